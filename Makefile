@@ -1,0 +1,55 @@
+# Two commands do all the set-up on a fresh machine: `make run` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run test install install-test sysdeps nodedeps lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[postgres]'
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,postgres]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test sysdeps nodedeps
+
+sysdeps:
+	@tests/setup/sysdeps.sh
+
+nodedeps:
+	@if [ -f tests/js/package.json ]; then cd tests/js && npm ci --silent --no-audit --no-fund; fi
+
+## make run: install, migrate, load the example minutes, serve the app with its scheduler.
+run: install
+	$(BIN)/planner init
+	$(BIN)/planner import examples/minutes/* --org Kustkommunerna --accept-all
+	@echo
+	@echo "  Planner:   http://$(HOST):$(PORT)/"
+	@echo
+	$(BIN)/planner serve --host $(HOST) --port $(PORT)
+
+## make test: everything the suites need, then every suite on SQLite and PostgreSQL.
+test: install-test
+	$(BIN)/ruff check planner tests bench
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check planner tests bench
+
+## make bench: every benchmark (see bench/README.md).
+bench: $(VENV)/.installed-test
+	$(BIN)/pip install -q -e '.[bench,test,postgres]'
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache

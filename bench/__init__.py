@@ -1,0 +1,1 @@
+"""Benchmarks: each module measures planner beside a named peer in one run."""

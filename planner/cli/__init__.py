@@ -1,0 +1,64 @@
+"""The `planner` command. Each area keeps its commands in a module of its own here.
+
+Commands are registered on the app's own `app.cli` (so `app.test_cli_runner()` sees them);
+`planner` is a FlaskGroup over create_app.
+"""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+from flask.cli import FlaskGroup, with_appcontext
+
+
+def init_app(app: Flask) -> None:
+    from planner.cli import extract, feeds, reminders, schedule, users, wheel
+
+    app.cli.add_command(init_cmd)
+    app.cli.add_command(serve_cmd)
+    for module in (extract, schedule, feeds, wheel, reminders, users):
+        module.register(app.cli)
+
+
+@click.command("init")
+@with_appcontext
+def init_cmd() -> None:
+    """Create the database or upgrade it to the newest schema (safe to run again)."""
+    from flask_migrate import upgrade
+
+    upgrade(directory=current_app.config["MIGRATIONS_DIR"])
+    click.echo(f"database ready: {_safe_url(current_app.config['SQLALCHEMY_DATABASE_URI'])}")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--debug", is_flag=True, help="Reloader and debugger (development only).")
+@with_appcontext
+def serve_cmd(host: str, port: int, debug: bool) -> None:
+    """Development server. In production: gunicorn 'planner:create_app()' (see README)."""
+    current_app.run(host=host, port=port, debug=debug, use_reloader=debug)
+
+
+def _safe_url(url: str) -> str:
+    """A database URL without its password, for messages."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _create_app() -> Flask:
+    from planner.app import create_app
+
+    return create_app()
+
+
+def main() -> None:
+    group = FlaskGroup(
+        name="planner",
+        help="planner: minutes in, reviewed schedule out (feeds, årshjul, reminders).",
+        create_app=_create_app,
+        add_version_option=False,
+        load_dotenv=False,
+    )
+    group(prog_name="planner")

@@ -1,0 +1,9 @@
+"""Commands of the feeds area (filled in by its issue)."""
+
+from __future__ import annotations
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    pass

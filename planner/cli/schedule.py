@@ -1,0 +1,70 @@
+"""`planner import`: store minutes and their proposals, optionally accepting them all."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from flask.cli import with_appcontext
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(import_cmd)
+
+
+@click.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--org", "org_name", help="Organization (default: as the minutes name it).")
+@click.option("--body", "body_name", help="Body within it (default: as the minutes name it).")
+@click.option("--accept-all", is_flag=True, help="Turn every proposal into an event without review.")
+@with_appcontext
+def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | None, accept_all: bool) -> None:
+    """Import minutes: the document, its text and its proposals."""
+    from flask import current_app
+
+    from planner.db import db
+    from planner.extract import extract
+    from planner.ingest import IngestError, read_text
+    from planner.schedule.accept import NotAcceptable, accept
+    from planner.schedule.orgs import get_or_create_body, get_or_create_organization
+    from planner.schedule.proposals import DuplicateDocument, store_document
+
+    failed = 0
+    for path in files:
+        try:
+            data = path.read_bytes()
+            text = read_text(path)
+        except (OSError, IngestError) as exc:
+            failed += 1
+            click.echo(f"error: {exc}", err=True)
+            continue
+        result = extract(text, source=path.name)
+        org_label = org_name or result.get("organization")
+        if not org_label:
+            failed += 1
+            click.echo(f"error: {path}: no organization found in the minutes; give --org", err=True)
+            continue
+        org = get_or_create_organization(org_label)
+        body_label = body_name or result.get("body")
+        body = get_or_create_body(org, body_label) if body_label else None
+        try:
+            document = store_document(path.name, data, text, result, org, body,
+                                      upload_folder=current_app.config["UPLOAD_FOLDER"])
+        except DuplicateDocument as exc:
+            db.session.rollback()
+            click.echo(f"skipped: {exc}")
+            continue
+        accepted = 0
+        if accept_all:
+            for proposal in document.proposals:
+                try:
+                    accept(proposal)
+                    accepted += 1
+                except NotAcceptable:
+                    pass
+        db.session.commit()
+        click.echo(f"imported {path.name}: document {document.id}, {len(document.proposals)} proposals"
+                   + (f", {accepted} accepted" if accept_all else ""))
+    if failed:
+        sys.exit(1)

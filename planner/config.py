@@ -1,0 +1,47 @@
+"""Configuration: package defaults, then instance/config.py, then PLANNER_* environment, then the caller.
+
+Names in the environment drop the prefix: PLANNER_DATABASE_URL sets DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Defaults:
+    SECRET_KEY = "dev-only-change-me"
+    DATABASE_URL: str | None = None  # None: SQLite file in the instance folder
+    SMTP_URL = "smtp://127.0.0.1:8025"
+    MAIL_FROM = "Planner <planner@localhost>"
+    BASE_URL = "http://127.0.0.1:5000"
+    TIMEZONE = "Europe/Stockholm"
+    MAX_UPLOAD_MB = 20
+    FEED_DAYS_BACK = 90
+    FEED_MONTHS_AHEAD = 18
+    ICS_IMPORT_MAX_OCCURRENCES = 5000
+    ICS_IMPORT_MAX_BYTES = 5 * 1024 * 1024
+    ICS_IMPORT_TIMEOUT = 10
+    ICS_IMPORT_ALLOW_PRIVATE = False
+    SESSION_HOURS = 8
+    BABEL_DEFAULT_LOCALE = "sv"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
+    SCHEDULER_INTERVAL_SECONDS = 30
+    MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+
+
+def normalize_database_url(url: str) -> str:
+    """Use psycopg 3 for PostgreSQL whatever spelling the operator used."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def instance_path_from_env() -> str | None:
+    """Installed (non-editable) deployments point PLANNER_INSTANCE_PATH at their config folder."""
+    return os.environ.get("PLANNER_INSTANCE_PATH")

@@ -1,0 +1,1 @@
+"""The schedule: organizations, documents and their proposals, and the reviewed events."""

@@ -1,0 +1,132 @@
+"""Storing a document and turning its extraction result into proposals for review."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from planner.db import db
+from planner.models import Body, Document, Organization, Proposal
+
+
+class DuplicateDocument(Exception):
+    def __init__(self, document: Document) -> None:
+        super().__init__(f"{document.filename} is already imported (document {document.id})")
+        self.document = document
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_duplicate(data: bytes) -> Document | None:
+    return db.session.scalar(db.select(Document).filter_by(sha256=sha256_of(data)))
+
+
+def store_document(
+    filename: str,
+    data: bytes,
+    text: str,
+    extraction: dict[str, Any],
+    organization: Organization | None,
+    body: Body | None,
+    upload_folder: str | None = None,
+) -> Document:
+    """The document row and one pending proposal per extracted item (the meeting itself included)."""
+    existing = find_duplicate(data)
+    if existing is not None:
+        raise DuplicateDocument(existing)
+    digest = sha256_of(data)
+    stored_path = None
+    if upload_folder:
+        folder = Path(upload_folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{digest}{Path(filename).suffix.lower()}"
+        target.write_bytes(data)
+        stored_path = str(target)
+    meeting = extraction.get("meeting") or {}
+    document = Document(
+        filename=filename,
+        sha256=digest,
+        size=len(data),
+        stored_path=stored_path,
+        text=text,
+        extraction=extraction,
+        organization=organization,
+        body=body,
+        meeting_date=_date(meeting.get("date")),
+    )
+    db.session.add(document)
+    if meeting.get("date"):
+        document.proposals.append(
+            _proposal(
+                {**meeting, "kind": "meeting", "title": _meeting_title(body), "confidence": 0.95},
+                body,
+            )
+        )
+    for item in extraction.get("items", []):
+        document.proposals.append(_proposal(item, body))
+    db.session.flush()
+    return document
+
+
+def _meeting_title(body: Body | None) -> str:
+    return f"Möte: {body.name}" if body else "Möte"
+
+
+def _proposal(item: dict[str, Any], body: Body | None) -> Proposal:
+    evidence = item.get("evidence") or {}
+    start_date, end_date = date_range(item.get("date"), item.get("end_date"))
+    return Proposal(
+        kind=item.get("kind", "meeting"),
+        title=(item.get("title") or "")[:300],
+        date_text=item.get("date"),
+        start_date=start_date,
+        end_date=end_date,
+        start_time=_time(item.get("start")),
+        end_time=_time(item.get("end")),
+        location=item.get("location"),
+        from_party=item.get("from"),
+        to_party=item.get("to"),
+        cancelled=item.get("status") == "cancelled",
+        confidence=float(item.get("confidence", 0.5)),
+        evidence_line=evidence.get("line"),
+        evidence_text=evidence.get("text"),
+        body=body,
+    )
+
+
+def date_range(date_text: str | None, end_text: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of what the extractor wrote: a day, a month (YYYY-MM) or a week (YYYY-Www)."""
+    if not date_text:
+        return None, None
+    try:
+        if "-W" in date_text:
+            year, week = date_text.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        if len(date_text) == 7:
+            year, month = map(int, date_text.split("-"))
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        first = dt.date.fromisoformat(date_text)
+    except ValueError:
+        return None, None
+    return first, _date(end_text)
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text and len(text) == 10 else None
+    except ValueError:
+        return None
+
+
+def _time(text: str | None) -> dt.time | None:
+    try:
+        return dt.time.fromisoformat(text) if text else None
+    except ValueError:
+        return None

@@ -1,0 +1,42 @@
+"""`planner import` stores minutes once and, with --accept-all, fills the schedule the start page shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.db import db
+from planner.models import Document, Event, Organization
+from tests.conftest import EXAMPLES
+
+CLEAN = EXAMPLES / "kustkommunerna-styrgrupp-2026-10-16.txt"
+
+
+def test_import_accept_all_then_start_page_lists_events(runner, client) -> None:
+    result = runner.invoke(args=["import", str(CLEAN), "--org", "Kustkommunerna", "--body", "Styrgrupp",
+                                 "--accept-all"])
+    assert result.exit_code == 0, result.output
+    assert "imported" in result.output
+    org = db.session.scalar(db.select(Organization).filter_by(name="Kustkommunerna"))
+    events = db.session.scalars(db.select(Event).filter_by(organization_id=org.id)).all()
+    assert events, "accept-all made no events"
+    page = client.get("/").get_data(as_text=True)
+    for event in events:
+        assert event.title in page
+
+
+def test_same_file_twice_is_not_imported_twice(runner) -> None:
+    args = ["import", str(CLEAN), "--org", "Kustkommunerna"]
+    assert runner.invoke(args=args).exit_code == 0
+    second = runner.invoke(args=args)
+    assert second.exit_code == 0
+    assert "already imported" in second.output
+    assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
+
+
+def test_bad_file_is_named_and_the_others_still_import(runner, tmp_path: Path) -> None:
+    empty = tmp_path / "tom.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(args=["import", str(empty), str(CLEAN), "--org", "Kustkommunerna"])
+    assert result.exit_code == 1
+    assert "tom.txt" in result.output
+    assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
