@@ -153,3 +153,44 @@ def seeds() -> Path:
     if not SEEDS.is_dir():
         pytest.fail(f"the shared seeds are missing at {SEEDS}", pytrace=False)
     return SEEDS
+
+
+@pytest.fixture
+def make_user(app: Flask):
+    """Create a user with a known password: make_user("a@x.se", role="admin", org=None)."""
+    from planner.models import User
+
+    def make(email: str, role: str = "admin", org=None, password: str = "rätt-lösenord-123") -> User:
+        user = User(email=email, role=role, organization=org)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return make
+
+
+def csrf_token_from(html: str) -> str:
+    import re
+
+    m = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert m, "page has no CSRF token"
+    return m.group(1)
+
+
+@pytest.fixture
+def login(client, make_user):
+    """Log the test client in as a new user of the given role; returns the user."""
+
+    def do(role: str = "admin", org=None, email: str | None = None):
+        user = make_user(email or f"{role}@example.se", role=role, org=org)
+        token = csrf_token_from(client.get("/auth/login").get_data(as_text=True))
+        response = client.post("/auth/login", data={"email": user.email, "password": "rätt-lösenord-123",
+                                                    "csrf_token": token})
+        assert response.status_code == 302, response.get_data(as_text=True)
+        return user
+
+    return do
+
+
+pytest_plugins = ["tests.browser"]

@@ -1,7 +1,91 @@
-"""Logging in and out; roles admin, secretary, viewer."""
+"""Logging in and out; roles admin, secretary (of one organization), viewer.
+
+Every form is CSRF-protected (Flask-WTF); endpoints that must take a POST without a
+session (one-click unsubscribe) are exempted where they are defined with `csrf.exempt`.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask_login import LoginManager, current_user, login_required, login_user, logout_user
+from flask_wtf.csrf import CSRFProtect
+
+from planner.db import db
+from planner.models import User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
+login_manager = LoginManager()
+csrf = CSRFProtect()
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["bp", "csrf", "init_app", "login_required", "roles_required", "can_edit_organization"]
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Logga in för att fortsätta."
+    csrf.init_app(app)
+    app.config.setdefault("PERMANENT_SESSION_LIFETIME", dt.timedelta(hours=float(app.config["SESSION_HOURS"])))
+    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.active else None
+
+
+def roles_required(*roles: str) -> Callable[[F], F]:
+    """Refuse (403) a logged-in user whose role is not one of these."""
+
+    def decorator(view: F) -> F:
+        @wraps(view)
+        @login_required
+        def wrapped(*args: Any, **kwargs: Any) -> Any:
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped  # type: ignore[return-value]
+
+    return decorator
+
+
+def can_edit_organization(organization_id: int | None) -> bool:
+    """Admins edit everything; a secretary only their own organization's schedule."""
+    if not current_user.is_authenticated:
+        return False
+    if current_user.role == "admin":
+        return True
+    return current_user.role == "secretary" and current_user.organization_id == organization_id
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> Any:
+    if request.method == "POST":
+        email = (request.form.get("email") or "").strip().lower()
+        user = db.session.scalar(db.select(User).filter_by(email=email))
+        if user is None or not user.active or not user.check_password(request.form.get("password") or ""):
+            flash("Fel e-postadress eller lösenord.", "error")
+            return render_template("auth/login.html", email=email), 401
+        login_user(user)
+        target = request.args.get("next") or ""
+        if not target.startswith("/") or target.startswith("//"):
+            target = url_for("home.index")
+        return redirect(target)
+    return render_template("auth/login.html", email="")
+
+
+@bp.post("/logout")
+@login_required
+def logout() -> Any:
+    logout_user()
+    flash("Du är utloggad.")
+    return redirect(url_for("auth.login"))
