@@ -69,6 +69,10 @@ def store_document(
     for item in extraction.get("items", []):
         document.proposals.append(_proposal(item, body))
     db.session.flush()
+    from planner.schedule.matching import link_matches
+
+    link_matches(document.proposals, document.organization_id, document.meeting_date)
+    db.session.flush()
     return document
 
 
