@@ -44,15 +44,16 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
     document = proposal.document
     event = proposal.event
     if event is None:
-        event = Event(organization_id=document.organization_id)
+        event = Event(organization_id=document.organization_id, source_document_id=document.id)
+        with db.session.no_autoflush:
+            apply_proposal(event, proposal)
         db.session.add(event)
-        apply_proposal(event, proposal)
-        event.source_document_id = document.id
         db.session.flush()
         record(event, "created", {"proposal": [None, proposal.id], **diff({}, snapshot(event))}, user)
     else:
         before = snapshot(event)
-        apply_proposal(event, proposal, existing=True)
+        with db.session.no_autoflush:
+            apply_proposal(event, proposal, existing=True)
         changes = diff(before, snapshot(event))
         if changes:
             event.touch()
@@ -90,14 +91,13 @@ def apply_proposal(event: Event, proposal: Proposal, existing: bool = False) -> 
     On an existing event, what the proposal leaves out stays as it was: a cancellation keeps the
     date, a move without a time keeps the meeting's hours, a missing place keeps the old place.
     """
-    from planner.schedule.matching import GENERIC, words
+    from planner.schedule.matching import specific_words
 
     if existing and proposal.cancelled:
         event.status = "cancelled"
         return
     event.kind = EVENT_KIND[proposal.kind]
-    own = words(proposal.body.name if proposal.body else "") | GENERIC
-    if not existing or (proposal.title and words(proposal.title) - own):
+    if not existing or specific_words(proposal.title or "", proposal.body.name if proposal.body else ""):
         event.title = proposal.title or default_title(proposal)
     event.body_id = proposal.body_id if not existing else (proposal.body_id or event.body_id)
     if proposal.location or not existing:

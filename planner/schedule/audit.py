@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from planner.db import db
@@ -12,6 +13,8 @@ AUDITED = ("title", "kind", "status", "body_id", "location", "description", "all
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).isoformat()
     if hasattr(value, "isoformat"):
         return value.isoformat()
     if isinstance(value, list):

@@ -16,7 +16,9 @@ from planner.models import Event, Proposal
 
 WINDOW_DAYS = 21
 STOP_WORDS = {"och", "i", "med", "for", "om", "pa", "av", "till", "den", "det", "kl"}
-GENERIC = {"mote", "nasta", "moten", "sammantrade", "ordinarie", "extra"}
+# Words that say "the body's meeting" or how it changed, not which meeting it is.
+GENERIC = {"mote", "motet", "moten", "nasta", "sammantrade", "ordinarie", "extra", "flyttas", "flyttat",
+           "flyttad", "installt", "installs", "installd", "ny", "nytt", "tid", "datum"}
 
 
 def words(title: str) -> set[str]:
@@ -24,10 +26,16 @@ def words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOP_WORDS}
 
 
+def specific_words(title: str, body_name: str = "") -> set[str]:
+    """The words that tell one meeting from another: not generic, not the body's own name."""
+    own = words(body_name)
+    return {w for w in words(title) - GENERIC
+            if not any(w.startswith(o) and len(o) >= 4 for o in own)}  # "styrgruppens" is the body
+
+
 def titles_match(a: str, b: str, body_name: str = "") -> bool:
     """Same words (Jaccard ≥ 0.5 after dropping generic ones), or both the body's plain meeting."""
-    own = words(body_name) | GENERIC
-    wa, wb = words(a) - own, words(b) - own
+    wa, wb = specific_words(a, body_name), specific_words(b, body_name)
     if not wa and not wb:
         return True
     if not wa or not wb:
