@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from planner.db import db
 from planner.models import Body, Event, Organization
 from planner.schedule.audit import diff, record, snapshot
-from planner.schedule.datefmt import month_title, month_weeks
+from planner.schedule.datefmt import month_title, month_weeks, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
@@ -86,8 +86,10 @@ def month() -> str:
         by_day.setdefault(item.day, []).append(item)
     prev = (year - 1, 12) if number == 1 else (year, number - 1)
     nxt = (year + 1, 1) if number == 12 else (year, number + 1)
-    return render_template("events/month.html", weeks=weeks, by_day=by_day, year=year, month=number,
-                           title=month_title(year, number, "sv"), prev=prev, next=nxt, today=today,
+    day_names = [weekday_name(d, g.get("lang", "sv"))[:3] for d in weeks[0][1]]
+    return render_template("events/month.html", weeks=weeks, day_names=day_names, by_day=by_day, year=year,
+                           month=number,
+                           title=month_title(year, number, g.get("lang", "sv")), prev=prev, next=nxt, today=today,
                            filters=filters, **_choices())
 
 

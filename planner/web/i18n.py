@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from flask import Flask, g, request, session
-from flask_babel import Babel
+from flask_babel import Babel, refresh
 
 from planner.config import PROJECT_ROOT
 from planner.schedule import datefmt
@@ -70,6 +70,7 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def _language() -> None:
         if request.endpoint != "static":
+            refresh()  # Babel caches the locale on g, which outlives a request when an app context is reused
             g.lang = select_locale()
 
     from planner.schedule.recurrence import describe_rule
