@@ -194,7 +194,13 @@ def review(document_id: int, proposal_id: int) -> Any:
     else:
         flash("Ändringarna sparade.")
     db.session.commit()
-    return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
+    anchor = proposal_id
+    if action in ("accept", "reject"):  # the keyboard flow goes on with the next undecided proposal
+        order = [p.id for p in document.proposals]
+        here = order.index(proposal_id)
+        later = [p for i, p in enumerate(document.proposals) if p.status == "pending" and i > here]
+        anchor = later[0].id if later else proposal_id
+    return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{anchor}"))
 
 
 @bp.post("/<int:document_id>/accept-all")
