@@ -35,9 +35,9 @@ def make_document(org_name: str = "Kustkommunerna", body_name: str = "Styrgrupp"
                   "meeting": meeting if meeting is not None else {"date": "2026-10-16", "start": "09:30",
                                                                    "end": "12:00", "location": "Stadshuset"},
                   "items": items if items is not None else [
-                      item("next_meeting", "2026-12-04", 6, start="09:30", end="12:00", title="Nästa möte",
+                      item("next_meeting", "2026-12-04", 7, start="09:30", end="12:00", title="Nästa möte",
                            location="Rådhuset, Falkenberg", confidence=0.95),
-                      item("deadline", "2026-11-13", 7, title="Synpunkter på planen", confidence=0.6),
+                      item("deadline", "2026-11-13", 8, title="Synpunkter på planen", confidence=0.6),
                   ]}
     document = store_document(filename, (text + filename).encode(), text, extraction, org, body)
     db.session.commit()

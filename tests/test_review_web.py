@@ -58,8 +58,8 @@ def test_document_page_shows_numbered_lines_evidence_and_proposals(client, login
     document = make_document()
     login("secretary", org=document.organization)
     page = client.get(f"/documents/{document.id}").get_data(as_text=True)
-    assert '<li id="L6" class="evidence"><span class="no">6</span>' in page
-    assert 'href="#L6"' in page and "rad 6:" in page
+    assert '<li id="L7" class="evidence"><span class="no">7</span>' in page
+    assert 'href="#L7"' in page and "rad 7:" in page
     assert "fredag 4 december 2026, 09.30–12.00" in page and "v. 49" in page
     assert "Kortkommandon" in page and "<kbd>j</kbd>" in page
 
