@@ -83,6 +83,19 @@ def test_skipping_one_occurrence_and_filters(client, login) -> None:
     jan = client.get(f"/events/month?year=2027&month=1&body={body.id}").get_data(as_text=True)
     assert "Budgetunderlag" not in jan and " LG</a>" in jan
 
+    # March's meeting moves to Wednesday 10 March at 13.00; the series keeps the rest.
+    march = dt.datetime(2027, 3, 5, 9, 0, tzinfo=STHLM).isoformat()
+    client.post(f"/events/{series.id}/move", data={"csrf_token": token, "occurrence": march,
+                                                  "date": "2027-03-10", "start": "13.00"})
+    page = client.get("/events/?from=2027-03-01&to=2027-03-31").get_data(as_text=True)
+    assert "onsdag 10 mars 2027, 13.00–15.00" in page and "5 mars" not in page
+    override = db.session.scalar(db.select(Event).filter_by(series_id=series.id))
+    assert override.end_at - override.start_at == dt.timedelta(hours=2)
+    assert override.start_at == dt.datetime(2027, 3, 10, 13, 0, tzinfo=STHLM)
+    db.session.expire_all()
+    assert db.session.get(Event, series.id).sequence == 2  # one skip, one move
+    assert "flyttat tillfälle" in client.get(f"/events/{series.id}").get_data(as_text=True)
+
 
 def test_bad_recurrence_is_explained_and_nothing_saved(client, login) -> None:
     org, _ = _org_with_body()

@@ -40,6 +40,25 @@ def test_upload_many_files_recognises_duplicates_and_names_bad_ones(client, logi
     assert documents[0].organization_id == org.id and documents[0].text.startswith("Kustkommunerna")
 
 
+def test_docx_minutes_are_read_and_shown_line_by_line(client, login, tmp_path) -> None:
+    import docx
+
+    org = get_or_create_organization("Kustkommunerna")
+    db.session.commit()
+    login("secretary", org=org)
+    made = docx.Document()
+    for text in ("Minnesanteckningar Styrgruppen", "Datum: 2026-12-04", "Plats: Rådhuset, Falkenberg"):
+        made.add_paragraph(text)
+    path = tmp_path / "styrgrupp.docx"
+    made.save(str(path))
+    response = client.post("/documents/upload", data={"csrf_token": _token(client),
+                                                      "files": [(path.open("rb"), "styrgrupp.docx")]},
+                           content_type="multipart/form-data")
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert '<li id="L2"' in page and "Datum: 2026-12-04</span>" in page
+
+
 def test_too_large_upload_gets_a_clear_swedish_message(app, client, login) -> None:
     org = get_or_create_organization("Kustkommunerna")
     db.session.commit()
@@ -83,6 +102,25 @@ def test_edit_time_then_accept_makes_the_event_with_audit(client, login) -> None
     assert change.action == "created" and change.user_id == user.id
     shown = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert "fredag 4 december 2026, 10.00–12.30" in shown and user.email in shown
+
+
+def test_wrong_match_can_be_accepted_as_a_new_event(client, login) -> None:
+    from planner.schedule.accept import accept
+
+    first = make_document()
+    for proposal in first.proposals:
+        accept(proposal)
+    db.session.commit()
+    second = make_document(filename="andra.txt", meeting={}, items=[
+        {"kind": "next_meeting", "date": "2026-12-04", "title": "Nästa möte", "confidence": 0.9}])
+    proposal = second.proposals[0]
+    assert proposal.event_id is not None
+    login("secretary", org=second.organization)
+    count = db.session.scalar(db.select(db.func.count(Event.id)))
+    client.post(f"/documents/{second.id}/proposals/{proposal.id}", data={
+        "csrf_token": _token(client, f"/documents/{second.id}"), "action": "accept_new", "kind": "next_meeting",
+        "title": "Extra möte", "date": "2026-12-04", "start": "14.00"})
+    assert db.session.scalar(db.select(db.func.count(Event.id))) == count + 1
 
 
 def test_bad_time_is_refused_and_nothing_is_accepted(client, login) -> None:

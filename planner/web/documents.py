@@ -170,6 +170,9 @@ def review(document_id: int, proposal_id: int) -> Any:
     require_edit(document.organization_id)
     proposal = _proposal_or_404(document, proposal_id)
     action = request.form.get("action", "save")
+    if action == "accept_new":  # the secretary says the matched event is a different one
+        proposal.event = None
+        action = "accept"
     if action != "reject":
         errors = apply_form(proposal, request.form, document.organization_id)
         if errors:

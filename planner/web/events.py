@@ -204,3 +204,58 @@ def skip(event_id: int) -> Any:
     db.session.commit()
     flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
     return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/move")
+@login_required
+def move(event_id: int) -> Any:
+    """Move one occurrence of a series: an override row that replaces it (RECURRENCE-ID)."""
+    from planner.schedule.datefmt import STOCKHOLM
+    from planner.web.proposal_form import parse_date, parse_time
+
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    key = request.form.get("occurrence") or ""
+    try:
+        day = dt.date.fromisoformat(key[:10])
+    except ValueError:
+        abort(400)
+    found = [o for o in occurrences(event, day, day) if o.key == key and not o.override] if event.rrule else []
+    if not found:
+        abort(400)
+    errors: list[str] = []
+    new_day = parse_date(request.form.get("date"), "Datum", errors)
+    start = parse_time(request.form.get("start"), "Starttid", errors)
+    end = parse_time(request.form.get("end"), "Sluttid", errors)
+    if new_day is None and not errors:
+        errors.append("Ange ett datum.")
+    if errors:
+        for error in errors:
+            flash(error, "error")
+        return redirect(url_for("events.show", event_id=event.id))
+    assert new_day is not None
+    override = Event(organization_id=event.organization_id, body_id=event.body_id, title=event.title,
+                     kind=event.kind, description=event.description, location=event.location,
+                     status=event.status, recurrence_id=key,
+                     from_party=event.from_party, to_party=event.to_party)
+    if event.all_day:
+        length = (event.end_date or event.start_date) - event.start_date
+        override.all_day, override.start_date, override.end_date = True, new_day, new_day + length
+    else:
+        old = found[0]
+        start = start or old.start.astimezone(STOCKHOLM).time()
+        override.all_day = False
+        override.start_at = dt.datetime.combine(new_day, start, STOCKHOLM)
+        override.end_at = (dt.datetime.combine(new_day, end, STOCKHOLM) if end
+                           else override.start_at + (old.end - old.start))
+        if override.end_at <= override.start_at:
+            flash("Sluttiden ligger före starttiden.", "error")
+            return redirect(url_for("events.show", event_id=event.id))
+    event.overrides.append(override)
+    db.session.flush()
+    record(override, "created", diff({}, snapshot(override)), current_user)
+    record(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
+    event.touch()
+    db.session.commit()
+    flash(f"Tillfället {key[:10]} är flyttat.", "success")
+    return redirect(url_for("events.show", event_id=event.id))

@@ -36,7 +36,7 @@ FIELD_LABELS = {
     "title": "rubrik", "kind": "typ", "status": "status", "body_id": "grupp", "location": "plats",
     "description": "beskrivning", "all_day": "heldag", "start_at": "start", "end_at": "slut",
     "start_date": "datum", "end_date": "slutdatum", "rrule": "upprepning", "exdates": "undantag",
-    "from_party": "från", "to_party": "till", "proposal": "förslag",
+    "from_party": "från", "to_party": "till", "proposal": "förslag", "moved": "flyttat tillfälle",
 }
 VALUE_LABELS = {"confirmed": "bekräftad", "tentative": "preliminär", "cancelled": "inställd",
                 "meeting": "möte", "deadline": "deadline", "chair_handover": "ordförandeskifte", "holiday": "lov"}
