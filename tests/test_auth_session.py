@@ -41,7 +41,9 @@ def test_create_user_command(runner) -> None:
     assert user.check_password("hemligt-ord-1") and user.password_hash != "hemligt-ord-1"
     bad = runner.invoke(args=["create-user", "x@y.se", "--org", "Finns inte", "--password", "langt-losenord"])
     assert bad.exit_code != 0 and "no organization named 'Finns inte'" in bad.output
-    short = runner.invoke(args=["create-user", "x@y.se", "--password", "kort"])
+    orgless = runner.invoke(args=["create-user", "x@y.se", "--password", "langt-losenord"])
+    assert orgless.exit_code != 0 and "give --org" in orgless.output
+    short = runner.invoke(args=["create-user", "x@y.se", "--role", "viewer", "--password", "kort"])
     assert short.exit_code != 0 and "at least 8" in short.output
 
 
