@@ -12,6 +12,7 @@ from planner.schedule.datefmt import (
     format_when,
     month_title,
     month_weeks,
+    vague_date_text,
     week_label,
     week_number,
 )
@@ -62,3 +63,9 @@ def test_month_grid_rows_are_whole_weeks_starting_monday() -> None:
     assert all(len(days) == 7 and days[0].weekday() == 0 for _, days in rows)
     assert rows[-1][1][-1] == dt.date(2026, 3, 1)
     assert month_title(2026, 2) == "Februari 2026"
+
+
+def test_month_and_week_only_dates_are_named_not_guessed() -> None:
+    assert vague_date_text("2026-12") == "december 2026"
+    assert vague_date_text("2027-W08") == "v. 8 2027 (22–28 februari 2027)"
+    assert vague_date_text("2026-12-04") is None and vague_date_text(None) is None

@@ -10,7 +10,7 @@ from planner.db import db
 from planner.models import Document, Event, EventChange, Proposal
 from planner.schedule.orgs import get_or_create_organization
 from tests.conftest import EXAMPLES, csrf_token_from
-from tests.review_helpers import make_document
+from tests.review_helpers import item, make_document
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
@@ -137,13 +137,19 @@ def test_bad_time_is_refused_and_nothing_is_accepted(client, login) -> None:
 
 
 def test_accept_all_above_confidence_and_reject(client, login) -> None:
-    document = make_document()
+    document = make_document(items=[
+        item("next_meeting", "2026-12-04", 7, start="09:30", title="Nästa möte", confidence=0.95),
+        item("meeting", "2026-12", 6, title="Planen fastställs", confidence=0.9),
+        item("deadline", "2026-11-13", 8, title="Synpunkter på planen", confidence=0.6)])
     login("secretary", org=document.organization)
     client.post(f"/documents/{document.id}/accept-all",
                 data={"csrf_token": _token(client, f"/documents/{document.id}"), "min_confidence": "0.8"})
     db.session.expire_all()
-    status = {p.kind: p.status for p in db.session.get(Document, document.id).proposals}
-    assert status == {"meeting": "accepted", "next_meeting": "accepted", "deadline": "pending"}
+    status = {p.title: p.status for p in db.session.get(Document, document.id).proposals}
+    assert status == {"Möte: Styrgrupp": "accepted", "Nästa möte": "accepted", "Synpunkter på planen": "pending",
+                      "Planen fastställs": "pending"}  # only the month is known: a person picks the day
+    page = client.get(f"/documents/{document.id}").get_data(as_text=True)
+    assert "december 2026</strong>" in page and "1 har bara månad eller vecka" in page
     deadline = next(p for p in db.session.get(Document, document.id).proposals if p.kind == "deadline")
     client.post(f"/documents/{document.id}/proposals/{deadline.id}",
                 data={"csrf_token": _token(client, f"/documents/{document.id}"), "action": "reject"})

@@ -101,3 +101,22 @@ def month_weeks(year: int, month: int) -> list[tuple[int, list[dt.date]]]:
         rows.append((week_number(days[0]), days))
         day += dt.timedelta(days=7)
     return rows
+
+
+def vague_date_text(date_text: str | None, lang: str | None = "sv") -> str | None:
+    """What minutes meant by a month-only or week-only date ('december 2026', 'v. 8 2027'); None if exact."""
+    if not date_text:
+        return None
+    try:
+        if "-W" in date_text:
+            year, week = date_text.split("-W")
+            monday = dt.date.fromisocalendar(int(year), int(week), 1)
+            sunday = monday + dt.timedelta(days=6)
+            label = "week" if _lang(lang) == "en" else "v."
+            return f"{label} {int(week)} {year} ({format_period(monday, sunday, lang)})"
+        if len(date_text) == 7:
+            year, month = map(int, date_text.split("-"))
+            return f"{month_name(month, lang)} {year}"
+    except ValueError:
+        return None
+    return None

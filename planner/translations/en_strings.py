@@ -62,7 +62,7 @@ EN = {
     "Inga händelser den här månaden.": "No events this month.",
     "Inte samma händelse: lägg in en ny": "Not the same event: add a new one", "Godkänn som ny": "Accept as new",
     "Flytta": "Move", "Flytta tillfället": "Move this occurrence", "ny tid": "new time",
-    "Del av serie": "Part of series", "E-post": "Email", "Lösenord": "Password",
+    "Del av serie": "Part of series", "ange dag": "pick the day", "E-post": "Email", "Lösenord": "Password",
     "Samma fil två gånger känns igen och importeras inte igen. Inget hamnar i kalendern förrän du har "
     "godkänt det.": "The same file twice is recognised and not imported again. Nothing reaches the "
                     "calendar until you have accepted it.",

@@ -217,9 +217,14 @@ def accept_all(document_id: int) -> Any:
     if threshold is None or not 0 <= threshold <= 1:
         flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
-    accepted = skipped = 0
+    from planner.schedule.datefmt import vague_date_text
+
+    accepted = skipped = vague = 0
     for proposal in document.proposals:
         if proposal.status != "pending" or proposal.confidence < threshold:
+            continue
+        if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
+            vague += 1  # "i december": a person must pick the day
             continue
         try:
             accept(proposal, current_user)
@@ -227,6 +232,10 @@ def accept_all(document_id: int) -> Any:
         except NotAcceptable:
             skipped += 1
     db.session.commit()
-    flash(f"{accepted} förslag godkända" + (f", {skipped} kunde inte godkännas (saknar datum)" if skipped else "")
-          + ".", "success")
+    notes = [f"{accepted} förslag godkända"]
+    if vague:
+        notes.append(f"{vague} har bara månad eller vecka och väntar på att du anger dag")
+    if skipped:
+        notes.append(f"{skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
+    flash(", ".join(notes) + ".", "success")
     return redirect(url_for("documents.show", document_id=document.id))

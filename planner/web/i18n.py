@@ -81,4 +81,5 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(describe_rule, "describe_rule")
     app.add_template_filter(lambda d: datefmt.format_date(d, g.get("lang", "sv")), "sv_date")
     app.add_template_filter(datefmt.week_number, "weekno")
+    app.add_template_filter(lambda t: datefmt.vague_date_text(t, g.get("lang", "sv")), "vague_date")
     app.add_template_filter(lambda t: datefmt.format_time(t, g.get("lang", "sv")) if t else "", "hm")
