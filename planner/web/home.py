@@ -15,10 +15,28 @@ from planner.web.auth import visible_organization_ids
 bp = Blueprint("home", __name__)
 
 
+ERRORS = {
+    400: ("Felaktig begäran", "Begäran kunde inte tolkas. Inget har ändrats."),
+    403: ("Inte tillåtet", "Ditt konto får inte göra det här. Inget har ändrats."),
+    404: ("Hittades inte", "Sidan finns inte, eller så hör den till en annan organisation."),
+}
+
+
 def init_app(app: Flask) -> None:
     from planner.web import i18n
 
     i18n.init_app(app)
+    for code in ERRORS:
+        app.register_error_handler(code, _error_page)
+
+
+def _error_page(error: Any) -> Any:
+    """Swedish error pages; calendar clients (feeds) get the same status with a short text."""
+    code = getattr(error, "code", 500) or 500
+    title, message = ERRORS.get(code, ("Fel", "Något gick fel."))
+    if request.blueprint == "feeds" or request.path.endswith(".ics"):
+        return f"{code} {title}\n", code, {"Content-Type": "text/plain; charset=utf-8"}
+    return render_template("home/error.html", code=code, title=title, message=message), code
 
 
 @bp.get("/")
