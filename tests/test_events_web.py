@@ -78,6 +78,11 @@ def test_skipping_one_occurrence_and_filters(client, login) -> None:
                                                           "occurrence": "2027-02-06"}).status_code == 400
     feb = client.get("/events/month?year=2027&month=2").get_data(as_text=True)
     assert " LG</a>" not in feb
+    sportlov = Event(organization_id=org.id, title="Sportlov", kind="holiday", all_day=True,
+                     start_date=dt.date(2027, 2, 22), end_date=dt.date(2027, 2, 26))
+    db.session.add(sportlov)
+    db.session.commit()
+    assert client.get("/events/month?year=2027&month=2").get_data(as_text=True).count('class="ev kind-holiday') == 5
     jan = client.get("/events/month?year=2027&month=1&kind=deadline").get_data(as_text=True)
     assert "Budgetunderlag" in jan and " LG</a>" not in jan
     jan = client.get(f"/events/month?year=2027&month=1&body={body.id}").get_data(as_text=True)

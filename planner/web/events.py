@@ -83,7 +83,8 @@ def month() -> str:
     items = _occurrences(filters, weeks[0][1][0], weeks[-1][1][-1])
     by_day: dict[dt.date, list[Occurrence]] = {}
     for item in items:
-        by_day.setdefault(item.day, []).append(item)
+        for day in _days_covered(item):
+            by_day.setdefault(day, []).append(item)
     prev = (year - 1, 12) if number == 1 else (year, number - 1)
     nxt = (year + 1, 1) if number == 12 else (year, number + 1)
     day_names = [weekday_name(d, g.get("lang", "sv"))[:3] for d in weeks[0][1]]
@@ -91,6 +92,13 @@ def month() -> str:
                            month=number,
                            title=month_title(year, number, g.get("lang", "sv")), prev=prev, next=nxt, today=today,
                            filters=filters, **_choices())
+
+
+def _days_covered(item: Occurrence) -> list[dt.date]:
+    """An all-day period (sportlov 21–31 december) shows on each of its days."""
+    last = item.end if isinstance(item.end, dt.date) and not isinstance(item.end, dt.datetime) else item.day
+    count = max(0, min((last - item.day).days, 366))
+    return [item.day + dt.timedelta(days=i) for i in range(count + 1)]
 
 
 def _event_or_404(event_id: int) -> Event:
