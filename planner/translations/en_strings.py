@@ -62,7 +62,12 @@ EN = {
     "Inga händelser den här månaden.": "No events this month.",
     "Inte samma händelse: lägg in en ny": "Not the same event: add a new one", "Godkänn som ny": "Accept as new",
     "Flytta": "Move", "Flytta tillfället": "Move this occurrence", "ny tid": "new time",
-    "Del av serie": "Part of series", "ange dag": "pick the day", "E-post": "Email", "Lösenord": "Password",
+    "Del av serie": "Part of series",
+    "Skapa en organisation först, så kan du ladda upp dess protokoll.":
+        "Create an organization first; then you can upload its minutes.",
+    "Ditt konto hör inte till någon organisation; be administratören koppla det.":
+        "Your account belongs to no organization; ask the administrator to connect it.",
+    "ange dag": "pick the day", "E-post": "Email", "Lösenord": "Password",
     "Samma fil två gånger känns igen och importeras inte igen. Inget hamnar i kalendern förrän du har "
     "godkänt det.": "The same file twice is recognised and not imported again. Nothing reaches the "
                     "calendar until you have accepted it.",
