@@ -6,7 +6,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from planner.db import db
-from planner.models import Event, EventChange
+from planner.models import Body, Event, EventChange
 from planner.schedule.orgs import get_or_create_body, get_or_create_organization
 from tests.conftest import csrf_token_from
 
@@ -126,8 +126,12 @@ def test_other_organizations_event_cannot_be_seen_or_changed(client, login) -> N
     assert client.post(f"/events/{event.id}/cancel", data={"csrf_token": token}).status_code == 404
     assert client.get(f"/events/new?organization_id={other.id}").status_code == 403
     assert "GR styrelse" not in client.get("/events/month?year=2027&month=1").get_data(as_text=True)
+    assert client.post(f"/org/{other.id}/bodies", data={"csrf_token": token, "name": "Kapad",
+                                                       "chair_term_months": "12"}).status_code == 404
+    assert client.post("/org/", data={"csrf_token": token, "name": "Ny"}).status_code == 403
     db.session.expire_all()
     assert db.session.get(Event, event.id).status == "confirmed"
+    assert db.session.scalar(db.select(db.func.count(Body.id)).filter_by(organization_id=other.id)) == 0
 
 
 def test_chair_rotation_proposes_handover_events_once(client, login) -> None:
