@@ -114,8 +114,8 @@ def import_one(name: str, data: bytes, org: Organization, body: Body | None, get
         raise ImportProblem(f"{name}: bara .txt, .pdf och .docx kan läsas.")
     duplicate = find_duplicate(data)
     if duplicate is not None:
-        raise ImportProblem(f"{name} är redan uppladdad (som {duplicate.filename}); den importerades inte igen.",
-                            "warning")
+        known = f" (som {duplicate.filename})" if duplicate.organization_id == org.id else ""  # no peeking
+        raise ImportProblem(f"{name} är redan uppladdad{known}; den importerades inte igen.", "warning")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / (secure_filename(name) or f"fil{suffix}")
         path.write_bytes(data)
