@@ -21,6 +21,10 @@ def create_user_cmd(email: str, role: str, org_name: str | None, password: str) 
     from planner.db import db
     from planner.models import Organization, User
 
+    if role == "secretary" and not org_name:
+        raise click.ClickException("a secretary reviews one organization's minutes: give --org NAME")
+    if len(password) < 8:
+        raise click.ClickException("the password must be at least 8 characters")
     org = None
     if org_name:
         org = db.session.scalar(db.select(Organization).filter_by(name=org_name))

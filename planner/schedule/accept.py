@@ -1,12 +1,19 @@
-"""A person's decision on a proposal: accepting turns it into an event, rejecting records it."""
+"""A person's decision on a proposal: accepting turns it into an event, rejecting records it.
+
+A proposal linked to an existing event (see matching.py: new minutes moving or cancelling a
+known meeting) updates that event instead of adding a duplicate; the event's SEQUENCE rises
+and the audit trail records each changed field.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from planner.db import db, utcnow
-from planner.models import Event, EventChange, Proposal, User
+from planner.db import utcnow
+from planner.models import Event, Proposal, User
+from planner.schedule.audit import diff, record, snapshot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Extraction kinds that become events, and the event kind they become.
@@ -23,30 +30,53 @@ class NotAcceptable(Exception):
     """A proposal that cannot become an event as it stands (no date, or only a mention)."""
 
 
-def accept(proposal: Proposal, user: User | None = None) -> Event:
+def check_acceptable(proposal: Proposal) -> None:
     if proposal.kind not in EVENT_KIND:
         raise NotAcceptable(f"a {proposal.kind} is a mention, not a schedule item")
     if proposal.start_date is None:
         raise NotAcceptable("the proposal has no date")
+
+
+def accept(proposal: Proposal, user: User | None = None) -> Event:
+    from planner.db import db
+
+    check_acceptable(proposal)
     document = proposal.document
-    event = proposal.event or Event(organization_id=document.organization_id)
-    if event.id is None:
+    event = proposal.event
+    if event is None:
+        event = Event(organization_id=document.organization_id, source_document_id=document.id)
+        with db.session.no_autoflush:
+            apply_proposal(event, proposal)
         db.session.add(event)
-    apply_proposal(event, proposal)
-    event.source_document_id = document.id
-    action = "created" if event.id is None else "updated"
-    db.session.flush()
-    if action == "updated":
-        event.touch()
-    db.session.add(
-        EventChange(event=event, user_id=user.id if user else None, actor=user.email if user else "system",
-                    action=action, changes={"proposal": [None, proposal.id]})
-    )
+        db.session.flush()
+        record(event, "created", {"proposal": [None, proposal.id], **diff({}, snapshot(event))}, user)
+    else:
+        before = snapshot(event)
+        with db.session.no_autoflush:
+            apply_proposal(event, proposal, existing=True)
+        changes = diff(before, snapshot(event))
+        if changes:
+            event.touch()
+            event.source_document_id = document.id
+            action = "cancelled" if changes.get("status", [None, None])[1] == "cancelled" else "updated"
+            record(event, action, {"proposal": [None, proposal.id], **changes}, user)
     proposal.status = "accepted"
     proposal.event = event
     proposal.reviewed_by_id = user.id if user else None
     proposal.reviewed_at = utcnow()
     return event
+
+
+def preview(proposal: Proposal) -> dict[str, list[Any]]:
+    """What accepting would change on the linked event (field -> [old, new]); {} if nothing."""
+    if proposal.event is None or proposal.start_date is None or proposal.kind not in EVENT_KIND:
+        return {}
+    scratch = Event()
+    for name, value in vars(proposal.event).items():
+        if not name.startswith("_") and name in Event.__table__.columns:
+            setattr(scratch, name, value)
+    apply_proposal(scratch, proposal, existing=True)
+    return diff(snapshot(proposal.event), snapshot(scratch))
 
 
 def reject(proposal: Proposal, user: User | None = None) -> None:
@@ -55,18 +85,35 @@ def reject(proposal: Proposal, user: User | None = None) -> None:
     proposal.reviewed_at = utcnow()
 
 
-def apply_proposal(event: Event, proposal: Proposal) -> None:
-    """Copy what the proposal says onto the event; times are Stockholm wall-clock times."""
+def apply_proposal(event: Event, proposal: Proposal, existing: bool = False) -> None:
+    """Copy what the proposal says onto the event; times are Stockholm wall-clock times.
+
+    On an existing event, what the proposal leaves out stays as it was: a cancellation keeps the
+    date, a move without a time keeps the meeting's hours, a missing place keeps the old place.
+    """
+    from planner.schedule.matching import specific_words
+
+    if existing and proposal.cancelled:
+        event.status = "cancelled"
+        return
     event.kind = EVENT_KIND[proposal.kind]
-    event.title = proposal.title or default_title(proposal)
-    event.body_id = proposal.body_id
-    event.location = proposal.location
-    event.from_party = proposal.from_party
-    event.to_party = proposal.to_party
+    if not existing or specific_words(proposal.title or "", proposal.body.name if proposal.body else ""):
+        event.title = proposal.title or default_title(proposal)
+    event.body_id = proposal.body_id if not existing else (proposal.body_id or event.body_id)
+    if proposal.location or not existing:
+        event.location = proposal.location
+    if proposal.from_party or not existing:
+        event.from_party = proposal.from_party
+    if proposal.to_party or not existing:
+        event.to_party = proposal.to_party
     event.status = "cancelled" if proposal.cancelled else "confirmed"
-    if proposal.start_time is not None and proposal.start_date is not None:
-        start = dt.datetime.combine(proposal.start_date, proposal.start_time, STOCKHOLM)
-        end_time = proposal.end_time or (start + dt.timedelta(hours=1)).timetz()
+    start_time, end_time = proposal.start_time, proposal.end_time
+    if existing and start_time is None and not event.all_day and event.start_at is not None:
+        start_time = event.start_at.astimezone(STOCKHOLM).time()
+        end_time = event.end_at.astimezone(STOCKHOLM).time() if event.end_at else None
+    if start_time is not None and proposal.start_date is not None:
+        start = dt.datetime.combine(proposal.start_date, start_time.replace(tzinfo=None), STOCKHOLM)
+        end_time = end_time or (start + dt.timedelta(hours=1)).time()
         end = dt.datetime.combine(proposal.end_date or proposal.start_date, end_time.replace(tzinfo=None),
                                   STOCKHOLM)
         if end <= start:

@@ -60,16 +60,41 @@ def store_document(
     )
     db.session.add(document)
     if meeting.get("date"):
+        evidence = meeting.get("evidence") or meeting_evidence(text, meeting["date"])
         document.proposals.append(
             _proposal(
-                {**meeting, "kind": "meeting", "title": _meeting_title(body), "confidence": 0.95},
+                {**meeting, "kind": "meeting", "title": _meeting_title(body), "confidence": 0.95,
+                 "evidence": evidence},
                 body,
             )
         )
     for item in extraction.get("items", []):
         document.proposals.append(_proposal(item, body))
     db.session.flush()
+    from planner.schedule.matching import link_matches
+
+    link_matches(document.proposals, document.organization_id, document.meeting_date)
+    db.session.flush()
     return document
+
+
+def meeting_evidence(text: str, date_text: str) -> dict[str, Any] | None:
+    """The line that dates the minutes' own meeting (the extractor gives no evidence for it)."""
+    from planner.schedule.datefmt import month_name
+
+    day = _date(date_text)
+    lines = text.splitlines()
+    needles = [date_text]
+    if day is not None:
+        needles += [f"{day.day} {month_name(day.month)}", f"{day.day}/{day.month}", f"{day.day}.{day.month}."]
+    for needle in needles:
+        for number, line in enumerate(lines, start=1):
+            if needle.lower() in line.lower():
+                return {"line": number, "text": line.strip()}
+    for number, line in enumerate(lines, start=1):
+        if line.strip().lower().startswith("datum"):
+            return {"line": number, "text": line.strip()}
+    return None
 
 
 def _meeting_title(body: Body | None) -> str:

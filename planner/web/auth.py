@@ -11,9 +11,9 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from planner.db import db
 from planner.models import User
@@ -23,7 +23,8 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["bp", "csrf", "init_app", "login_required", "roles_required", "can_edit_organization"]
+__all__ = ["bp", "csrf", "init_app", "login_required", "roles_required", "can_edit_organization",
+           "visible_organization_ids", "require_edit"]
 
 
 def init_app(app: Flask) -> None:
@@ -31,9 +32,48 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Logga in för att fortsätta."
     csrf.init_app(app)
-    app.config.setdefault("PERMANENT_SESSION_LIFETIME", dt.timedelta(hours=float(app.config["SESSION_HOURS"])))
+    # Flask ships a 31-day default, so setdefault would never apply planner's own setting.
+    app.config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(hours=float(app.config["SESSION_HOURS"]))
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
     app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
+    app.before_request(_expire_old_sessions)
+    app.register_error_handler(CSRFError, _csrf_error)
+
+
+def _expire_old_sessions() -> None:
+    """A login lasts SESSION_HOURS from when it was made, however busy the session has been.
+
+    The cookie's own lifetime only bounds idle time; this bounds the whole login, so a copied
+    cookie stops working too.
+    """
+    if not current_user.is_authenticated:
+        return
+    started = session.get("login_at")
+    limit = float(current_app.config["SESSION_HOURS"]) * 3600
+    if not isinstance(started, int | float) or dt.datetime.now(dt.UTC).timestamp() - started > limit:
+        logout_user()
+        session.pop("login_at", None)
+        flash("Sessionen har gått ut. Logga in igen.", "error")
+
+
+def _csrf_error(error: CSRFError) -> Any:
+    return render_template("home/error.html", code=400, title="Formuläret kunde inte skickas",
+                           message="Formuläret var för gammalt eller ogiltigt (CSRF-skydd). Ladda om sidan "
+                                   "och försök igen; inget har ändrats."), 400
+
+
+def visible_organization_ids() -> set[int] | None:
+    """Organizations whose schedule the current user may see; None means all (admins)."""
+    if not current_user.is_authenticated:
+        return set()
+    if current_user.role == "admin" or current_user.organization_id is None:
+        return None
+    return {current_user.organization_id}
+
+
+def require_edit(organization_id: int | None) -> None:
+    if not can_edit_organization(organization_id):
+        abort(403)
 
 
 @login_manager.user_loader
@@ -75,7 +115,11 @@ def login() -> Any:
         if user is None or not user.active or not user.check_password(request.form.get("password") or ""):
             flash("Fel e-postadress eller lösenord.", "error")
             return render_template("auth/login.html", email=email), 401
+        for key in [k for k in session if k != "csrf_token"]:  # nothing of a previous login carries over
+            session.pop(key)
+        session.permanent = True
         login_user(user)
+        session["login_at"] = dt.datetime.now(dt.UTC).timestamp()
         target = request.args.get("next") or ""
         if not target.startswith("/") or target.startswith("//"):
             target = url_for("home.index")

@@ -1,7 +1,241 @@
-"""Uploading minutes and reviewing their proposals against the evidence."""
+"""Uploading minutes and reviewing their proposals against the evidence.
+
+Nothing here reaches a feed until a person accepts it. A secretary sees and changes only
+their own organization's documents; another organization's document id answers 404.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.utils import secure_filename
+
+from planner.db import db
+from planner.models import Body, Document, Organization, Proposal
+from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
+from planner.web.proposal_form import KIND_LABELS, apply_form
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
+ALLOWED = {".txt", ".pdf", ".docx"}
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
+
+
+def _too_large(error: Exception) -> Any:
+    limit = current_app.config["MAX_UPLOAD_MB"]
+    return render_template("home/error.html", code=413, title="Filen är för stor",
+                           message=f"Uppladdningen är större än {limit} MB, som är gränsen. Dela upp den i "
+                                   "flera uppladdningar eller komprimera PDF:en. Inget har sparats."), 413
+
+
+def _document_or_404(document_id: int) -> Document:
+    document = db.session.get(Document, document_id)
+    visible = visible_organization_ids()
+    if document is None or (visible is not None and document.organization_id not in visible):
+        abort(404)
+    return document
+
+
+def _editable_organizations() -> list[Organization]:
+    query = db.select(Organization).order_by(Organization.name)
+    if current_user.role != "admin":
+        query = query.where(Organization.id == (current_user.organization_id or -1))
+    return list(db.session.scalars(query)) if current_user.role in ("admin", "secretary") else []
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    query = db.select(Document).order_by(Document.uploaded_at.desc())
+    visible = visible_organization_ids()
+    if visible is not None:
+        query = query.where(Document.organization_id.in_(visible))
+    documents = db.session.scalars(query.limit(200)).all()
+    return render_template("documents/index.html", documents=documents, organizations=_editable_organizations(),
+                           max_mb=current_app.config["MAX_UPLOAD_MB"])
+
+
+@bp.post("/upload")
+@login_required
+def upload() -> Any:
+    from planner.schedule.orgs import get_or_create_body
+
+    org = db.session.get(Organization, request.form.get("organization_id", type=int) or 0)
+    if org is None and current_user.role == "secretary":
+        org = current_user.organization
+    if org is None:
+        flash("Välj organisation.", "error")
+        return redirect(url_for("documents.index"))
+    require_edit(org.id)
+    body = db.session.get(Body, request.form.get("body_id", type=int) or 0)
+    if body is not None and body.organization_id != org.id:
+        abort(400)
+    files = [f for f in request.files.getlist("files") if f and f.filename]
+    if not files:
+        flash("Välj minst en fil.", "error")
+        return redirect(url_for("documents.index"))
+    made: list[Document] = []
+    for storage in files:
+        name = storage.filename or "fil"
+        data = storage.read()
+        try:
+            document = import_one(name, data, org, body, get_or_create_body)
+        except ImportProblem as problem:
+            flash(str(problem), problem.category)
+            continue
+        made.append(document)
+        flash(f"{name}: {len(document.proposals)} förslag att granska.", "success")
+    if len(made) == 1:
+        return redirect(url_for("documents.show", document_id=made[0].id))
+    return redirect(url_for("documents.index"))
+
+
+class ImportProblem(Exception):
+    def __init__(self, message: str, category: str = "error") -> None:
+        super().__init__(message)
+        self.category = category
+
+
+def import_one(name: str, data: bytes, org: Organization, body: Body | None, get_or_create_body: Any) -> Document:
+    """One uploaded file to a stored document with proposals; refusals lose nothing and say why."""
+    from planner.extract import extract
+    from planner.ingest import IngestError, read_text
+    from planner.schedule.proposals import DuplicateDocument, find_duplicate, store_document
+
+    suffix = Path(name).suffix.lower()
+    if suffix not in ALLOWED:
+        raise ImportProblem(f"{name}: bara .txt, .pdf och .docx kan läsas.")
+    duplicate = find_duplicate(data)
+    if duplicate is not None:
+        known = f" (som {duplicate.filename})" if duplicate.organization_id == org.id else ""  # no peeking
+        raise ImportProblem(f"{name} är redan uppladdad{known}; den importerades inte igen.", "warning")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / (secure_filename(name) or f"fil{suffix}")
+        path.write_bytes(data)
+        try:
+            text = read_text(path)
+        except IngestError as exc:
+            raise ImportProblem(f"{name} kunde inte läsas: {str(exc).split(': ', 1)[-1]}") from exc
+    result = extract(text, source=name)
+    if body is None and result.get("body"):
+        body = get_or_create_body(org, result["body"])
+    try:
+        document = store_document(name, data, text, result, org, body,
+                                  upload_folder=current_app.config["UPLOAD_FOLDER"])
+    except DuplicateDocument as exc:  # a parallel upload of the same file won the race
+        db.session.rollback()
+        raise ImportProblem(f"{name} är redan uppladdad.", "warning") from exc
+    document.uploaded_by_id = current_user.id
+    db.session.commit()
+    return document
+
+
+@bp.get("/<int:document_id>")
+@login_required
+def show(document_id: int) -> str:
+    from planner.schedule.accept import preview
+
+    document = _document_or_404(document_id)
+    lines = document.text.splitlines()
+    evidence = {p.evidence_line for p in document.proposals if p.evidence_line}
+    bodies = db.session.scalars(db.select(Body).filter_by(organization_id=document.organization_id)
+                                .order_by(Body.name)).all()
+    previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
+    return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
+                           bodies=bodies, previews=previews, kinds=KIND_LABELS,
+                           editable=can_edit_organization(document.organization_id))
+
+
+def _proposal_or_404(document: Document, proposal_id: int) -> Proposal:
+    proposal = db.session.get(Proposal, proposal_id)
+    if proposal is None or proposal.document_id != document.id:
+        abort(404)
+    return proposal
+
+
+@bp.post("/<int:document_id>/proposals/<int:proposal_id>")
+@login_required
+def review(document_id: int, proposal_id: int) -> Any:
+    """Save the edited fields, then accept, reject or just keep them, as the pressed button says."""
+    from planner.schedule.accept import NotAcceptable, accept, reject
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    proposal = _proposal_or_404(document, proposal_id)
+    action = request.form.get("action", "save")
+    if action == "accept_new":  # the secretary says the matched event is a different one
+        proposal.event = None
+        action = "accept"
+    if action != "reject":
+        errors = apply_form(proposal, request.form, document.organization_id)
+        if errors:
+            db.session.rollback()
+            for error in errors:
+                flash(error, "error")
+            return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
+    if action == "accept":
+        try:
+            accept(proposal, current_user)
+        except NotAcceptable:
+            db.session.rollback()
+            flash("Förslaget behöver ett datum och en typ som hör hemma i kalendern för att kunna godkännas.",
+                  "error")
+            return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
+        flash(f"Godkänt: {proposal.event.title}.", "success")
+    elif action == "reject":
+        reject(proposal, current_user)
+        flash("Förslaget avvisat.")
+    elif action == "reopen":
+        proposal.status = "pending"
+    else:
+        flash("Ändringarna sparade.")
+    db.session.commit()
+    anchor = proposal_id
+    if action in ("accept", "reject"):  # the keyboard flow goes on with the next undecided proposal
+        order = [p.id for p in document.proposals]
+        here = order.index(proposal_id)
+        later = [p for i, p in enumerate(document.proposals) if p.status == "pending" and i > here]
+        anchor = later[0].id if later else proposal_id
+    return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{anchor}"))
+
+
+@bp.post("/<int:document_id>/accept-all")
+@login_required
+def accept_all(document_id: int) -> Any:
+    from planner.schedule.accept import NotAcceptable, accept
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    threshold = request.form.get("min_confidence", type=float)
+    if threshold is None or not 0 <= threshold <= 1:
+        flash("Ange en säkerhet mellan 0 och 1.", "error")
+        return redirect(url_for("documents.show", document_id=document.id))
+    from planner.schedule.datefmt import vague_date_text
+
+    accepted = skipped = vague = 0
+    for proposal in document.proposals:
+        if proposal.status != "pending" or proposal.confidence < threshold:
+            continue
+        if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
+            vague += 1  # "i december": a person must pick the day
+            continue
+        try:
+            accept(proposal, current_user)
+            accepted += 1
+        except NotAcceptable:
+            skipped += 1
+    db.session.commit()
+    notes = [f"{accepted} förslag godkända"]
+    if vague:
+        notes.append(f"{vague} har bara månad eller vecka och väntar på att du anger dag")
+    if skipped:
+        notes.append(f"{skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
+    flash(", ".join(notes) + ".", "success")
+    return redirect(url_for("documents.show", document_id=document.id))

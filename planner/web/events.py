@@ -1,7 +1,269 @@
-"""The reviewed schedule: list and month views, editing, series."""
+"""The reviewed schedule: list and month views with filters, editing by hand, series, history."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from planner.db import db
+from planner.models import Body, Event, Organization
+from planner.schedule.audit import diff, record, snapshot
+from planner.schedule.datefmt import month_title, month_weeks, weekday_name
+from planner.schedule.recurrence import Occurrence, occurrences
+from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
+from planner.web.event_form import apply_event_form, form_values
+from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("events", __name__, url_prefix="/events")
+
+
+def _filters() -> dict[str, Any]:
+    args = request.args
+    return {"org": args.get("org", type=int), "body": args.get("body", type=int),
+            "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
+            "status": args.get("status") if args.get("status") in STATUS_LABELS else None}
+
+
+def _query(filters: dict[str, Any]) -> Any:
+    query = db.select(Event).where(Event.series_id.is_(None))
+    visible = visible_organization_ids()
+    if visible is not None:
+        query = query.where(Event.organization_id.in_(visible))
+    if filters["org"]:
+        query = query.where(Event.organization_id == filters["org"])
+    if filters["body"]:
+        query = query.where(Event.body_id == filters["body"])
+    if filters["kind"]:
+        query = query.where(Event.kind == filters["kind"])
+    return query
+
+
+def _occurrences(filters: dict[str, Any], first: dt.date, last: dt.date) -> list[Occurrence]:
+    found = [o for e in db.session.scalars(_query(filters)) for o in occurrences(e, first, last)]
+    if filters["status"]:
+        found = [o for o in found if o.event.status == filters["status"]]
+    return sorted(found, key=lambda o: (o.day, str(o.start)))
+
+
+def _choices() -> dict[str, Any]:
+    visible = visible_organization_ids()
+    orgs = db.select(Organization).order_by(Organization.name)
+    bodies = db.select(Body).order_by(Body.name)
+    if visible is not None:
+        orgs = orgs.where(Organization.id.in_(visible))
+        bodies = bodies.where(Body.organization_id.in_(visible))
+    return {"organizations": db.session.scalars(orgs).all(), "bodies": db.session.scalars(bodies).all(),
+            "kinds": EVENT_KIND_LABELS, "statuses": STATUS_LABELS}
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    filters = _filters()
+    today = dt.date.today()
+    first = request.args.get("from", type=dt.date.fromisoformat) or today - dt.timedelta(days=30)
+    last = request.args.get("to", type=dt.date.fromisoformat) or first + dt.timedelta(days=400)
+    return render_template("events/index.html", items=_occurrences(filters, first, last), filters=filters,
+                           first=first, last=last, **_choices())
+
+
+@bp.get("/month")
+@login_required
+def month() -> str:
+    filters = _filters()
+    today = dt.date.today()
+    year = request.args.get("year", type=int) or today.year
+    number = request.args.get("month", type=int) or today.month
+    if not 1 <= number <= 12 or not 1900 < year < 3000:
+        abort(404)
+    weeks = month_weeks(year, number)
+    items = _occurrences(filters, weeks[0][1][0], weeks[-1][1][-1])
+    by_day: dict[dt.date, list[Occurrence]] = {}
+    for item in items:
+        for day in _days_covered(item):
+            by_day.setdefault(day, []).append(item)
+    prev = (year - 1, 12) if number == 1 else (year, number - 1)
+    nxt = (year + 1, 1) if number == 12 else (year, number + 1)
+    day_names = [weekday_name(d, g.get("lang", "sv"))[:3] for d in weeks[0][1]]
+    return render_template("events/month.html", weeks=weeks, day_names=day_names, by_day=by_day, year=year,
+                           month=number,
+                           title=month_title(year, number, g.get("lang", "sv")), prev=prev, next=nxt, today=today,
+                           filters=filters, **_choices())
+
+
+def _days_covered(item: Occurrence) -> list[dt.date]:
+    """An all-day period (sportlov 21–31 december) shows on each of its days."""
+    last = item.end if isinstance(item.end, dt.date) and not isinstance(item.end, dt.datetime) else item.day
+    count = max(0, min((last - item.day).days, 366))
+    return [item.day + dt.timedelta(days=i) for i in range(count + 1)]
+
+
+def _event_or_404(event_id: int) -> Event:
+    event = db.session.get(Event, event_id)
+    visible = visible_organization_ids()
+    if event is None or (visible is not None and event.organization_id not in visible):
+        abort(404)
+    return event
+
+
+@bp.get("/<int:event_id>")
+@login_required
+def show(event_id: int) -> str:
+    event = _event_or_404(event_id)
+    today = dt.date.today()
+    upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
+    return render_template("events/show.html", event=event, upcoming=upcoming, kinds=EVENT_KIND_LABELS,
+                           statuses=STATUS_LABELS, editable=can_edit_organization(event.organization_id))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new() -> Any:
+    org_id = request.values.get("organization_id", type=int) or current_user.organization_id
+    org = db.session.get(Organization, org_id or 0)
+    if org is None:
+        orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
+        if current_user.role != "admin" or not orgs:
+            abort(403)
+        org = orgs[0]
+    require_edit(org.id)
+    event = Event(organization_id=org.id, kind="meeting", status="confirmed", exdates=[])
+    values = form_values(event)
+    if request.method == "POST":
+        errors = apply_event_form(event, request.form)
+        if not errors:
+            db.session.add(event)
+            db.session.flush()
+            record(event, "created", diff({}, snapshot(event)), current_user)
+            db.session.commit()
+            flash(f"Skapad: {event.title}.", "success")
+            return redirect(url_for("events.show", event_id=event.id))
+        for error in errors:
+            flash(error, "error")
+        values = dict(request.form)
+    return render_template("events/form.html", event=None, org=org, values=values, **_form_choices(org.id))
+
+
+def _form_choices(org_id: int) -> dict[str, Any]:
+    bodies = db.session.scalars(db.select(Body).filter_by(organization_id=org_id).order_by(Body.name)).all()
+    return {"bodies": bodies, "kinds": EVENT_KIND_LABELS, "statuses": STATUS_LABELS}
+
+
+@bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(event_id: int) -> Any:
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    values = form_values(event)
+    if request.method == "POST":
+        before = snapshot(event)
+        errors = apply_event_form(event, request.form)
+        if not errors:
+            changes = diff(before, snapshot(event))
+            if changes:
+                event.touch()
+                record(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
+                       changes, current_user)
+            db.session.commit()
+            flash("Sparat." if changes else "Inget ändrades.", "success")
+            return redirect(url_for("events.show", event_id=event.id))
+        db.session.rollback()
+        for error in errors:
+            flash(error, "error")
+        values = dict(request.form)
+    return render_template("events/form.html", event=event, org=event.organization, values=values,
+                           **_form_choices(event.organization_id))
+
+
+@bp.post("/<int:event_id>/cancel")
+@login_required
+def cancel(event_id: int) -> Any:
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    if event.status != "cancelled":
+        record(event, "cancelled", {"status": [event.status, "cancelled"]}, current_user)
+        event.status = "cancelled"
+        event.touch()
+        db.session.commit()
+        flash(f"Inställt: {event.title}.", "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/skip")
+@login_required
+def skip(event_id: int) -> Any:
+    """Leave one occurrence of a series out (an EXDATE), e.g. no meeting in the sportlov week."""
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    key = request.form.get("occurrence") or ""
+    try:
+        day = dt.date.fromisoformat(key[:10])
+    except ValueError:
+        abort(400)
+    if not event.rrule or not any(o.key == key for o in occurrences(event, day, day)):
+        abort(400)
+    before = list(event.exdates or [])
+    event.exdates = sorted({*before, key})
+    record(event, "updated", {"exdates": [before, event.exdates]}, current_user)
+    event.touch()
+    db.session.commit()
+    flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/move")
+@login_required
+def move(event_id: int) -> Any:
+    """Move one occurrence of a series: an override row that replaces it (RECURRENCE-ID)."""
+    from planner.schedule.datefmt import STOCKHOLM
+    from planner.web.proposal_form import parse_date, parse_time
+
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    key = request.form.get("occurrence") or ""
+    try:
+        day = dt.date.fromisoformat(key[:10])
+    except ValueError:
+        abort(400)
+    found = [o for o in occurrences(event, day, day) if o.key == key and not o.override] if event.rrule else []
+    if not found:
+        abort(400)
+    errors: list[str] = []
+    new_day = parse_date(request.form.get("date"), "Datum", errors)
+    start = parse_time(request.form.get("start"), "Starttid", errors)
+    end = parse_time(request.form.get("end"), "Sluttid", errors)
+    if new_day is None and not errors:
+        errors.append("Ange ett datum.")
+    if errors:
+        for error in errors:
+            flash(error, "error")
+        return redirect(url_for("events.show", event_id=event.id))
+    assert new_day is not None
+    override = Event(organization_id=event.organization_id, body_id=event.body_id, title=event.title,
+                     kind=event.kind, description=event.description, location=event.location,
+                     status=event.status, recurrence_id=key,
+                     from_party=event.from_party, to_party=event.to_party)
+    if event.all_day:
+        length = (event.end_date or event.start_date) - event.start_date
+        override.all_day, override.start_date, override.end_date = True, new_day, new_day + length
+    else:
+        old = found[0]
+        start = start or old.start.astimezone(STOCKHOLM).time()
+        override.all_day = False
+        override.start_at = dt.datetime.combine(new_day, start, STOCKHOLM)
+        override.end_at = (dt.datetime.combine(new_day, end, STOCKHOLM) if end
+                           else override.start_at + (old.end - old.start))
+        if override.end_at <= override.start_at:
+            flash("Sluttiden ligger före starttiden.", "error")
+            return redirect(url_for("events.show", event_id=event.id))
+    event.overrides.append(override)
+    db.session.flush()
+    record(override, "created", diff({}, snapshot(override)), current_user)
+    record(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
+    event.touch()
+    db.session.commit()
+    flash(f"Tillfället {key[:10]} är flyttat.", "success")
+    return redirect(url_for("events.show", event_id=event.id))

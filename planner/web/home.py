@@ -1,31 +1,87 @@
-"""The start page: the schedule at a glance."""
+"""The start page: the schedule at a glance, and what is waiting for review."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from flask import Blueprint, render_template
+from flask import Blueprint, Flask, redirect, render_template, request, session, url_for
+from flask_login import current_user
 
 from planner.db import db
-from planner.models import Document, Event
+from planner.models import Document, Event, Proposal
+from planner.web.auth import visible_organization_ids
 
 bp = Blueprint("home", __name__)
 
 
+ERRORS = {
+    400: ("Felaktig begäran", "Begäran kunde inte tolkas. Inget har ändrats."),
+    403: ("Inte tillåtet", "Ditt konto får inte göra det här. Inget har ändrats."),
+    404: ("Hittades inte", "Sidan finns inte, eller så hör den till en annan organisation."),
+}
+
+
+def init_app(app: Flask) -> None:
+    from planner.web import i18n
+
+    i18n.init_app(app)
+    for code in ERRORS:
+        app.register_error_handler(code, _error_page)
+
+
+def _error_page(error: Any) -> Any:
+    """Swedish error pages; calendar clients (feeds) get the same status with a short text."""
+    code = getattr(error, "code", 500) or 500
+    title, message = ERRORS.get(code, ("Fel", "Något gick fel."))
+    if request.blueprint == "feeds" or request.path.endswith(".ics"):
+        return f"{code} {title}\n", code, {"Content-Type": "text/plain; charset=utf-8"}
+    return render_template("home/error.html", code=code, title=title, message=message), code
+
+
 @bp.get("/")
 def index() -> str:
-    events = db.session.scalars(
-        db.select(Event).where(Event.series_id.is_(None)).order_by(Event.start_date, Event.start_at)
-    ).all()
-    events.sort(key=_sort_key)
-    documents = db.session.scalars(db.select(Document).order_by(Document.uploaded_at.desc()).limit(20)).all()
-    return render_template("home/index.html", events=events, documents=documents)
+    query = db.select(Event).where(Event.series_id.is_(None))
+    visible = visible_organization_ids() if current_user.is_authenticated else None
+    if visible is not None:
+        query = query.where(Event.organization_id.in_(visible))
+    events = sorted(db.session.scalars(query).all(), key=_sort_key)
+    today = dt.date.today()
+    upcoming = [e for e in events if _sort_key(e) >= today or e.rrule]
+    past = [e for e in events if e not in upcoming][-20:]
+    doc_query = db.select(Document).order_by(Document.uploaded_at.desc()).limit(10)
+    if visible is not None:
+        doc_query = doc_query.where(Document.organization_id.in_(visible))
+    documents = db.session.scalars(doc_query).all()
+    pending = {d.id: sum(1 for p in d.proposals if p.status == "pending") for d in documents}
+    waiting = 0
+    if current_user.is_authenticated:
+        wq = db.select(db.func.count(Proposal.id)).join(Document).where(Proposal.status == "pending")
+        if visible is not None:
+            wq = wq.where(Document.organization_id.in_(visible))
+        waiting = db.session.scalar(wq) or 0
+    return render_template("home/index.html", upcoming=upcoming, past=past, documents=documents,
+                           pending=pending, waiting=waiting)
 
 
 def _sort_key(event: Event) -> dt.date:
+    from planner.schedule.datefmt import STOCKHOLM
+
     if event.start_at is not None:
-        return event.start_at.date()
+        return event.start_at.astimezone(STOCKHOLM).date()
     return event.start_date or dt.date.min
+
+
+@bp.get("/sprak/<code>")
+def set_language(code: str) -> Any:
+    from planner.web.i18n import LANGUAGES
+
+    if code in LANGUAGES:
+        session["lang"] = code
+    target = request.args.get("next") or ""
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("home.index")
+    return redirect(target)
 
 
 @bp.get("/healthz")

@@ -1,7 +1,196 @@
-"""Organizations, member municipalities, bodies and chair terms."""
+"""Organizations, member municipalities, bodies, chair rotation and chair terms."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from planner.db import db
+from planner.models import Body, ChairTerm, Municipality, Organization
+from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
+from planner.schedule.orgs import slugify
+from planner.web.auth import can_edit_organization, require_edit, roles_required, visible_organization_ids
 
 bp = Blueprint("orgs", __name__, url_prefix="/org")
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+
+
+def _org_or_404(org_id: int) -> Organization:
+    org = db.session.get(Organization, org_id)
+    visible = visible_organization_ids()
+    if org is None or (visible is not None and org.id not in visible):
+        abort(404)
+    return org
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    query = db.select(Organization).order_by(Organization.name)
+    visible = visible_organization_ids()
+    if visible is not None:
+        query = query.where(Organization.id.in_(visible))
+    return render_template("orgs/index.html", organizations=db.session.scalars(query).all())
+
+
+@bp.post("/")
+@roles_required("admin")
+def create() -> Any:
+    name = (request.form.get("name") or "").strip()
+    if not name:
+        flash("Ange ett namn.", "error")
+        return redirect(url_for("orgs.index"))
+    if db.session.scalar(db.select(Organization).where(
+            db.or_(Organization.name == name, Organization.slug == slugify(name)))):
+        flash(f"Det finns redan en organisation som heter {name}.", "error")
+        return redirect(url_for("orgs.index"))
+    org = Organization(name=name[:200], slug=slugify(name)[:100])
+    db.session.add(org)
+    db.session.commit()
+    flash(f"Organisationen {org.name} är skapad.", "success")
+    return redirect(url_for("orgs.show", org_id=org.id))
+
+
+@bp.get("/<int:org_id>")
+@login_required
+def show(org_id: int) -> str:
+    org = _org_or_404(org_id)
+    today = dt.date.today()
+    plans = {}
+    for body in org.bodies:
+        holder, since = current_term(body, today)
+        plans[body.id] = (holder, next_handovers(body.chair_rotation or [], holder, since,
+                                                 body.chair_term_months or 12, body.handover_month, today))
+    municipalities = db.session.scalars(db.select(Municipality).order_by(Municipality.name)).all()
+    return render_template("orgs/show.html", org=org, plans=plans, months=MONTHS, today=today,
+                           municipalities=municipalities, editable=can_edit_organization(org.id))
+
+
+@bp.post("/<int:org_id>/edit")
+@login_required
+def rename(org_id: int) -> Any:
+    org = _org_or_404(org_id)
+    require_edit(org.id)
+    name = (request.form.get("name") or "").strip()
+    if name and name != org.name:
+        if db.session.scalar(db.select(Organization).where(Organization.name == name, Organization.id != org.id)):
+            flash(f"Det finns redan en organisation som heter {name}.", "error")
+        else:
+            org.name = name[:200]
+            db.session.commit()
+            flash("Namnet är ändrat.", "success")
+    return redirect(url_for("orgs.show", org_id=org.id))
+
+
+@bp.post("/<int:org_id>/municipalities")
+@login_required
+def add_municipality(org_id: int) -> Any:
+    org = _org_or_404(org_id)
+    require_edit(org.id)
+    if request.form.get("remove", type=int):
+        org.municipalities = [m for m in org.municipalities if m.id != request.form.get("remove", type=int)]
+        db.session.commit()
+        return redirect(url_for("orgs.show", org_id=org.id))
+    name = (request.form.get("name") or "").strip()
+    code = (request.form.get("code") or "").strip() or None
+    if not name or (code and not (code.isdigit() and len(code) == 4)):
+        flash("Ange kommunens namn (och ev. fyrsiffrig kommunkod).", "error")
+        return redirect(url_for("orgs.show", org_id=org.id))
+    municipality = db.session.scalar(db.select(Municipality).filter_by(name=name))
+    if municipality is None:
+        municipality = Municipality(name=name[:100], code=code)
+        db.session.add(municipality)
+    if municipality not in org.municipalities:
+        org.municipalities.append(municipality)
+    db.session.commit()
+    return redirect(url_for("orgs.show", org_id=org.id))
+
+
+def _apply_body_form(body: Body) -> list[str]:
+    errors = []
+    name = (request.form.get("name") or "").strip()
+    if not name:
+        errors.append("Ange gruppens namn.")
+    term = request.form.get("chair_term_months", type=int)
+    if term is None or not 1 <= term <= 60:
+        errors.append("Mandattiden anges i månader (1–60).")
+    month = request.form.get("handover_month", type=int)
+    if month is not None and not 0 <= month <= 12:
+        errors.append("Okänd månad för överlämning.")
+    if errors:
+        return errors
+    body.name = name[:200]
+    body.chair_rotation = [n.strip() for n in (request.form.get("chair_rotation") or "").replace("\n", ",")
+                           .split(",") if n.strip()]
+    body.chair_term_months = term
+    body.handover_month = month or None
+    body.public_feed = request.form.get("public_feed") == "on"
+    return []
+
+
+@bp.post("/<int:org_id>/bodies")
+@bp.post("/<int:org_id>/bodies/<int:body_id>")
+@login_required
+def save_body(org_id: int, body_id: int | None = None) -> Any:
+    org = _org_or_404(org_id)
+    require_edit(org.id)
+    body = db.session.get(Body, body_id) if body_id else Body(organization_id=org.id, slug="")
+    if body is None or body.organization_id not in (None, org.id):
+        abort(404)
+    errors = _apply_body_form(body)
+    if not errors and body_id is None:
+        body.slug = slugify(body.name)[:100]
+        if db.session.scalar(db.select(Body.id).filter_by(organization_id=org.id, slug=body.slug)):
+            errors.append(f"Gruppen {body.name} finns redan.")
+    if errors:
+        db.session.rollback()
+        for error in errors:
+            flash(error, "error")
+    else:
+        db.session.add(body)
+        db.session.commit()
+        flash(f"{body.name} är sparad.", "success")
+    return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id or ''}"))
+
+
+@bp.post("/<int:org_id>/bodies/<int:body_id>/terms")
+@login_required
+def add_term(org_id: int, body_id: int) -> Any:
+    org = _org_or_404(org_id)
+    require_edit(org.id)
+    body = db.session.get(Body, body_id)
+    if body is None or body.organization_id != org.id:
+        abort(404)
+    holder = (request.form.get("holder") or "").strip()
+    try:
+        start = dt.date.fromisoformat(request.form.get("start_date") or "")
+        end = dt.date.fromisoformat(request.form["end_date"]) if request.form.get("end_date") else None
+    except ValueError:
+        start = end = None
+    if not holder or start is None or (end is not None and end <= start):
+        flash("Ange vem som är ordförande och från vilket datum (ÅÅÅÅ-MM-DD); slutet efter starten.", "error")
+        return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
+    body.chair_terms.append(ChairTerm(holder=holder[:200], start_date=start, end_date=end,
+                                      contact_email=(request.form.get("contact_email") or "").strip() or None))
+    db.session.commit()
+    flash(f"Ordförandeskapet för {holder} är sparat.", "success")
+    return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
+
+
+@bp.post("/<int:org_id>/bodies/<int:body_id>/handovers")
+@login_required
+def propose_handovers(org_id: int, body_id: int) -> Any:
+    org = _org_or_404(org_id)
+    require_edit(org.id)
+    body = db.session.get(Body, body_id)
+    if body is None or body.organization_id != org.id:
+        abort(404)
+    made = propose_handover_events(body, dt.date.today(), current_user)
+    db.session.commit()
+    flash(f"{len(made)} preliminära överlämningar lades in i kalendern." if made else
+          "Inga nya överlämningar: de kommande finns redan, eller rotationen har färre än två namn.", "success")
+    return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))

@@ -1,0 +1,107 @@
+"""Finding the event that new minutes talk about, so a moved or cancelled meeting updates it.
+
+A proposal matches an event of the same organization, body and kind whose date lies within
+WINDOW_DAYS of the proposed one, and whose title says the same thing (shared words, or both are
+the body's ordinary meeting: "Nästa möte", "Möte: Styrgrupp"). The closest date wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from planner.db import db
+from planner.models import Event, Proposal
+
+WINDOW_DAYS = 21
+STOP_WORDS = {"och", "i", "med", "for", "om", "pa", "av", "till", "den", "det", "kl"}
+# Words that say "the body's meeting" or how it changed, not which meeting it is.
+GENERIC = {"mote", "motet", "moten", "nasta", "sammantrade", "ordinarie", "extra", "flyttas", "flyttat",
+           "flyttad", "installt", "installs", "installd", "ny", "nytt", "tid", "datum"}
+
+
+def words(title: str) -> set[str]:
+    folded = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode().lower()
+    return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOP_WORDS}
+
+
+def specific_words(title: str, body_name: str = "") -> set[str]:
+    """The words that tell one meeting from another: not generic, not the body's own name."""
+    own = words(body_name)
+    return {w for w in words(title) - GENERIC
+            if not any(w.startswith(o) and len(o) >= 4 for o in own)}  # "styrgruppens" is the body
+
+
+def titles_match(a: str, b: str, body_name: str = "") -> bool:
+    """Same words (Jaccard ≥ 0.5 after dropping generic ones), or both the body's plain meeting."""
+    wa, wb = specific_words(a, body_name), specific_words(b, body_name)
+    if not wa and not wb:
+        return True
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _event_day(event: Event) -> dt.date | None:
+    from planner.schedule.datefmt import STOCKHOLM
+
+    if event.start_at is not None:
+        return event.start_at.astimezone(STOCKHOLM).date()
+    return event.start_date
+
+
+def candidates(proposal: Proposal, organization_id: int | None, event_kind: str,
+               held_before: dt.date | None = None) -> list[tuple[int, Event]]:
+    """(days apart, event) for every event this proposal may move, cancel or repeat, closest first.
+
+    Events before `held_before` (the minutes' own meeting date) have already taken place: they
+    match only on their own date (a late note of a cancellation), never as a move.
+    """
+    if proposal.start_date is None or organization_id is None:
+        return []
+    lo = proposal.start_date - dt.timedelta(days=WINDOW_DAYS)
+    hi = proposal.start_date + dt.timedelta(days=WINDOW_DAYS)
+    lo_at = dt.datetime.combine(lo, dt.time(), dt.UTC)
+    hi_at = dt.datetime.combine(hi + dt.timedelta(days=1), dt.time(), dt.UTC)
+    query = db.select(Event).where(
+        Event.organization_id == organization_id,
+        Event.kind == event_kind,
+        Event.series_id.is_(None),
+        Event.rrule.is_(None),
+        Event.body_id.is_(None) if proposal.body_id is None else Event.body_id == proposal.body_id,
+        db.or_(Event.start_at.between(lo_at, hi_at), Event.start_date.between(lo, hi)),
+    )
+    body_name = proposal.body.name if proposal.body else ""
+    found = []
+    for event in db.session.scalars(query):
+        day = _event_day(event)
+        if day is None:
+            continue
+        distance = abs((day - proposal.start_date).days)
+        if held_before is not None and day < held_before and distance:
+            continue
+        if titles_match(event.title, proposal.title or "", body_name):
+            found.append((distance, event))
+    found.sort(key=lambda c: (c[0], c[1].id))
+    return found
+
+
+def link_matches(proposals: list[Proposal], organization_id: int | None, held_before: dt.date | None) -> None:
+    """Point each new proposal at the event it changes; each event goes to its closest proposal only."""
+    from planner.schedule.accept import EVENT_KIND
+
+    pairs = []
+    for proposal in proposals:
+        if proposal.kind in EVENT_KIND and proposal.event_id is None:
+            for distance, event in candidates(proposal, organization_id, EVENT_KIND[proposal.kind], held_before):
+                pairs.append((distance, proposal.id or 0, proposal, event))
+    pairs.sort(key=lambda p: (p[0], p[1]))
+    taken_events: set[int] = set()
+    done: set[int] = set()
+    for _distance, _pid, proposal, event in pairs:
+        if event.id in taken_events or id(proposal) in done:
+            continue
+        proposal.event = event
+        taken_events.add(event.id)
+        done.add(id(proposal))

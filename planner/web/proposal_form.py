@@ -1,0 +1,79 @@
+"""Reading the proposal and event forms: dates and times as people type them, errors in Swedish."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from planner.db import db
+from planner.models import Body, Proposal
+
+KIND_LABELS = {
+    "meeting": "Möte",
+    "next_meeting": "Nästa möte",
+    "deadline": "Deadline",
+    "chair_handover": "Ordförandeskifte",
+    "holiday": "Lov/ledighet",
+    "reference": "Omnämnande (ej i kalendern)",
+}
+EVENT_KIND_LABELS = {k: v for k, v in KIND_LABELS.items() if k in ("meeting", "deadline", "chair_handover",
+                                                                    "holiday")}
+STATUS_LABELS = {"confirmed": "Bekräftad", "tentative": "Preliminär", "cancelled": "Inställd"}
+TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
+
+
+def parse_date(text: str | None, label: str, errors: list[str]) -> dt.date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        errors.append(f"{label}: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-04.")
+        return None
+
+
+def parse_time(text: str | None, label: str, errors: list[str]) -> dt.time | None:
+    """'9.45', '09:45', 'kl 9' all mean the same wall-clock time."""
+    text = (text or "").strip().lower()
+    if not text:
+        return None
+    m = TIME.match(text)
+    if m and int(m.group(1)) < 24 and int(m.group(2) or 0) < 60:
+        return dt.time(int(m.group(1)), int(m.group(2) or 0))
+    errors.append(f"{label}: skriv tiden som 9.45 eller 09:45.")
+    return None
+
+
+def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int | None) -> list[str]:
+    """Copy the edited fields onto the proposal; the list of errors is empty when all was well."""
+    errors: list[str] = []
+    kind = form.get("kind", proposal.kind)
+    if kind not in KIND_LABELS:
+        errors.append("Okänd typ.")
+    start_date = parse_date(form.get("date"), "Datum", errors)
+    end_date = parse_date(form.get("end_date"), "Slutdatum", errors)
+    start_time = parse_time(form.get("start"), "Starttid", errors)
+    end_time = parse_time(form.get("end"), "Sluttid", errors)
+    if start_date and end_date and end_date < start_date:
+        errors.append("Slutdatum ligger före startdatum.")
+    if end_time and not start_time:
+        errors.append("Ange en starttid när du anger en sluttid.")
+    body_id = int(form["body_id"]) if (form.get("body_id") or "").isdigit() else None
+    body = db.session.get(Body, body_id) if body_id is not None else None
+    if body_id is not None and (body is None or body.organization_id != organization_id):
+        errors.append("Okänd grupp.")
+    if errors:
+        return errors
+    proposal.kind = kind
+    proposal.title = (form.get("title") or "").strip()[:300]
+    proposal.start_date, proposal.end_date = start_date, (end_date if end_date != start_date else None)
+    proposal.date_text = start_date.isoformat() if start_date else None
+    proposal.start_time, proposal.end_time = start_time, end_time
+    proposal.location = (form.get("location") or "").strip()[:300] or None
+    proposal.from_party = (form.get("from_party") or "").strip()[:300] or None
+    proposal.to_party = (form.get("to_party") or "").strip()[:300] or None
+    proposal.cancelled = form.get("cancelled") == "on"
+    proposal.body = body
+    return []
