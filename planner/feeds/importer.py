@@ -59,7 +59,11 @@ def parse_calendar(data: bytes, max_bytes: int) -> Calendar:
     for event in calendar.walk("VEVENT"):
         rules = event.get("RRULE")
         for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
-            freq = [str(f).upper() for f in rule.get("FREQ", [])]
+            try:
+                freq = [str(f).upper() for f in rule.get("FREQ", [])]
+            except Exception as exc:  # icalendar keeps unparsable properties as "broken" ones
+                raise ImportRefused(f"händelsen \"{event.get('SUMMARY', '')}\" har en trasig upprepningsregel: "
+                                    f"{exc}") from exc
             if set(freq) & FINER_THAN_DAILY:
                 raise ImportRefused(
                     f"händelsen \"{event.get('SUMMARY', '')}\" upprepas {freq[0]}; upprepning tätare än "
@@ -78,13 +82,14 @@ def expand(data: bytes, *, start: dt.date, end: dt.date, max_occurrences: int, m
     """
     calendar = parse_calendar(data, max_bytes)
     query = recurring_ical_events.of(calendar)
+    series = {str(e.get("UID")) for e in calendar.walk("VEVENT") if "RRULE" in e or "RDATE" in e}
     found: dict[str, Occurrence] = {}
     chunk = start
     try:
         while chunk < end:
             chunk_end = min(end, _next_month(chunk))
             for component in query.between(chunk, chunk_end):
-                occurrence = _occurrence(component)
+                occurrence = _occurrence(component, series)
                 if occurrence is None or occurrence.external_uid in found:
                     continue
                 found[occurrence.external_uid] = occurrence
@@ -112,7 +117,8 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
-def _occurrence(component: object) -> Occurrence | None:
+def _occurrence(component: object, series: set[str]) -> Occurrence | None:
+    """One occurrence; its key is the source UID, plus the original start when it belongs to a series."""
     get = component.get  # type: ignore[attr-defined]
     start_prop = get("DTSTART")
     if start_prop is None:
@@ -122,8 +128,8 @@ def _occurrence(component: object) -> Occurrence | None:
     end = end_prop.dt if end_prop is not None else None
     uid = str(get("UID") or "") or "sha256:" + hashlib.sha256(
         f"{get('SUMMARY', '')}|{start.isoformat()}".encode()).hexdigest()[:32]
-    recurrence = get("RECURRENCE-ID")
-    if recurrence is not None or get("RRULE") is not None or get("RDATE") is not None:
+    if uid in series:  # recurring_ical_events sets RECURRENCE-ID on every occurrence it yields
+        recurrence = get("RECURRENCE-ID")
         original = recurrence.dt if recurrence is not None else start
         uid = f"{uid}#{original.isoformat()}"
     title = " ".join(str(get("SUMMARY") or "").split()) or "Importerad händelse"
