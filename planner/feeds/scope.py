@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
-from planner.models import Body, Event, Feed, Municipality, Organization
+from planner.models import Body, Event, Feed, Municipality, Organization, organization_municipality
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,17 @@ class Scope:
     name: str
     organization_ids: tuple[int, ...] = ()
     body_id: int | None = None
+    municipality_id: int | None = None  # every organization the municipality is a member of
     kinds: tuple[str, ...] = ()
 
     def filters(self) -> list[Any]:
         clauses: list[Any] = []
         if self.body_id is not None:
             clauses.append(Event.body_id == self.body_id)
+        elif self.municipality_id is not None:
+            members = db.select(organization_municipality.c.organization_id).where(
+                organization_municipality.c.municipality_id == self.municipality_id)
+            clauses.append(Event.organization_id.in_(members))
         else:
             clauses.append(Event.organization_id.in_(self.organization_ids or (-1,)))
         if self.kinds:
@@ -56,12 +61,19 @@ def organization_scope(org: Organization, kinds: tuple[str, ...] = ()) -> Scope:
 
 
 def body_scope(body: Body, kinds: tuple[str, ...] = ()) -> Scope:
-    return Scope(_with_kinds(f"{body.organization.name} – {body.name}", kinds), body_id=body.id, kinds=kinds)
+    return Scope(body_name(body.organization.name, body.name, kinds), body_id=body.id, kinds=kinds)
 
 
 def municipality_scope(municipality: Municipality, kinds: tuple[str, ...] = ()) -> Scope:
-    ids = tuple(sorted(o.id for o in municipality.organizations))
-    return Scope(_with_kinds(f"{municipality.name} – samverkan", kinds), organization_ids=ids, kinds=kinds)
+    return Scope(municipality_name(municipality.name, kinds), municipality_id=municipality.id, kinds=kinds)
+
+
+def municipality_name(name: str, kinds: tuple[str, ...]) -> str:
+    return _with_kinds(f"{name} – samverkan", kinds)
+
+
+def body_name(org_name: str, name: str, kinds: tuple[str, ...]) -> str:
+    return _with_kinds(f"{org_name} – {name}", kinds)
 
 
 def feed_scope(feed: Feed) -> Scope:
@@ -73,6 +85,36 @@ def feed_scope(feed: Feed) -> Scope:
     if feed.organization is not None:
         return organization_scope(feed.organization, kinds)
     raise LookupError(f"feed {feed.id} has no scope")
+
+
+_org, _body, _body_org, _muni, _feed = (Organization.__table__.alias("o"), Body.__table__.alias("b"),
+                                       Organization.__table__.alias("bo"), Municipality.__table__.alias("m"),
+                                       Feed.__table__)
+TOKEN_QUERY = (
+    db.select(_feed.c.id, _feed.c.organization_id, _feed.c.body_id, _feed.c.municipality_id, _feed.c.kinds,
+              _org.c.name, _body.c.name, _body_org.c.name, _muni.c.name)
+    .select_from(_feed.outerjoin(_org, _org.c.id == _feed.c.organization_id)
+                 .outerjoin(_body, _body.c.id == _feed.c.body_id)
+                 .outerjoin(_body_org, _body_org.c.id == _body.c.organization_id)
+                 .outerjoin(_muni, _muni.c.id == _feed.c.municipality_id))
+    .where(_feed.c.revoked_at.is_(None))
+)
+
+
+def scope_for_token(token: str) -> Scope | None:
+    """The live feed's scope in one small Core query (the hot path of every poll), or None."""
+    row = db.session.execute(TOKEN_QUERY.where(_feed.c.token == token)).first()
+    if row is None:
+        return None
+    _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
+    kinds = tuple(sorted(kinds or ()))
+    if body_id is not None:
+        return Scope(body_name(body_org_name, body_name_, kinds), body_id=body_id, kinds=kinds)
+    if muni_id is not None:
+        return Scope(municipality_name(muni_name, kinds), municipality_id=muni_id, kinds=kinds)
+    if org_id is not None:
+        return Scope(_with_kinds(org_name, kinds), organization_ids=(org_id,), kinds=kinds)
+    return None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:

@@ -2,65 +2,63 @@
 
 The token in the URL is the only secret: a wrong, rotated or revoked token gets the same 404 as
 a path that never existed. Rendered feeds are cached per worker by a one-query fingerprint of the
-schedule, so the conditional GET Outlook sends every few hours costs two small queries.
+schedule, and each token's answer for FEED_CACHE_SECONDS (default 5), so a burst of polls costs no
+database round trip (see planner/feeds/cache.py for how changes reach the cache).
 """
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
+from itertools import chain
 from typing import Any
 
-from flask import Blueprint, Flask, Response, abort, current_app, render_template, request, url_for
-from sqlalchemy.orm import joinedload
+from flask import Blueprint, Flask, Response, abort, current_app, has_app_context, render_template, request, url_for
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session, joinedload
 from werkzeug.http import http_date
 
 from planner.db import db, utcnow
-from planner.feeds.scope import Rendered, Scope, body_scope, feed_scope, render, version
-from planner.models import Body, Feed, Organization
+from planner.feeds.cache import FeedCache
+from planner.feeds.scope import Rendered, Scope, body_scope, render, scope_for_token, version
+from planner.models import Body, Event, Feed, Municipality, Organization
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
-CACHE_SIZE = 256
-
-
-class FeedCache:
-    """Rendered feeds by fingerprint; small LRU, one per worker process."""
-
-    def __init__(self, size: int = CACHE_SIZE) -> None:
-        self._items: OrderedDict[tuple[Any, ...], Rendered] = OrderedDict()
-        self._lock = threading.Lock()
-        self._size = size
-
-    def get(self, key: tuple[Any, ...]) -> Rendered | None:
-        with self._lock:
-            item = self._items.get(key)
-            if item is not None:
-                self._items.move_to_end(key)
-            return item
-
-    def put(self, key: tuple[Any, ...], value: Rendered) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
+WATCHED = (Event, Feed, Body, Organization, Municipality)
 
 
 def init_app(app: Flask) -> None:
     app.extensions["planner_feed_cache"] = FeedCache()
+    if not sa_event.contains(Session, "after_flush", _note_changes):
+        sa_event.listen(Session, "after_flush", _note_changes)
+        sa_event.listen(Session, "after_commit", _forget_after_commit)
     from planner.web import feeds_admin
 
     app.register_blueprint(feeds_admin.bp)
 
 
+def _note_changes(session: Session, _context: Any) -> None:
+    if any(isinstance(o, WATCHED) for o in chain(session.new, session.dirty, session.deleted)):
+        session.info["planner_feeds_changed"] = True
+
+
+def _forget_after_commit(session: Session) -> None:
+    """This process serves the change at once; other workers within FEED_CACHE_SECONDS."""
+    if session.info.pop("planner_feeds_changed", False) and has_app_context():
+        cache = current_app.extensions.get("planner_feed_cache")
+        if cache is not None:
+            cache.forget_answers()
+
+
+def _cache() -> FeedCache:
+    return current_app.extensions["planner_feed_cache"]
+
+
 def rendered_feed(scope: Scope) -> Rendered:
     now = utcnow()
     key = version(scope, current_app.config, now)
-    cache: FeedCache = current_app.extensions["planner_feed_cache"]
-    rendered = cache.get(key)
+    rendered = _cache().rendered.get(key)
     if rendered is None:
         rendered = render(scope, current_app.config, now)
-        cache.put(key, rendered)
+        _cache().rendered.put(key, rendered)
     return rendered
 
 
@@ -73,7 +71,10 @@ def _not_modified(rendered: Rendered) -> bool:
 
 
 def serve(scope: Scope, filename: str, private: bool) -> Response:
-    rendered = rendered_feed(scope)
+    return respond(rendered_feed(scope), filename, private)
+
+
+def respond(rendered: Rendered, filename: str, private: bool) -> Response:
     headers = {
         "ETag": rendered.etag,
         "Last-Modified": http_date(rendered.last_modified),
@@ -87,18 +88,11 @@ def serve(scope: Scope, filename: str, private: bool) -> Response:
     return Response(rendered.body, status=200, headers=headers, content_type="text/calendar; charset=utf-8")
 
 
-def live_feed(token: str) -> Feed:
-    feed = None
-    if 20 <= len(token) <= 100:
-        feed = db.session.scalar(
-            db.select(Feed).where(Feed.token == token, Feed.revoked_at.is_(None)).options(
-                joinedload(Feed.organization), joinedload(Feed.body).joinedload(Body.organization),
-                joinedload(Feed.municipality),
-            )
-        )
-    if feed is None:
+def live_scope(token: str) -> Scope:
+    scope = scope_for_token(token) if 20 <= len(token) <= 100 else None
+    if scope is None:
         abort(404)
-    return feed
+    return scope
 
 
 def public_body(org_slug: str, body_slug: str) -> Body:
@@ -121,14 +115,19 @@ def feed_links(path: str) -> dict[str, str]:
 
 @bp.get("/<token>.ics")
 def feed_ics(token: str) -> Response:
-    return serve(feed_scope(live_feed(token)), "kalender", private=True)
+    ttl = float(current_app.config.get("FEED_CACHE_SECONDS", 5))
+    rendered = _cache().answer(token, ttl)
+    if rendered is None:
+        rendered = rendered_feed(live_scope(token))
+        _cache().remember(token, rendered, ttl)
+    return respond(rendered, "kalender", private=True)
 
 
 @bp.get("/<token>")
 def subscribe(token: str) -> str:
-    feed = live_feed(token)
+    scope = live_scope(token)
     links = feed_links(url_for("feeds.feed_ics", token=token))
-    return render_template("feeds/subscribe.html", name=feed_scope(feed).name, links=links)
+    return render_template("feeds/subscribe.html", name=scope.name, links=links)
 
 
 @bp.get("/public/<org_slug>/<body_slug>.ics")
