@@ -6,6 +6,8 @@ import datetime as dt
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from planner.feeds.build import FeedMeta, build_calendar
@@ -167,3 +169,16 @@ def test_fold_keeps_multibyte_characters_whole_at_every_offset() -> None:
         parts = folded.encode().split(b"\r\n ")
         assert all(len(p) <= 75 for p in [parts[0]]) and all(len(p) <= 74 for p in parts[1:])
         assert "".join(p.decode() for p in parts) == line
+
+
+@settings(max_examples=200, deadline=None)
+@given(title=st.text(min_size=1, max_size=300), place=st.text(max_size=120))
+def test_any_title_and_place_survive_escaping_and_folding(title: str, place: str) -> None:
+    """Whatever the minutes contain (commas, semicolons, backslashes, newlines, å ä ö, emoji), a reader gets it back."""
+    raw = build_calendar([event(title=title, location=place or None)], META)
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75
+    parsed = Calendar.from_ical(raw).walk("VEVENT")[0]
+    clean = "".join(c for c in title if c in "\t\n\r" or (ord(c) >= 32 and ord(c) != 127))
+    expected = clean.replace("\r\n", "\n").replace("\r", "\n") or None
+    assert str(parsed.get("SUMMARY", "")) == (expected or "")

@@ -14,10 +14,14 @@ CRLF = "\r\n"
 FOLD_OCTETS = 75
 
 
+# Control characters are not allowed in TEXT (RFC 5545 3.3.11); OCR'd minutes do contain them.
+_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)} | {127: None}
+
+
 def escape_text(value: str) -> str:
-    """TEXT values: backslash, semicolon, comma and newlines are escaped."""
+    """TEXT values: control characters dropped; backslash, semicolon, comma and newlines escaped."""
     return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        value.translate(_CONTROL).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
         .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
     )
 
