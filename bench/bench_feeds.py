@@ -72,6 +72,14 @@ def make_schedule(instance: Path, url: str) -> tuple[str, bytes]:
         db.session.commit()
         token = feed.token
         body = app.test_client().get(f"/feeds/{token}.ics").data
+        from planner.db import utcnow
+        from planner.feeds.scope import organization_scope, render
+
+        start = time.perf_counter()
+        for _ in range(5):
+            render(organization_scope(org), app.config, utcnow())
+        print(f"planner cold render (query + build, no cache): {(time.perf_counter() - start) / 5 * 1000:.0f} ms "
+              "per feed", flush=True)
         db.engine.dispose()
     return token, body
 
