@@ -173,3 +173,24 @@ def test_if_modified_since_in_the_future_of_an_old_feed_is_304(app, client) -> N
     feed = _feed(app, organization=scenario["org"])
     later = http_date(local(2099, 1, 1, 0))
     assert client.get(f"/feeds/{feed.token}.ics", headers={"If-Modified-Since": later}).status_code == 304
+
+
+def test_the_window_is_configurable(app, client) -> None:
+    from planner.models import Event, Organization
+
+    org = Organization(name="Fönsterkommunerna", slug="fonsterkommunerna")
+    db.session.add(org)
+    db.session.flush()
+    today = dt.date.today()
+    for title, days in (("Gammalt möte", -120), ("Nytt möte", 10), ("Långt fram", 700)):
+        day = today + dt.timedelta(days=days)
+        db.session.add(Event(organization_id=org.id, title=title, all_day=True, start_date=day, end_date=day))
+    feed = Feed(organization=org)
+    db.session.add(feed)
+    db.session.commit()
+    url = f"/feeds/{feed.token}.ics"
+    text = client.get(url).get_data(as_text=True)  # defaults: 90 days back, 18 months ahead
+    assert "Nytt möte" in text and "Gammalt möte" not in text and "Långt fram" not in text
+    app.config.update({"FEED_DAYS_BACK": 200, "FEED_MONTHS_AHEAD": 24})
+    text = client.get(url).get_data(as_text=True)
+    assert "Nytt möte" in text and "Gammalt möte" in text and "Långt fram" in text

@@ -46,18 +46,18 @@ class FeedCache:
         self.rendered: LRU[Any] = LRU(size)
         self._answers: LRU[tuple[float, Any]] = LRU(size * 4)
 
-    def answer(self, token: str, ttl: float) -> Any | None:
-        """The (scope, rendered) served for this token less than `ttl` seconds ago, if any."""
+    def answer(self, key: Any, ttl: float) -> Any | None:
+        """What was served for this token (and settings) less than `ttl` seconds ago, if anything."""
         if ttl <= 0:
             return None
-        hit = self._answers.get(token)
+        hit = self._answers.get(key)
         if hit is None or hit[0] < time.monotonic():
             return None
         return hit[1]
 
-    def remember(self, token: str, value: Any, ttl: float) -> None:
+    def remember(self, key: Any, value: Any, ttl: float) -> None:
         if ttl > 0:
-            self._answers.put(token, (time.monotonic() + ttl, value))
+            self._answers.put(key, (time.monotonic() + ttl, value))
 
     def forget_answers(self) -> None:
         self._answers.clear()

@@ -115,11 +115,13 @@ def feed_links(path: str) -> dict[str, str]:
 
 @bp.get("/<token>.ics")
 def feed_ics(token: str) -> Response:
-    ttl = float(current_app.config.get("FEED_CACHE_SECONDS", 5))
-    rendered = _cache().answer(token, ttl)
+    config = current_app.config
+    ttl = float(config.get("FEED_CACHE_SECONDS", 5))
+    key = (token, config["BASE_URL"], config["FEED_DAYS_BACK"], config["FEED_MONTHS_AHEAD"])
+    rendered = _cache().answer(key, ttl)
     if rendered is None:
         rendered = rendered_feed(live_scope(token))
-        _cache().remember(token, rendered, ttl)
+        _cache().remember(key, rendered, ttl)
     return respond(rendered, "kalender", private=True)
 
 
