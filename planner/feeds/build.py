@@ -114,9 +114,7 @@ def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
         key = instant_key(start)
         if key in skipped or _as_instant(start) + length < meta.window_start:
             continue
-        stamp = date_stamp(key) if isinstance(key, dt.date) and not isinstance(key, dt.datetime) else \
-            key.strftime("%Y%m%dT%H%M%S")
-        uid = f"{event.uid}-{stamp}"
+        uid = f"{event.uid}-{key.strftime('%Y%m%dT%H%M%S' if isinstance(key, dt.datetime) else '%Y%m%d')}"
         if key in replaced:
             yield from _vevent(replaced[key], meta, uid=uid)
         else:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from dateutil.rrule import rrulestr
 
-from planner.feeds.lines import STOCKHOLM, date_stamp, parse_iso_instant, utc_stamp
+from planner.feeds.lines import STOCKHOLM, parse_iso_instant, utc_stamp
 
 OUTLOOK_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 # Parts Outlook's recurrence patterns can express; anything else is served as single occurrences.
@@ -108,6 +108,3 @@ def instant_key(value: dt.date | dt.datetime) -> dt.date | dt.datetime:
     if isinstance(value, dt.datetime):
         return value.astimezone(STOCKHOLM).replace(tzinfo=None)
     return value
-
-
-__all__ = ["date_stamp", "exdate_set", "instant_key", "normalized", "occurrences", "outlook_maps", "parse_rule"]
