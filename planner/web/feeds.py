@@ -1,7 +1,146 @@
-"""iCal feeds and their subscribe pages."""
+"""iCal feeds at /feeds/<token>.ics, their subscribe pages, and the admin's feed management.
+
+The token in the URL is the only secret: a wrong, rotated or revoked token gets the same 404 as
+a path that never existed. Rendered feeds are cached per worker by a one-query fingerprint of the
+schedule, and each token's answer for FEED_CACHE_SECONDS (default 5), so a burst of polls costs no
+database round trip (see planner/feeds/cache.py for how changes reach the cache).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from itertools import chain
+from typing import Any
+
+from flask import Blueprint, Flask, Response, abort, current_app, has_app_context, render_template, request, url_for
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Session, joinedload
+from werkzeug.http import http_date
+
+from planner.db import db, utcnow
+from planner.feeds.cache import FeedCache
+from planner.feeds.scope import Rendered, Scope, body_scope, render, scope_for_token, version
+from planner.models import Body, Event, Feed, Municipality, Organization
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
+WATCHED = (Event, Feed, Body, Organization, Municipality)
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["planner_feed_cache"] = FeedCache()
+    if not sa_event.contains(Session, "after_flush", _note_changes):
+        sa_event.listen(Session, "after_flush", _note_changes)
+        sa_event.listen(Session, "after_commit", _forget_after_commit)
+    from planner.web import feeds_admin
+
+    app.register_blueprint(feeds_admin.bp)
+
+
+def _note_changes(session: Session, _context: Any) -> None:
+    if any(isinstance(o, WATCHED) for o in chain(session.new, session.dirty, session.deleted)):
+        session.info["planner_feeds_changed"] = True
+
+
+def _forget_after_commit(session: Session) -> None:
+    """This process serves the change at once; other workers within FEED_CACHE_SECONDS."""
+    if session.info.pop("planner_feeds_changed", False) and has_app_context():
+        cache = current_app.extensions.get("planner_feed_cache")
+        if cache is not None:
+            cache.forget_answers()
+
+
+def _cache() -> FeedCache:
+    return current_app.extensions["planner_feed_cache"]
+
+
+def rendered_feed(scope: Scope) -> Rendered:
+    now = utcnow()
+    key = version(scope, current_app.config, now)
+    rendered = _cache().rendered.get(key)
+    if rendered is None:
+        rendered = render(scope, current_app.config, now)
+        _cache().rendered.put(key, rendered)
+    return rendered
+
+
+def _not_modified(rendered: Rendered) -> bool:
+    """If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)."""
+    if "If-None-Match" in request.headers:
+        return request.if_none_match.contains(rendered.etag.strip('"')) or request.if_none_match.star_tag
+    since = request.if_modified_since
+    return since is not None and rendered.last_modified <= since
+
+
+def serve(scope: Scope, filename: str, private: bool) -> Response:
+    return respond(rendered_feed(scope), filename, private)
+
+
+def respond(rendered: Rendered, filename: str, private: bool) -> Response:
+    headers = {
+        "ETag": rendered.etag,
+        "Last-Modified": http_date(rendered.last_modified),
+        "Cache-Control": "private, no-cache" if private else "public, no-cache",
+    }
+    if private:
+        headers["X-Robots-Tag"] = "noindex"
+    if _not_modified(rendered):
+        return Response(status=304, headers=headers)
+    headers["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return Response(rendered.body, status=200, headers=headers, content_type="text/calendar; charset=utf-8")
+
+
+def live_scope(token: str) -> Scope:
+    scope = scope_for_token(token) if 20 <= len(token) <= 100 else None
+    if scope is None:
+        abort(404)
+    return scope
+
+
+def public_body(org_slug: str, body_slug: str) -> Body:
+    body = db.session.scalar(
+        db.select(Body).join(Organization).where(Organization.slug == org_slug, Body.slug == body_slug,
+                                                 Body.public_feed.is_(True))
+        .options(joinedload(Body.organization))
+    )
+    if body is None:
+        abort(404)
+    return body
+
+
+def feed_links(path: str) -> dict[str, str]:
+    """The https link (Outlook on the web, Google) and the webcal link (one click elsewhere)."""
+    https = current_app.config["BASE_URL"].rstrip("/") + path
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return {"https": https, "webcal": webcal}
+
+
+@bp.get("/<token>.ics")
+def feed_ics(token: str) -> Response:
+    config = current_app.config
+    ttl = float(config.get("FEED_CACHE_SECONDS", 5))
+    key = (token, config["BASE_URL"], config["FEED_DAYS_BACK"], config["FEED_MONTHS_AHEAD"])
+    rendered = _cache().answer(key, ttl)
+    if rendered is None:
+        rendered = rendered_feed(live_scope(token))
+        _cache().remember(key, rendered, ttl)
+    return respond(rendered, "kalender", private=True)
+
+
+@bp.get("/<token>")
+def subscribe(token: str) -> str:
+    scope = live_scope(token)
+    links = feed_links(url_for("feeds.feed_ics", token=token))
+    return render_template("feeds/subscribe.html", name=scope.name, links=links)
+
+
+@bp.get("/public/<org_slug>/<body_slug>.ics")
+def public_ics(org_slug: str, body_slug: str) -> Response:
+    return serve(body_scope(public_body(org_slug, body_slug)), body_slug, private=False)
+
+
+@bp.get("/public/<org_slug>/<body_slug>")
+def public_subscribe(org_slug: str, body_slug: str) -> str:
+    body = public_body(org_slug, body_slug)
+    links = feed_links(url_for("feeds.public_ics", org_slug=org_slug, body_slug=body_slug))
+    return render_template("feeds/subscribe.html", name=body_scope(body).name, links=links)
+
+

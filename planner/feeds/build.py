@@ -1,0 +1,208 @@
+"""Events in, iCalendar bytes out: the feed Outlook, Google and Apple subscribe to.
+
+Byte-stable by design: DTSTAMP is the event's last modification and the order is fixed, so an
+unchanged schedule gives the same bytes (and the same strong ETag) on every request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from planner.feeds.lines import (
+    CRLF,
+    STOCKHOLM,
+    date_stamp,
+    escape_text,
+    fold,
+    local_stamp,
+    parse_iso_instant,
+    utc_stamp,
+)
+from planner.feeds.rrules import exdate_set, instant_key, normalized, occurrences, outlook_maps, parse_rule
+from planner.feeds.vtimezone import TZID, VTIMEZONE_LINES
+
+PRODID = "-//planner//planner iCal feed 1.0//SV"
+CANCELLED_PREFIX = "INSTÄLLT: "
+KIND_LABELS = {"meeting": "Möte", "deadline": "Deadline", "chair_handover": "Ordförandeskifte", "holiday": "Lov"}
+STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+
+
+@dataclass(frozen=True)
+class FeedMeta:
+    name: str
+    base_url: str
+    window_start: dt.datetime
+    window_end: dt.datetime
+    description: str = ""
+
+
+def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
+    """One VCALENDAR from top-level events (overrides come along through event.overrides)."""
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape_text(meta.name)}",
+        f"NAME:{escape_text(meta.name)}",
+        f"X-WR-TIMEZONE:{TZID}",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT4H",
+        "X-PUBLISHED-TTL:PT4H",
+    ]
+    if meta.description:
+        lines.append(f"X-WR-CALDESC:{escape_text(meta.description)}")
+        lines.append(f"DESCRIPTION:{escape_text(meta.description)}")
+    lines.extend(VTIMEZONE_LINES)
+    for event in sorted(events, key=sort_key):
+        if event.series_id is None and in_window(event, meta.window_start, meta.window_end):
+            lines.extend(event_lines(event, meta))
+    lines.append("END:VCALENDAR")
+    return (CRLF.join(fold(line) for line in lines) + CRLF).encode("utf-8")
+
+
+def sort_key(event: Any) -> tuple[dt.datetime, int]:
+    start = event.start_at if not event.all_day else dt.datetime.combine(event.start_date, dt.time(), STOCKHOLM)
+    return (start or dt.datetime.min.replace(tzinfo=dt.UTC), event.id or 0)
+
+
+def _span(event: Any) -> tuple[dt.date | dt.datetime, dt.timedelta]:
+    """Start and duration; all-day durations count whole days (end date inclusive in the model)."""
+    if event.all_day:
+        end = event.end_date or event.start_date
+        return event.start_date, dt.timedelta(days=(end - event.start_date).days + 1)
+    end = event.end_at or event.start_at
+    return event.start_at, max(end - event.start_at, dt.timedelta(0))
+
+
+def _as_instant(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.combine(value, dt.time(), STOCKHOLM)
+
+
+def in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
+    """Whether any occurrence of the event overlaps the window [start, end]."""
+    first, length = _span(event)
+    if _as_instant(first) > end:
+        return False
+    if not event.rrule:
+        return _as_instant(first) + length >= start
+    return any(_as_instant(o) + length >= start for o in occurrences(first, event.rrule, event.all_day, end))
+
+
+def event_lines(event: Any, meta: FeedMeta) -> list[str]:
+    if event.rrule and not outlook_maps(parse_rule(event.rrule)):
+        return list(_expanded(event, meta))
+    out = _vevent(event, meta, uid=event.uid)
+    for override in sorted(event.overrides or [], key=sort_key):
+        if override.recurrence_id:
+            out.extend(_vevent(override, meta, uid=event.uid, recurrence=parse_iso_instant(override.recurrence_id),
+                               master_all_day=event.all_day))
+    return out
+
+
+def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
+    """A rule Outlook cannot map is served as one event per occurrence in the window."""
+    first, length = _span(event)
+    skipped = exdate_set(event.exdates)
+    replaced = {instant_key(parse_iso_instant(o.recurrence_id)): o for o in event.overrides or [] if o.recurrence_id}
+    for start in occurrences(first, event.rrule, event.all_day, meta.window_end):
+        key = instant_key(start)
+        if key in skipped or _as_instant(start) + length < meta.window_start:
+            continue
+        uid = f"{event.uid}-{key.strftime('%Y%m%dT%H%M%S' if isinstance(key, dt.datetime) else '%Y%m%d')}"
+        if key in replaced:
+            yield from _vevent(replaced[key], meta, uid=uid)
+        else:
+            yield from _vevent(event, meta, uid=uid, start=start, length=length, single=True)
+
+
+def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datetime | None = None,
+            master_all_day: bool | None = None, start: dt.date | dt.datetime | None = None,
+            length: dt.timedelta | None = None, single: bool = False) -> list[str]:
+    first, duration = _span(event)
+    start = first if start is None else start
+    length = duration if length is None else length
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{escape_text(uid)}",
+        f"DTSTAMP:{utc_stamp(event.updated_at)}",
+        f"CREATED:{utc_stamp(event.created_at)}",
+        f"LAST-MODIFIED:{utc_stamp(event.updated_at)}",
+        f"SEQUENCE:{event.sequence or 0}",
+    ]
+    if recurrence is not None:
+        lines.append(_recurrence_id(recurrence, master_all_day))
+    if event.all_day:
+        assert isinstance(start, dt.date)
+        lines.append(f"DTSTART;VALUE=DATE:{date_stamp(start)}")
+        lines.append(f"DTEND;VALUE=DATE:{date_stamp(start + length)}")  # exclusive
+    else:
+        assert isinstance(start, dt.datetime)
+        lines.append(f"DTSTART;TZID={TZID}:{local_stamp(start)}")
+        lines.append(f"DTEND;TZID={TZID}:{local_stamp(start + length)}")
+    if event.rrule and not single and recurrence is None:
+        lines.append(f"RRULE:{normalized(parse_rule(event.rrule), event.all_day)}")
+        lines.extend(_exdates(event))
+    cancelled = event.status == "cancelled"
+    title = event.title or KIND_LABELS.get(event.kind, "Händelse")
+    if cancelled and not title.upper().startswith("INSTÄLLT"):
+        title = CANCELLED_PREFIX + title
+    lines.append(f"SUMMARY:{escape_text(title)}")
+    if event.location:
+        lines.append(f"LOCATION:{escape_text(event.location)}")
+    lines.append(f"DESCRIPTION:{escape_text(description(event, meta.base_url))}")
+    lines.append(f"URL:{event_url(event, meta.base_url)}")
+    lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
+    lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
+    busy = event.kind == "meeting" and not cancelled
+    lines.append("TRANSP:OPAQUE" if busy else "TRANSP:TRANSPARENT")
+    lines.append(f"X-MICROSOFT-CDO-BUSYSTATUS:{'BUSY' if busy else 'FREE'}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def _recurrence_id(value: dt.date | dt.datetime, master_all_day: bool | None) -> str:
+    if master_all_day or not isinstance(value, dt.datetime):
+        day = value.astimezone(STOCKHOLM).date() if isinstance(value, dt.datetime) else value
+        return f"RECURRENCE-ID;VALUE=DATE:{date_stamp(day)}"
+    return f"RECURRENCE-ID;TZID={TZID}:{local_stamp(value)}"
+
+
+def _exdates(event: Any) -> Sequence[str]:
+    values = sorted(exdate_set(event.exdates), key=lambda v: (v.isoformat()))
+    if not values:
+        return []
+    if event.all_day:
+        days = sorted({v.date() if isinstance(v, dt.datetime) else v for v in values})
+        return [f"EXDATE;VALUE=DATE:{','.join(date_stamp(d) for d in days)}"]
+    start_time = event.start_at.astimezone(STOCKHOLM).time().replace(tzinfo=None)
+    stamps = []
+    for value in values:
+        local = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, start_time)
+        stamps.append(local.strftime("%Y%m%dT%H%M%S"))
+    return [f"EXDATE;TZID={TZID}:{','.join(stamps)}"]
+
+
+def event_url(event: Any, base_url: str) -> str:
+    return f"{base_url.rstrip('/')}/events/{event.id}"
+
+
+def description(event: Any, base_url: str) -> str:
+    """What a subscriber sees when opening the item: the body, the place and a link back."""
+    parts = [event.description.strip()] if event.description and event.description.strip() else []
+    body = getattr(event, "body", None)
+    if body is not None:
+        parts.append(f"Organ: {body.name}")
+    if event.location:
+        parts.append(f"Plats: {event.location}")
+    if event.kind == "chair_handover" and (event.from_party or event.to_party):
+        parts.append(f"Ordförandeskapet: {event.from_party or '?'} → {event.to_party or '?'}")
+    if event.status == "cancelled":
+        parts.append("Mötet är inställt.")
+    parts.append(f"Mer information: {event_url(event, base_url)}")
+    return "\n".join(parts)

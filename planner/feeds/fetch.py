@@ -1,0 +1,99 @@
+"""Fetching a calendar by URL without becoming a proxy into the local network.
+
+Only http/https; the host is resolved once, every address must be public (unless the operator
+allows private ones), and the connection goes to the vetted address so DNS cannot change its
+mind between the check and the request. Size and time are capped; redirects are re-checked.
+"""
+
+from __future__ import annotations
+
+import http.client
+import ipaddress
+import socket
+import ssl
+import time
+from urllib.parse import urljoin, urlsplit
+
+from planner.feeds.importer import ImportRefused
+
+MAX_REDIRECTS = 3
+
+
+def _vetted_address(host: str, port: int, allow_private: bool) -> str:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ImportRefused(f"adressen {host} går inte att slå upp: {exc}") from exc
+    addresses = [info[4][0] for info in infos]
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not allow_private and not ip.is_global:
+            raise ImportRefused(
+                f"{host} pekar på en intern adress ({ip}); bara publika adresser hämtas "
+                "(ICS_IMPORT_ALLOW_PRIVATE tillåter interna)"
+            )
+    return addresses[0]
+
+
+class _PinnedHTTP(http.client.HTTPConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._address = address
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self._address, self.port), self.timeout)
+
+
+class _PinnedHTTPS(http.client.HTTPSConnection):
+    def __init__(self, host: str, port: int, address: str, timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._address = address
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = False) -> bytes:
+    deadline = time.monotonic() + timeout
+    for _ in range(MAX_REDIRECTS + 1):
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ImportRefused(f"bara http- och https-adresser kan hämtas, inte {url!r}")
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        address = _vetted_address(parts.hostname, port, allow_private)
+        left = max(0.1, deadline - time.monotonic())
+        cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
+        conn = cls(parts.hostname, port, address, left)
+        path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        try:
+            conn.request("GET", path, headers={"User-Agent": "planner-ics-import", "Accept": "text/calendar"})
+            response = conn.getresponse()
+            if response.status in (301, 302, 303, 307, 308) and response.getheader("Location"):
+                url = urljoin(url, response.getheader("Location", ""))
+                continue
+            if response.status != 200:
+                raise ImportRefused(f"{parts.hostname} svarade {response.status} {response.reason}")
+            declared = response.getheader("Content-Length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise ImportRefused(f"kalendern är för stor ({int(declared) // 1024} kB); "
+                                    f"högst {max_bytes // 1024} kB tas emot")
+            chunks, size = [], 0
+            while True:
+                if time.monotonic() > deadline:
+                    raise ImportRefused(f"{parts.hostname} svarade inte inom {timeout:g} sekunder")
+                chunk = response.read(65536)
+                if not chunk:
+                    break
+                size += len(chunk)
+                if size > max_bytes:
+                    raise ImportRefused(f"kalendern är större än {max_bytes // 1024} kB")
+                chunks.append(chunk)
+            return b"".join(chunks)
+        except TimeoutError as exc:
+            raise ImportRefused(f"{parts.hostname} svarade inte inom {timeout:g} sekunder") from exc
+        except (OSError, http.client.HTTPException) as exc:
+            raise ImportRefused(f"kunde inte hämta {url}: {exc}") from exc
+        finally:
+            conn.close()
+    raise ImportRefused(f"för många omdirigeringar från {url}")

@@ -1,0 +1,184 @@
+"""Which events a feed serves (organization, body or municipality, optionally some kinds) and when.
+
+Reads the schedule through the models only. `render()` is what both `/feeds/<token>.ics` and
+`planner feed` call, so they serve the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, or_
+from sqlalchemy.orm import selectinload
+
+from planner.db import db
+from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
+from planner.feeds.lines import STOCKHOLM
+from planner.models import Body, Event, Feed, Municipality, Organization, organization_municipality
+
+
+@dataclass(frozen=True)
+class Scope:
+    name: str
+    organization_ids: tuple[int, ...] = ()
+    body_id: int | None = None
+    municipality_id: int | None = None  # every organization the municipality is a member of
+    kinds: tuple[str, ...] = ()
+
+    def filters(self) -> list[Any]:
+        clauses: list[Any] = []
+        if self.body_id is not None:
+            clauses.append(Event.body_id == self.body_id)
+        elif self.municipality_id is not None:
+            members = db.select(organization_municipality.c.organization_id).where(
+                organization_municipality.c.municipality_id == self.municipality_id)
+            clauses.append(Event.organization_id.in_(members))
+        else:
+            clauses.append(Event.organization_id.in_(self.organization_ids or (-1,)))
+        if self.kinds:
+            clauses.append(Event.kind.in_(self.kinds))
+        return clauses
+
+
+@dataclass(frozen=True)
+class Rendered:
+    body: bytes
+    etag: str  # strong: a hash of the bytes
+    last_modified: dt.datetime
+
+
+def _with_kinds(name: str, kinds: tuple[str, ...]) -> str:
+    if not kinds:
+        return name
+    return f"{name} ({', '.join(KIND_LABELS.get(k, k) for k in kinds)})"
+
+
+def organization_scope(org: Organization, kinds: tuple[str, ...] = ()) -> Scope:
+    return Scope(_with_kinds(org.name, kinds), organization_ids=(org.id,), kinds=kinds)
+
+
+def body_scope(body: Body, kinds: tuple[str, ...] = ()) -> Scope:
+    return Scope(body_name(body.organization.name, body.name, kinds), body_id=body.id, kinds=kinds)
+
+
+def municipality_scope(municipality: Municipality, kinds: tuple[str, ...] = ()) -> Scope:
+    return Scope(municipality_name(municipality.name, kinds), municipality_id=municipality.id, kinds=kinds)
+
+
+def municipality_name(name: str, kinds: tuple[str, ...]) -> str:
+    return _with_kinds(f"{name} – samverkan", kinds)
+
+
+def body_name(org_name: str, name: str, kinds: tuple[str, ...]) -> str:
+    return _with_kinds(f"{org_name} – {name}", kinds)
+
+
+def feed_scope(feed: Feed) -> Scope:
+    kinds = tuple(sorted(feed.kinds or ()))
+    if feed.body is not None:
+        return body_scope(feed.body, kinds)
+    if feed.municipality is not None:
+        return municipality_scope(feed.municipality, kinds)
+    if feed.organization is not None:
+        return organization_scope(feed.organization, kinds)
+    raise LookupError(f"feed {feed.id} has no scope")
+
+
+_org, _body, _body_org, _muni, _feed = (Organization.__table__.alias("o"), Body.__table__.alias("b"),
+                                       Organization.__table__.alias("bo"), Municipality.__table__.alias("m"),
+                                       Feed.__table__)
+TOKEN_QUERY = (
+    db.select(_feed.c.id, _feed.c.organization_id, _feed.c.body_id, _feed.c.municipality_id, _feed.c.kinds,
+              _org.c.name, _body.c.name, _body_org.c.name, _muni.c.name)
+    .select_from(_feed.outerjoin(_org, _org.c.id == _feed.c.organization_id)
+                 .outerjoin(_body, _body.c.id == _feed.c.body_id)
+                 .outerjoin(_body_org, _body_org.c.id == _body.c.organization_id)
+                 .outerjoin(_muni, _muni.c.id == _feed.c.municipality_id))
+    .where(_feed.c.revoked_at.is_(None))
+)
+
+
+def scope_for_token(token: str) -> Scope | None:
+    """The live feed's scope in one small Core query (the hot path of every poll), or None."""
+    row = db.session.execute(TOKEN_QUERY.where(_feed.c.token == token)).first()
+    if row is None:
+        return None
+    _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
+    kinds = tuple(sorted(kinds or ()))
+    if body_id is not None:
+        return Scope(body_name(body_org_name, body_name_, kinds), body_id=body_id, kinds=kinds)
+    if muni_id is not None:
+        return Scope(municipality_name(muni_name, kinds), municipality_id=muni_id, kinds=kinds)
+    if org_id is not None:
+        return Scope(_with_kinds(org_name, kinds), organization_ids=(org_id,), kinds=kinds)
+    return None
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def window(config: Any, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+    """Whole Stockholm days, so the bytes stay the same all day long."""
+    today = now.astimezone(STOCKHOLM).date()
+    first = today - dt.timedelta(days=int(config["FEED_DAYS_BACK"]))
+    last = add_months(today, int(config["FEED_MONTHS_AHEAD"]))
+    return (dt.datetime.combine(first, dt.time(), STOCKHOLM), dt.datetime.combine(last, dt.time(), STOCKHOLM))
+
+
+def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
+    """A cheap fingerprint of everything the bytes depend on: one aggregate query.
+
+    Any edit raises updated_at and sequence; a deletion changes the count and the id sum.
+    """
+    row = db.session.execute(
+        db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence))
+        .where(*scope.filters())
+    ).one()
+    newest = row[1]
+    if isinstance(newest, dt.datetime):
+        newest = newest.isoformat()
+    return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
+            row[0], str(newest), row[2], row[3])
+
+
+def load_events(scope: Scope, start: dt.datetime, end: dt.datetime) -> list[Event]:
+    """Top-level events that may touch the window (the builder decides exactly), with overrides."""
+    may_touch = or_(
+        Event.rrule.is_not(None),
+        and_(Event.all_day.is_(False), Event.end_at >= start),
+        and_(Event.all_day.is_(True), Event.end_date >= start.date()),
+    )
+    starts_before_end = or_(
+        and_(Event.all_day.is_(False), Event.start_at <= end),
+        and_(Event.all_day.is_(True), Event.start_date <= end.date()),
+    )
+    query = (
+        db.select(Event)
+        .where(Event.series_id.is_(None), *scope.filters(), may_touch, starts_before_end)
+        .options(selectinload(Event.body), selectinload(Event.overrides).selectinload(Event.body))
+    )
+    return list(db.session.scalars(query))
+
+
+def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
+    start, end = window(config, now)
+    events = load_events(scope, start, end)
+    meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
+    body = build_calendar(events, meta)
+    stamps = [e.updated_at for e in events] + [o.updated_at for e in events for o in e.overrides]
+    # The window moves at midnight and can drop an event, so the day's start counts as a change too.
+    today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
+    last_modified = max([*stamps, today])
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return Rendered(body=body, etag=etag, last_modified=last_modified.replace(microsecond=0))

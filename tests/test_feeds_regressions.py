@@ -1,0 +1,60 @@
+"""One test per bug found, each with its calendar in tests/ics/<folder>/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from planner.db import db
+from planner.feeds.build import FeedMeta, build_calendar
+from planner.feeds.importer import ImportRefused, expand
+from planner.models import Body, Event, Organization
+from tests.ical_readers import ical_js
+
+ICS = Path(__file__).resolve().parent / "ics"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def test_rdate_vtimezone_is_read_an_hour_wrong_by_ical_js_and_ours_is_not(tmp_path: Path) -> None:
+    """Why the VTIMEZONE is hand-written: icalendar's RDATE list puts a July 13.00 meeting at 12:00Z in ical.js."""
+    theirs = ical_js(ICS / "rdate_vtimezone" / "icalendar_add_missing_timezones.ics", dt.date(2030, 1, 1))
+    assert ("e1@test", "2027-07-09T12:00:00Z") in {(o[0], o[1]) for o in theirs}, \
+        "ical.js now reads RDATE-based VTIMEZONEs right; the hand-written one is still what Outlook needs"
+    stamp = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    events = [SimpleNamespace(
+        id=i, uid=f"e{i}@test", title="Möte", kind="meeting", description="", location=None, all_day=False,
+        start_at=dt.datetime(2027, m, d, 13, tzinfo=STOCKHOLM), end_at=dt.datetime(2027, m, d, 15, 30,
+                                                                                    tzinfo=STOCKHOLM),
+        start_date=None, end_date=None, status="confirmed", rrule=None, exdates=[], series_id=None,
+        recurrence_id=None, from_party=None, to_party=None, sequence=0, created_at=stamp, updated_at=stamp,
+        overrides=[], body=None) for i, (m, d) in enumerate([(1, 15), (7, 9)])]
+    meta = FeedMeta(name="x", base_url="http://x", window_start=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+                    window_end=dt.datetime(2028, 1, 1, tzinfo=dt.UTC))
+    ours = tmp_path / "ours.ics"
+    ours.write_bytes(build_calendar(events, meta))
+    starts = {(o[0], o[1]) for o in ical_js(ours, dt.date(2030, 1, 1))}
+    assert starts == {("e0@test", "2027-01-15T12:00:00Z"), ("e1@test", "2027-07-09T11:00:00Z")}
+
+
+def test_broken_rrule_is_refused_with_a_message_not_a_crash() -> None:
+    with pytest.raises(ImportRefused, match="trasig upprepningsregel"):
+        expand((ICS / "broken_rrule" / "broken-rrule.ics").read_bytes(), start=dt.date(2026, 1, 1),
+               end=dt.date(2028, 1, 1), max_occurrences=100, max_bytes=10**6)
+
+
+def test_single_event_moved_upstream_updates_the_same_row(app, runner) -> None:
+    app.config.update({"ICS_IMPORT_YEARS_BACK": 30, "ICS_IMPORT_YEARS_AHEAD": 30})
+    org = Organization(name="Kustkommunerna", slug="kustkommunerna")
+    db.session.add_all([org, Body(organization=org, name="Skolor", slug="skolor")])
+    db.session.commit()
+    folder = ICS / "moved_single_event"
+    assert runner.invoke(args=["import-ics", str(folder / "before.ics"), "--body", "Skolor"]).exit_code == 0
+    [before] = db.session.scalars(db.select(Event)).all()
+    result = runner.invoke(args=["import-ics", str(folder / "after.ics"), "--body", "Skolor"])
+    assert "0 nya, 1 uppdaterade" in result.output, result.output
+    [after] = db.session.scalars(db.select(Event)).all()
+    assert after.id == before.id and str(after.start_date) == "2027-11-01" and after.sequence == 1
