@@ -13,6 +13,7 @@
     var fullBox = svg.getAttribute("viewBox");
     var hiddenRings = {};
     var zoomRange = null; // [startIso, endIso) of the zoomed part of the year
+    var lastZoom = null;
 
     function entryFor(key) { return app.querySelector('.entry[data-key="' + cssEscape(key) + '"]'); }
     function markFor(key) { return svg.querySelector('.item[data-key="' + cssEscape(key) + '"]'); }
@@ -141,9 +142,10 @@
     function zoomTo(first, last) {
       if (first === null) {
         zoomRange = null;
-        svg.setAttribute("viewBox", narrow.matches ? "0 0 1000 1000" : fullBox);
+        svg.setAttribute("viewBox", fullBox);
         app.classList.remove("is-zoomed");
       } else {
+        lastZoom = [first, last];
         var a0 = parseFloat(months[first].getAttribute("data-a0"));
         var a1 = parseFloat(months[last].getAttribute("data-a1"));
         var cx = parseFloat(svg.getAttribute("data-cx")), cy = parseFloat(svg.getAttribute("data-cy"));
@@ -230,20 +232,13 @@
     app.querySelectorAll("select[data-goto]").forEach(function (select) {
       select.addEventListener("change", function () { window.location.href = select.value; });
     });
-    // On a phone the drawing's own legend is cut off so the wheel fills the width; paper gets it all.
-    var narrow = window.matchMedia("(max-width: 640px)");
-    function fit() {
-      if (zoomRange) return;
-      svg.setAttribute("viewBox", narrow.matches ? "0 0 1000 1000" : fullBox);
-    }
-    if (narrow.addEventListener) narrow.addEventListener("change", fit);
-    fit();
+    // Paper gets the whole drawing with its legend, whatever part of the year is on screen.
     window.addEventListener("beforeprint", function () {
       app.querySelectorAll(".is-selected, .is-hover").forEach(function (el) { el.classList.remove("is-selected", "is-hover"); });
-      svg.setAttribute("viewBox", fullBox);
+      if (zoomRange) { svg.setAttribute("viewBox", fullBox); app.classList.remove("is-zoomed"); }
     });
     window.addEventListener("afterprint", function () {
-      if (zoomRange) { var b = app.querySelector("[data-zoom].is-active"); if (b) b.click(); } else fit();
+      if (zoomRange && lastZoom) zoomTo(lastZoom[0], lastZoom[1]);
     });
     var printButton = app.querySelector("[data-print]");
     if (printButton) printButton.addEventListener("click", function () { window.print(); });

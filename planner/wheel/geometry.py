@@ -166,7 +166,7 @@ def angular_size(length: float, radius: float) -> float:
 
 def text_width(text: str, size: float) -> float:
     """An estimate of a label's width in a sans font; wide enough that real fonts fit."""
-    narrow = sum(1 for ch in text if ch in "iljtf.,:;!|' /()1")
+    narrow = sum(1 for ch in text if ch in "iljtf.,:;!|' /()")
     wide = sum(1 for ch in text if ch in "mwMWÅÄÖ@%")
     return size * (0.58 * len(text) - 0.25 * narrow + 0.3 * wide)
 

@@ -19,10 +19,10 @@ CX, CY = 500.0, 500.0
 WIDTH, HEIGHT = 1414, 1000  # the proportions of A4/A3 landscape
 R_OUT = 490.0
 WEEK_IN = 470.0
-MONTH_IN = 428.0
-HOLIDAY_OUT, HOLIDAY_IN = 426.0, 400.0
-ITEMS_OUT = 394.0
-MIN_CENTRE = 112.0
+MONTH_IN = 432.0
+HOLIDAY_OUT, HOLIDAY_IN = 430.0, 404.0
+ITEMS_OUT = 398.0
+MIN_CENTRE = 96.0
 CHAIR_H = 26.0
 GAP = 3.0
 LANE_MAX = 84.0
@@ -30,8 +30,8 @@ LANE_MIN_LABELLED = 34.0
 LANE_MIN = 12.0
 PERIOD_LANE = 24.0  # a period's bar and its label along the arc need less than a mark's radial label
 MARK_R = 5.5
-LABEL_SIZE = 9.5
-LABEL_HALF = 6.5  # half the height of a radial label, in px across the spoke
+LABEL_SIZE = 11.0
+LABEL_HALF = 7.5  # half the height of a radial label, in px across the spoke
 
 
 @dataclass

@@ -97,10 +97,45 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
         y += 8
         out.append(f'<text x="{LEFT}" y="{y + 14}" font-size="12" fill="{p.MUTED}">Tätt år: alla datum står i listan.'
                    "</text>")
+    y = _agenda(out, lay, y + 44, HEIGHT - 56, esc)
     footer = f"{data.organization} · årshjul {lay.span.label()}"
     out.append(f'<text x="{LEFT}" y="{HEIGHT - 28}" font-size="11" fill="{p.MUTED}">{esc(footer)}</text>')
     out.append("</g>")
     return out
+
+
+def _agenda(out: list[str], lay: Layout, y: float, bottom: float, esc: Callable[[object], str]) -> float:
+    """Each ring's meeting and deadline dates as text: what people copy into their own calendars."""
+    blocks = []
+    for band in lay.bands:
+        marks = sorted((m for m in band.marks if not m.item.is_period), key=lambda m: m.item.start)
+        meetings = [m.item for m in marks if m.item.kind == "meeting"]
+        deadlines = [m.item for m in marks if m.item.kind == "deadline"]
+        lines = []
+        if meetings:
+            lines += wrap("Möten: " + ", ".join(_date(i) for i in meetings), 12.5, RIGHT - LEFT - 16, max_lines=3)
+        if deadlines:
+            lines += wrap("Deadlines: " + ", ".join(_date(i) for i in deadlines), 12.5, RIGHT - LEFT - 16, max_lines=2)
+        if lines:
+            blocks.append((band.ring, lines))
+    if not blocks:
+        return y
+    y = _heading(out, "Datum", y)
+    for ring, lines in blocks:
+        if y + 22 + 17 * len(lines) > bottom:
+            break
+        y += 22
+        out.append(f'<rect x="{LEFT}" y="{y - 10}" width="10" height="10" rx="1" fill="{ring.color}"/>'
+                   f'<text x="{LEFT + 16}" y="{y}" font-size="13" font-weight="700" fill="{p.INK}">{esc(ring.label)}</text>')
+        for line in lines:
+            y += 17
+            out.append(f'<text x="{LEFT + 16}" y="{y}" font-size="12.5" fill="{p.INK}">{esc(line)}</text>')
+    return y
+
+
+def _date(item) -> str:
+    text = f"{item.start.day}/{item.start.month}"
+    return f"{text} (inställt)" if item.cancelled else text
 
 
 def _heading(out: list[str], text: str, y: float) -> float:

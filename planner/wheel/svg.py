@@ -19,7 +19,7 @@ from planner.wheel.legend import centre, legend
 from planner.wheel.model import WheelData
 from planner.wheel.text import item_title
 
-FONT = "'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif"
+FONT = "'Liberation Sans', Arial, Helvetica, sans-serif"  # Arial's metrics everywhere: labels fit as measured
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
