@@ -83,7 +83,8 @@ def wheel_cmd(year: int, org_name: str | None, body_name: str | None, fmt: str, 
 
 
 @click.command("wheel-next-year")
-@click.option("--year", type=click.IntRange(1900, 2200), required=True, help="This year: items are proposed for the next.")
+@click.option("--year", type=click.IntRange(1900, 2200), required=True,
+              help="This year: its items are proposed for the next.")
 @click.option("--org", "org_name", help="Organization name (needed when there are several).")
 @click.option("--body", "body_name", help="Only this body.")
 @click.option("--first-month", type=click.IntRange(1, 12), default=1, show_default=True)

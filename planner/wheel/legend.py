@@ -126,7 +126,8 @@ def _agenda(out: list[str], lay: Layout, y: float, bottom: float, esc: Callable[
             break
         y += 22
         out.append(f'<rect x="{LEFT}" y="{y - 10}" width="10" height="10" rx="1" fill="{ring.color}"/>'
-                   f'<text x="{LEFT + 16}" y="{y}" font-size="13" font-weight="700" fill="{p.INK}">{esc(ring.label)}</text>')
+                   f'<text x="{LEFT + 16}" y="{y}" font-size="13" font-weight="700" fill="{p.INK}">'
+                   f"{esc(ring.label)}</text>")
         for line in lines:
             y += 17
             out.append(f'<text x="{LEFT + 16}" y="{y}" font-size="12.5" fill="{p.INK}">{esc(line)}</text>')

@@ -12,8 +12,24 @@ from html import escape
 from planner.wheel import geometry as g
 from planner.wheel import palette as p
 from planner.wheel.layout import (
-    CHAIR_H, CX, CY, HEIGHT, HOLIDAY_IN, HOLIDAY_OUT, ITEMS_OUT, LABEL_SIZE, MARK_R, MONTH_IN, R_OUT,
-    WEEK_IN, WIDTH, Band, ChairBand, Layout, Mark, layout,
+    CHAIR_H,
+    CX,
+    CY,
+    HEIGHT,
+    HOLIDAY_IN,
+    HOLIDAY_OUT,
+    ITEMS_OUT,
+    LABEL_SIZE,
+    MARK_R,
+    MONTH_IN,
+    R_OUT,
+    WEEK_IN,
+    WIDTH,
+    Band,
+    ChairBand,
+    Layout,
+    Mark,
+    layout,
 )
 from planner.wheel.legend import centre, legend
 from planner.wheel.model import WheelData
@@ -124,7 +140,8 @@ def _holidays(lay: Layout, data: WheelData) -> list[str]:
         item = mark.item
         tentative = item.status != "confirmed"
         out.append(_item_open(mark))
-        out.append(f'<path class="mark" d="{g.annulus_sector(CX, CY, HOLIDAY_IN + 2, HOLIDAY_IN + 15, mark.a0, mark.a1)}" '
+        sector = g.annulus_sector(CX, CY, HOLIDAY_IN + 2, HOLIDAY_IN + 15, mark.a0, mark.a1)
+        out.append(f'<path class="mark" d="{sector}" '
                    f'fill="{p.LOV_TINT}" stroke="{p.LOV}" stroke-width="0.8"'
                    + (' stroke-dasharray="3 2"' if tentative else "") + "/>")
         length = (HOLIDAY_IN + 8) * 3.14159 * (mark.a1 - mark.a0) / 180
@@ -132,7 +149,7 @@ def _holidays(lay: Layout, data: WheelData) -> list[str]:
         if label:
             out.append(_arc_text(f"h{i}", esc(label), HOLIDAY_IN + 8.5, mark.a0, mark.a1, 8.5, p.INK))
         out.append("</g>")
-    for i, day in enumerate(data.holidays):
+    for day in data.holidays:
         a0, a1 = g.period_angles(lay.span, day.day, day.day)
         colour = p.HOLIDAY
         key = f"h{day.day:%Y%m%d}"
@@ -172,10 +189,12 @@ def _point(mark: Mark, ink: str, r_out: float) -> list[str]:
     colour = p.MUTED if item.cancelled else ink
     if item.kind == "deadline":
         s = MARK_R * 1.25
-        shape = (f'<path class="mark" d="M{x:.2f},{y - s:.2f}L{x + s:.2f},{y:.2f}L{x:.2f},{y + s:.2f}L{x - s:.2f},{y:.2f}Z" '
+        diamond = f"M{x:.2f},{y - s:.2f}L{x + s:.2f},{y:.2f}L{x:.2f},{y + s:.2f}L{x - s:.2f},{y:.2f}Z"
+        shape = (f'<path class="mark" d="{diamond}" '
                  f'fill="{fill if not item.cancelled else "#ffffff"}" stroke="{colour}" stroke-width="1.6"/>')
     else:
-        shape = (f'<circle class="mark" cx="{x:.2f}" cy="{y:.2f}" r="{MARK_R}" fill="{fill if not item.cancelled else "#ffffff"}" '
+        shape = (f'<circle class="mark" cx="{x:.2f}" cy="{y:.2f}" r="{MARK_R}" '
+                 f'fill="{fill if not item.cancelled else "#ffffff"}" '
                  f'stroke="{colour}" stroke-width="1.6"/>')
     out = [shape]
     if item.cancelled:  # a cross through the mark, so the cancellation shows without colour
@@ -244,7 +263,8 @@ def _chair(lay: Layout, chair: ChairBand, index: int) -> list[str]:
         left_x, left_y = g.polar(CX, CY, chair.r_out + 3, mark.a0 - g.angular_size(s, chair.r_out))
         right_x, right_y = g.polar(CX, CY, chair.r_out + 3, mark.a0 + g.angular_size(s, chair.r_out))
         colour = p.MUTED if mark.item.cancelled else p.INK
-        out.append(f'<path class="mark" d="M{left_x:.2f},{left_y:.2f}L{right_x:.2f},{right_y:.2f}L{tip_x:.2f},{tip_y:.2f}Z" '
+        triangle = f"M{left_x:.2f},{left_y:.2f}L{right_x:.2f},{right_y:.2f}L{tip_x:.2f},{tip_y:.2f}Z"
+        out.append(f'<path class="mark" d="{triangle}" '
                    f'fill="{colour if mark.item.status == "confirmed" else "#ffffff"}" stroke="{colour}" '
                    f'stroke-width="1.2"/>')
         out.append("</g>")

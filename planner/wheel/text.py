@@ -54,8 +54,12 @@ def is_generic_meeting(item: Item) -> bool:
 
 
 def mark_label(item: Item) -> str:
-    """The short text beside a mark: '5/2 9.30' for an ordinary meeting, '13/11 Synpunkter…' otherwise."""
+    """The short text beside a mark: '5/2 9.30' (or '8/1 13' on the hour) for an ordinary meeting,
+    '13/11 Synpunkter…' otherwise."""
     day = f"{item.start.day}/{item.start.month}"
     if is_generic_meeting(item):
-        return f"{day} {item.time.split('–')[0].lstrip('0')}" if item.time else day
+        if not item.time:
+            return day
+        start = item.time.split("–")[0].lstrip("0")
+        return f"{day} {start.removesuffix('.00') or '0'}"
     return f"{day} {item.title}"
