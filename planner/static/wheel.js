@@ -243,6 +243,7 @@
     var printButton = app.querySelector("[data-print]");
     if (printButton) printButton.addEventListener("click", function () { window.print(); });
     app.classList.add("is-ready");
+    app.setAttribute("data-ready-ms", Math.round(performance.now()));  // read by bench/bench_wheel.py
   }
 
   function start() { document.querySelectorAll(".arshjul-app").forEach(init); }

@@ -164,21 +164,34 @@ def angular_size(length: float, radius: float) -> float:
     return math.degrees(length / max(radius, 1.0))
 
 
+_NARROW = frozenset("iljtf.,:;!|' /()")
+_WIDE = frozenset("mwMWÅÄÖ@%")
+
+
+def _char_em(ch: str) -> float:
+    return 0.33 if ch in _NARROW else (0.88 if ch in _WIDE else 0.58)
+
+
 def text_width(text: str, size: float) -> float:
-    """An estimate of a label's width in a sans font; wide enough that real fonts fit."""
-    narrow = sum(1 for ch in text if ch in "iljtf.,:;!|' /()")
-    wide = sum(1 for ch in text if ch in "mwMWÅÄÖ@%")
-    return size * (0.58 * len(text) - 0.25 * narrow + 0.3 * wide)
+    """An estimate of a label's width in Arial's metrics; wide enough that real fonts fit."""
+    return size * sum(_char_em(ch) for ch in text)
 
 
 def fit_text(text: str, size: float, room: float) -> str:
     """The text, or as much of it as fits in `room` with an ellipsis, or "" if nothing useful fits."""
-    if text_width(text, size) <= room:
+    limit = room / size
+    total = 0.0
+    widths = []
+    for ch in text:
+        total += _char_em(ch)
+        widths.append(total)
+    if total <= limit:
         return text
+    ellipsis = 0.9
     for cut in range(len(text) - 1, 2, -1):
-        candidate = text[:cut].rstrip() + "…"
-        if text_width(candidate, size) <= room:
-            return candidate
+        kept = text[:cut].rstrip()
+        if kept and widths[len(kept) - 1] + ellipsis <= limit:
+            return kept + "…"
     return ""
 
 

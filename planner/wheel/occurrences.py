@@ -32,9 +32,11 @@ def time_label(start_at: dt.datetime | None, end_at: dt.datetime | None) -> str 
     """Swedish style: 09.30–12.00."""
     if start_at is None:
         return None
-    text = local(start_at).strftime("%H.%M")
+    begin = local(start_at)
+    text = f"{begin.hour:02d}.{begin.minute:02d}"
     if end_at is not None and end_at > start_at:
-        text += "–" + local(end_at).strftime("%H.%M")
+        end = local(end_at)
+        text += f"–{end.hour:02d}.{end.minute:02d}"
     return text
 
 
