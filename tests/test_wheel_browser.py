@@ -70,6 +70,18 @@ def test_wheel_renders_with_tooltip_details_toggles_zoom_and_list_in_step(wheel_
     assert SCRIPT_TITLE in page.locator("#wheel-tip").inner_text()
     assert dialogs == [] and page.evaluate("typeof window.x") == "undefined"
 
+    # keyboard: a list entry opens the same details, Escape gives the focus back
+    page.keyboard.press("Escape")
+    button = page.locator(".entry[data-start='2027-03-05'] .entry-open")
+    button.focus()
+    page.keyboard.press("Enter")
+    details.wait_for(state="visible")
+    assert "Synpunkter på kompetensförsörjningsplanen" in details.inner_text()
+    assert page.locator("svg.arshjul g.item.is-selected").get_attribute("data-start") == "2027-03-05"
+    page.keyboard.press("Escape")
+    assert details.is_hidden() and page.evaluate("document.activeElement.closest('.entry').dataset.start") \
+        == "2027-03-05"
+
     # ring toggle: Styrgruppen leaves the wheel and the list together
     styr = org.bodies[1]
     ring = page.locator(f"svg.arshjul g.ring[data-ring='body-{styr.id}']")
@@ -116,5 +128,6 @@ def test_wheel_on_a_phone_and_on_paper(wheel_page):
     wheel = page.locator("svg.arshjul").bounding_box()
     assert legend and wheel and legend["x"] + legend["width"] <= wheel["x"] + wheel["width"] + 1
     screenshot(page, "wheel-print-a4")
-    pdf = page.pdf(format="A4", landscape=True, print_background=True)
-    assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, "the wheel prints on one A4 landscape page"
+    for paper in ("A4", "A3"):
+        pdf = page.pdf(format=paper, landscape=True, print_background=True)
+        assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) == 1, f"the wheel prints on one {paper} landscape page"

@@ -109,7 +109,7 @@
     });
     app.querySelectorAll(".entry-open").forEach(function (button) {
       var entry = button.closest(".entry");
-      button.addEventListener("click", function () { open(entry.getAttribute("data-key"), true); });
+      button.addEventListener("click", function () { opener = button; open(entry.getAttribute("data-key"), true); });
       button.addEventListener("mouseenter", function () {
         var mark = markFor(entry.getAttribute("data-key"));
         if (mark) mark.classList.add("is-hover");
@@ -119,8 +119,14 @@
         if (mark) mark.classList.remove("is-hover");
       });
     });
-    details.querySelector(".details-close").addEventListener("click", function () { details.hidden = true; });
-    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { details.hidden = true; hideTip(); } });
+    var opener = null;  // the list button that opened the details gets the focus back
+    function closeDetails() {
+      if (details.hidden) return;
+      details.hidden = true;
+      if (opener) { opener.focus(); opener = null; }
+    }
+    details.querySelector(".details-close").addEventListener("click", closeDetails);
+    document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") { closeDetails(); hideTip(); } });
 
     // Ring toggles hide a ring on the wheel and its entries in the list.
     app.querySelectorAll("[data-ring-toggle]").forEach(function (box) {
