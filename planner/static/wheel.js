@@ -145,9 +145,11 @@
 
     // Zoom: the viewBox closes in on a quarter or a month of the wheel; the list follows.
     var months = Array.prototype.slice.call(svg.querySelectorAll(".month"));
+    var crop = app.querySelector(".wheel-crop");
     function zoomTo(first, last) {
       if (first === null) {
         zoomRange = null;
+        crop.style.maxWidth = "";
         svg.setAttribute("viewBox", fullBox);
         app.classList.remove("is-zoomed");
       } else {
@@ -166,6 +168,8 @@
         var w = Math.max.apply(null, xs) - x, h = Math.max.apply(null, ys) - y;
         var pad = 12;
         svg.setAttribute("viewBox", [x - pad, y - pad, w + 2 * pad, h + 2 * pad].map(function (v) { return v.toFixed(1); }).join(" "));
+        // the box takes the zoomed part's own proportions, so nothing outside it shows at the sides
+        crop.style.maxWidth = "min(100%, calc((100vh - 3rem) * " + ((w + 2 * pad) / (h + 2 * pad)).toFixed(3) + "))";
         var startMonth = months[first], endMonth = months[last];
         zoomRange = [monthStart(startMonth), monthEnd(endMonth)];
         app.classList.add("is-zoomed");
