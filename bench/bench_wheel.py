@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import statistics
 import sys
 import tempfile
@@ -149,7 +150,9 @@ def main() -> None:
             exports[fmt] = time.perf_counter() - start
         baseline = _matplotlib_baseline(data)
 
-        print(f"wheel with {items} items ({len(svg) / 1024:.0f} KiB SVG, {len(data.rings)} rings)")
+        load = os.getloadavg()[0]
+        print(f"wheel with {items} items ({len(svg) / 1024:.0f} KiB SVG, {len(data.rings)} rings); "
+              f"machine: {os.cpu_count()} CPUs, load average {load:.1f} (timings scale with it)")
         print(f"  render SVG from plain data     {_ms(render_only)}")
         print(f"  read events + render SVG       {_ms(collect_render)}   goal ≤ 100 ms")
         print(f"  whole page over HTTP (Flask)   {_ms(page)}")

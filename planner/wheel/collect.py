@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 import holidays as holidays_lib
@@ -21,6 +22,7 @@ KIND_RINGS = (("meeting", "Möten"), ("deadline", "Deadlines"), ("period", "Peri
 CHAIR_PREFIX = "chair-"
 
 
+@lru_cache(maxsize=64)
 def public_holidays(span: Span) -> list[Holiday]:
     """Swedish public holidays (röda dagar) and the de-facto eves (julafton, midsommarafton)."""
     years = list(range(span.start.year, span.end.year + 1))
@@ -73,7 +75,7 @@ def collect(
         handovers = [e for e in events if e.kind == "chair_handover"]
         for b in ([body] if body else bodies):
             data.chairs.extend(chair_spans(b, span, [e for e in handovers if e.body_id == b.id]))
-    data.holidays = public_holidays(span)
+    data.holidays = list(public_holidays(span))
     return data
 
 

@@ -8,7 +8,9 @@ every day gets the same share of the circle.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import heapq
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -134,24 +136,27 @@ def week_ticks(span: Span) -> list[WeekTick]:
 
 
 def assign_lanes(intervals: Sequence[tuple[float, float]]) -> list[int]:
-    """First-fit lanes so that no two intervals in a lane overlap (angles; touching is allowed).
+    """Lanes so that no two intervals in a lane overlap (angles; touching is allowed).
 
-    Sorting by start makes first-fit optimal for interval graphs: the number of lanes equals
-    the largest number of intervals over any one angle.
+    Taken in order of start, each interval gets the lowest lane free at its start, so items
+    keep to the outer lanes and the number of lanes equals the largest number of intervals
+    over any one angle (optimal for intervals). Heaps keep it O(n log n) for a crowded year.
     """
     order = sorted(range(len(intervals)), key=lambda i: (intervals[i][0], intervals[i][1]))
-    lane_ends: list[float] = []
+    busy: list[tuple[float, int]] = []  # (end, lane) of lanes in use
+    free: list[int] = []  # lanes free again, lowest first
     lanes = [0] * len(intervals)
+    count = 0
     for i in order:
         start, end = intervals[i]
-        for lane, last_end in enumerate(lane_ends):
-            if start >= last_end:
-                lanes[i] = lane
-                lane_ends[lane] = end
-                break
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
         else:
-            lanes[i] = len(lane_ends)
-            lane_ends.append(end)
+            lane, count = count, count + 1
+        lanes[i] = lane
+        heapq.heappush(busy, (end, lane))
     return lanes
 
 
@@ -187,12 +192,9 @@ def fit_text(text: str, size: float, room: float) -> str:
         widths.append(total)
     if total <= limit:
         return text
-    ellipsis = 0.9
-    for cut in range(len(text) - 1, 2, -1):
-        kept = text[:cut].rstrip()
-        if kept and widths[len(kept) - 1] + ellipsis <= limit:
-            return kept + "…"
-    return ""
+    cut = bisect.bisect_right(widths, limit - 0.9)  # 0.9 em: the ellipsis
+    kept = text[:cut].rstrip()
+    return kept + "…" if len(kept) >= 3 else ""
 
 
 def radial_text_transform(cx: float, cy: float, r: float, angle: float) -> tuple[str, str]:
