@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from planner.wheel import geometry as g
 from planner.wheel.model import ChairSpan, Item, Ring, WheelData
-from planner.wheel.text import mark_label
+from planner.wheel.text import mark_labels
 
 CX, CY = 500.0, 500.0
 WIDTH, HEIGHT = 1414, 1000  # the proportions of A4/A3 landscape
@@ -196,6 +196,6 @@ def _place_labels(band: Band) -> None:
         need = g.angular_size(2 * LABEL_HALF, max(r_in, 1))
         if mark.lane in last_angle and mark.a0 - last_angle[mark.lane] < need:
             continue
-        mark.label = g.fit_text(mark_label(mark.item), LABEL_SIZE, room)
+        mark.label = next((text for text in mark_labels(mark.item) if g.text_width(text, LABEL_SIZE) <= room), "")
         if mark.label:
             last_angle[mark.lane] = mark.a0

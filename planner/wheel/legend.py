@@ -114,8 +114,10 @@ def _agenda(out: list[str], lay: Layout, y: float, bottom: float, esc: Callable[
         lines = []
         if meetings:
             lines += wrap("Möten: " + ", ".join(_date(i) for i in meetings), 12.5, RIGHT - LEFT - 16, max_lines=3)
-        if deadlines:
-            lines += wrap("Deadlines: " + ", ".join(_date(i) for i in deadlines), 12.5, RIGHT - LEFT - 16, max_lines=2)
+        for item in deadlines[:4]:  # a deadline is nothing without its name
+            lines.append("◆" + (g.fit_text(f"{_date(item)} {item.title}", 12.5, RIGHT - LEFT - 30) or _date(item)))
+        if len(deadlines) > 4:
+            lines.append(f"◆och {len(deadlines) - 4} deadlines till (se listan)")
         if lines:
             blocks.append((band.ring, lines))
     if not blocks:
@@ -130,7 +132,12 @@ def _agenda(out: list[str], lay: Layout, y: float, bottom: float, esc: Callable[
                    f"{esc(ring.label)}</text>")
         for line in lines:
             y += 17
-            out.append(f'<text x="{LEFT + 16}" y="{y}" font-size="12.5" fill="{p.INK}">{esc(line)}</text>')
+            x = LEFT + 16
+            if line.startswith("◆"):  # drawn, not a glyph: not every font has one
+                out.append(f'<path d="M{x + 4},{y - 9}L{x + 8.5},{y - 4.5}L{x + 4},{y}L{x - 0.5},{y - 4.5}Z" '
+                           f'fill="{ring.color}"/>')
+                line, x = line[1:], x + 14
+            out.append(f'<text x="{x}" y="{y}" font-size="12.5" fill="{p.INK}">{esc(line)}</text>')
     return y
 
 

@@ -53,6 +53,21 @@ def is_generic_meeting(item: Item) -> bool:
                                        or (item.body is not None and title == item.body.lower()))
 
 
+def mark_labels(item: Item) -> list[str]:
+    """Labels for a mark, longest first: the layout takes the first that fits its lane.
+
+    A title cut to a stump says nothing, so after the full title comes its first words, then
+    the date alone; the full text is always in the tooltip, the list and the legend's dates.
+    """
+    full = mark_label(item)
+    if is_generic_meeting(item):
+        return [full, f"{item.start.day}/{item.start.month}"]
+    day = f"{item.start.day}/{item.start.month}"
+    words = item.title.split()
+    shorter = [f"{day} {' '.join(words[:n])}…" for n in range(len(words) - 1, 0, -1) if len(words[0]) >= 4]
+    return [full, *shorter, day]
+
+
 def mark_label(item: Item) -> str:
     """The short text beside a mark: '5/2 9.30' (or '8/1 13' on the hour) for an ordinary meeting,
     '13/11 Synpunkter…' otherwise."""
