@@ -97,6 +97,18 @@ def test_labels_are_shortened_to_fit_and_kept_upright():
     assert g.tangential_rotation(180) == 0 and g.tangential_rotation(30) == 30
 
 
+def test_a_label_too_long_for_its_lane_keeps_whole_words_or_just_the_date():
+    from planner.wheel.text import mark_labels
+
+    deadline = Item("d", "Underlag verksamhetsplan till kansliet", "deadline", d(2027, 1, 29), d(2027, 1, 29), "a")
+    assert mark_labels(deadline) == [
+        "29/1 Underlag verksamhetsplan till kansliet", "29/1 Underlag verksamhetsplan till…",
+        "29/1 Underlag verksamhetsplan…", "29/1 Underlag…", "29/1"]
+    meeting = Item("m", "Möte: Styrgruppen", "meeting", d(2027, 2, 5), d(2027, 2, 5), "a", "09.30–12.00")
+    on_the_hour = Item("m", "Möte: Styrgruppen", "meeting", d(2027, 2, 12), d(2027, 2, 12), "a", "13.00–15.30")
+    assert mark_labels(meeting) == ["5/2 9.30", "5/2"] and mark_labels(on_the_hour)[0] == "12/2 13"
+
+
 def test_palette_meets_wcag_aa_on_white_and_on_its_own_tint():
     for ink, tint in palette.RING_COLOURS:
         assert palette.contrast(ink, "#ffffff") >= 4.5, ink

@@ -68,6 +68,10 @@ def test_logged_in_viewer_sees_wheel_and_list_with_the_same_items(client, login,
     academic = client.get(f"/arshjul/kustkommunerna/{YEAR}?start=8").get_data(as_text=True)
     assert academic.index("Augusti 2027") < academic.index("Januari 2028")
     assert client.get(f"/arshjul/nobody/{YEAR}").status_code == 404
+    assert client.get("/arshjul/kustkommunerna/99999").status_code == 404
+    assert client.get(f"{URL}?start=banan").status_code == 200  # a bad option falls back to January
+    index = client.get("/arshjul/")
+    assert index.status_code == 302 and "/arshjul/kustkommunerna/" in index.headers["Location"]
     assert client.get(f"/arshjul/kustkommunerna/ingen-grupp/{YEAR}").status_code == 404
 
 
@@ -118,6 +122,10 @@ def test_downloads_are_svg_png_and_pdf_of_the_same_wheel(client, login, org):
 
 
 def test_next_year_proposes_recurring_items_and_continues_the_chair_rotation(client, login, org):
+    from tests.wheel_data import timed
+
+    timed(org, None, "Nätverksträff", dt.date(YEAR, 1, 20), "15.00", "16.00", rrule="FREQ=MONTHLY;BYDAY=3WE")
+    db.session.commit()
     login("secretary", org=org)
     page = client.get(URL).get_data(as_text=True)
     assert "Skapa nästa års årshjul" in page
@@ -137,6 +145,7 @@ def test_next_year_proposes_recurring_items_and_continues_the_chair_rotation(cli
     assert [(c.start_date, c.from_party, c.to_party) for c in chair] == [(dt.date(YEAR + 1, 1, 1), "Falkenberg",
                                                                            "Halmstad")]
     assert not [p for p in pending if p.kind == "holiday"]
+    assert not [p for p in pending if p.title == "Nätverksträff"]  # the series runs on by itself
     first = next(p for p in pending if p.start_date == dt.date(YEAR + 1, 2, 4))
     assert first.start_time == dt.time(9, 30) and first.document.text.splitlines()[first.evidence_line - 1] \
         == first.evidence_text
@@ -171,6 +180,8 @@ def test_cli_writes_each_format_and_refuses_bad_input(runner, org, tmp_path):
     assert bad.exit_code != 0 and "no body named 'Nätverket'" in bad.output
     bad = runner.invoke(args=["wheel", "--year", str(YEAR), "--output", str(tmp_path / "saknas" / "x.svg")])
     assert bad.exit_code != 0 and "cannot write" in bad.output
+    piped = runner.invoke(args=["wheel", "--year", str(YEAR), "--output", "-"])
+    assert piped.exit_code == 0 and piped.output.startswith("<svg")
     made = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)])
     assert made.exit_code == 0 and "proposals for 2028" in made.output
     again = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)])
