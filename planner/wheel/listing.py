@@ -47,6 +47,10 @@ def entries(data: WheelData, with_sources: bool = True) -> list[dict[str, Any]]:
             "when": f"{_day(day.day)} {day.day.year}", "day": _day(day.day), "time": "", "body": "", "location": "",
             "source_url": None, "source_label": "", "month": day.day.month,
         })
+    for row in rows:  # the grey line under a title, composed once here rather than in the template
+        parts = [row["kind_label"], row["time"], row["body"] if row["body"] not in row["title"] else "",
+                 row["location"]]
+        row["meta"] = " · ".join(p for p in parts if p)
     rows.sort(key=lambda r: (r["start"], r["kind"] != "public_holiday", r["time"], r["title"]))
     return rows
 
