@@ -16,6 +16,15 @@ def register(cli: click.Group) -> None:
 
 def _scope(org_name: str | None, body_name: str | None):
     """The organization (by name or slug; the only one when there is one) and the body within it."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    try:
+        return _find(org_name, body_name)
+    except (OperationalError, ProgrammingError) as exc:
+        raise click.ClickException(f"the database is not ready (run `planner init`): {exc.orig}") from exc
+
+
+def _find(org_name: str | None, body_name: str | None):
     from planner.db import db
     from planner.models import Body, Organization
     from planner.schedule.orgs import slugify

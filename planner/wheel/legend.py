@@ -42,6 +42,8 @@ def centre(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
     out.append(f'<text x="{CX}" y="{y:.1f}" text-anchor="middle" font-size="{year_size:.1f}" font-weight="700" '
                f'fill="{p.INK}" letter-spacing="1">{esc(year)}</text>')
     sub = data.body or "Årshjul"
+    if not lay.bands and not lay.chairs:
+        sub = "Inga granskade händelser ännu"
     out.append(f'<text x="{CX}" y="{y + name_size * 1.5:.1f}" text-anchor="middle" font-size="{name_size * 0.85:.1f}" '
                f'fill="{p.MUTED}">{esc(g.fit_text(sub, name_size * 0.85, r * 1.5) or sub[:20])}</text>')
     out.append("</g>")
