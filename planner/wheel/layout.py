@@ -29,6 +29,7 @@ LANE_MAX = 84.0
 LANE_MIN_LABELLED = 34.0
 LANE_MIN = 12.0
 PERIOD_LANE = 24.0  # a period's bar and its label along the arc need less than a mark's radial label
+PERIOD_MIN = 5.0
 MARK_R = 5.5
 LABEL_SIZE = 11.0
 LABEL_HALF = 7.5  # half the height of a radial label, in px across the spoke
@@ -137,18 +138,19 @@ def layout(data: WheelData) -> Layout:
         room_points = room - sum(periods for _, periods, _ in assigned.values()) * PERIOD_LANE
         total = _point_lanes(assigned)
     period_h = PERIOD_LANE
-    if room_points / total < LANE_MIN:  # more overlap than can be drawn apart: fold lanes, marks may touch
-        cap = max(1, int(room / LANE_MIN / max(2 * len(assigned), 1)))
+    if room_points / total < LANE_MIN:
+        # More overlap than can be drawn apart. Periods keep lanes of their own (thin, unlabelled
+        # if need be) so no bar hides another; the marks fold into the lanes left, and may touch.
+        periods_total = sum(periods for _, periods, _ in assigned.values())
+        if periods_total:
+            period_h = min(PERIOD_LANE, max(PERIOD_MIN, room * 0.4 / periods_total))
+        room_points = room - periods_total * period_h
+        cap = max(1, int(room_points / LANE_MIN / max(len(assigned), 1)))
         for key, (marks, periods, points) in assigned.items():
             for mark in marks:
-                if mark.lane < periods:
-                    mark.lane %= cap
-                else:
-                    mark.lane = min(periods, cap) + (mark.lane - periods) % cap
-            assigned[key] = (marks, min(periods, cap), min(points, cap))
-        lanes = sum(p + max(q, 1) for _, p, q in assigned.values()) or 1
-        period_h = room / lanes
-        room_points = room - sum(periods for _, periods, _ in assigned.values()) * period_h
+                if mark.lane >= periods:
+                    mark.lane = periods + (mark.lane - periods) % cap
+            assigned[key] = (marks, periods, min(points, cap))
         total = _point_lanes(assigned)
     lane_h = min(LANE_MAX, room_points / total)
 

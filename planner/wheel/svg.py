@@ -136,16 +136,20 @@ def _holidays(lay: Layout, data: WheelData) -> list[str]:
     out = ['<g class="ring ring-holidays" data-ring="holidays">',
            f'<path d="{g.annulus_sector(CX, CY, HOLIDAY_IN, HOLIDAY_OUT, 0, 360)}" fill="#fbfaf7" '
            f'stroke="{p.GRID}" stroke-width="0.6"/>']
-    for i, mark in enumerate(sorted(lay.holiday_marks, key=lambda m: (m.a0, -m.a1))):
+    lov = sorted(lay.holiday_marks, key=lambda m: (m.a0, -m.a1))
+    lanes = g.assign_lanes([(m.a0, m.a1) for m in lov])  # school holidays of several towns may overlap
+    height = 13.0 / max(g.lane_count(lanes), 1)
+    for i, (mark, lane) in enumerate(zip(lov, lanes, strict=True)):
         item = mark.item
         tentative = item.status != "confirmed"
+        low = HOLIDAY_IN + 2 + lane * height
         out.append(_item_open(mark))
-        sector = g.annulus_sector(CX, CY, HOLIDAY_IN + 2, HOLIDAY_IN + 15, mark.a0, mark.a1)
+        sector = g.annulus_sector(CX, CY, low, low + height, mark.a0, mark.a1)
         out.append(f'<path class="mark" d="{sector}" '
                    f'fill="{p.LOV_TINT}" stroke="{p.LOV}" stroke-width="0.8"'
                    + (' stroke-dasharray="3 2"' if tentative else "") + "/>")
         length = (HOLIDAY_IN + 8) * 3.14159 * (mark.a1 - mark.a0) / 180
-        label = item.title if g.text_width(item.title, 8.5) <= length - 6 else ""
+        label = item.title if g.text_width(item.title, 8.5) <= length - 6 and height >= 10 else ""
         if label:
             out.append(_arc_text(f"h{i}", esc(label), HOLIDAY_IN + 8.5, mark.a0, mark.a1, 8.5, p.INK))
         out.append("</g>")
@@ -173,7 +177,7 @@ def _band(lay: Layout, band: Band) -> list[str]:
     for i, mark in enumerate(band.marks):
         r_in, r_out = band.lane_edges(mark.lane)
         out.append(_item_open(mark))
-        out += _period(mark, ring.color, r_out, f"{ring.key}-{i}") if mark.item.is_period else \
+        out += _period(mark, ring.color, r_in, r_out, f"{ring.key}-{i}") if mark.item.is_period else \
             _point(mark, ring.color, r_out)
         out.append("</g>")
     out.append("</g>")
@@ -216,15 +220,16 @@ def _point(mark: Mark, ink: str, r_out: float) -> list[str]:
     return out
 
 
-def _period(mark: Mark, ink: str, r_out: float, ident: str) -> list[str]:
+def _period(mark: Mark, ink: str, r_in: float, r_out: float, ident: str) -> list[str]:
     item = mark.item
-    top, bottom = r_out - 3, r_out - 20
+    gap = min(3.0, (r_out - r_in) * 0.15)  # a crowded year's thin lanes keep their bars apart
+    top, bottom = r_out - gap, max(r_out - 20, r_in + gap)
     solid = item.status == "confirmed"
     colour = p.MUTED if item.cancelled else ink
     out = [f'<path class="mark" d="{g.annulus_sector(CX, CY, bottom, top, mark.a0, mark.a1)}" '
            f'fill="{colour if solid else "#ffffff"}" stroke="{colour}" stroke-width="1.2"'
            + (' stroke-dasharray="4 2"' if item.status == "tentative" else "") + "/>"]
-    if mark.label:
+    if mark.label and top - bottom >= 13:
         text_fill = "#ffffff" if solid else colour
         out.append(_arc_text(ident, esc(mark.label), (top + bottom) / 2, mark.a0, mark.a1, LABEL_SIZE, text_fill,
                              extra=' text-decoration="line-through"' if item.cancelled else ""))
