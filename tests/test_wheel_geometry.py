@@ -196,8 +196,16 @@ def test_overlapping_items_get_separate_lanes_and_labels_never_collide():
 def test_a_crowded_year_still_draws_every_item_inside_the_wheel():
     items = [Item(f"e{i}", f"Möte {i}", "meeting", d(2027, 1, 1) + dt.timedelta(days=i % 365),
                   d(2027, 1, 1) + dt.timedelta(days=i % 365), "a" if i % 2 else "b", "10.00") for i in range(1000)]
+    items += [Item(f"p{i}", f"Period {i}", "period", d(2027, 1, 1) + dt.timedelta(days=(i * 37) % 330),
+                   d(2027, 1, 1) + dt.timedelta(days=(i * 37) % 330 + 30), "a" if i % 2 else "b") for i in range(40)]
     lay = layout(_data(items))
-    assert sum(len(b.marks) for b in lay.bands) == 1000
+    assert sum(len(b.marks) for b in lay.bands) == 1040
     assert not lay.labelled
+    for band in lay.bands:  # even folded, no period bar lies on another
+        periods = [m for m in band.marks if m.item.is_period]
+        for m in periods:
+            for n in periods:
+                if m is not n and m.lane == n.lane:
+                    assert m.a1 <= n.a0 or n.a1 <= m.a0
     assert all(b.r_in >= lay.r_centre - 1 for b in lay.bands)
-    assert len(ET.fromstring(render(_data(items))).findall(f".//{SVG}g[@data-key]")) == 1000
+    assert len(ET.fromstring(render(_data(items))).findall(f".//{SVG}g[@data-key]")) == 1040
