@@ -203,7 +203,8 @@ def next_year(org_slug: str, year: int, body_slug: str | None = None) -> Any:
     body = _body(org, body_slug)
     if not can_edit_organization(org.id):
         abort(403)
-    target = url_for("wheel.wheel", org_slug=org.slug, body_slug=body_slug, year=year + 1)
+    target = url_for("wheel.wheel", org_slug=org.slug, body_slug=body_slug, year=year + 1,
+                     start=request.args.get("start"))
     try:
         document = create_next_year(org, year, body=body, user=current_user, first_month=_options()["first_month"])
     except AlreadyCreated as exc:
