@@ -1,9 +1,113 @@
-"""Commands of the wheel area (filled in by its issue)."""
+"""`planner wheel`: the årshjul as an SVG, PNG or PDF file; `planner wheel-next-year`: next year's draft."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import click
+from flask.cli import with_appcontext
 
 
 def register(cli: click.Group) -> None:
-    pass
+    cli.add_command(wheel_cmd)
+    cli.add_command(next_year_cmd)
+
+
+def _scope(org_name: str | None, body_name: str | None):
+    """The organization (by name or slug; the only one when there is one) and the body within it."""
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    try:
+        return _find(org_name, body_name)
+    except (OperationalError, ProgrammingError) as exc:
+        raise click.ClickException(f"the database is not ready (run `planner init`): {exc.orig}") from exc
+
+
+def _find(org_name: str | None, body_name: str | None):
+    from planner.db import db
+    from planner.models import Body, Organization
+    from planner.schedule.orgs import slugify
+
+    if org_name:
+        org = db.session.scalar(db.select(Organization).where(
+            (Organization.name == org_name) | (Organization.slug == slugify(org_name))))
+        if org is None:
+            raise click.UsageError(f"no organization named {org_name!r}")
+    else:
+        orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
+        if len(orgs) != 1:
+            names = ", ".join(o.name for o in orgs) or "none yet"
+            raise click.UsageError(f"give --org (organizations: {names})")
+        org = orgs[0]
+    body = None
+    if body_name:
+        body = db.session.scalar(db.select(Body).where(
+            Body.organization_id == org.id, (Body.name == body_name) | (Body.slug == slugify(body_name))))
+        if body is None:
+            names = ", ".join(b.name for b in org.bodies) or "none"
+            raise click.UsageError(f"{org.name} has no body named {body_name!r} (bodies: {names})")
+    return org, body
+
+
+@click.command("wheel")
+@click.option("--year", type=click.IntRange(1900, 2200), required=True, help="The year the wheel shows.")
+@click.option("--org", "org_name", help="Organization name (needed when there are several).")
+@click.option("--body", "body_name", help="Only this body's wheel.")
+@click.option("--format", "fmt", type=click.Choice(["svg", "png", "pdf"]), default="svg", show_default=True)
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default arshjul-<org>-<year>.<format>; '-' for standard output).")
+@click.option("--first-month", type=click.IntRange(1, 12), default=1, show_default=True,
+              help="Month at twelve o'clock, e.g. 8 for an academic year.")
+@click.option("--rings", type=click.Choice(["body", "kind"]), default="body", show_default=True,
+              help="One ring per body, or per kind of item.")
+@with_appcontext
+def wheel_cmd(year: int, org_name: str | None, body_name: str | None, fmt: str, output: Path | None,
+              first_month: int, rings: str) -> None:
+    """Draw the årshjul of an organization (or one body) for a year."""
+    import datetime as dt
+
+    from planner.wheel.collect import collect
+    from planner.wheel.export import ExportError, export, filename
+    from planner.wheel.occurrences import STOCKHOLM
+
+    org, body = _scope(org_name, body_name)
+    data = collect(org, year, body=body, first_month=first_month, grouping=rings,
+                   today=dt.datetime.now(STOCKHOLM).date())
+    try:
+        payload = export(data, fmt)
+    except ExportError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if output is not None and str(output) == "-":
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+        return
+    target = output or Path(filename(data, fmt, org.slug))
+    try:
+        target.write_bytes(payload)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from exc
+    shown = sum(1 for i in data.items)
+    click.echo(f"wrote {target} ({len(payload):,} bytes, {shown} items, {len(data.holidays)} public holidays)")
+
+
+@click.command("wheel-next-year")
+@click.option("--year", type=click.IntRange(1900, 2200), required=True,
+              help="This year: its items are proposed for the next.")
+@click.option("--org", "org_name", help="Organization name (needed when there are several).")
+@click.option("--body", "body_name", help="Only this body.")
+@click.option("--first-month", type=click.IntRange(1, 12), default=1, show_default=True)
+@with_appcontext
+def next_year_cmd(year: int, org_name: str | None, body_name: str | None, first_month: int) -> None:
+    """Skapa nästa års årshjul: propose this year's recurring items and the next chairs for review."""
+    from planner.db import db
+    from planner.wheel.nextyear import AlreadyCreated, create_next_year
+
+    org, body = _scope(org_name, body_name)
+    try:
+        document = create_next_year(org, year, body=body, first_month=first_month)
+    except AlreadyCreated as exc:
+        db.session.rollback()
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"{len(document.proposals)} proposals for {year + 1} await review (document {document.id})")

@@ -1,7 +1,218 @@
-"""The årshjul in the browser."""
+"""The årshjul in the browser: the wheel, the list beside it, downloads, embedding and next year's draft.
+
+Logged-in users of any role see every organization's wheel. People without an account see it
+through `?embed=1&token=…` with a feed token that is not revoked; the token's scope (its
+organization, body or municipality, and its kinds) limits what the wheel shows.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint
+import datetime as dt
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_login import current_user
+
+from planner.db import db
+from planner.models import Body, Feed, Organization
+from planner.web.auth import can_edit_organization, roles_required
+from planner.wheel.collect import collect
+from planner.wheel.export import FORMATS, ExportError, export, filename
+from planner.wheel.listing import by_month, chair_rings, entries
+from planner.wheel.nextyear import AlreadyCreated, create_next_year
+from planner.wheel.occurrences import STOCKHOLM
+from planner.wheel.svg import render
 
 bp = Blueprint("wheel", __name__, url_prefix="/arshjul")
+
+
+class Access:
+    """Who is looking: a logged-in user, or the scope of a feed token."""
+
+    def __init__(self, token: str | None = None, body: Body | None = None, kinds: list[str] | None = None) -> None:
+        self.token, self.body, self.kinds = token, body, kinds
+
+    @property
+    def via_token(self) -> bool:
+        return self.token is not None
+
+
+def _today() -> dt.date:
+    return dt.datetime.now(STOCKHOLM).date()
+
+
+def _organization(slug: str) -> Organization:
+    org = db.session.scalar(db.select(Organization).filter_by(slug=slug))
+    if org is None:
+        abort(404)
+    return org
+
+
+def _body(org: Organization, slug: str | None) -> Body | None:
+    if slug is None:
+        return None
+    body = db.session.scalar(db.select(Body).filter_by(organization_id=org.id, slug=slug))
+    if body is None:
+        abort(404)
+    return body
+
+
+def _access(org: Organization, body: Body | None) -> Access | Response:
+    """A logged-in user sees everything; otherwise a valid feed token for this organization is needed."""
+    token = request.args.get("token")
+    if current_user.is_authenticated and not token:
+        return Access()
+    if not token:
+        if request.args.get("embed"):
+            abort(403, "Årshjulet kan bäddas in med en prenumerationslänks token (?embed=1&token=…).")
+        return redirect(url_for("auth.login", next=request.full_path))
+    feed = db.session.scalar(db.select(Feed).filter_by(token=token))
+    if feed is None or feed.revoked_at is not None:
+        abort(403, "Länken är ogiltig eller återkallad. Be kansliet om en ny.")
+    if feed.body_id is not None:
+        if feed.body.organization_id != org.id or (body is not None and body.id != feed.body_id):
+            abort(403, "Länken gäller inte det här årshjulet.")
+        return Access(token, feed.body, feed.kinds or None)
+    if feed.organization_id is not None and feed.organization_id != org.id:
+        abort(403, "Länken gäller inte det här årshjulet.")
+    if feed.organization_id is None and feed.municipality_id is not None:
+        if feed.municipality not in org.municipalities:
+            abort(403, "Länken gäller inte det här årshjulet.")
+    return Access(token, body, feed.kinds or None)
+
+
+def _options() -> dict[str, Any]:
+    grouping = "kind" if request.args.get("rings") == "kind" else "body"
+    try:
+        first_month = int(request.args.get("start", "1"))
+    except ValueError:
+        first_month = 1
+    return {"grouping": grouping, "first_month": first_month if 1 <= first_month <= 12 else 1}
+
+
+def _data(org: Organization, body: Body | None, year: int, access: Access, with_sources: bool):
+    if not 1900 <= year <= 2200:
+        abort(404)
+    options = _options()
+
+    def document_url(doc_id: int, line: int | None) -> str:
+        anchor = f"#line-{line}" if line else ""
+        return f"/documents/{doc_id}{anchor}"
+
+    return collect(org, year, body=access.body or body, first_month=options["first_month"],
+                   grouping=options["grouping"], kinds=access.kinds, today=_today(),
+                   document_url=document_url if with_sources else None)
+
+
+def _query(**changes: Any) -> dict[str, Any]:
+    """The current view's parameters (embed, token, rings, start) with some changed."""
+    keep = {k: request.args[k] for k in ("embed", "token", "rings", "start") if request.args.get(k)}
+    keep.update({k: v for k, v in changes.items() if v is not None})
+    return {k: v for k, v in keep.items() if v != ""}
+
+
+_KEEP = object()
+
+
+def _link(org: Organization, body_slug: str | None, year: int, fmt: str | None = None,
+          body: Any = _KEEP, **changes: Any) -> str:
+    """A link to this wheel (or its download) with the view's parameters, some changed."""
+    slug = body_slug if body is _KEEP else body
+    params = _query(**changes)
+    if fmt is not None:
+        params.pop("embed", None)
+        return url_for("wheel.download", org_slug=org.slug, body_slug=slug, year=year, fmt=fmt, **params)
+    return url_for("wheel.wheel", org_slug=org.slug, body_slug=slug, year=year, **params)
+
+
+@bp.get("/")
+@roles_required("admin", "secretary", "viewer")
+def index() -> Any:
+    orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
+    if len(orgs) == 1:
+        return redirect(url_for("wheel.wheel", org_slug=orgs[0].slug, year=_today().year))
+    return render_template("wheel/index.html", organizations=orgs, year=_today().year)
+
+
+@bp.get("/<org_slug>/<int:year>")
+@bp.get("/<org_slug>/<body_slug>/<int:year>")
+def wheel(org_slug: str, year: int, body_slug: str | None = None) -> Any:
+    org = _organization(org_slug)
+    body = _body(org, body_slug)
+    access = _access(org, body)
+    if isinstance(access, Response):
+        return access
+    with_sources = current_user.is_authenticated
+    data = _data(org, body, year, access, with_sources)
+    rows = entries(data, with_sources=with_sources)
+    shown_body = access.body or body
+    embed = bool(request.args.get("embed"))
+    response = Response(render_template(
+        "wheel/embed.html" if embed else "wheel/wheel.html",
+        org=org, body=shown_body, year=year, data=data, svg=render(data), rows=rows, months=by_month(data, rows),
+        bodies=[] if access.body else list(org.bodies), grouping=data.grouping, access=access,
+        query=_query, formats=list(FORMATS), can_edit=can_edit_organization(org.id),
+        body_slug=shown_body.slug if shown_body else None, chair_ring_list=chair_rings(data),
+        link=lambda **kw: _link(org, shown_body.slug if shown_body else None, **kw),
+    ))
+    response.headers["Referrer-Policy"] = "no-referrer"  # a token in the address stays private
+    if access.via_token:
+        response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/<org_slug>/<int:year>.<fmt>")
+@bp.get("/<org_slug>/<body_slug>/<int:year>.<fmt>")
+def download(org_slug: str, year: int, fmt: str, body_slug: str | None = None) -> Any:
+    org = _organization(org_slug)
+    body = _body(org, body_slug)
+    if fmt not in FORMATS:
+        abort(404)
+    access = _access(org, body)
+    if isinstance(access, Response):
+        return access
+    data = _data(org, body, year, access, with_sources=False)
+    try:
+        payload = export(data, fmt)
+    except ExportError as exc:
+        current_app.logger.error("wheel export failed: %s", exc)
+        abort(503, str(exc))
+    name = filename(data, fmt, org.slug)
+    response = Response(payload, mimetype=FORMATS[fmt])
+    disposition = "inline" if request.args.get("inline") else "attachment"
+    response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.post("/<org_slug>/<int:year>/nasta-ar")
+@bp.post("/<org_slug>/<body_slug>/<int:year>/nasta-ar")
+@roles_required("admin", "secretary")
+def next_year(org_slug: str, year: int, body_slug: str | None = None) -> Any:
+    org = _organization(org_slug)
+    body = _body(org, body_slug)
+    if not can_edit_organization(org.id):
+        abort(403)
+    target = url_for("wheel.wheel", org_slug=org.slug, body_slug=body_slug, year=year + 1,
+                     start=request.args.get("start"))
+    try:
+        document = create_next_year(org, year, body=body, user=current_user, first_month=_options()["first_month"])
+    except AlreadyCreated as exc:
+        db.session.rollback()
+        flash(f"Förslag till årshjulet {year + 1} finns redan (dokument {exc.document.id}). "
+              "Granska dem under protokollen.", "error")
+        return redirect(target)
+    db.session.commit()
+    flash(f"{len(document.proposals)} förslag till årshjulet {year + 1} väntar på granskning "
+          f"(dokument {document.id}).")
+    return redirect(target)
