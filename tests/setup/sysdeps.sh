@@ -3,7 +3,7 @@
 # tesseract with Swedish data (scanned PDFs), cairo (SVG to PNG/PDF), node (ical.js).
 # Installs what is missing when run as root on Debian; otherwise says what is missing.
 set -euo pipefail
-packages=(chromium tesseract-ocr tesseract-ocr-swe libcairo2 fonts-dejavu-core poppler-utils)
+packages=(chromium tesseract-ocr tesseract-ocr-swe libcairo2 fonts-dejavu-core fonts-liberation poppler-utils)
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 missing=()
