@@ -171,7 +171,7 @@ def plan_digests(now: dt.datetime, only: Subscriber | None = None) -> int:
             continue
         for day in (this_monday, this_monday + dt.timedelta(days=7)):
             monday, due = digest_due(day)
-            if due < (sub.confirmed_at or now):
+            if due < now or due < (sub.confirmed_at or now):
                 continue
             exists = db.session.scalar(select(table.c.id).where(
                 table.c.event_id.is_(None), table.c.kind == DIGEST, table.c.recipient == sub.email,
