@@ -12,7 +12,7 @@ import os
 import secrets
 import socket
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import Connection, and_, or_, select, update
 
 from planner.db import db
 from planner.models import ReminderDelivery
@@ -48,9 +48,12 @@ def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> lis
     return ids
 
 
-def finish(row_id: int, worker: str, **values: object) -> bool:
+def finish(row_id: int, worker: str, conn: Connection | None = None, **values: object) -> bool:
     """Record the outcome of one claimed row, only if this worker still holds it; commits at once."""
-    with db.engine.begin() as conn:
-        result = conn.execute(update(TABLE).where(TABLE.c.id == row_id, TABLE.c.status == "claimed",
-                                                  TABLE.c.claimed_by == worker).values(**values))
+    if conn is None:
+        with db.engine.connect() as own:
+            return finish(row_id, worker, own, **values)
+    result = conn.execute(update(TABLE).where(TABLE.c.id == row_id, TABLE.c.status == "claimed",
+                                              TABLE.c.claimed_by == worker).values(**values))
+    conn.commit()
     return result.rowcount == 1

@@ -13,11 +13,11 @@ import logging
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.message import EmailMessage
+from email.message import Message
 from email.utils import parseaddr
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import selectinload
 
 from planner.db import db, utcnow
@@ -57,6 +57,7 @@ class Dispatcher:
 
     worker: str = field(default_factory=worker_name)
     clock: Callable[[], dt.datetime] = utcnow
+    conn: Connection | None = None
 
     def __post_init__(self) -> None:
         config = current_app.config
@@ -84,6 +85,11 @@ class Dispatcher:
         return total
 
     def send_batch(self, ids: list[int], now: dt.datetime) -> Stats:
+        """One database connection and one SMTP connection for the whole batch."""
+        with db.engine.connect() as self.conn:
+            return self._send_batch(ids, now)
+
+    def _send_batch(self, ids: list[int], now: dt.datetime) -> Stats:
         stats = Stats(claimed=len(ids))
         outbox = self.prepare(ids, now, stats)
         db.session.commit()  # end the read; nothing ORM-side is touched while sending
@@ -103,12 +109,12 @@ class Dispatcher:
                     continue
                 outcome = smtp.send(conn, msg, self.sender, recipient)
                 if outcome.status == "sent":
-                    if finish(row_id, self.worker, status="sent", sent_at=now, lease_until=None, last_error=None):
+                    if self.settle(row_id, status="sent", sent_at=now, lease_until=None, last_error=None):
                         stats.sent += 1
                     else:
                         log.warning("delivery %s was sent after its lease ran out", row_id)
                 elif outcome.status == "failed":
-                    finish(row_id, self.worker, status="failed", lease_until=None, last_error=outcome.error)
+                    self.settle(row_id, status="failed", lease_until=None, last_error=outcome.error)
                     stats.failed += 1
                     stats.errors.append(f"{recipient}: {outcome.error}")
                 else:
@@ -124,7 +130,7 @@ class Dispatcher:
         return stats
 
     def prepare(self, ids: list[int], now: dt.datetime,
-                stats: Stats) -> list[tuple[int, int, str, EmailMessage]]:
+                stats: Stats) -> list[tuple[int, int, str, Message]]:
         """Build every message of the batch first; rows that should not go are settled here."""
         rows = db.session.scalars(
             select(ReminderDelivery).where(ReminderDelivery.id.in_(ids)).order_by(ReminderDelivery.due_at)
@@ -136,14 +142,14 @@ class Dispatcher:
             verdict = self.verdict(row, now)
             if verdict is not None:
                 status, reason = verdict
-                finish(row.id, self.worker, status=status, lease_until=None, last_error=reason)
+                self.settle(row.id, status=status, lease_until=None, last_error=reason)
                 setattr(stats, status, getattr(stats, status) + 1)
                 continue
             try:
                 if row.kind == "digest":
                     items = digest_items(row.subscriber, dt.date.fromisoformat(row.occurrence))
                     if not items:
-                        finish(row.id, self.worker, status="cancelled", lease_until=None,
+                        self.settle(row.id, status="cancelled", lease_until=None,
                                last_error="inga händelser de kommande två veckorna")
                         stats.cancelled += 1
                         continue
@@ -152,7 +158,7 @@ class Dispatcher:
                     msg = reminder_message(row, row.event, now)
             except Exception as exc:  # a broken template or row must not block the rest
                 log.exception("could not build delivery %s", row.id)
-                finish(row.id, self.worker, status="failed", lease_until=None, last_error=f"kunde inte skapas: {exc}")
+                self.settle(row.id, status="failed", lease_until=None, last_error=f"kunde inte skapas: {exc}")
                 stats.failed += 1
                 continue
             outbox.append((row.id, row.attempts, row.recipient, msg))
@@ -175,14 +181,17 @@ class Dispatcher:
             return "cancelled", "inställd eller avregistrerad"
         return None
 
+    def settle(self, row_id: int, **values: object) -> bool:
+        return finish(row_id, self.worker, self.conn, **values)
+
     def retry(self, row_id: int, attempts: int, now: dt.datetime, error: str, stats: Stats) -> None:
         if attempts >= self.max_attempts:
-            finish(row_id, self.worker, status="failed", lease_until=None,
+            self.settle(row_id, status="failed", lease_until=None,
                    last_error=f"gav upp efter {attempts} försök: {error}")
             stats.failed += 1
             return
         delay = min(self.retry_base * 2 ** max(attempts - 1, 0), self.retry_max)
-        finish(row_id, self.worker, status="pending", lease_until=None, claimed_by=None, last_error=error,
+        self.settle(row_id, status="pending", lease_until=None, claimed_by=None, last_error=error,
                next_attempt_at=now + dt.timedelta(seconds=delay))
         stats.retried += 1
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from email import policy
-from email.message import EmailMessage
-from email.utils import format_datetime
+from email.header import Header
+from email.mime.base import MIMEBase
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import format_datetime, formataddr, parseaddr
 from typing import Any
 
 from flask import current_app, render_template
@@ -19,9 +21,6 @@ from planner.models import Event, ReminderDelivery
 from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
 from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
-
-# Long headers such as List-Unsubscribe must stay plain URLs, not encoded words.
-MAIL_POLICY = policy.SMTP.clone(max_line_length=998)
 
 
 @dataclass(frozen=True)
@@ -49,12 +48,17 @@ def links(token: str | None) -> dict[str, str | None]:
 
 
 def new_message(subject: str, to: str, message_id: str, now: dt.datetime, token: str | None,
-                template: str, context: dict[str, Any]) -> EmailMessage:
+                template: str, context: dict[str, Any]) -> MIMEMultipart:
+    """Built with the compat32 MIME classes: several times faster than EmailMessage's header parsing."""
     urls = links(token)
     context = {**context, "links": urls}
-    msg = EmailMessage(policy=MAIL_POLICY)
-    msg["Subject"] = subject
-    msg["From"] = current_app.config["MAIL_FROM"]
+    body = MIMEMultipart("alternative")
+    body.attach(MIMEText(render_template(f"reminders/mail/{template}.txt", **context), "plain", "utf-8"))
+    body.attach(MIMEText(render_template(f"reminders/mail/{template}.html", **context), "html", "utf-8"))
+    msg = MIMEMultipart("mixed")
+    msg.attach(body)
+    msg["Subject"] = Header(subject, "utf-8")
+    msg["From"] = _address(current_app.config["MAIL_FROM"])
     msg["To"] = to
     msg["Date"] = format_datetime(now.astimezone(dt.UTC))
     msg["Message-ID"] = message_id
@@ -62,12 +66,25 @@ def new_message(subject: str, to: str, message_id: str, now: dt.datetime, token:
     if urls["unsubscribe"]:
         msg["List-Unsubscribe"] = f"<{urls['unsubscribe']}>"
         msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg.set_content(render_template(f"reminders/mail/{template}.txt", **context))
-    msg.add_alternative(render_template(f"reminders/mail/{template}.html", **context), subtype="html")
     return msg
 
 
-def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime) -> EmailMessage:
+def _address(text: str) -> str:
+    name, address = parseaddr(text)
+    return formataddr((name, address), charset="utf-8") if name else address
+
+
+def attach_ics(msg: MIMEMultipart, data: bytes, filename: str = "handelse.ics") -> None:
+    part = MIMEBase("text", "calendar", method="PUBLISH", charset="utf-8")
+    part.set_payload(data)
+    from email import encoders
+
+    encoders.encode_base64(part)
+    part.add_header("Content-Disposition", "attachment", filename=filename)
+    msg.attach(part)
+
+
+def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime) -> MIMEMultipart:
     occ = occurrence_of(event, row.occurrence)
     cancelled = row.kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
@@ -83,8 +100,7 @@ def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime) -> E
                "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body}
     msg = new_message(subject, row.recipient, row.message_id, now, token,
                       "cancel_notice" if cancelled else "reminder", context)
-    msg.add_attachment(build_ics(ics_event(event, row.occurrence, occ, cancelled), now),
-                       maintype="text", subtype="calendar", filename="handelse.ics", params={"method": "PUBLISH"})
+    attach_ics(msg, build_ics(ics_event(event, row.occurrence, occ, cancelled), now))
     return msg
 
 
@@ -100,7 +116,7 @@ def ics_event(event: Event, key: str, occ: Occ, cancelled: bool) -> IcsEvent:
                     status=status, recurrence_id=parse_key(key) if series_occurrence else None)
 
 
-def digest_message(row: ReminderDelivery, items: list[dict[str, Any]], now: dt.datetime) -> EmailMessage:
+def digest_message(row: ReminderDelivery, items: list[dict[str, Any]], now: dt.datetime) -> MIMEMultipart:
     monday = dt.date.fromisoformat(row.occurrence)
     subject = f"Veckobrev: de kommande två veckorna från {swedish_date(monday)}"
     context = {"items": items, "monday": swedish_date(monday),
@@ -109,7 +125,7 @@ def digest_message(row: ReminderDelivery, items: list[dict[str, Any]], now: dt.d
     return new_message(subject, row.recipient, row.message_id, now, token, "digest", context)
 
 
-def confirmation_message(subscriber: Any, now: dt.datetime) -> EmailMessage:
+def confirmation_message(subscriber: Any, now: dt.datetime) -> MIMEMultipart:
     from email.utils import make_msgid
 
     urls = links(subscriber.token)

@@ -7,12 +7,15 @@
 
 from __future__ import annotations
 
+import email.policy
 import smtplib
 import ssl
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
 from urllib.parse import parse_qs, unquote, urlsplit
 
+# compat32 with CRLF: sendmail() sends bytes as they are, and SMTP lines end in CRLF.
+WIRE = email.policy.compat32.clone(linesep="\r\n")
 TRUE = {"1", "true", "yes", "on"}
 
 
@@ -54,10 +57,7 @@ def parse_smtp_url(url: str) -> SmtpSettings:
 
 def connect(settings: SmtpSettings) -> smtplib.SMTP:
     """One connection, reused for a whole batch. Raises OSError / SMTPException when the server is away."""
-    context = ssl.create_default_context()
-    if not settings.verify:
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
+    context = _tls_context(settings) if settings.tls or settings.starttls else None
     if settings.tls:
         conn: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout, context=context)
     else:
@@ -75,25 +75,33 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
     return conn
 
 
+def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    if not settings.verify:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
 @dataclass(frozen=True)
 class Outcome:
     status: str  # sent / retry / failed / disconnected
     error: str | None = None
 
 
-def send(conn: smtplib.SMTP, message: EmailMessage, sender: str, recipient: str) -> Outcome:
+def send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> Outcome:
     """Send one message to one recipient; 4xx is worth retrying, 5xx is not."""
     try:
-        refused = conn.send_message(message, from_addr=sender, to_addrs=[recipient])
+        refused = conn.sendmail(sender, [recipient], message.as_bytes(policy=WIRE))
     except smtplib.SMTPRecipientsRefused as exc:
         code, text = next(iter(exc.recipients.values()), (550, b"refused"))
         return _by_code(code, text)
-    except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        return Outcome("disconnected", f"anslutningen bröts: {exc}")
-    except smtplib.SMTPResponseException as exc:
+    except smtplib.SMTPResponseException as exc:  # before OSError: SMTPException is an OSError
         if exc.smtp_code == 421:
             return Outcome("disconnected", f"{exc.smtp_code} {_text(exc.smtp_error)}")
         return _by_code(exc.smtp_code, exc.smtp_error)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        return Outcome("disconnected", f"anslutningen bröts: {exc}")
     if refused:
         code, text = next(iter(refused.values()))
         return _by_code(code, text)
