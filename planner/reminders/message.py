@@ -57,7 +57,7 @@ def new_message(subject: str, to: str, message_id: str, now: dt.datetime, token:
     body.attach(MIMEText(render_template(f"reminders/mail/{template}.html", **context), "html", "utf-8"))
     msg = MIMEMultipart("mixed")
     msg.attach(body)
-    msg["Subject"] = Header(subject, "utf-8")
+    msg["Subject"] = Header(subject, "utf-8").encode(maxlinelen=76, linesep="\r\n")  # RFC 2047 words
     msg["From"] = _address(current_app.config["MAIL_FROM"])
     msg["To"] = to
     msg["Date"] = format_datetime(now.astimezone(dt.UTC))

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import parse_qs, unquote, urlsplit
 
-# compat32 with CRLF: sendmail() sends bytes as they are, and SMTP lines end in CRLF.
-WIRE = email.policy.compat32.clone(linesep="\r\n")
+# compat32 with CRLF (sendmail() sends bytes as they are); no re-folding, so List-Unsubscribe stays one line.
+WIRE = email.policy.compat32.clone(linesep="\r\n", max_line_length=998)
 TRUE = {"1", "true", "yes", "on"}
 
 
