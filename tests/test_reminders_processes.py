@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import signal
+import subprocess
 from collections import Counter
 
 import pytest
@@ -17,7 +18,16 @@ from planner.db import db, utcnow
 from planner.models import Subscriber
 from planner.reminders import sync_event_reminders
 from tests.conftest import base_config, create_pg_database, drop_pg_database, ensure_postgres, migrate_to_head
-from tests.reminders_helpers import meeting, org_with_bodies, rows, start_scheduler, statuses, wait_until
+from tests.reminders_helpers import (
+    meeting,
+    org_with_bodies,
+    planner_exe,
+    rows,
+    scheduler_env,
+    start_scheduler,
+    statuses,
+    wait_until,
+)
 from tests.smtp_server import SmtpServer, smtp_server_fixture  # noqa: F401
 
 
@@ -112,3 +122,51 @@ def test_three_schedulers_on_postgresql_send_1000_reminders_exactly_once(pg_app,
     assert len(ids) == 1000 and len(set(ids)) == 1000
     assert set(ids) == {r.message_id for r in rows()}
     assert len({r.recipient for r in rows()}) == 1000
+
+
+def test_on_start_missed_reminders_go_out_unless_their_event_has_begun(app, smtp_server, tmp_path) -> None:
+    org, styr, _ = org_with_bodies()
+    now = utcnow()
+    db.session.add(Subscriber(email="anna@varberg.se", organization=org, confirmed_at=now,
+                              lead_times={"meeting": ["P1D"]}))
+    upcoming = meeting(org, styr, (now + dt.timedelta(hours=5)).replace(microsecond=0), title="Kommer")
+    begun = meeting(org, styr, (now - dt.timedelta(minutes=30)).replace(microsecond=0), title="Har börjat")
+    for ev in (upcoming, begun):
+        sync_event_reminders(ev, now - dt.timedelta(days=3))  # planned while all was well, then everything was down
+    db.session.commit()
+
+    process = start_scheduler(app, smtp_server.url, tmp_path / "scheduler.log")
+    try:
+        wait_until(lambda: statuses() == {"sent": 1, "expired": 1}, 30, "one sent, one expired")
+    finally:
+        _stop(process)
+    assert [r.message["Subject"].split(",")[0] for r in smtp_server.received] == ["Påminnelse: Kommer"]
+    assert "redan börjat" in rows(status="expired")[0].last_error
+
+
+def test_planner_mailsink_prints_and_keeps_every_mail(app, runner, tmp_path) -> None:
+    from tests.smtp_server import free_port
+
+    port = free_port()
+    folder = tmp_path / "mail"
+    env = scheduler_env(app, f"smtp://127.0.0.1:{port}")
+    sink = subprocess.Popen([planner_exe(), "mailsink", "--port", str(port), "--folder", str(folder)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert "mail sink on" in sink.stdout.readline()
+        app.config["SMTP_URL"] = f"smtp://127.0.0.1:{port}"
+        org, styr, _ = org_with_bodies()
+        db.session.add(Subscriber(email="anna@varberg.se", organization=org, confirmed_at=utcnow(),
+                                  lead_times={"meeting": ["P1D"]}))
+        sync_event_reminders(meeting(org, styr, dt.datetime(2027, 3, 29, 7, 30, tzinfo=dt.UTC)),
+                             dt.datetime(2027, 1, 1, tzinfo=dt.UTC))
+        db.session.commit()
+        result = runner.invoke(args=["reminders", "send-due", "--now", "2027-03-28T08:00"])
+        assert "sent 1" in result.output, result.output
+        line = sink.stdout.readline()
+        assert "anna@varberg.se" in line and "Påminnelse: Styrgruppsmöte" in line
+    finally:
+        sink.terminate()
+        sink.wait(timeout=10)
+    (saved,) = folder.glob("*.eml")
+    assert rows()[0].message_id.encode() in saved.read_bytes()

@@ -238,3 +238,24 @@ def _link(mail, pattern: str) -> str:
     match = re.search(pattern, mail.get_body(("plain",)).get_content())
     assert match, "link missing from the mail"
     return match.group(0)
+
+
+def test_a_series_reminds_each_occurrence_and_an_exdate_cancels_just_that_one(app, runner, smtp_server) -> None:
+    org, styr, _ = org_with_bodies()
+    subscriber("anna@varberg.se", org, styr, leads={"meeting": ["P1D"]})
+    ev = meeting(org, styr, local(2027, 3, 19, 9, 30), title="Veckomöte", rrule="FREQ=WEEKLY;COUNT=3")
+    sync_event_reminders(ev, PLANNED_AT)
+    db.session.commit()
+    assert sorted(r.occurrence for r in rows()) == ["2027-03-19T08:30:00Z", "2027-03-26T08:30:00Z",
+                                                    "2027-04-02T07:30:00Z"]  # 09:30 local on both sides of DST
+    assert "sent 1, retry later 0, failed 0, expired 1" in send_due(runner, "2027-03-25T08:00")  # 19 March began
+
+    ev.exdates = ["2027-03-26"]  # the 26 March meeting is called off after the reminder went out
+    ev.touch()
+    sync_event_reminders(ev, dt.datetime(2027, 3, 25, 12, tzinfo=UTC))
+    db.session.commit()
+    send_due(runner, "2027-03-25T13:00")
+    send_due(runner, "2027-04-01T08:00")
+    subjects = [r.message["Subject"] for r in smtp_server.received]
+    assert subjects[1:] == ["INSTÄLLT: Veckomöte, fredag 26 mars 2027 kl. 09.30–12.00",
+                            "Påminnelse: Veckomöte, fredag 2 april 2027 kl. 09.30–12.00"]

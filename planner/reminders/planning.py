@@ -96,7 +96,8 @@ def reconcile(existing: Iterable[Existing], target: Iterable[Planned], now: dt.d
       "7 days before" mail about tomorrow's meeting);
     - a pending row whose due time changed is moved; for a single (non-series) event a pending row of
       the old date follows the event to its new date;
-    - a pending row nobody wants any more is cancelled;
+    - a pending row nobody wants any more is cancelled (one whose occurrence has begun is left for the
+      dispatcher to mark expired);
     - when the event is cancelled (or an occurrence of a series dropped), everyone already reminded
       of an occurrence that has not begun gets one "INSTÄLLT" notice, due at once.
     """
@@ -124,7 +125,8 @@ def reconcile(existing: Iterable[Existing], target: Iterable[Planned], now: dt.d
             plan.inserts.append(p)
     for row in rows:
         if row.kind == REMINDER and row.status == "pending" and row.id not in matched:
-            plan.cancels.append(row.id)
+            if cancelled or begins_at(row.occurrence) > now:  # a begun one is left to expire, recorded
+                plan.cancels.append(row.id)
     plan.inserts.extend(_notices(rows, now, cancelled, set(dropped_occurrences)))
     return plan
 
