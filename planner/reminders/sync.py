@@ -164,7 +164,7 @@ def plan_digests(now: dt.datetime, only: Subscriber | None = None) -> int:
     made = 0
     today = now.astimezone(STOCKHOLM).date()
     this_monday = today - dt.timedelta(days=today.weekday())
-    for sub in db.session.scalars(query.with_for_update(of=Subscriber.__table__)).all():
+    for sub in db.session.scalars(query.order_by(Subscriber.id).with_for_update(of=Subscriber.__table__)).all():
         if not sub.weekly_digest:
             db.session.execute(update(table).where(table.c.subscriber_id == sub.id, table.c.kind == DIGEST,
                                                    table.c.status == "pending").values(status="cancelled"))
