@@ -46,6 +46,7 @@ class Handler:
     hold_after_data: threading.Event = field(default_factory=threading.Event)  # set: keep, then block
     arrived: threading.Event = field(default_factory=threading.Event)  # a held command has arrived
     lock: threading.Lock = field(default_factory=threading.Lock)
+    after_data: Any = None  # called (in the server's thread) after each kept message, with the count so far
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address in self.rcpt_replies:
@@ -66,6 +67,9 @@ class Handler:
         with self.lock:
             self.received.append(Received(list(envelope.rcpt_tos), raw,
                                           message_from_bytes(raw, policy=policy.default)))  # type: ignore[arg-type]
+            count = len(self.received)
+        if self.after_data is not None:
+            self.after_data(count)
         if self.hold_after_data.is_set():
             self.arrived.set()
             while self.hold_after_data.is_set():

@@ -109,7 +109,8 @@ def pg_app(tmp_path):
 def test_three_schedulers_on_postgresql_send_1000_reminders_exactly_once(pg_app, tmp_path) -> None:
     due_reminders(1000)
     server = SmtpServer().start()
-    processes = [start_scheduler(pg_app, server.url, tmp_path / f"s{i}.log", REMINDER_BATCH_SIZE=20)
+    processes = [start_scheduler(pg_app, server.url, tmp_path / f"s{i}.log", REMINDER_BATCH_SIZE=20,
+                                 REMINDER_LEASE_SECONDS=30)
                  for i in range(3)]
     try:
         server.wait_for(1000, timeout=120)

@@ -259,3 +259,30 @@ def test_a_series_reminds_each_occurrence_and_an_exdate_cancels_just_that_one(ap
     subjects = [r.message["Subject"] for r in smtp_server.received]
     assert subjects[1:] == ["INSTÄLLT: Veckomöte, fredag 26 mars 2027 kl. 09.30–12.00",
                             "Påminnelse: Veckomöte, fredag 2 april 2027 kl. 09.30–12.00"]
+
+
+def test_a_slow_batch_keeps_its_lease_so_no_other_dispatcher_takes_its_rows(app, smtp_server) -> None:
+    import time
+
+    from planner.db import utcnow
+    from planner.reminders.claim import claim
+    from planner.reminders.dispatch import Dispatcher
+
+    org, styr, _ = org_with_bodies()
+    now = utcnow()
+    for i in range(8):
+        subscriber(f"p{i}@example.se", org, styr, leads={"meeting": ["P7D"]})  # due four days ago
+    sync_event_reminders(meeting(org, styr, now + dt.timedelta(days=3)), now - dt.timedelta(days=30))
+    db.session.commit()
+    app.config.update(REMINDER_LEASE_SECONDS=0.6, REMINDER_BATCH_SIZE=50)
+    stolen: list[int] = []
+
+    def slow_server_and_a_rival(count: int) -> None:
+        time.sleep(0.25)  # 8 messages take 2 s, more than three leases
+        with app.app_context():
+            stolen.extend(claim(utcnow(), "rival", 100, dt.timedelta(seconds=60)))
+
+    smtp_server.handler.after_data = slow_server_and_a_rival
+    stats = Dispatcher().run()
+    assert stats.sent == 8 and stolen == []
+    assert len({r.message_id for r in smtp_server.received}) == 8

@@ -57,3 +57,15 @@ def finish(row_id: int, worker: str, conn: Connection | None = None, **values: o
                                               TABLE.c.claimed_by == worker).values(**values))
     conn.commit()
     return result.rowcount == 1
+
+
+def renew(ids: list[int], worker: str, until: dt.datetime, conn: Connection) -> set[int]:
+    """Extend the lease on rows this worker still holds; returns those ids (the others were lost)."""
+    if not ids:
+        return set()
+    result = conn.execute(update(TABLE).where(TABLE.c.id.in_(ids), TABLE.c.status == "claimed",
+                                              TABLE.c.claimed_by == worker)
+                          .values(lease_until=until).returning(TABLE.c.id))
+    held = set(result.scalars())
+    conn.commit()
+    return held

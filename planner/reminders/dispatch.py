@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import smtplib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
@@ -23,7 +24,7 @@ from sqlalchemy.orm import selectinload
 from planner.db import db, utcnow
 from planner.models import Event, ReminderDelivery
 from planner.reminders import smtp
-from planner.reminders.claim import claim, finish, worker_name
+from planner.reminders.claim import claim, finish, renew, worker_name
 from planner.reminders.digest import digest_items
 from planner.reminders.message import digest_message, reminder_message
 from planner.reminders.planning import begins_at
@@ -102,8 +103,18 @@ class Dispatcher:
             for row_id, attempts, _recipient, _msg in outbox:
                 self.retry(row_id, attempts, now, error, stats)
             return stats
+        started = renewed = time.monotonic()
+        held = {item[0] for item in outbox}
         try:
-            for row_id, attempts, recipient, msg in outbox:
+            for index, (row_id, attempts, recipient, msg) in enumerate(outbox):
+                if time.monotonic() - renewed > self.lease.total_seconds() / 3:
+                    # A slow batch keeps its lease, so no other dispatcher takes these rows meanwhile.
+                    at = now + dt.timedelta(seconds=time.monotonic() - started)
+                    held = renew([item[0] for item in outbox[index:]], self.worker, at + self.lease, self.conn)
+                    renewed = time.monotonic()
+                if row_id not in held:
+                    log.warning("delivery %s: lease lost to another dispatcher; not sending", row_id)
+                    continue
                 if conn is None:
                     self.retry(row_id, attempts, now, "anslutningen till SMTP-servern bröts", stats)
                     continue
