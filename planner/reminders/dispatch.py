@@ -120,7 +120,8 @@ class Dispatcher:
                     continue
                 outcome = smtp.send(conn, msg, self.sender, recipient)
                 if outcome.status == "sent":
-                    if self.settle(row_id, status="sent", sent_at=now, lease_until=None, last_error=None):
+                    sent_at = now + dt.timedelta(seconds=time.monotonic() - started)
+                    if self.settle(row_id, status="sent", sent_at=sent_at, lease_until=None, last_error=None):
                         stats.sent += 1
                     else:
                         log.warning("delivery %s was sent after its lease ran out", row_id)
