@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from email.charset import BASE64, Charset
 from email.header import Header
 from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
@@ -21,6 +22,9 @@ from planner.models import Event, ReminderDelivery
 from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
 from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
+
+UTF8_BASE64 = Charset("utf-8")
+UTF8_BASE64.header_encoding = BASE64  # not SHORTEST: no need to try quoted-printable first
 
 
 @dataclass(frozen=True)
@@ -57,7 +61,7 @@ def new_message(subject: str, to: str, message_id: str, now: dt.datetime, token:
     body.attach(MIMEText(render_template(f"reminders/mail/{template}.html", **context), "html", "utf-8"))
     msg = MIMEMultipart("mixed")
     msg.attach(body)
-    msg["Subject"] = Header(subject, "utf-8").encode(maxlinelen=76, linesep="\r\n")  # RFC 2047 words
+    msg["Subject"] = Header(subject, UTF8_BASE64).encode(maxlinelen=76, linesep="\r\n")  # RFC 2047 words
     msg["From"] = _address(current_app.config["MAIL_FROM"])
     msg["To"] = to
     msg["Date"] = format_datetime(now.astimezone(dt.UTC))

@@ -72,9 +72,12 @@ def index() -> Any:
     existing = db.session.scalar(select(Subscriber).where(Subscriber.email == email))
     if existing is not None and existing.confirmed_at is not None:
         subscriber = existing  # a stranger may not change a confirmed subscriber's choices
+    elif existing is not None:
+        subscriber = existing  # not confirmed yet: the latest form wins
+        subscriber.unsubscribed_at = None
+        update_preferences(subscriber, bodies, digest, leads)
     else:
         subscriber, _ = upsert(email, bodies, None, digest=digest, lead_times=leads)
-        subscriber.unsubscribed_at = None
     db.session.commit()
     try:
         send_confirmation(subscriber)
