@@ -29,13 +29,24 @@ sysdeps:
 nodedeps:
 	@if [ -f tests/js/package.json ]; then cd tests/js && npm ci --silent --no-audit --no-fund; fi
 
-## make run: install, migrate, load the example minutes, serve the app with its scheduler.
+## make run: install, migrate, load the example minutes, serve the app with its scheduler and a mail sink.
+## Ctrl-C stops all three (trap 'kill 0'). Reminders land in the sink: one line each, saved in instance/mail/.
+MAILPORT   ?= 8025
+DEMO_EMAIL ?= kommundirektor@kustkommunerna.example
 run: install
 	$(BIN)/planner init
 	$(BIN)/planner import examples/minutes/* --org Kustkommunerna --accept-all
+	$(BIN)/planner subscribe $(DEMO_EMAIL) --org Kustkommunerna --digest --confirmed
 	@echo
-	@echo "  Planner:   http://$(HOST):$(PORT)/"
+	@echo "  Planner:      http://$(HOST):$(PORT)/"
+	@echo "  Påminnelser:  http://$(HOST):$(PORT)/paminnelser/   (subscribe; the confirmation mail shows up below)"
+	@echo "  Mail sink:    smtp://127.0.0.1:$(MAILPORT) -> instance/mail/*.eml, one line per mail below"
+	@echo "  Fast-forward: $(BIN)/planner reminders send-due --now 2026-12-03T08:00   (in another terminal)"
 	@echo
+	@trap 'kill 0' EXIT; \
+	export PLANNER_SMTP_URL=smtp://127.0.0.1:$(MAILPORT); \
+	$(BIN)/planner mailsink --port $(MAILPORT) & \
+	sleep 1; $(BIN)/planner scheduler & \
 	$(BIN)/planner serve --host $(HOST) --port $(PORT)
 
 ## make test: everything the suites need, then every suite on SQLite and PostgreSQL.

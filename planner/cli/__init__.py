@@ -37,6 +37,9 @@ def init_cmd() -> None:
 @with_appcontext
 def serve_cmd(host: str, port: int, debug: bool) -> None:
     """Development server. In production: gunicorn 'planner:create_app()' (see README)."""
+    import os
+
+    os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under the `planner` group
     current_app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
 

@@ -32,6 +32,7 @@ class Subscriber(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     bodies = relationship("Body", secondary=subscriber_body)
+    organization = relationship("Organization")
 
     @property
     def active(self) -> bool:

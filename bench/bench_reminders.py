@@ -1,0 +1,180 @@
+"""Reminders: 10,000 due reminders to a local SMTP server, 1 vs 3 `planner scheduler` processes on PostgreSQL.
+
+Measures messages/s (first to last delivery), duplicates (must be 0) and the time from starting the
+schedulers until the last message arrived; prints the 3-process / 1-process ratio. The SMTP server
+(aiosmtpd) runs in a process of its own so it never competes with the bench for the GIL.
+
+    .venv/bin/python -m bench.bench_reminders            # BENCH_REMINDERS=2000 for a quick run
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import multiprocessing
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PG_ADMIN_URL = os.environ.get("PLANNER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+MESSAGE_ID = re.compile(rb"^Message-ID: *(<[^>\r\n]+>)", re.MULTILINE | re.IGNORECASE)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _sink(port: int, log_path: str, ready: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
+    from aiosmtpd.controller import Controller
+
+    log = open(log_path, "a", buffering=1)  # noqa: SIM115  (lives as long as the process)
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
+            match = MESSAGE_ID.search(envelope.original_content or envelope.content)
+            log.write(f"{time.time():.6f}\t{match.group(1).decode() if match else '-'}\n")
+            return "250 OK"
+
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    ready.set()
+    while True:
+        time.sleep(3600)
+
+
+def _database() -> str:
+    import psycopg
+
+    name = f"planner_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+def _seed(app, count: int) -> None:  # type: ignore[no-untyped-def]
+    from flask_migrate import upgrade
+
+    from planner.db import db, utcnow
+    from planner.models import Body, Event, Organization, Subscriber
+    from planner.reminders import sync_event_reminders
+
+    with app.app_context():
+        upgrade(directory=app.config["MIGRATIONS_DIR"])
+        now = utcnow()
+        org = Organization(name="Benchkommunerna", slug="benchkommunerna")
+        body = Body(organization=org, name="Styrgruppen", slug="styrgruppen")
+        db.session.add_all([org, body])
+        db.session.add_all([Subscriber(email=f"person{i:05d}@example.se", organization=org, confirmed_at=now,
+                                       lead_times={"meeting": ["P7D"]}) for i in range(count)])
+        start = (now + dt.timedelta(days=3)).replace(microsecond=0)
+        event = Event(organization=org, body=body, title="Styrgruppsmöte", kind="meeting", start_at=start,
+                      end_at=start + dt.timedelta(hours=2), location="Stadshuset")
+        db.session.add(event)
+        db.session.flush()
+        sync_event_reminders(event, now - dt.timedelta(days=30))
+        db.session.commit()
+        db.engine.dispose()
+
+
+def _reset(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("UPDATE reminder_delivery SET status='pending', attempts=0, claimed_by=NULL, lease_until=NULL,"
+                     " sent_at=NULL, next_attempt_at=NULL, last_error=NULL,"
+                     " message_id='<' || md5(random()::text || id::text) || '@planner>'")
+
+
+def _sent(url: str) -> int:
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        return conn.execute("SELECT count(*) FROM reminder_delivery WHERE status='sent'").fetchone()[0]
+
+
+def _run(url: str, instance: Path, count: int, processes: int) -> dict:
+    _reset(url)
+    port = _free_port()
+    log_path = instance / f"sink-{processes}.log"
+    log_path.write_text("")
+    ready = multiprocessing.Event()
+    sink = multiprocessing.Process(target=_sink, args=(port, str(log_path), ready), daemon=True)
+    sink.start()
+    ready.wait(30)
+    env = dict(os.environ, PLANNER_DATABASE_URL=url, PLANNER_INSTANCE_PATH=str(instance),
+               PLANNER_SMTP_URL=f"smtp://127.0.0.1:{port}", PLANNER_SCHEDULER_INTERVAL_SECONDS="1",
+               PLANNER_REMINDER_RESYNC_HOURS="0")
+    exe = shutil.which("planner", path=str(Path(sys.executable).parent)) or "planner"
+    started = time.time()
+    workers = [subprocess.Popen([exe, "scheduler"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               for _ in range(processes)]
+    try:
+        deadline = started + 600
+        while time.time() < deadline:
+            lines = log_path.read_text().splitlines()
+            if len(lines) >= count and _sent(url) >= count:
+                break
+            time.sleep(0.2)
+        time.sleep(1.0)  # let any duplicate show up
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=30)
+        sink.terminate()
+    rows = [line.split("\t") for line in log_path.read_text().splitlines()]
+    times = sorted(float(t) for t, _ in rows)
+    ids = [mid for _, mid in rows]
+    span = (times[-1] - times[0]) if len(times) > 1 else float("nan")
+    return {"processes": processes, "delivered": len(ids), "distinct": len(set(ids)),
+            "duplicates": len(ids) - len(set(ids)), "messages_per_s": round(len(set(ids)) / span, 1),
+            "seconds_to_last": round(times[-1] - started, 2), "all_sent_in_db": _sent(url) == count}
+
+
+def main() -> None:
+    count = int(os.environ.get("BENCH_REMINDERS", "10000"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from planner import create_app
+
+    instance = Path(tempfile.mkdtemp(prefix="bench-reminders-"))
+    url = _database()
+    try:
+        app = create_app({"INSTANCE_PATH": str(instance), "DATABASE_URL": url})
+        t = time.time()
+        _seed(app, count)
+        print(f"reminders bench: {count} due reminders planned in {time.time() - t:.1f}s (PostgreSQL)")
+        results = [_run(app.config["DATABASE_URL"], instance, count, n) for n in (1, 3)]
+    finally:
+        _drop(url)
+        shutil.rmtree(instance, ignore_errors=True)
+    print(f"{'processes':>9} {'delivered':>9} {'duplicates':>10} {'msg/s':>8} {'s to last':>9}")
+    for r in results:
+        print(f"{r['processes']:>9} {r['delivered']:>9} {r['duplicates']:>10} {r['messages_per_s']:>8} "
+              f"{r['seconds_to_last']:>9}")
+    ratio = results[1]["messages_per_s"] / results[0]["messages_per_s"]
+    print(f"ratio 3 processes / 1 process: {ratio:.2f}x messages/s; "
+          f"{results[0]['seconds_to_last'] / results[1]['seconds_to_last']:.2f}x faster to the last delivery")
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "reminders.json").write_text(json.dumps({"count": count, "runs": results, "ratio": ratio}, indent=2))
+    assert all(r["duplicates"] == 0 and r["distinct"] == count for r in results), "duplicates or losses"
+
+
+if __name__ == "__main__":
+    main()
