@@ -10,6 +10,7 @@ from planner.db import db
 from planner.feeds.importer import Occurrence, expand
 from planner.feeds.lines import STOCKHOLM
 from planner.models import Body, Event, EventChange
+from planner.reminders.sync import sync_event_reminders
 
 FIELDS = ("title", "description", "location", "all_day", "start_at", "end_at", "start_date", "end_date", "status")
 
@@ -45,6 +46,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
         )
     }
     seen: set[str] = set()
+    changed: list[Event] = []
     for occurrence in occurrences:
         seen.add(occurrence.external_uid)
         event = existing.get(occurrence.external_uid)
@@ -55,6 +57,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
                           external_source=source[:500], **values)
             db.session.add(event)
             event.changes.append(EventChange(actor=actor, action="imported", changes={"source": [None, source]}))
+            changed.append(event)
             result.created += 1
             continue
         changes = {name: [_plain(getattr(event, name)), _plain(value)] for name, value in values.items()
@@ -67,6 +70,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
             setattr(event, name, value)
         event.touch()
         event.changes.append(EventChange(actor=actor, action="updated", changes=changes))
+        changed.append(event)
         result.updated += 1
     low = dt.datetime.combine(window_start, dt.time(), STOCKHOLM)
     high = dt.datetime.combine(window_end, dt.time(), STOCKHOLM)
@@ -78,6 +82,8 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
             db.session.delete(event)
             result.removed += 1
     db.session.flush()
+    for event in changed:
+        sync_event_reminders(event)
     return result
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from planner.db import utcnow
 from planner.models import Event, Proposal, User
+from planner.reminders.sync import sync_event_reminders
 from planner.schedule.audit import diff, record, snapshot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -60,6 +61,7 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
             event.source_document_id = document.id
             action = "cancelled" if changes.get("status", [None, None])[1] == "cancelled" else "updated"
             record(event, action, {"proposal": [None, proposal.id], **changes}, user)
+    sync_event_reminders(event)
     proposal.status = "accepted"
     proposal.event = event
     proposal.reviewed_by_id = user.id if user else None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from planner.db import db
 from planner.models import Body, Event, EventChange, User
+from planner.reminders.sync import sync_event_reminders
 
 
 @dataclass(frozen=True)
@@ -90,4 +91,6 @@ def propose_handover_events(body: Body, today: dt.date, user: User | None = None
                                    changes={"rotation": [None, f"{h.from_party} → {h.to_party}"]}))
         made.append(event)
     db.session.flush()
+    for event in made:
+        sync_event_reminders(event)
     return made

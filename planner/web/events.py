@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from planner.db import db
 from planner.models import Body, Event, Organization
+from planner.reminders.sync import sync_event_reminders
 from planner.schedule.audit import diff, record, snapshot
 from planner.schedule.datefmt import month_title, month_weeks, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
@@ -138,6 +139,7 @@ def new() -> Any:
             db.session.add(event)
             db.session.flush()
             record(event, "created", diff({}, snapshot(event)), current_user)
+            sync_event_reminders(event)
             db.session.commit()
             flash(f"Skapad: {event.title}.", "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -167,6 +169,7 @@ def edit(event_id: int) -> Any:
                 event.touch()
                 record(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
                        changes, current_user)
+                sync_event_reminders(event)
             db.session.commit()
             flash("Sparat." if changes else "Inget ändrades.", "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -187,6 +190,7 @@ def cancel(event_id: int) -> Any:
         record(event, "cancelled", {"status": [event.status, "cancelled"]}, current_user)
         event.status = "cancelled"
         event.touch()
+        sync_event_reminders(event)
         db.session.commit()
         flash(f"Inställt: {event.title}.", "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -209,6 +213,7 @@ def skip(event_id: int) -> Any:
     event.exdates = sorted({*before, key})
     record(event, "updated", {"exdates": [before, event.exdates]}, current_user)
     event.touch()
+    sync_event_reminders(event)
     db.session.commit()
     flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -264,6 +269,7 @@ def move(event_id: int) -> Any:
     record(override, "created", diff({}, snapshot(override)), current_user)
     record(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
     event.touch()
+    sync_event_reminders(event)
     db.session.commit()
     flash(f"Tillfället {key[:10]} är flyttat.", "success")
     return redirect(url_for("events.show", event_id=event.id))
