@@ -33,12 +33,20 @@ nodedeps:
 ## Ctrl-C stops all three (trap 'kill 0'). Reminders land in the sink: one line each, saved in instance/mail/.
 MAILPORT   ?= 8025
 DEMO_EMAIL ?= kommundirektor@kustkommunerna.example
+ADMIN      ?= admin@kustkommunerna.example
+ADMIN_PASSWORD ?= demo-losenord
+YEAR       := $(shell date +%Y)
 run: install
+	@tests/setup/sysdeps.sh run
 	$(BIN)/planner init
 	$(BIN)/planner import examples/minutes/* --org Kustkommunerna --accept-all
+	$(BIN)/planner create-user $(ADMIN) --role admin --password $(ADMIN_PASSWORD) >/dev/null
 	$(BIN)/planner subscribe $(DEMO_EMAIL) --org Kustkommunerna --digest --confirmed
 	@echo
-	@echo "  Planner:      http://$(HOST):$(PORT)/"
+	@echo "  Planner:      http://$(HOST):$(PORT)/   (log in as $(ADMIN) / $(ADMIN_PASSWORD))"
+	@echo "  Årshjul:      http://$(HOST):$(PORT)/arshjul/kustkommunerna/$(YEAR)"
+	@PLANNER_BASE_URL=http://$(HOST):$(PORT) $(BIN)/planner feed-token --org Kustkommunerna --name "Alla möten" --reuse \
+		| sed 's/^subscribe page:/  Prenumerera: /; s/^feed: */  iCal-flöde:  /'
 	@echo "  Påminnelser:  http://$(HOST):$(PORT)/paminnelser/   (subscribe; the confirmation mail shows up below)"
 	@echo "  Mail sink:    smtp://127.0.0.1:$(MAILPORT) -> instance/mail/*.eml, one line per mail below"
 	@echo "  Fast-forward: $(BIN)/planner reminders send-due --now 2026-12-03T08:00   (in another terminal)"

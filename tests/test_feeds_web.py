@@ -168,6 +168,16 @@ def test_cli_feed_token_makes_a_working_feed(app, client, runner) -> None:
     assert "Ledningsgruppens möte" in text and "Sportlov" not in text
 
 
+def test_cli_feed_token_reuse_prints_the_same_feed_again(app, runner) -> None:
+    make_example_schedule()
+    args = ["feed-token", "--org", "Kustkommunerna", "--name", "Demo", "--reuse"]
+    first, second = runner.invoke(args=args), runner.invoke(args=args)
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    assert first.output == second.output
+    fresh = runner.invoke(args=["feed-token", "--org", "Kustkommunerna", "--name", "Demo"])
+    assert fresh.output != first.output
+
+
 def test_if_modified_since_in_the_future_of_an_old_feed_is_304(app, client) -> None:
     scenario = make_example_schedule()
     feed = _feed(app, organization=scenario["org"])

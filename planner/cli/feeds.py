@@ -100,17 +100,24 @@ def feed_cmd(org_name: str | None, body_name: str | None, muni_name: str | None,
 @click.option("--municipality", "muni_name")
 @click.option("--kind", "kinds", multiple=True, type=KIND)
 @click.option("--name", default="", help="A label for the admin's list.")
+@click.option("--reuse", is_flag=True, help="Print the active feed with this name and scope if there is one.")
 @with_appcontext
 def feed_token_cmd(org_name: str | None, body_name: str | None, muni_name: str | None, kinds: tuple[str, ...],
-                   name: str) -> None:
+                   name: str, reuse: bool) -> None:
     """Create a secret feed and print its subscribe page and .ics address."""
     from planner.db import db
     from planner.models import Feed
 
     kind, target = _scope_target(org_name, body_name, muni_name)
-    feed = Feed(name=name, kinds=sorted(set(kinds)) or None, **{kind: target})
-    db.session.add(feed)
-    db.session.commit()
+    wanted_kinds = sorted(set(kinds)) or None
+    feed = None
+    if reuse:
+        candidates = db.session.scalars(db.select(Feed).filter_by(name=name, revoked_at=None, **{kind: target}))
+        feed = next((f for f in candidates if (f.kinds or None) == wanted_kinds), None)
+    if feed is None:
+        feed = Feed(name=name, kinds=wanted_kinds, **{kind: target})
+        db.session.add(feed)
+        db.session.commit()
     base = current_app.config["BASE_URL"].rstrip("/")
     click.echo(f"subscribe page: {base}/feeds/{feed.token}")
     click.echo(f"feed:           {base}/feeds/{feed.token}.ics")

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# The system parts the test suites drive for real: Debian's chromium (Playwright),
+# The system parts the app and its test suites drive for real: Debian's chromium (Playwright),
 # tesseract with Swedish data (scanned PDFs), cairo (SVG to PNG/PDF), node (ical.js).
 # Installs what is missing when run as root on Debian; otherwise says what is missing.
 set -euo pipefail
-packages=(chromium tesseract-ocr tesseract-ocr-swe libcairo2 fonts-dejavu-core fonts-liberation poppler-utils)
-command -v node >/dev/null 2>&1 || packages+=(nodejs)
-command -v npm >/dev/null 2>&1 || packages+=(npm)
+# `sysdeps.sh run`: only what the app itself needs (OCR, SVG export); no argument: the test suites too.
+packages=(tesseract-ocr tesseract-ocr-swe libcairo2 fonts-dejavu-core fonts-liberation)
+if [ "${1:-test}" != run ]; then
+  packages+=(chromium poppler-utils)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
