@@ -1,0 +1,70 @@
+"""What a sentence says about its dates: next meeting, cancelled, past mention, deadline, meeting, holiday.
+
+All patterns are general Swedish meeting vocabulary, written once with their diacritics and
+matched OCR-tolerantly (fuzzy.kw).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.extract.fuzzy import kw, words
+
+MEETING_NOUN = "(?:" + "|".join(kw(w) for w in ("möte", "sammanträde", "träff")) + ")"
+NEXT = re.compile(
+    r"(?<![a-z])n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    + r"|(?<![a-z])n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}s)?" + MEETING_NOUN)
+# "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
+NEXT_ACRONYM = re.compile(r"(?<![^\W\d_])[Nn]\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,6}(?![a-zåäö])")
+NEXT_HEADING = re.compile(
+    r"^\s{0,6}(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?n[aeiouyd]{1,2}st[aeiouy]"
+    r"\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}\s{0,3}:?\s{0,3}$")
+
+CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
+                  "flyttat", "avbokas", "avbokat", "avlyst", "ställa in")
+PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
+             "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
+             "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
+             "bilaga")
+HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}lov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
+DEADLINE_STRONG = words("senast", "deadline", "sista dag", "löper ut", "löpa ut", "går ut", "till handa",
+                        "ska vara inne", "ska vara klar", "förfaller")
+# Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
+MEETING = re.compile(
+    r"(?:m[aeiouyd]{1,2}t(?:e|et|en|ena|es|estider|estiderna)|sammantr[aeiouyd]{1,2}d[a-z]{0,14}|tr[aeiouyd]{1,2}ff[a-z]{0,4}"
+    r"|konferens[a-z]{0,4}|workshop[a-z]{0,3}|seminari[a-z]{0,4}|bes[aeiouyd]{1,2}k[a-z]{0,4}|heldag[a-z]{0,2}"
+    r"|halvdag[a-z]{0,2}|temadag[a-z]{0,2}|dialog[a-z]{0,4}|f[aeiouyd]{1,2}rel[aeiouyd]{1,2}sning[a-z]{0,3}"
+    r"|utbildning[a-z]{0,3}|kick-?off|middag|n[aeiouyd]{1,2}tverksdag[a-z]{0,2}|planeringsdag[a-z]{0,2})(?![a-z])"
+    r"|(?<![a-z])(?:kommer till|ses|m[aeiouyd]{1,2}ss[aeiouy]n?)(?![a-z])")
+DEADLINE_WEAK = words("synpunkter", "rapport", "beslut i", "beslut om", "beslut fattas", "beslutas", "besluta ",
+                      "inkomma", "inkommer", "lämna", "skicka", "mejla",
+                      "maila", "anmälan", "anmäla", "bokning", "avtal", "yttrande", "remiss", "svar",
+                      "underlag", "fastställ", "klart", "redovis")
+
+
+def has(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def kind_from_context(sentence: str) -> str:
+    """deadline or meeting from the sentence's own words; a plain dated plan is a meeting."""
+    if has(DEADLINE_STRONG, sentence):
+        return "deadline"
+    if has(MEETING, sentence):
+        return "meeting"
+    if has(DEADLINE_WEAK, sentence):
+        return "deadline"
+    return "meeting"
+
+
+# School holidays by the consonants of their first part, which survive OCR's vowel damage.
+HOLIDAY_TITLES = {"sprt": "Sportlov", "psk": "Påsklov", "hst": "Höstlov", "jl": "Jullov",
+                  "smmr": "Sommarlov", "vntr": "Vinterlov"}
+
+
+def holiday_title(word: str) -> str:
+    if word.startswith("semester"):
+        return "Semester"
+    stem = word.split("lov")[0]
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", stem)
+    return HOLIDAY_TITLES.get(skeleton, stem.capitalize() + "lov")

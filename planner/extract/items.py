@@ -1,0 +1,223 @@
+"""Turn resolved date mentions into schedule items: kind, times, status, title, evidence."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from planner.extract import cues
+from planner.extract.confidence import item_confidence
+from planner.extract.dates import DateMention
+from planner.extract.normalize import Doc
+from planner.extract.resolve import Resolved
+from planner.extract.sentences import sentence_of
+from planner.extract.times import TimeMention
+
+_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
+_NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
+_LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
+_DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
+_TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:att|beslut|besiut)\s+", re.IGNORECASE)
+_DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
+                  "reference": "Datum som nämns"}
+
+
+@dataclass
+class Context:
+    doc: Doc
+    mentions: list[DateMention]
+    mention_starts: list[int]
+    times: list[TimeMention]
+    time_starts: list[int]
+    bounds: list[int]
+    next_sections: set[int]
+    ref: dt.date | None
+
+
+def next_meeting_lines(doc: Doc) -> dict[int, int]:
+    """Lines below a "Nästa möte" heading (until the next numbered heading) → the heading's line."""
+    sections: dict[int, int] = {}
+    for index in range(len(doc.lines)):
+        if not cues.NEXT_HEADING.match(doc.folded_line(index)):
+            continue
+        seen, i = 0, index + 1
+        while i < len(doc.lines) and seen < 8:
+            if doc.lines[i].strip():
+                if _NUMBERED.match(doc.folded_line(i)):
+                    break
+                seen += 1
+                sections.setdefault(i, index)
+            i += 1
+    return sections
+
+
+def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) -> tuple[str, str | None]:
+    """The item's kind and, for a next meeting, which cue said so."""
+    doc = ctx.doc
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    sentence = doc.folded[s0:s1]
+    line = doc.line_of(m.start)
+    past = ctx.ref is not None and r.first_day < ctx.ref
+    if m.month_meeting:
+        return ("reference", None) if past and ctx.ref and r.date < ctx.ref.isoformat()[:7] else ("next_meeting", "month")
+    if first_in_section and not past:
+        return "next_meeting", "heading"
+    if not past and _next_cue_owns(ctx, m, s0, s1, sentence):
+        return "next_meeting", "sentence"
+    for index in [line, *doc.prev_nonblank(line, 1)]:
+        if cues.HOLIDAY.search(doc.folded_line(index)):
+            return "holiday", None
+    not_future = ctx.ref is not None and r.first_day <= ctx.ref
+    if not_future and (cues.has(cues.PAST, sentence) or (ctx.ref - r.first_day).days > 366):
+        return "reference", None
+    return cues.kind_from_context(sentence), None
+
+
+def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str) -> bool:
+    cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
+    if cue is None:
+        return False
+    cue_pos = cue.start() + (s0 if cue.re is cues.NEXT else 0)
+    in_sentence = [d for d in _mentions_between(ctx, s0, s1) if d.precision != "week"]
+    after = [d for d in in_sentence if d.start >= cue_pos]
+    owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
+    return owner is m
+
+
+def _mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    j = bisect.bisect_left(ctx.mention_starts, end)
+    return ctx.mentions[i:j]
+
+
+def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
+    doc = ctx.doc
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    i = bisect.bisect_left(ctx.time_starts, m.end)
+    if i < len(ctx.times):
+        t = ctx.times[i]
+        same_line = doc.line_of(t.start) == doc.line_of(m.start)
+        if (t.start < s1 and t.start - m.end <= 60 and not _mentions_between(ctx, m.end, t.start)
+                and (same_line or _clean_gap(ctx, m.end, t.start))):
+            return t
+    if i > 0:
+        t = ctx.times[i - 1]
+        if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
+            owner = [d for d in _mentions_between(ctx, max(0, t.start - 20), t.start) if _clean_gap(ctx, d.end, t.start)]
+            if not owner:
+                return t
+    line = doc.line_of(m.start)
+    line_end = doc.starts[line] + len(doc.lines[line])
+    if not _mentions_between(ctx, m.end, line_end):
+        nxt = doc.next_nonblank(line)
+        if nxt is not None:
+            start = doc.starts[nxt]
+            stop = start + len(doc.lines[nxt])
+            k = bisect.bisect_left(ctx.time_starts, start)
+            if k < len(ctx.times) and ctx.times[k].start < stop and not _mentions_between(ctx, start, stop):
+                if not doc.folded[start:ctx.times[k].start].strip(" \t:").replace("tid", "").strip(" :"):
+                    return ctx.times[k]
+    return None
+
+
+def _clean_gap(ctx: Context, start: int, end: int) -> bool:
+    """Only date lists, separators and "den/och" between two positions."""
+    pieces, pos = [], start
+    for d in _mentions_between(ctx, start, end):
+        pieces.append(ctx.doc.folded[pos:d.start])
+        pos = max(pos, d.end)
+    pieces.append(ctx.doc.folded[pos:end])
+    return not _GAP_FILLER.sub("", "".join(pieces))
+
+
+def location_after(ctx: Context, pos: int, sentence: str) -> str | None:
+    text = ctx.doc.original[pos:pos + 90]
+    m = _LOCATION.match(text)
+    if m:
+        return m.group(1).strip(" ,")[:60]
+    if _DIGITAL.search(sentence):
+        return "Digitalt"
+    return None
+
+
+def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
+    doc = ctx.doc
+    if kind == "next_meeting":
+        return "Nästa möte"
+    if kind == "holiday":
+        line = doc.line_of(m.start)
+        for index in [line, *doc.prev_nonblank(line, 1)]:
+            hits = list(cues.HOLIDAY.finditer(doc.folded, doc.starts[index], doc.starts[index] + len(doc.lines[index])))
+            if hits:
+                before = [h for h in hits if h.start() < m.start]
+                return cues.holiday_title((before[-1] if before else hits[0]).group(0))
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    line = doc.line_of(m.start)
+    line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
+    spans = [(max(s0, line_start), min(s1, line_end))]
+    previous = doc.prev_nonblank(line, 1)
+    if previous:
+        spans.append((max(s0, doc.starts[previous[0]]), min(s1, line_end)))
+        spans.append((doc.starts[previous[0]], doc.starts[previous[0]] + len(doc.lines[previous[0]])))
+    for a, b in spans:
+        text = _clean_title(ctx, a, b, t)
+        if len(text) >= 12:
+            return text
+    return _DEFAULT_TITLE.get(kind, "Möte")
+
+
+_BEFORE_DATE = re.compile(r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
+
+
+def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
+    doc = ctx.doc
+    cut = []
+    for d in _mentions_between(ctx, a, b):
+        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start)
+        cut.append((lead.start() if lead else d.start, d.end))
+    if t is not None and a <= t.start < b:
+        cut.append((t.start, t.end))
+    pieces, pos = [], a
+    for x, y in sorted(cut):
+        pieces.append(doc.original[pos:x])
+        pos = max(pos, y)
+    pieces.append(doc.original[pos:b])
+    text = " ".join("".join(pieces).split())
+    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    text = re.sub(r"(?:\s*[,;:]|\s+och)+\s*(?=[,.;:]|$)", "", text)
+    text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
+    text = text.replace("&", "och")
+    text = re.sub(r"[\"'<>“”«»]", "", text)
+    if len(text) > 90:
+        text = text[:90].rsplit(" ", 1)[0] + " …"
+    return text[:1].upper() + text[1:]
+
+
+def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | None) -> dict:
+    doc = ctx.doc
+    t = time_for(ctx, m) if m.precision == "day" else None
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    sentence = doc.folded[s0:s1]
+    status = "cancelled" if kind in ("meeting", "next_meeting") and cues.has(cues.CANCELLED, sentence) else None
+    location = None
+    if kind in ("meeting", "next_meeting"):
+        location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), sentence)
+    line = doc.line_of(m.start)
+    item = {
+        "kind": kind,
+        "date": r.date,
+        "end_date": r.end_date,
+        "start": t.begin if t else None,
+        "end": t.finish if t else None,
+        "title": title_for(ctx, m, t, kind),
+        "location": location,
+        "from": None,
+        "to": None,
+        "confidence": item_confidence(r, kind, m.precision, cue),
+        "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
+    }
+    if status:
+        item["status"] = status
+    return item

@@ -1,0 +1,111 @@
+"""OCR-tolerant folding of minutes text.
+
+Folding is length-preserving (one output character per input character), so an offset found
+in the folded text is the same offset in the original: evidence and names are cut from the
+original while all matching happens on the folded form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+class _FoldTable(dict):
+    """str.translate table that computes and caches the fold of each character on first use."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        low = char.lower()
+        if len(low) != 1:
+            low = char
+        decomposed = unicodedata.normalize("NFKD", low)
+        out = decomposed[0] if decomposed else " "
+        if unicodedata.combining(out):
+            out = " "
+        if out in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            out = " "
+        self[code] = out
+        return out
+
+
+_TABLE = _FoldTable()
+# Same-length repairs of typical OCR damage.
+_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[60](?=[a-z])|(?<![a-z0-9])[60](?=[a-z]{2})|(?<=[a-z]{2})[60](?![a-z0-9])")
+_KL = re.compile(r"(?<![a-z])k[1i|!]\.?(?=\s{0,2}\d)")
+_AMP_VOWEL = re.compile(r"(?<![a-z0-9])&(?=[a-z])")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics off, OCR digit/letter swaps repaired; same length as `text`."""
+    out = text.translate(_TABLE)
+    out = _DIGIT_IN_WORD.sub("o", out)
+    out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
+    out = _AMP_VOWEL.sub("a", out)
+    return out.replace("|", "l")
+
+
+def split_lines(text: str) -> list[str]:
+    return re.split(r"\r\n|\r|\n", text)
+
+
+@dataclass
+class Doc:
+    """The minutes as lines, with the folded text and per-line facts computed once."""
+
+    lines: list[str]
+    original: str
+    folded: str
+    starts: list[int]
+    furniture: set[int] = field(default_factory=set)
+
+    @classmethod
+    def from_text(cls, text: str) -> Doc:
+        lines = split_lines(text)
+        original = "\n".join(lines)
+        folded = fold(original)
+        starts, pos = [], 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line) + 1
+        doc = cls(lines, original, folded, starts)
+        doc.furniture = _furniture(doc)
+        return doc
+
+    def line_of(self, pos: int) -> int:
+        """0-based line index of an offset."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def folded_line(self, index: int) -> str:
+        start = self.starts[index]
+        return self.folded[start:start + len(self.lines[index])]
+
+    def prev_nonblank(self, index: int, count: int) -> list[int]:
+        """Up to `count` non-blank, non-furniture line indexes before `index`, nearest first."""
+        found, i = [], index - 1
+        while i >= 0 and len(found) < count and index - i < 40:
+            if self.lines[i].strip() and i not in self.furniture:
+                found.append(i)
+            i -= 1
+        return found
+
+    def next_nonblank(self, index: int) -> int | None:
+        i = index + 1
+        while i < len(self.lines) and i - index < 6:
+            if self.lines[i].strip() and i not in self.furniture:
+                return i
+            i += 1
+        return None
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _furniture(doc: Doc) -> set[int]:
+    """Lines repeated on three or more pages (page headers/footers with dates or times)."""
+    keys = [" ".join(doc.folded_line(i).split()) for i in range(len(doc.lines))]
+    counts = Counter(k for k in keys if len(k) >= 4 and _HAS_DIGIT.search(k))
+    return {i for i, k in enumerate(keys) if counts.get(k, 0) >= 3}
