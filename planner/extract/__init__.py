@@ -41,7 +41,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   sentence_bounds(doc.folded), set(), ref)
     year_context = YearContext(doc, content)
-    resolved = {id(m): resolve(m, ref, year_context.year_for(m)) for m in content}
+    resolved = {
+        id(m): resolve(m, ref, year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]))
+        for m in content
+    }
 
     items: list[dict[str, Any]] = []
     consumed: set[int] = set()
@@ -131,7 +134,8 @@ def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:
 def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start: str | None) -> list[dict[str, Any]]:
     """One item per event: the minutes' own meeting, repeats and untimed copies of a timed item go."""
     next_dates = {i["date"] for i in items if i["kind"] == "next_meeting"}
-    holiday_days = {(i["evidence"]["line"], i["date"]) for i in items if i["kind"] == "holiday" and len(i["date"]) == 10}
+    holiday_days = {(i["evidence"]["line"], i["date"]) for i in items
+                    if i["kind"] == "holiday" and len(i["date"]) == 10}
     timed = {(i["kind"], i["date"]) for i in items if i["start"]}
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}

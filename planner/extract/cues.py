@@ -26,7 +26,7 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
              "bilaga")
-HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}lov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
+HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "löper ut", "löpa ut", "går ut", "till handa",
                         "ska vara inne", "ska vara klar", "förfaller")
 # Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
@@ -65,6 +65,6 @@ HOLIDAY_TITLES = {"sprt": "Sportlov", "psk": "Påsklov", "hst": "Höstlov", "jl"
 def holiday_title(word: str) -> str:
     if word.startswith("semester"):
         return "Semester"
-    stem = word.split("lov")[0]
+    stem = re.split(r"[li1]ov", word)[0]
     skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", stem)
     return HOLIDAY_TITLES.get(skeleton, stem.capitalize() + "lov")

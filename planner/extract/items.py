@@ -61,7 +61,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     line = doc.line_of(m.start)
     past = ctx.ref is not None and r.first_day < ctx.ref
     if m.month_meeting:
-        return ("reference", None) if past and ctx.ref and r.date < ctx.ref.isoformat()[:7] else ("next_meeting", "month")
+        earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
+        return ("reference", None) if earlier else ("next_meeting", "month")
     if first_in_section and not past:
         return "next_meeting", "heading"
     if not past and _next_cue_owns(ctx, m, s0, s1, sentence):
@@ -105,8 +106,8 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
     if i > 0:
         t = ctx.times[i - 1]
         if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
-            owner = [d for d in _mentions_between(ctx, max(0, t.start - 20), t.start) if _clean_gap(ctx, d.end, t.start)]
-            if not owner:
+            before = _mentions_between(ctx, max(0, t.start - 20), t.start)
+            if not [d for d in before if _clean_gap(ctx, d.end, t.start)]:
                 return t
     line = doc.line_of(m.start)
     line_end = doc.starts[line] + len(doc.lines[line])
@@ -157,10 +158,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     spans = [(max(s0, line_start), min(s1, line_end))]
-    previous = doc.prev_nonblank(line, 1)
-    if previous:
-        spans.append((max(s0, doc.starts[previous[0]]), min(s1, line_end)))
-        spans.append((doc.starts[previous[0]], doc.starts[previous[0]] + len(doc.lines[previous[0]])))
+    nxt = doc.next_nonblank(line)
+    if nxt is not None:
+        spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
+    spans.append((s0, s1))
     for a, b in spans:
         text = _clean_title(ctx, a, b, t)
         if len(text) >= 12:

@@ -13,7 +13,8 @@ BODY_WORDS = {
     "kommundirektorsgrupp": "Kommundirektörsgrupp", "direktorsgrupp": "Direktörsgrupp",
     "kommunchefsnatverk": "Kommunchefsnätverket", "natverk": "Nätverket", "samverkansorgan": "Samverkansorgan",
     "forbundsstyrelse": "Förbundsstyrelsen", "styrelse": "Styrelsen", "presidium": "Presidiet",
-    "beredning": "Beredningen", "utskott": "Utskottet", "kommitte": "Kommittén", "samarbetskommitte": "Samarbetskommittén",
+    "beredning": "Beredningen", "utskott": "Utskottet", "kommitte": "Kommittén",
+    "samarbetskommitte": "Samarbetskommittén",
     "namnd": "Nämnden", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
 }
 _BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))

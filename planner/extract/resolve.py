@@ -38,17 +38,13 @@ class YearContext:
         for hit in PLAN_HEADING.finditer(doc.folded):
             self.plan_years.setdefault(doc.line_of(hit.start()), int(hit.group(1)))
 
-    def year_for(self, mention: DateMention) -> int | None:
+    def year_for(self, mention: DateMention, sentence_start: int) -> int | None:
+        """A year listed earlier in the same sentence (at most two lines up), else a schedule heading's."""
         line = self.doc.line_of(mention.start)
-        same = [y for pos, y in self.full_years.get(line, []) if pos < mention.start]
-        if same:
-            return same[-1]
-        for prev in self.doc.prev_nonblank(line, 2):
-            text = self.doc.lines[prev].rstrip()
-            if text.endswith((".", "!", "?")):
-                break
-            if prev in self.full_years:
-                return self.full_years[prev][-1][1]
+        for index in [line, *self.doc.prev_nonblank(line, 2)]:
+            same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
+            if same:
+                return same[-1]
         for index in [line, *self.doc.prev_nonblank(line, 3)]:
             if index in self.plan_years:
                 return self.plan_years[index]
