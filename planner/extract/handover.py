@@ -14,6 +14,9 @@ GIVE_TO = re.compile(GIVE + r"(?:\s{1,3}[a-z0-9-]{1,15}){0,6}?\s{1,3}" + CHAIR
                      + r"(?:\s{1,3}[a-z0-9-]{1,20}){0,3}?\s{1,3}till\s{1,3}")
 TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertar|tilltrader)\s{1,3}"
                   r"(?:[a-z]{1,10}\s{1,3}){0,2}?" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
+# Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
+TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
+                           r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
 PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?till\s{1,3}")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
@@ -34,6 +37,9 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     for m in TAKE.finditer(folded):
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_before(original, m.start())))
+    for m in TAKE_INVERTED.finditer(folded):
+        after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
+        found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
     for m in PASSES.finditer(folded):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     return [h for h in found if h.to_party]

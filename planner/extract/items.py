@@ -19,7 +19,8 @@ _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
-_TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:att|beslut|besiut)\s+", re.IGNORECASE)
+_TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+", re.IGNORECASE)
+_TRAILING_WORD = re.compile(r"(?:\s+(?:i|på|pa|under|den|från|till|senast|om|vid|med|kl\.?))+$", re.IGNORECASE)
 _DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
                   "reference": "Datum som nämns"}
 
@@ -162,9 +163,9 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     if nxt is not None:
         spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
     spans.append((s0, s1))
-    for a, b in spans:
+    for number, (a, b) in enumerate(spans):
         text = _clean_title(ctx, a, b, t)
-        if len(text) >= 12:
+        if len(text) >= (5 if number == 0 else 12):
             return text
     return _DEFAULT_TITLE.get(kind, "Möte")
 
@@ -186,9 +187,11 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
         pos = max(pos, y)
     pieces.append(doc.original[pos:b])
     text = " ".join("".join(pieces).split())
+    text = re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
     text = re.sub(r"(?:\s*[,;:]|\s+och)+\s*(?=[,.;:]|$)", "", text)
     text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
+    text = _TRAILING_WORD.sub("", text).strip(" ,.;:-–(")
     text = text.replace("&", "och")
     text = re.sub(r"[\"'<>“”«»]", "", text)
     if len(text) > 90:

@@ -66,7 +66,7 @@ class Doc:
     def from_text(cls, text: str) -> Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
-        folded = fold(original)
+        folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
         starts, pos = [], 0
         for line in lines:
             starts.append(pos)
@@ -102,6 +102,12 @@ class Doc:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# "plane-\nringskonferens": the word's tail is pulled up so keywords match; length is kept.
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z]{2})-\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
+
+
+def _rejoin(m: re.Match[str]) -> str:
+    return m.group(2) + " \n" + m.group(1)
 
 
 def _furniture(doc: Doc) -> set[int]:

@@ -10,16 +10,21 @@ from planner.extract.normalize import fold
 
 
 @lru_cache(maxsize=1)
-def _load() -> tuple[dict[str, str], dict[str, str]]:
+def _names() -> tuple[str, ...]:
     text = resources.files("planner.data").joinpath("municipalities.txt").read_text(encoding="utf-8")
-    municipalities, counties = {}, {}
-    for line in text.splitlines():
-        line = line.strip()
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, str], dict[str, str]]:
+    """Folded key → name. Keys can collide ("Habo"/"Håbo"): the first listed wins a lookup."""
+    municipalities: dict[str, str] = {}
+    counties: dict[str, str] = {}
+    for line in _names():
         if line.startswith("# ") and line.endswith(" län"):
-            name = line[2:]
-            counties[_key(name)] = name
-        elif line and not line.startswith("#"):
-            municipalities[_key(line)] = line
+            counties.setdefault(_key(line[2:]), line[2:])
+        elif not line.startswith("#"):
+            municipalities.setdefault(_key(line), line)
     return municipalities, counties
 
 
@@ -28,7 +33,7 @@ def _key(name: str) -> str:
 
 
 def municipalities() -> list[str]:
-    return sorted(_load()[0].values())
+    return [line for line in _names() if not line.startswith("#")]
 
 
 def municipality(name: str) -> str | None:
