@@ -39,7 +39,8 @@ def test_labelled_minutes(name: str) -> None:
             assert hits[0].get(key) == value, (key, hits[0])
     if expected.get("exact"):
         wanted = {(w["kind"], w["date"]) for w in expected["items"]}
-        extra = [(i["kind"], i["date"]) for i in items if (i["kind"], i["date"]) not in wanted and i["kind"] != "reference"]
+        extra = [(i["kind"], i["date"]) for i in items
+                 if (i["kind"], i["date"]) not in wanted and i["kind"] != "reference"]
         assert not extra, f"unexpected proposals {extra}"
 
 

@@ -23,7 +23,7 @@ from planner.extract.years import document_year
 
 __all__ = ["extract"]
 KINDS = ("next_meeting", "meeting", "deadline", "holiday", "chair_handover", "reference")
-_BARE_YEAR = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
 
 
 def extract(text: str, source: str = "") -> dict[str, Any]:

@@ -34,40 +34,49 @@ class DateMention:
 
 
 _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
-_DAY = r"(?P<{n}>[0-3]?\d)(?::[ae]|\.)?"
+_DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
 _WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|-(?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
+_MONTH_START = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+# Every pattern begins with a digit, a literal or a month's first letters, never with a
+# lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("range", re.compile(
-        r"(?<![\d/.:-])" + _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3})?" + _SEP
-        + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + _YEAR)),
+        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3})?" + _SEP
+        + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + _YEAR), "0123456789/.:-"),
     ("slashrange", re.compile(
-        r"(?<![\d/.])(?P<d1>[0-3]?\d)/(?P<m1>[01]?\d)\s{0,2}[-–]\s{0,2}(?P<d2>[0-3]?\d)/(?P<m2>[01]?\d)(?![\d/])")),
-    ("iso", re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)")),
-    ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d)")),
+        r"(?P<d1>\d\d?)/(?P<m1>\d\d?)\s{0,2}[-–]\s{0,2}(?P<d2>\d\d?)/(?P<m2>\d\d?)(?![\d/])"),
+     "0123456789/."),
+    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    ("dotted", re.compile(r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)"), "0123456789."),
     ("slash", re.compile(
-        r"(?<![\d/.,])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?:(?:/|\s|-)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])")),
-    ("daymonth", re.compile(r"(?<![\d/.:-])" + _DAY.format(n="d") + r"\s{0,6}" + _WORD.format(n="m") + _YEAR)),
-    ("monthmeeting", re.compile(r"(?<![a-z])(?P<m>[a-z]{3,9})(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z])")),
-    ("monthyear", re.compile(r"(?<![a-z\d])(?P<m>[a-z]{3,11})\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d)")),
-    ("inmonth", re.compile(
-        r"(?<![a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"
-        r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?(?P<m>[a-z]{3,11})(?![a-z])")),
+        r"(?P<d>\d\d?)/(?P<m>\d\d?)(?:(?:/|\s|-)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])"),
+     "0123456789/.,"),
+    ("daymonth", re.compile(_DAY.format(n="d") + r"\s{0,6}" + _WORD.format(n="m") + _YEAR), "0123456789/.:-"),
+    ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
+                             r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
+                             r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
     ("week", re.compile(
-        r"(?<![a-z])(?:v|v\.|vecka|veckorna|veckan|vecka nr|v\s\.)\s{0,2}(?P<w1>[0-5]?\d)"
-        r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)")),
+        r"v(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
+        r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
-_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+_PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,3}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b)")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|[^a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"
+    r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?$")
 
 
 def find_dates(folded: str) -> list[DateMention]:
     """Non-overlapping date mentions, earliest first; the longest wins where two overlap."""
     candidates: list[tuple[int, int, int, DateMention]] = []
-    for name, pattern in _PATTERNS:
+    for name, pattern, not_after in _PATTERNS:
         for match in pattern.finditer(folded):
+            start = match.start()
+            if start and folded[start - 1] in not_after:
+                continue
             mention = _build(name, match, folded)
             if mention is not None:
                 candidates.append((mention.start, -(mention.end - mention.start), _PRIORITY[name], mention))
@@ -79,7 +88,7 @@ def find_dates(folded: str) -> list[DateMention]:
             chosen.append(mention)
             last_end = mention.end
     for mention in chosen:
-        if mention.precision == "day":
+        if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
             before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
             if before:
                 mention.weekday = weekday_number(before.group(1))
@@ -131,15 +140,30 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if not month or not _valid_day(day, month):
             return None
         return DateMention(start, end, "day", month, day, _year(m))
-    if name == "monthmeeting":
-        month = month_number(m.group("m"), abbreviations=False)
-        return DateMention(start, end, "month", month, month_meeting=True) if month else None
-    if name == "monthyear":
-        month = month_number(m.group("m"))
-        return DateMention(m.start("m"), end, "month", month, year=int(m.group("y"))) if month else None
-    if name == "inmonth":
-        month = month_number(m.group("m"), abbreviations=False)
-        return DateMention(m.start("m"), end, "month", month) if month else None
+    if name == "monthword":
+        word = m.group("m")
+        if m.group("meet") is None:
+            for tail in ("motet", "mote", "metet", "mete"):
+                if word.endswith(tail) and len(word) > len(tail) + 2:
+                    word, meeting = word[: -len(tail)], True
+                    break
+            else:
+                meeting = False
+        else:
+            meeting = True
+        month = month_number(word, abbreviations=False)
+        if month is None and m.group("y") and not meeting:
+            month = month_number(word)
+        if not month:
+            return None
+        if meeting:
+            stop = m.end("meet") if m.group("meet") else m.end("m")
+            return DateMention(start, stop, "month", month, month_meeting=True)
+        if m.group("y"):
+            return DateMention(start, end, "month", month, year=int(m.group("y")))
+        if _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start):
+            return DateMention(start, m.end("m"), "month", month)
+        return None
     if name == "week":
         w1, w2 = int(m.group("w1")), _int(m.group("w2"))
         if not 1 <= w1 <= 53 or (w2 is not None and not w1 < w2 <= 53):

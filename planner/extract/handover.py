@@ -30,17 +30,36 @@ class Handover:
     to_party: str | None
 
 
+_ANCHOR = re.compile(r"ordf")
+WINDOW = 200
+
+
 def find_handovers(folded: str, original: str) -> list[Handover]:
+    """Handovers, searched only in windows around "ordf…" so the scan stays cheap on long texts."""
+    windows: list[list[int]] = []
+    for anchor in _ANCHOR.finditer(folded):
+        lo, hi = max(0, anchor.start() - WINDOW), min(len(folded), anchor.end() + WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    found: list[Handover] = []
+    for lo, hi in windows:
+        found += _find_in(folded, original, lo, hi)
+    return found
+
+
+def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     found = []
-    for m in GIVE_TO.finditer(folded):
+    for m in GIVE_TO.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), _name_before(original, m.start()), _name_after(original, m.end())))
-    for m in TAKE.finditer(folded):
+    for m in TAKE.finditer(folded, lo, hi):
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_before(original, m.start())))
-    for m in TAKE_INVERTED.finditer(folded):
+    for m in TAKE_INVERTED.finditer(folded, lo, hi):
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
-    for m in PASSES.finditer(folded):
+    for m in PASSES.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     return [h for h in found if h.to_party]
 

@@ -16,6 +16,7 @@ from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 
 _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
+_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
@@ -40,8 +41,9 @@ class Context:
 def next_meeting_lines(doc: Doc) -> dict[int, int]:
     """Lines below a "Nästa möte" heading (until the next numbered heading) → the heading's line."""
     sections: dict[int, int] = {}
-    for index in range(len(doc.lines)):
-        if not cues.NEXT_HEADING.match(doc.folded_line(index)):
+    candidates = sorted({doc.line_of(m.start()) for m in _NEXT_WORD.finditer(doc.folded)})
+    for index in candidates:
+        if len(doc.lines[index]) > 80 or not cues.NEXT_HEADING.match(doc.folded_line(index)):
             continue
         seen, i = 0, index + 1
         while i < len(doc.lines) and seen < 8:

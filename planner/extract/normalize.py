@@ -34,9 +34,12 @@ class _FoldTable(dict):
 
 _TABLE = _FoldTable()
 # Same-length repairs of typical OCR damage.
-_DIGIT_IN_WORD = re.compile(r"(?<=[a-z])[60](?=[a-z])|(?<![a-z0-9])[60](?=[a-z]{2})|(?<=[a-z]{2})[60](?![a-z0-9])")
-_KL = re.compile(r"(?<![a-z])k[1i|!]\.?(?=\s{0,2}\d)")
-_AMP_VOWEL = re.compile(r"(?<![a-z0-9])&(?=[a-z])")
+# Each pattern starts with a literal or a character set (lookbehinds come after it), which lets
+# the regex engine skip ahead quickly instead of trying every position.
+_DIGIT_IN_WORD = re.compile(
+    r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
+_KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
+_AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 
 def fold(text: str) -> str:
@@ -112,6 +115,8 @@ def _rejoin(m: re.Match[str]) -> str:
 
 def _furniture(doc: Doc) -> set[int]:
     """Lines repeated on three or more pages (page headers/footers with dates or times)."""
-    keys = [" ".join(doc.folded_line(i).split()) for i in range(len(doc.lines))]
-    counts = Counter(k for k in keys if len(k) >= 4 and _HAS_DIGIT.search(k))
-    return {i for i, k in enumerate(keys) if counts.get(k, 0) >= 3}
+    keys = [line.strip() for line in doc.lines]
+    repeated = {k for k, n in Counter(keys).items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
+    if not repeated:
+        return set()
+    return {i for i, k in enumerate(keys) if k in repeated}

@@ -14,15 +14,16 @@ class TimeMention:
     finish: str | None
 
 
-_H = r"[012]?\d"
+_H = r"\d\d?"
 _M = r"[0-5]\d"
 _RANGE_SEP = r"\s{0,2}(?:-|–|—|till)\s{0,2}"
 _KL = re.compile(
-    rf"(?<![a-z])(?:kl|klockan)\.?\s{{0,2}}(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?"
+    rf"kl(?<![a-z]kl)(?:ockan)?\.?\s{{0,2}}(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?"
     rf"(?:{_RANGE_SEP}(?:kl\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
-    rf"(?<![\d.:,/-])(?P<h1>{_H})[.:](?P<m1>{_M}){_RANGE_SEP}(?P<h2>{_H})(?:[.:-](?P<m2>{_M}))?(?![\d]|\.\d)")
-_LUNCH = re.compile(r"(?<![a-z])lunch\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
+    rf"(?P<h1>{_H})[.:](?P<m1>{_M}){_RANGE_SEP}(?P<h2>{_H})(?:[.:-](?P<m2>{_M}))?(?![\d]|\.\d)")
+_LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
+_BAD_BEFORE = set("0123456789.:,/-")
 
 
 def _hm(hour: str | None, minute: str | None) -> str | None:
@@ -39,6 +40,8 @@ def find_times(folded: str) -> list[TimeMention]:
     found: list[TimeMention] = []
     for pattern in (_KL, _BARE):
         for m in pattern.finditer(folded):
+            if pattern is _BARE and m.start() and folded[m.start() - 1] in _BAD_BEFORE:
+                continue
             begin = _hm(m.group("h1"), m.group("m1"))
             if begin is None or begin == "24:00":
                 continue
