@@ -13,7 +13,7 @@ from typing import Any
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.handover import find_handovers
 from planner.extract.header import find_meeting
-from planner.extract.items import Context, build_item, classify, next_meeting_lines
+from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc
 from planner.extract.orgs import find_org_body
 from planner.extract.resolve import YearContext, resolve
@@ -65,6 +65,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
             section_taken.add(heading)
         items.append(build_item(ctx, m, r, kind, cue))
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
+    finish_titles(ctx, items)
     return {
         "source": source,
         "organization": organization,

@@ -21,7 +21,9 @@ _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
 _TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+", re.IGNORECASE)
-_TRAILING_WORD = re.compile(r"(?:\s+(?:i|på|pa|under|den|från|till|senast|om|vid|med|kl\.?))+$", re.IGNORECASE)
+_TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
+                   "och", "samt"}
+_DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
 _DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
                   "reference": "Datum som nämns"}
 
@@ -191,9 +193,12 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     text = " ".join("".join(pieces).split())
     text = re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", text)
     text = re.sub(r"\s+([,.;:])", r"\1", text)
-    text = re.sub(r"(?:\s*[,;:]|\s+och)+\s*(?=[,.;:]|$)", "", text)
+    text = _DANGLING.sub("", text)
     text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
-    text = _TRAILING_WORD.sub("", text).strip(" ,.;:-–(")
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+    text = " ".join(words).strip(" ,.;:-–(")
     text = text.replace("&", "och")
     text = re.sub(r"[\"'<>“”«»]", "", text)
     if len(text) > 90:
@@ -217,7 +222,7 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
         "end_date": r.end_date,
         "start": t.begin if t else None,
         "end": t.finish if t else None,
-        "title": title_for(ctx, m, t, kind),
+        "title": None,  # filled in by finish_titles() for the items that survive merging
         "location": location,
         "from": None,
         "to": None,
@@ -226,4 +231,13 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     }
     if status:
         item["status"] = status
+    item["_title"] = (m, t)
     return item
+
+
+def finish_titles(ctx: Context, items: list[dict]) -> None:
+    """Titles are the costly part of an item; only the merged, final items get one."""
+    for item in items:
+        pending = item.pop("_title", None)
+        if pending is not None:
+            item["title"] = title_for(ctx, pending[0], pending[1], item["kind"])

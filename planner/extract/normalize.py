@@ -13,26 +13,29 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+_FOLDED: dict[str, str] = {}
 
-class _FoldTable(dict):
-    """str.translate table that computes and caches the fold of each character on first use."""
 
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
+def _fold_char(char: str) -> str:
+    """One character's folded form, always exactly one character."""
+    out = _FOLDED.get(char)
+    if out is None:
         low = char.lower()
         if len(low) != 1:
             low = char
         decomposed = unicodedata.normalize("NFKD", low)
         out = decomposed[0] if decomposed else " "
-        if unicodedata.combining(out):
+        if unicodedata.combining(out) or out in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
             out = " "
-        if out in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
-            out = " "
-        self[code] = out
-        return out
+        if len(_FOLDED) < 100_000:
+            _FOLDED[char] = out
+    return out
 
 
-_TABLE = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
+
+
 # Same-length repairs of typical OCR damage.
 # Each pattern starts with a literal or a character set (lookbehinds come after it), which lets
 # the regex engine skip ahead quickly instead of trying every position.
@@ -44,7 +47,11 @@ _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 def fold(text: str) -> str:
     """Lower-case, diacritics off, OCR digit/letter swaps repaired; same length as `text`."""
-    out = text.translate(_TABLE)
+    out = text.lower()
+    if len(out) != len(text):
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    out = _NON_ASCII.sub(lambda m: _fold_char(m.group()), out)
+    out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_IN_WORD.sub("o", out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
@@ -106,7 +113,7 @@ class Doc:
 
 _HAS_DIGIT = re.compile(r"\d")
 # "plane-\nringskonferens": the word's tail is pulled up so keywords match; length is kept.
-_HYPHEN_BREAK = re.compile(r"(?<=[a-z]{2})-\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
+_HYPHEN_BREAK = re.compile(r"-(?<=[a-z]{2}-)\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
 
 
 def _rejoin(m: re.Match[str]) -> str:
