@@ -26,6 +26,9 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
              "bilaga")
+# Administrative dates of a protocol (justering, anslag): never schedule items.
+ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
+              "avsändare", "utskriftsdatum", "diarienummer", "dnr")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "löper ut", "löpa ut", "går ut", "till handa",
                         "ska vara inne", "ska vara klar", "förfaller")

@@ -18,7 +18,10 @@ from planner.extract.years import safe_date, weekday_year
 LABEL = re.compile(
     r"^\s{0,6}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|tid|dag|nar)(?![a-z])\s{0,3}:?")
-PLACE = re.compile(r"^\s{0,6}(?:plats|lokal|motesplats|plats och tid)(?![a-z])\s{0,3}:?\s{0,3}")
+PLACE = re.compile(r"^\s{0,6}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
+TIME_LABEL = re.compile(r"^\s{0,6}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
+_TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
+                            r"|[,;]?\s*(?:kl\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
 TOP_LINES = 14
 
@@ -47,7 +50,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         for index in sorted(by_line):
             if (index in doc.furniture) != allow_furniture:
                 continue
-            if LABEL.match(doc.folded_line(index)):
+            if LABEL.match(doc.folded_line(index)) or _bare_label_above(doc, index):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return found, by_line[index][0]
@@ -64,6 +67,16 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 if found:
                     return found, m
     return None, None
+
+
+def _bare_label_above(doc: Doc, index: int) -> bool:
+    """ "Sammanträdesdatum" on a line of its own, the date on the next."""
+    above = doc.prev_nonblank(index, 1)
+    if not above:
+        return False
+    folded = doc.folded_line(above[0])
+    m = LABEL.match(folded)
+    return m is not None and not folded[m.end():].strip()
 
 
 def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], doc_year: int | None,
@@ -88,8 +101,13 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
         if m.end <= t.start <= line_end:
             return t.begin, t.finish
     nxt = doc.next_nonblank(index)
-    if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)):
-        start, stop = doc.starts[nxt], doc.starts[nxt] + len(doc.lines[nxt])
+    candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
+    # A "Tid"/"Plats och tid" line elsewhere in the header block.
+    for i in range(max(0, index - 3), min(len(doc.lines), index + 5)):
+        if i != index and i not in candidates and TIME_LABEL.match(doc.folded_line(i)):
+            candidates.append(i)
+    for i in candidates:
+        start, stop = doc.starts[i], doc.starts[i] + len(doc.lines[i])
         for t in times:
             if start <= t.start <= stop:
                 return t.begin, t.finish
@@ -101,7 +119,7 @@ def _location(doc: Doc, index: int) -> str | None:
         folded = doc.folded_line(i)
         m = PLACE.match(folded)
         if m:
-            value = doc.lines[i][m.end():].strip(" :\t")
+            value = _TIME_IN_PLACE.sub("", doc.lines[i][m.end():]).strip(" :,;\t")
             if value:
                 return value[:120]
     return None

@@ -75,6 +75,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     for index in [line, *doc.prev_nonblank(line, 1)]:
         if cues.HOLIDAY.search(doc.folded_line(index)):
             return "holiday", None
+    if cues.has(cues.ADMIN, doc.folded_line(line)):
+        return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
     if not_future and (cues.has(cues.PAST, sentence) or (ctx.ref - r.first_day).days > 366):
         return "reference", None
@@ -105,8 +107,9 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
     if i < len(ctx.times):
         t = ctx.times[i]
         same_line = doc.line_of(t.start) == doc.line_of(m.start)
-        if (t.start < s1 and t.start - m.end <= 60 and not _mentions_between(ctx, m.end, t.start)
-                and (same_line or _clean_gap(ctx, m.end, t.start))):
+        listed = _clean_gap(ctx, m.end, t.start)
+        if (t.start < s1 and t.start - m.end <= 60 and (listed or not _mentions_between(ctx, m.end, t.start))
+                and (same_line or listed)):
             return t
     if i > 0:
         t = ctx.times[i - 1]
