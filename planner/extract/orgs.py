@@ -32,7 +32,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
             break
     org = body = None
     for index in top:
-        folded, original = doc.folded_line(index), doc.lines[index]
+        folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
         for m in _BODY.finditer(folded):
             stem = m.group(2)
             before = original[:m.start()].split()
@@ -78,7 +78,7 @@ def _letterhead(doc: Doc, top: list[int]) -> str | None:
     """All-capital lines at the top that are not a list of member municipalities."""
     parts = []
     for index in top[:4]:
-        line = doc.lines[index].strip()
+        line = doc.lines[index].strip()[:200]
         letters = [c for c in line if c.isalpha()]
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             break
