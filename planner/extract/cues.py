@@ -12,7 +12,7 @@ from planner.extract.fuzzy import kw, words
 
 MEETING_NOUN = "(?:" + "|".join(kw(w) for w in ("möte", "sammanträde", "träff")) + ")"
 NEXT = re.compile(
-    r"(?<![a-z])n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    r"(?<![a-z])n[aeiouyd]{1,2}st(?:[aeiouy]|kommande)\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
     + r"|(?<![a-z])n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}s)?" + MEETING_NOUN)
 # "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
 NEXT_ACRONYM = re.compile(r"(?<![^\W\d_])[Nn]\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,6}(?![a-zåäö])")
@@ -29,6 +29,8 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
 # Administrative dates of a protocol (justering, anslag): never schedule items.
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
               "avsändare", "utskriftsdatum", "diarienummer", "dnr")
+# Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
+PAST_FORM = re.compile(r"(?<![a-z])(?:[a-z]{3,}(?:ades|ade|ades|dde|ddes|des|tes|its|tts)|holls|var|blev)(?![a-z])")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "löper ut", "löpa ut", "går ut", "till handa",
                         "ska vara inne", "ska vara klar", "förfaller")

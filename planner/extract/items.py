@@ -78,7 +78,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if cues.has(cues.ADMIN, doc.folded_line(line)):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
-    if not_future and (cues.has(cues.PAST, sentence) or (ctx.ref - r.first_day).days > 366):
+    if not_future and (cues.has(cues.PAST, sentence) or cues.has(cues.PAST_FORM, sentence)
+                       or (ctx.ref - r.first_day).days > 366):
         return "reference", None
     return cues.kind_from_context(sentence), None
 
