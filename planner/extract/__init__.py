@@ -91,7 +91,9 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
     by_date: dict[str, dict[str, Any]] = {}
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
-        dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"]
+        dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
+                 and id(m) not in consumed]
+        dated = [m for m in dated if m.start >= h.start] or dated[-1:]
         if dated:
             consumed.add(id(dated[0]))
             date, confidence = resolved[id(dated[0])].date, 0.85

@@ -32,7 +32,8 @@ ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "f
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
 PAST_FORM = re.compile(r"(?<![a-z])(?:[a-z]{3,}(?:ades|ade|ades|dde|ddes|des|tes|its|tts)|holls|var|blev)(?![a-z])")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
-DEADLINE_STRONG = words("senast", "deadline", "sista dag", "löper ut", "löpa ut", "går ut", "till handa",
+DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
+                        "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa",
                         "ska vara inne", "ska vara klar", "förfaller")
 # Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
 MEETING = re.compile(

@@ -17,7 +17,12 @@ TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}verta
 # Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
 TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
-PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?till\s{1,3}")
+PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
+                    r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
+# "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
+NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9:.-]{1,15}){0,5}?"
+                       r"\s{1,3}(?:ar|blir)\s{1,3}")
+BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
 
@@ -60,7 +65,12 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
     for m in PASSES.finditer(folded, lo, hi):
+        giver = _name_after(original, m.start("frm")) if m.group("frm") else None
+        found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
+    for m in NEW_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in BECOMES_CHAIR.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
 
 
