@@ -21,6 +21,7 @@ def test_fold_keeps_length_and_repairs_ocr() -> None:
     assert fold("k1 9.45") == "kl 9.45"
     assert fold("KI. 09.00") == "kl. 09.00"
     assert fold("&renden") == "arenden"
+    assert fold("2O24-O5-l6 apri1") == "2024-05-16 april"
 
 
 @pytest.mark.parametrize(("word", "month"), [
@@ -72,6 +73,8 @@ def test_weekday_is_read_before_the_date() -> None:
     ("k1 9.45-12.15", ("09:45", "12:15")),
     ("lunch till lunch", ("12:00", None)),
     ("kl 16-9", ("16:00", None)),
+    ("kl 9,45-12,15", ("09:45", "12:15")),
+    ("kl 09;00-12;00", ("09:00", "12:00")),
 ])
 def test_times(text: str, want: tuple) -> None:
     (t,) = find_times(fold(text))

@@ -41,6 +41,7 @@ _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 # the regex engine skip ahead quickly instead of trying every position.
 _DIGIT_IN_WORD = re.compile(
     r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
+_LETTER_IN_NUMBER = re.compile(r"[oil](?:(?<=\d[oil])(?=\d)|(?<=\d-[oil])(?=\d)|(?<=\d[oil])(?=-\d))")  # "2O24-O5-l6"
 _ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
 _KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
@@ -55,6 +56,7 @@ def fold(text: str) -> str:
     out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_IN_WORD.sub("o", out)
     out = _ONE_AT_WORD_END.sub("l", out)
+    out = _LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() == "o" else "1", out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
