@@ -7,6 +7,7 @@ date's sentence to decide what it is (cues, items) and merge what is the same ev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -19,7 +20,7 @@ from planner.extract.orgs import find_org_body
 from planner.extract.resolve import YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.times import find_times
-from planner.extract.years import document_year
+from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
 KINDS = ("next_meeting", "meeting", "deadline", "holiday", "chair_handover", "reference")
@@ -39,7 +40,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
-                  sentence_bounds(doc.folded), set(), ref)
+                  sentence_bounds(doc.folded), ref)
     year_context = YearContext(doc, content)
     resolved = {
         id(m): resolve(m, ref, year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]))
@@ -75,9 +76,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     }
 
 
-def _first_full_date(mentions: list[DateMention]):
-    from planner.extract.years import safe_date
-
+def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
     for m in mentions:
         if m.precision == "day" and m.year:
             date = safe_date(m.year, m.month, m.day)
@@ -125,8 +124,6 @@ def _join(a: str | None, b: str | None) -> str | None:
 
 def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:
     """A holiday week that the same line also gives as dates ("v 8 (22 feb-26 feb)")."""
-    import datetime as dt
-
     year, number = week.split("-W")
     for day_line, day in days:
         if day_line == line and dt.date.fromisoformat(day).isocalendar()[:2] == (int(year), int(number)):

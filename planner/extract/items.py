@@ -36,7 +36,6 @@ class Context:
     times: list[TimeMention]
     time_starts: list[int]
     bounds: list[int]
-    next_sections: set[int]
     ref: dt.date | None
 
 
