@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
@@ -37,6 +37,22 @@ class Context:
     time_starts: list[int]
     bounds: list[int]
     ref: dt.date | None
+    memo: dict = field(default_factory=dict)
+
+    def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
+        """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
+        key = (s0, pattern.pattern)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = pattern.search(self.doc.folded, s0, s1) is not None
+        return found
+
+    def sentence_kind(self, s0: int, s1: int) -> str:
+        key = (s0, "kind")
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = cues.kind_from_context(self.doc.folded[s0:s1])
+        return found
 
 
 def next_meeting_lines(doc: Doc) -> dict[int, int]:
@@ -77,17 +93,20 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if cues.has(cues.ADMIN, doc.folded_line(line)):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
-    if not_future and (cues.has(cues.PAST, sentence) or cues.has(cues.PAST_FORM, sentence)
+    if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
                        or (ctx.ref - r.first_day).days > 366):
         return "reference", None
-    return cues.kind_from_context(sentence), None
+    return ctx.sentence_kind(s0, s1), None
 
 
 def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str) -> bool:
-    cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
-    if cue is None:
+    key = (s0, "next")
+    if key not in ctx.memo:
+        cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
+        ctx.memo[key] = None if cue is None else cue.start() + (s0 if cue.re is cues.NEXT else 0)
+    cue_pos = ctx.memo[key]
+    if cue_pos is None:
         return False
-    cue_pos = cue.start() + (s0 if cue.re is cues.NEXT else 0)
     in_sentence = [d for d in _mentions_between(ctx, s0, s1) if d.precision != "week"]
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
@@ -214,7 +233,8 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     t = time_for(ctx, m) if m.precision == "day" else None
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
     sentence = doc.folded[s0:s1]
-    status = "cancelled" if kind in ("meeting", "next_meeting") and cues.has(cues.CANCELLED, sentence) else None
+    cancelled = kind in ("meeting", "next_meeting") and ctx.sentence_has(s0, s1, cues.CANCELLED)
+    status = "cancelled" if cancelled else None
     location = None
     if kind in ("meeting", "next_meeting"):
         location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), sentence)

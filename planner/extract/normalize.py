@@ -52,7 +52,9 @@ def fold(text: str) -> str:
     out = text.lower()
     if len(out) != len(text):
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    out = _NON_ASCII.sub(lambda m: _fold_char(m.group()), out)
+    if not out.isascii():
+        for char in set(_NON_ASCII.findall(out)):
+            out = out.replace(char, _fold_char(char))
     out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_IN_WORD.sub("o", out)
     out = _ONE_AT_WORD_END.sub("l", out)
