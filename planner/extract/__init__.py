@@ -42,10 +42,12 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   sentence_bounds(doc.folded), ref)
     year_context = YearContext(doc, content)
-    resolved = {
-        id(m): resolve(m, ref, year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]))
-        for m in content
-    }
+    resolved = {}
+    for m in content:
+        context = None
+        if m.year is None:
+            context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
+        resolved[id(m)] = resolve(m, ref, context)
 
     items: list[dict[str, Any]] = []
     consumed: set[int] = set()

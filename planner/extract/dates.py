@@ -42,18 +42,17 @@ _MONTH_START = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
 # Every pattern begins with a digit, a literal or a month's first letters, never with a
 # lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    ("range", re.compile(
-        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3})?" + _SEP
-        + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + _YEAR), "0123456789/.:-"),
-    ("slashrange", re.compile(
-        r"(?P<d1>\d\d?)/(?P<m1>\d\d?)\s{0,2}[-–]\s{0,2}(?P<d2>\d\d?)/(?P<m2>\d\d?)(?![\d/])"),
-     "0123456789/."),
+    # "6 december", "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj" in one scan.
+    ("daymonth", re.compile(
+        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3})?"
+        r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?" + _YEAR), "0123456789/.:-"),
     ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("dotted", re.compile(r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)"), "0123456789."),
+    # "16/5", "16/5 2024", "16/5-24", and ranges "17/2-21/2".
     ("slash", re.compile(
-        r"(?P<d>\d\d?)/(?P<m>\d\d?)(?:(?:/|\s|-)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])"),
+        r"(?P<d>\d\d?)/(?P<m>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<d2>\d\d?)/(?P<m2>\d\d?)"
+        r"|(?:/|\s|-)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])"),
      "0123456789/.,"),
-    ("daymonth", re.compile(_DAY.format(n="d") + r"\s{0,6}" + _WORD.format(n="m") + _YEAR), "0123456789/.:-"),
     ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
                              r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
                              r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
@@ -79,6 +78,8 @@ def find_dates(folded: str) -> list[DateMention]:
                 continue
             mention = _build(name, match, folded)
             if mention is not None:
+                while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
+                    mention.end -= 1
                 candidates.append((mention.start, -(mention.end - mention.start), _PRIORITY[name], mention))
     candidates.sort(key=lambda c: c[:3])
     chosen: list[DateMention] = []
@@ -114,30 +115,31 @@ def _valid_day(day: int, month: int) -> bool:
 
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
-    if name == "range":
-        m2 = month_number(m.group("m2"))
-        m1 = month_number(m.group("m1")) if m.group("m1") else m2
-        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+    if name == "daymonth":
+        word1, word2 = m.group("m1"), m.group("m2")
+        m1 = month_number(word1) if word1 else None
+        d1 = int(m.group("d1"))
+        if word2 is None:
+            if not m1 or not _valid_day(d1, m1):
+                return None
+            return DateMention(start, end, "day", m1, d1, _year(m))
+        m2 = month_number(word2)
+        m1 = m1 if word1 else m2
+        d2 = int(m.group("d2"))
         if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
             return None
         year = _year(m)
         return DateMention(start, end, "day", m1, d1, year, d2, m2, year)
-    if name == "slashrange":
-        d1, m1, d2, m2 = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2"))
-        if not _valid_day(d1, m1) or not _valid_day(d2, m2):
-            return None
-        return DateMention(start, end, "day", m1, d1, None, d2, m2, None)
     if name in ("iso", "dotted", "slash"):
         day, month = int(m.group("d")), int(m.group("m"))
         if not _valid_day(day, month):
             return None
+        if name == "slash" and m.group("d2"):
+            d2, m2 = int(m.group("d2")), int(m.group("m2"))
+            if not _valid_day(d2, m2):
+                return None
+            return DateMention(start, end, "day", month, day, None, d2, m2, None)
         if name == "slash" and not _year(m) and _FRACTION_AFTER.match(folded, end):
-            return None
-        return DateMention(start, end, "day", month, day, _year(m))
-    if name == "daymonth":
-        month = month_number(m.group("m"))
-        day = int(m.group("d"))
-        if not month or not _valid_day(day, month):
             return None
         return DateMention(start, end, "day", month, day, _year(m))
     if name == "monthword":

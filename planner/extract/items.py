@@ -87,9 +87,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "heading"
     if not past and _next_cue_owns(ctx, m, s0, s1, sentence):
         return "next_meeting", "sentence"
-    for index in [line, *doc.prev_nonblank(line, 1)]:
-        if cues.HOLIDAY.search(doc.folded_line(index)):
-            return "holiday", None
+    if _holiday_line(ctx, line) is not None:
+        return "holiday", None
     if cues.has(cues.ADMIN, doc.folded_line(line)):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
@@ -97,6 +96,18 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
                        or (ctx.ref - r.first_day).days > 366):
         return "reference", None
     return ctx.sentence_kind(s0, s1), None
+
+
+def _holiday_line(ctx: Context, line: int) -> int | None:
+    """The line (this one or the one above) that names a school holiday, if any."""
+    key = (line, "holiday")
+    if key not in ctx.memo:
+        ctx.memo[key] = None
+        for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
+            if cues.HOLIDAY.search(ctx.doc.folded_line(index)):
+                ctx.memo[key] = index
+                break
+    return ctx.memo[key]
 
 
 def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str) -> bool:
@@ -126,10 +137,10 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
     if i < len(ctx.times):
         t = ctx.times[i]
         same_line = doc.line_of(t.start) == doc.line_of(m.start)
-        listed = _clean_gap(ctx, m.end, t.start)
-        if (t.start < s1 and t.start - m.end <= 60 and (listed or not _mentions_between(ctx, m.end, t.start))
-                and (same_line or listed)):
-            return t
+        if t.start < s1 and t.start - m.end <= 60:
+            between = _mentions_between(ctx, m.end, t.start)
+            if (same_line and not between) or _clean_gap(ctx, m.end, t.start):
+                return t
     if i > 0:
         t = ctx.times[i - 1]
         if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
