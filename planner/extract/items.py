@@ -89,13 +89,20 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line) is not None:
         return "holiday", None
-    if cues.has(cues.ADMIN, doc.folded_line(line)):
+    if _line_has(ctx, line, cues.ADMIN):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
     if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
                        or (ctx.ref - r.first_day).days > 366):
         return "reference", None
     return ctx.sentence_kind(s0, s1), None
+
+
+def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
+    key = (line, pattern.pattern)
+    if key not in ctx.memo:
+        ctx.memo[key] = pattern.search(ctx.doc.folded_line(line)) is not None
+    return ctx.memo[key]
 
 
 def _holiday_line(ctx: Context, line: int) -> int | None:

@@ -28,6 +28,7 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
     return municipalities, counties
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(name))
 
