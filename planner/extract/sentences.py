@@ -14,18 +14,17 @@ import re
 MAX_SENTENCE = 400
 _END = re.compile(
     r"[.!?\n](?:(?<=[a-z0-9)\]»\"”'][.!?])(?=\s)"
+    r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
+    r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
     r"|(?<=\n)(?=[ \t]{0,4}(?:[-–•*·o]\s|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§))"
     r"|(?<=\n)[ \t]*\n[ \t]*\n)"
 )
-_ABBREVIATION = re.compile(r"(?:^|[^a-z])(?:kl|ca|bl|ex|nr|jfr|mm|st|resp|tel|p|s|t)$")
 
 
 def sentence_bounds(folded: str) -> list[int]:
     """Sorted start offsets of sentences (always begins with 0)."""
     starts = [0]
     for m in _END.finditer(folded):
-        if m.group(0) == "." and _ABBREVIATION.search(folded, max(0, m.start() - 6), m.start()):
-            continue
         cut = m.end()
         while cut - starts[-1] > MAX_SENTENCE:
             starts.append(_soft_cut(folded, starts[-1]))
