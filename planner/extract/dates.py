@@ -37,15 +37,18 @@ _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
 _DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
 _WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|-(?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
-_MONTH_START = r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)"
+# A month's first letters at a word start; the lookbehind sits after the first letter so the
+# engine can still skip ahead to candidate letters.
+_MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
 
 # Every pattern begins with a digit, a literal or a month's first letters, never with a
 # lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # "6 december", "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj" in one scan.
     ("daymonth", re.compile(
-        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3})?"
-        r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?" + _YEAR), "0123456789/.:-"),
+        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+        r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
+        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR), "0123456789/.:-"),
     ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("dotted", re.compile(r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)"), "0123456789."),
     # "16/5", "16/5 2024", "16/5-24", and ranges "17/2-21/2".
@@ -116,7 +119,7 @@ def _valid_day(day: int, month: int) -> bool:
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
     if name == "daymonth":
-        word1, word2 = m.group("m1"), m.group("m2")
+        word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
         m1 = month_number(word1) if word1 else None
         d1 = int(m.group("d1"))
         if word2 is None:
@@ -125,7 +128,7 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
             return DateMention(start, end, "day", m1, d1, _year(m))
         m2 = month_number(word2)
         m1 = m1 if word1 else m2
-        d2 = int(m.group("d2"))
+        d2 = int(m.group("d2") or m.group("d2x"))
         if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
             return None
         year = _year(m)
