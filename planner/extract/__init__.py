@@ -114,7 +114,8 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
             item["from"] = _join(item["from"], h.from_party)
             item["to"] = _join(item["to"], h.to_party)
     for item in by_date.values():
-        item["title"] = f"Ordförandeskapet går från {item['from'] or '?'} till {item['to']}"
+        giver = f" från {item['from']}" if item["from"] else ""
+        item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
     return list(by_date.values())
 
 

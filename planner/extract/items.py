@@ -203,6 +203,12 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     spans = [(max(s0, line_start), min(s1, line_end))]
+    previous = doc.prev_nonblank(line, 1)
+    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40
+               and not _NUMBERED.match(doc.folded_line(previous[0])))
+    if s0 < line_start and wrapped:
+        # The sentence began on the line above: "… en workshop om nya busslinjer tisdagen / den 8 september …".
+        spans.insert(0, (max(s0, doc.starts[previous[0]]), min(s1, line_end)))
     nxt = doc.next_nonblank(line)
     if nxt is not None:
         spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
