@@ -24,6 +24,7 @@ from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
 KINDS = ("next_meeting", "meeting", "deadline", "holiday", "chair_handover", "reference")
+_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
 
 
@@ -40,7 +41,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
-                  sentence_bounds(doc.folded), ref)
+                  sentence_bounds(doc.folded), ref, body)
     year_context = YearContext(doc, content)
     resolved = {}
     for m in content:
@@ -98,6 +99,10 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         if dated:
             consumed.add(id(dated[0]))
             date, confidence = resolved[id(dated[0])].date, 0.85
+        elif meeting is not None and _YEAR_END.search(doc.folded, h.start, s1):
+            # "vid årsskiftet": the coming 1 January.
+            year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
+            date, confidence = f"{year}-01-01", 0.7
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
         else:

@@ -20,6 +20,11 @@ NEXT_HEADING = re.compile(
     r"^\s{0,6}(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?n[aeiouyd]{1,2}st[aeiouy]"
     r"\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}\s{0,3}:?\s{0,3}$")
 
+# "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
+NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
+                       + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
+# The new date of a moved meeting: "flyttat till den 25 april".
+MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
                   "flyttat", "avbokas", "avbokat", "avlyst", "ställa in")
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
-from planner.extract.normalize import Doc
+from planner.extract.normalize import Doc, fold
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
@@ -37,6 +37,7 @@ class Context:
     time_starts: list[int]
     bounds: list[int]
     ref: dt.date | None
+    body: str | None = None
     memo: dict = field(default_factory=dict)
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
@@ -121,7 +122,10 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str
     key = (s0, "next")
     if key not in ctx.memo:
         cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
-        ctx.memo[key] = None if cue is None else cue.start() + (s0 if cue.re is cues.NEXT else 0)
+        if cue is None:
+            ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
+        else:
+            ctx.memo[key] = cue.start() + (s0 if cue.re is cues.NEXT else 0)
     cue_pos = ctx.memo[key]
     if cue_pos is None:
         return False
@@ -129,6 +133,22 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
     return owner is m
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:en|et|n)$", "", word)
+
+
+def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
+    """Position of "X träffas nästa gång" when X is the body itself ("Nätverket", "Gruppen", "Vi")."""
+    hit = cues.NEXT_TIME.search(sentence)
+    if hit is None:
+        return None
+    subject = _stem(hit.group("subj"))
+    body = _stem(fold(ctx.body or "").replace(" ", ""))
+    if subject == "vi" or (len(subject) >= 4 and body and (body.endswith(subject) or subject.endswith(body))):
+        return s0 + hit.start()
+    return None
 
 
 def _mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
@@ -257,7 +277,8 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     t = time_for(ctx, m) if m.precision == "day" else None
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
     sentence = doc.folded[s0:s1]
-    cancelled = kind in ("meeting", "next_meeting") and ctx.sentence_has(s0, s1, cues.CANCELLED)
+    cancelled = (kind in ("meeting", "next_meeting") and ctx.sentence_has(s0, s1, cues.CANCELLED)
+                 and not cues.MOVED_TO.search(doc.folded, max(s0, m.start - 20), m.start))
     status = "cancelled" if cancelled else None
     location = None
     if kind in ("meeting", "next_meeting"):

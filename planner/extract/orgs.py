@@ -66,7 +66,8 @@ def _genitive_org(before: list[str]) -> str | None:
 
 
 def _org_after(after: list[str]) -> str | None:
-    words = [w.strip(",.:;") for w in after[:3]]
+    words = [w.strip(",.:;–-") for w in after[:4]]
+    words = [w for w in words if w][:3]
     if words and words[0].lower() in ("för", "for", "inom") and len(words) > 1:
         words = words[1:]
     if words and words[0] and (words[0][0].isupper() or words[0][0].isdigit()) and not re.match(r"\d{4}", words[0]):

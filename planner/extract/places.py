@@ -33,6 +33,25 @@ def _key(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[tuple[str, int], str | None]:
+    """Consonants and length → municipality, for names whose vowels OCR damaged ("Nynishamn")."""
+    index: dict[tuple[str, int], str | None] = {}
+    for key, name in _load()[0].items():
+        slot = (_VOWELS.sub("", key), len(key))
+        index[slot] = None if slot in index and index[slot] != name else name
+    return index
+
+
+def _fuzzy(key: str) -> str | None:
+    if len(key) < 5:
+        return None
+    return _by_skeleton().get((_VOWELS.sub("", key), len(key)))
+
+
 def municipalities() -> list[str]:
     return [line for line in _names() if not line.startswith("#")]
 
@@ -62,9 +81,12 @@ def restore(name: str) -> str:
             continue
         word = tokens[i]
         core = word.strip(".,;:()")
-        proper = _load()[0].get(_key(core))
-        if proper is None and _key(core).endswith("s") and _load()[0].get(_key(core)[:-1]):
-            proper = _load()[0][_key(core)[:-1]] + "s"
+        key = _key(core)
+        proper = _load()[0].get(key)
+        if proper is None and key.endswith("s") and _load()[0].get(key[:-1]):
+            proper = _load()[0][key[:-1]] + "s"
+        if proper is None and core[:1].isupper():
+            proper = _fuzzy(key)
         out.append(word.replace(core, proper) if proper and core else word)
         i += 1
     return " ".join(out)
