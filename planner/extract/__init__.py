@@ -152,6 +152,10 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
         if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
             continue
         if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":
+            nxt = next(i for i in items if i["kind"] == "next_meeting" and i["date"] == date)
+            for field in ("start", "end", "location"):
+                if not nxt.get(field) and item.get(field):
+                    nxt[field] = item[field]
             continue
         if not item["start"] and (kind, date) in timed and kind != "chair_handover":
             continue

@@ -23,6 +23,7 @@ NEXT_HEADING = re.compile(
 # "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
                        + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
+WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
@@ -47,7 +48,8 @@ MEETING = re.compile(
     r"|halvdag[a-z]{0,2}|temadag[a-z]{0,2}|dialog[a-z]{0,4}|f[aeiouyd]{1,2}rel[aeiouyd]{1,2}sning[a-z]{0,3}"
     r"|utbildning[a-z]{0,3}|kick-?off|middag|n[aeiouyd]{1,2}tverksdag[a-z]{0,2}|planeringsdag[a-z]{0,2})(?![a-z])"
     r"|(?<![a-z])(?:kommer till|ses|m[aeiouyd]{1,2}ss[aeiouy]n?)(?![a-z])")
-DEADLINE_WEAK = words("synpunkter", "rapport", "beslut i", "beslut om", "beslut fattas", "beslutas", "besluta ",
+DEADLINE_WEAK = words("synpunkter", "tilldelningsbeslut", "beslutet", "rapport", "beslut i", "beslut om",
+                      "beslut fattas", "beslutas", "besluta ",
                       "inkomma", "inkommer", "lämna", "skicka", "mejla",
                       "maila", "anmälan", "anmäla", "bokning", "avtal", "yttrande", "remiss", "svar",
                       "underlag", "fastställ", "klart", "redovis")

@@ -122,6 +122,8 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str
     key = (s0, "next")
     if key not in ctx.memo:
         cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
+        if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()):
+            cue = None  # "nästa möte med arbetsgruppen": another group's meeting
         if cue is None:
             ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
         else:
@@ -224,7 +226,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     spans = [(max(s0, line_start), min(s1, line_end))]
     previous = doc.prev_nonblank(line, 1)
-    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40
+    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and doc.lines[line].strip()[:1].islower()
                and not _NUMBERED.match(doc.folded_line(previous[0])))
     if s0 < line_start and wrapped:
         # The sentence began on the line above: "… en workshop om nya busslinjer tisdagen / den 8 september …".
