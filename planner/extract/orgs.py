@@ -66,13 +66,21 @@ def _genitive_org(before: list[str]) -> str | None:
 
 
 def _org_after(after: list[str]) -> str | None:
-    words = [w.strip(",.:;–-") for w in after[:4]]
-    words = [w for w in words if w][:3]
+    words = []
+    for raw in after[:4]:
+        word = raw.strip(",.:;–-")
+        if word:
+            words.append(word)
+        if raw.endswith((",", ".", ";", ":")) and words:
+            break
     if words and words[0].lower() in ("för", "for", "inom") and len(words) > 1:
         words = words[1:]
-    if words and words[0] and (words[0][0].isupper() or words[0][0].isdigit()) and not re.match(r"\d{4}", words[0]):
-        return restore(words[0])
-    return None
+    name = []
+    for word in words:
+        if not (word[0].isupper() or word[0].isdigit()) or re.match(r"\d{4}", word):
+            break
+        name.append(word)
+    return restore(" ".join(name)) if name else None
 
 
 def _letterhead(doc: Doc, top: list[int]) -> str | None:
