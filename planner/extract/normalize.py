@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 _FOLDED: dict[str, str] = {}
 
@@ -41,7 +42,7 @@ _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 # the regex engine skip ahead quickly instead of trying every position.
 _DIGIT_IN_WORD = re.compile(
     r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
-_LETTER_IN_NUMBER = re.compile(r"[oil](?:(?<=\d[oil])(?=\d)|(?<=\d-[oil])(?=\d)|(?<=\d[oil])(?=-\d))")  # "2O24-O5-l6"
+_LETTER_IN_NUMBER = re.compile(r"\d-?[oil](?=-?\d)")  # "2O24-O5-l6"
 _ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
 _KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
@@ -55,16 +56,19 @@ def fold(text: str) -> str:
     if not out.isascii():
         for char in set(_NON_ASCII.findall(out)):
             out = out.replace(char, _fold_char(char))
-    out = _ASCII_BREAKS.sub(" ", out)
+    if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
+        out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_IN_WORD.sub("o", out)
     out = _ONE_AT_WORD_END.sub("l", out)
-    out = _LETTER_IN_NUMBER.sub(lambda m: "0" if m.group() == "o" else "1", out)
+    out = _LETTER_IN_NUMBER.sub(lambda m: m.group()[:-1] + ("0" if m.group()[-1] == "o" else "1"), out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
 
 
 def split_lines(text: str) -> list[str]:
+    if "\r" not in text:
+        return text.split("\n")
     return re.split(r"\r\n|\r|\n", text)
 
 
@@ -83,10 +87,7 @@ class Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
         folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
-        starts, pos = [], 0
-        for line in lines:
-            starts.append(pos)
-            pos += len(line) + 1
+        starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
         doc = cls(lines, original, folded, starts)
         doc.furniture = _furniture(doc)
         return doc
