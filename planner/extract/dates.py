@@ -44,18 +44,18 @@ _MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|
 # Every pattern begins with a digit, a literal or a month's first letters, never with a
 # lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    # "6 december", "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj" in one scan.
-    ("daymonth", re.compile(
-        _DAY.format(n="d1") + r"\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+    # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
+    # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
+    ("number", re.compile(
+        r"(?P<d1>\d\d?)(?:"
+        r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
+        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
+        r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
+        r"|(?::[ae]|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
-        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR), "0123456789/.:-"),
+        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
+     "0123456789/.:-,"),
     ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
-    ("dotted", re.compile(r"(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?!\d)"), "0123456789."),
-    # "16/5", "16/5 2024", "16/5-24", and ranges "17/2-21/2".
-    ("slash", re.compile(
-        r"(?P<d>\d\d?)/(?P<m>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<d2>\d\d?)/(?P<m2>\d\d?)"
-        r"|(?:/|\s|-)(?P<y>(?:19|20)\d\d)|/(?P<yy>\d\d))?(?![\d/])"),
-     "0123456789/.,"),
     ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
                              r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
                              r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
@@ -116,35 +116,47 @@ def _valid_day(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
+def _number(m: re.Match[str], folded: str) -> DateMention | None:
+    start, end = m.start(), m.end()
+    d1 = int(m.group("d1"))
+    if m.group("sm"):  # 16/5 …
+        month = int(m.group("sm"))
+        if not _valid_day(d1, month):
+            return None
+        if m.group("sd2"):
+            d2, m2 = int(m.group("sd2")), int(m.group("sm2"))
+            return DateMention(start, end, "day", month, d1, None, d2, m2, None) if _valid_day(d2, m2) else None
+        year = int(m.group("sy")) if m.group("sy") else 2000 + int(m.group("syy")) if m.group("syy") else None
+        if year is None and _FRACTION_AFTER.match(folded, end):
+            return None
+        return DateMention(start, end, "day", month, d1, year)
+    if m.group("dm"):  # 16.5.2024
+        month = int(m.group("dm"))
+        return DateMention(start, end, "day", month, d1, int(m.group("dy"))) if _valid_day(d1, month) else None
+    word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
+    if word1 is None and word2 is None:
+        return None
+    m1 = month_number(word1) if word1 else None
+    if word2 is None:
+        if not m1 or not _valid_day(d1, m1):
+            return None
+        return DateMention(start, end, "day", m1, d1, _year(m))
+    m2 = month_number(word2)
+    m1 = m1 if word1 else m2
+    d2 = int(m.group("d2") or m.group("d2x"))
+    if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
+        return None
+    year = _year(m)
+    return DateMention(start, end, "day", m1, d1, year, d2, m2, year)
+
+
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
-    if name == "daymonth":
-        word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
-        m1 = month_number(word1) if word1 else None
-        d1 = int(m.group("d1"))
-        if word2 is None:
-            if not m1 or not _valid_day(d1, m1):
-                return None
-            return DateMention(start, end, "day", m1, d1, _year(m))
-        m2 = month_number(word2)
-        m1 = m1 if word1 else m2
-        d2 = int(m.group("d2") or m.group("d2x"))
-        if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
-            return None
-        year = _year(m)
-        return DateMention(start, end, "day", m1, d1, year, d2, m2, year)
-    if name in ("iso", "dotted", "slash"):
+    if name == "number":
+        return _number(m, folded)
+    if name == "iso":
         day, month = int(m.group("d")), int(m.group("m"))
-        if not _valid_day(day, month):
-            return None
-        if name == "slash" and m.group("d2"):
-            d2, m2 = int(m.group("d2")), int(m.group("m2"))
-            if not _valid_day(d2, m2):
-                return None
-            return DateMention(start, end, "day", month, day, None, d2, m2, None)
-        if name == "slash" and not _year(m) and _FRACTION_AFTER.match(folded, end):
-            return None
-        return DateMention(start, end, "day", month, day, _year(m))
+        return DateMention(start, end, "day", month, day, int(m.group("y"))) if _valid_day(day, month) else None
     if name == "monthword":
         word = m.group("m")
         if m.group("meet") is None:

@@ -242,6 +242,9 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     return _DEFAULT_TITLE.get(kind, "Möte")
 
 
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
+_QUOTES = re.compile(r"[\"'<>“”«»]")
 _BEFORE_DATE = re.compile(r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
 
 
@@ -249,7 +252,8 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     doc = ctx.doc
     cut = []
     for d in _mentions_between(ctx, a, b):
-        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start)
+        window = doc.folded[max(a, d.start - 20):d.start]
+        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start) if "d" in window else None
         cut.append((lead.start() if lead else d.start, d.end))
     if t is not None and a <= t.start < b:
         cut.append((t.start, t.end))
@@ -259,8 +263,9 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
         pos = max(pos, y)
     pieces.append(doc.original[pos:b])
     text = " ".join("".join(pieces).split())
-    text = re.sub(r"(?<=[a-zåäö])- (?=[a-zåäö])", "", text)
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+    if "- " in text:
+        text = _BROKEN_WORD.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     text = _DANGLING.sub("", text)
     text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
     words = text.split(" ")
@@ -268,7 +273,8 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
         words.pop()
     text = " ".join(words).strip(" ,.;:-–(")
     text = text.replace("&", "och")
-    text = re.sub(r"[\"'<>“”«»]", "", text)
+    if not text.isalnum():
+        text = _QUOTES.sub("", text)
     if len(text) > 90:
         text = text[:90].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
