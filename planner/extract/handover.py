@@ -35,12 +35,13 @@ class Handover:
     to_party: str | None
 
 
-_ANCHOR = re.compile(r"ordf")
+# Windows open only where a chairmanship word occurs, not at every "ordförande" in a list of names.
+_ANCHOR = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)|ny\s{1,3}ordf")
 WINDOW = 200
 
 
 def find_handovers(folded: str, original: str) -> list[Handover]:
-    """Handovers, searched only in windows around "ordf…" so the scan stays cheap on long texts."""
+    """Handovers, searched only in windows around chairmanship words so the scan stays cheap on long texts."""
     windows: list[list[int]] = []
     for anchor in _ANCHOR.finditer(folded):
         lo, hi = max(0, anchor.start() - WINDOW), min(len(folded), anchor.end() + WINDOW)
