@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from planner.extract.cues import ADMIN
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
 from planner.extract.times import TimeMention
@@ -50,7 +51,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         for index in sorted(by_line):
             if (index in doc.furniture) != allow_furniture:
                 continue
-            if LABEL.match(doc.folded_line(index)) or _bare_label_above(doc, index):
+            folded = doc.folded_line(index)
+            if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return found, by_line[index][0]
