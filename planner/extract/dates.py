@@ -36,7 +36,7 @@ class DateMention:
 _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
 _DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
 _WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
-_YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|-(?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
+_YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
 # A month's first letters at a word start; the lookbehind sits after the first letter so the
 # engine can still skip ahead to candidate letters.
 _MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
@@ -55,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
         r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
      "0123456789/.:-,"),
-    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    # "2024-03-21" and the compact "20240321" of file names and stamps.
+    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
                              r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
                              r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
