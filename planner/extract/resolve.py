@@ -35,9 +35,14 @@ class YearContext:
         for m in mentions:
             if m.precision == "day" and m.year is not None:
                 self.full_years.setdefault(doc.line_of(m.start), []).append((m.start, m.year))
-        self.plan_years: dict[int, int] = {}
-        for hit in PLAN_HEADING.finditer(doc.folded):
-            self.plan_years.setdefault(doc.line_of(hit.start()), int(hit.group(1)))
+        self._plan_years: dict[int, int | None] = {}
+
+    def plan_year(self, line: int) -> int | None:
+        """The year of a schedule heading on this line, read only for lines near a yearless date."""
+        if line not in self._plan_years:
+            hit = PLAN_HEADING.search(self.doc.folded_line(line))
+            self._plan_years[line] = int(hit.group(1)) if hit else None
+        return self._plan_years[line]
 
     def year_for(self, mention: DateMention, sentence_start: int) -> int | None:
         """A year listed earlier in the same sentence (at most two lines up), else a schedule heading's."""
@@ -47,8 +52,9 @@ class YearContext:
             if same:
                 return same[-1]
         for index in [line, *self.doc.prev_nonblank(line, 3)]:
-            if index in self.plan_years:
-                return self.plan_years[index]
+            year = self.plan_year(index)
+            if year is not None:
+                return year
         return None
 
 
