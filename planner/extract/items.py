@@ -78,7 +78,6 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     """The item's kind and, for a next meeting, which cue said so."""
     doc = ctx.doc
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-    sentence = doc.folded[s0:s1]
     line = doc.line_of(m.start)
     past = ctx.ref is not None and r.first_day < ctx.ref
     if m.month_meeting:
@@ -86,7 +85,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if first_in_section and not past:
         return "next_meeting", "heading"
-    if not past and _next_cue_owns(ctx, m, s0, s1, sentence):
+    if not past and _next_cue_owns(ctx, m, s0, s1):
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line) is not None:
         return "holiday", None
@@ -118,9 +117,10 @@ def _holiday_line(ctx: Context, line: int) -> int | None:
     return ctx.memo[key]
 
 
-def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int, sentence: str) -> bool:
+def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     key = (s0, "next")
     if key not in ctx.memo:
+        sentence = ctx.doc.folded[s0:s1]
         cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
         if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()):
             cue = None  # "nästa möte med arbetsgruppen": another group's meeting
@@ -200,12 +200,12 @@ def _clean_gap(ctx: Context, start: int, end: int) -> bool:
     return not _GAP_FILLER.sub("", "".join(pieces))
 
 
-def location_after(ctx: Context, pos: int, sentence: str) -> str | None:
+def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     text = ctx.doc.original[pos:pos + 90]
     m = _LOCATION.match(text)
     if m:
         return m.group(1).strip(" ,")[:60]
-    if _DIGITAL.search(sentence):
+    if ctx.sentence_has(s0, s1, _DIGITAL):
         return "Digitalt"
     return None
 
@@ -284,13 +284,12 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     doc = ctx.doc
     t = time_for(ctx, m) if m.precision == "day" else None
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-    sentence = doc.folded[s0:s1]
     cancelled = (kind in ("meeting", "next_meeting") and ctx.sentence_has(s0, s1, cues.CANCELLED)
                  and not cues.MOVED_TO.search(doc.folded, max(s0, m.start - 20), m.start))
     status = "cancelled" if cancelled else None
     location = None
     if kind in ("meeting", "next_meeting"):
-        location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), sentence)
+        location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), s0, s1)
     line = doc.line_of(m.start)
     item = {
         "kind": kind,
