@@ -23,7 +23,6 @@ from planner.extract.times import find_times
 from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
-KINDS = ("next_meeting", "meeting", "deadline", "holiday", "chair_handover", "reference")
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
 
