@@ -93,9 +93,16 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
     if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
-                       or (ctx.ref - r.first_day).days > 366):
+                       or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
         return "reference", None
     return ctx.sentence_kind(s0, s1), None
+
+
+def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
+    """A past date standing alone on its line: a letterhead or template date, not a plan."""
+    start = doc.starts[line]
+    rest = doc.folded[start:m.start] + doc.folded[m.end:start + len(doc.lines[line])]
+    return not rest.strip(" \t.,:;()")
 
 
 def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:

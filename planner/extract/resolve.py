@@ -12,7 +12,7 @@ from planner.extract.years import safe_date, week_year, weekday_year, window_yea
 
 # A schedule heading that gives the year for the dates listed under it: "Sammanträdestider 2027".
 PLAN_HEADING = re.compile(
-    r"(?:tider|datum|motesplan|sammantradesplan|arshjul|schema|moten|motesdagar)[a-z]{0,4}"
+    r"(?:tider|datum|motesplan|sammantrade[a-z]{0,6}|arshjul|schema|moten|motesdagar)[a-z]{0,4}"
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
