@@ -57,3 +57,10 @@ def test_confidence_is_higher_for_explicit_dates_than_for_guessed_months() -> No
     items = {i["date"]: i for i in extract((DATA / "date_forms.txt").read_text(encoding="utf-8"))["items"]}
     assert items["2025-02-05"]["confidence"] > items["2025-06"]["confidence"]
     assert items["2025-05-06"]["confidence"] > items["2025-05-16"]["confidence"]
+
+
+def test_file_name_date_stands_in_when_the_text_names_no_meeting_date() -> None:
+    result = extract("1. Nästa möte\nFredag den 4 december kl 9-12.", "styrgrupp-2026-10-16.txt")
+    assert result["meeting"]["date"] == "2026-10-16"
+    assert [(i["kind"], i["date"], i["start"]) for i in result["items"]] == [("next_meeting", "2026-12-04", "09:00")]
+    assert extract("Inga datum här.", "000_1ed8d8e48294e87f.txt")["meeting"] is None

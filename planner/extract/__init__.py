@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.handover import find_handovers
-from planner.extract.header import find_meeting
+from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc
 from planner.extract.orgs import find_org_body
@@ -36,6 +36,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     years = [m.year for m in content if m.year] + [
         int(y.group(0)) for i, y in zip(range(10000), _BARE_YEAR.finditer(doc.folded), strict=False)]
     meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
+    if meeting is None:
+        meeting = _meeting_from_name(source)
     ref = meeting.date if meeting else _first_full_date(content)
     organization, body = find_org_body(doc)
 
@@ -76,6 +78,16 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         "meeting": meeting.as_dict() if meeting else None,
         "items": items,
     }
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+def _meeting_from_name(source: str) -> Meeting | None:
+    """Minutes whose text names no meeting date, saved as "styrgrupp-2026-10-16.pdf"."""
+    hit = _NAME_DATE.search(source or "")
+    date = safe_date(int(hit.group(1)), int(hit.group(2)), int(hit.group(3))) if hit else None
+    return Meeting(date, None, None, None, 0, False, True) if date else None
 
 
 def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
