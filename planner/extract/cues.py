@@ -27,6 +27,7 @@ NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träff
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
+NEW_DATE = re.compile(r"(?<![a-z])(?:till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
                   "flyttat", "avbokas", "avbokat", "avlyst", "ställa in")
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",

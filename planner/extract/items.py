@@ -291,8 +291,7 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     doc = ctx.doc
     t = time_for(ctx, m) if m.precision == "day" else None
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-    cancelled = (kind in ("meeting", "next_meeting") and ctx.sentence_has(s0, s1, cues.CANCELLED)
-                 and not cues.MOVED_TO.search(doc.folded, max(s0, m.start - 20), m.start))
+    cancelled = kind in ("meeting", "next_meeting") and _cancelled(ctx, m, s0, s1)
     status = "cancelled" if cancelled else None
     location = None
     if kind in ("meeting", "next_meeting"):
@@ -315,6 +314,17 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
         item["status"] = status
     item["_title"] = (m, t)
     return item
+
+
+def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
+    """Cancelled or moved away from, unless this is the new date ("flyttas till den 25 april")."""
+    if not ctx.sentence_has(s0, s1, cues.CANCELLED):
+        return False
+    folded = ctx.doc.folded
+    cue = cues.CANCELLED.search(folded, s0, s1)
+    if cue is not None and cue.end() <= m.start and cues.NEW_DATE.search(folded, cue.end(), m.start):
+        return False
+    return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
 def finish_titles(ctx: Context, items: list[dict]) -> None:
