@@ -102,6 +102,14 @@ def test_zip_that_is_not_docx_is_named(tmp_path: Path) -> None:
         read_text(path)
 
 
+def test_glyph_code_text_layers_count_as_scans() -> None:
+    from planner.ingest.pdf import _unreadable
+
+    assert _unreadable("   ")
+    assert _unreadable("(cid:12)(cid:45)(cid:78)(cid:90) " * 20)
+    assert not _unreadable("Datum: Fredag 12 juni 2026, kl. 13.00–15.30, Kommunhuset")
+
+
 def test_clean_pages_drops_repeated_pages_and_edge_lines() -> None:
     header = "Protokoll 2023-10-12\nTid: 09:00-12:10"
     pages = [f"{header}\nDatum 2024-03-21\nsida 1", f"{header}\nInnehåll två\nsida 2",

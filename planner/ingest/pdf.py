@@ -30,12 +30,20 @@ def pdf_text(path: Path, data: bytes) -> str:
         except Exception as exc:  # pdfminer raises many kinds on damaged files
             raise IngestError(f"{path.name}: broken or unreadable PDF ({exc.__class__.__name__})") from exc
         for index, text in enumerate(texts):
-            if len(text.strip()) < MIN_TEXT_CHARS and index < len(pdf):
+            if _unreadable(text) and index < len(pdf):
                 text = _ocr(path, pdf[index])
             pages.append(text)
     finally:
         pdf.close()
     return clean_pages(pages)
+
+
+def _unreadable(text: str) -> bool:
+    """No text layer, or one made of "(cid:123)" glyph codes from fonts without a Unicode map."""
+    stripped = text.strip()
+    if len(stripped) < MIN_TEXT_CHARS:
+        return True
+    return stripped.count("(cid:") * 8 > len(stripped) / 2
 
 
 def _ocr(path: Path, page) -> str:
