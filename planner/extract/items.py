@@ -99,7 +99,12 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
 
 
 def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
-    """A past date standing alone on its line: a letterhead or template date, not a plan."""
+    """A past numeric date standing alone on its line: a letterhead or template date, not a plan.
+
+    Written-out dates alone on a line ("17 mars 2025") are left alone: årshjul tables use them.
+    """
+    if any(c.isalpha() for c in doc.folded[m.start:m.end]):
+        return False
     start = doc.starts[line]
     rest = doc.folded[start:m.start] + doc.folded[m.end:start + len(doc.lines[line])]
     return not rest.strip(" \t.,:;()")
