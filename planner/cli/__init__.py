@@ -57,6 +57,14 @@ def _create_app() -> Flask:
 
 
 def main() -> None:
+    import sys
+
+    if len(sys.argv) > 1 and sys.argv[1] == "extract":
+        # `planner extract` needs no app and no database: skip loading Flask's app factory.
+        from planner.cli.extract import extract_cmd
+
+        extract_cmd.main(sys.argv[2:], prog_name="planner extract")
+        return
     group = FlaskGroup(
         name="planner",
         help="planner: minutes in, reviewed schedule out (feeds, årshjul, reminders).",

@@ -45,5 +45,6 @@ def _print_human(result: dict) -> None:
         click.echo(f"   möte      {meeting['date']} {meeting.get('start') or ''}-{meeting.get('end') or ''}")
     for item in result["items"]:
         times = f"{item.get('start') or ''}-{item.get('end') or ''}" if item.get("start") else ""
-        click.echo(f"   {item['kind']:<14}{item['date']:<11}{times:<12}{item.get('title', '')}"
+        status = " [inställt]" if item.get("status") == "cancelled" else ""
+        click.echo(f"   {item['kind']:<15}{item['date']:<11}{times:<12}{item.get('title', '')}{status}"
                    f"  (rad {item['evidence']['line']}, {item['confidence']:.2f})")

@@ -1,22 +1,185 @@
-"""Text to proposals: pure functions, no Flask, no database. Output per ../shared/gold/SCHEMA.md."""
+"""Text to proposals: pure functions, no Flask, no database. Output per ../shared/gold/SCHEMA.md.
+
+The pipeline: fold the text once (normalize), find every date and time (dates, times), find the
+meeting the minutes record (header), infer missing years (years, resolve), then read each
+date's sentence to decide what it is (cues, items) and merge what is the same event.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
-ISO_DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)\b")
+from planner.extract.dates import DateMention, find_dates
+from planner.extract.handover import find_handovers
+from planner.extract.header import Meeting, find_meeting
+from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
+from planner.extract.normalize import Doc
+from planner.extract.orgs import find_org_body
+from planner.extract.resolve import YearContext, resolve
+from planner.extract.sentences import sentence_bounds, sentence_of
+from planner.extract.times import find_times
+from planner.extract.years import document_year, safe_date
+
+__all__ = ["extract"]
+_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
 
 
 def extract(text: str, source: str = "") -> dict[str, Any]:
-    """Everything the minutes say about the calendar.
+    """Everything the minutes say about the calendar, per SCHEMA.md."""
+    doc = Doc.from_text(text)
+    mentions = find_dates(doc.folded)
+    times = find_times(doc.folded)
+    content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
+    years = [m.year for m in content if m.year] + [
+        int(y.group(0)) for i, y in zip(range(10000), _BARE_YEAR.finditer(doc.folded), strict=False)]
+    meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
+    if meeting is None:
+        meeting = _meeting_from_name(source)
+    ref = meeting.date if meeting else _first_full_date(content)
+    organization, body = find_org_body(doc)
 
-    Placeholder until the extraction issue lands: it finds only the first ISO date as the meeting.
-    """
-    meeting = None
-    for line in text.splitlines():
-        m = ISO_DATE.search(line)
-        if m:
-            meeting = {"date": m.group(0), "start": None, "end": None, "location": None}
-            break
-    return {"source": source, "organization": None, "body": None, "meeting": meeting, "items": []}
+    ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
+                  sentence_bounds(doc.folded), ref, body)
+    year_context = YearContext(doc, content)
+    resolved = {}
+    for m in content:
+        context = None
+        if m.year is None:
+            context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
+        resolved[id(m)] = resolve(m, ref, context)
+
+    items: list[dict[str, Any]] = []
+    consumed: set[int] = set()
+    if header_mention is not None:
+        consumed.add(id(header_mention))
+    items += _handovers(ctx, resolved, consumed, meeting)
+
+    sections = next_meeting_lines(doc)
+    section_taken: set[int] = set()
+    for m in content:
+        r = resolved[id(m)]
+        if r is None or id(m) in consumed:
+            continue
+        heading = sections.get(doc.line_of(m.start))
+        first_in_section = heading is not None and heading not in section_taken and m.precision == "day"
+        kind, cue = classify(ctx, m, r, first_in_section)
+        if kind == "next_meeting" and cue == "heading":
+            section_taken.add(heading)
+        items.append(build_item(ctx, m, r, kind, cue))
+    items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
+    finish_titles(ctx, items)
+    return {
+        "source": source,
+        "organization": organization,
+        "body": body,
+        "meeting": meeting.as_dict() if meeting else None,
+        "items": items,
+    }
+
+
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+def _meeting_from_name(source: str) -> Meeting | None:
+    """Minutes whose text names no meeting date, saved as "styrgrupp-2026-10-16.pdf"."""
+    hit = _NAME_DATE.search(source or "")
+    date = safe_date(int(hit.group(1)), int(hit.group(2)), int(hit.group(3))) if hit else None
+    return Meeting(date, None, None, None, 0, False, True) if date else None
+
+
+def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
+    for m in mentions:
+        if m.precision == "day" and m.year:
+            date = safe_date(m.year, m.month, m.day)
+            if date:
+                return date
+    return None
+
+
+def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    by_date: dict[str, dict[str, Any]] = {}
+    for h in find_handovers(doc.folded, doc.original):
+        s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
+        dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
+                 and id(m) not in consumed]
+        dated = [m for m in dated if m.start >= h.start] or dated[-1:]
+        if dated:
+            consumed.add(id(dated[0]))
+            date, confidence = resolved[id(dated[0])].date, 0.85
+        elif meeting is not None and _YEAR_END.search(doc.folded, h.start, s1):
+            # "vid årsskiftet": the coming 1 January.
+            year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
+            date, confidence = f"{year}-01-01", 0.7
+        elif meeting is not None:
+            date, confidence = meeting.date.isoformat(), 0.75
+        else:
+            continue
+        line = doc.line_of(h.start)
+        item = by_date.get(date)
+        if item is None:
+            by_date[date] = {
+                "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
+                "title": "", "location": None, "from": h.from_party, "to": h.to_party,
+                "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
+            }
+        else:
+            item["from"] = _join(item["from"], h.from_party)
+            item["to"] = _join(item["to"], h.to_party)
+    for item in by_date.values():
+        giver = f" från {item['from']}" if item["from"] else ""
+        item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
+    return list(by_date.values())
+
+
+def _join(a: str | None, b: str | None) -> str | None:
+    if not a or not b or b in a:
+        return a or b
+    return f"{a} / {b}"
+
+
+def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:
+    """A holiday week that the same line also gives as dates ("v 8 (22 feb-26 feb)")."""
+    year, number = week.split("-W")
+    for day_line, day in days:
+        if day_line == line and dt.date.fromisoformat(day).isocalendar()[:2] == (int(year), int(number)):
+            return True
+    return False
+
+
+def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start: str | None) -> list[dict[str, Any]]:
+    """One item per event: the minutes' own meeting, repeats and untimed copies of a timed item go."""
+    next_dates = {i["date"] for i in items if i["kind"] == "next_meeting"}
+    holiday_days = {(i["evidence"]["line"], i["date"]) for i in items
+                    if i["kind"] == "holiday" and len(i["date"]) == 10}
+    timed = {(i["kind"], i["date"]) for i in items if i["start"]}
+    out: list[dict[str, Any]] = []
+    index: dict[tuple, dict[str, Any]] = {}
+    for item in items:
+        kind, date = item["kind"], item["date"]
+        if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
+            continue
+        if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":
+            nxt = next(i for i in items if i["kind"] == "next_meeting" and i["date"] == date)
+            for field in ("start", "end", "location"):
+                if not nxt.get(field) and item.get(field):
+                    nxt[field] = item[field]
+            continue
+        if not item["start"] and (kind, date) in timed and kind != "chair_handover":
+            continue
+        if kind == "holiday" and "-W" in date and _week_has_day(date, item["evidence"]["line"], holiday_days):
+            continue
+        key = (kind, date, item["start"])
+        if key in index:
+            kept = index[key]
+            kept["confidence"] = max(kept["confidence"], item["confidence"])
+            for field in ("end", "location", "end_date", "status"):
+                if not kept.get(field) and item.get(field):
+                    kept[field] = item[field]
+            continue
+        index[key] = item
+        out.append(item)
+    return out

@@ -1,4 +1,8 @@
-"""File to text: minutes arrive as text, PDF (with or without a text layer) or DOCX."""
+"""File to text: minutes arrive as text, PDF (with or without a text layer) or DOCX.
+
+Every failure is an IngestError whose message starts with the file's name, so a batch can
+report it and go on with the other files.
+"""
 
 from __future__ import annotations
 
@@ -10,47 +14,24 @@ class IngestError(Exception):
 
 
 def read_text(path: str | Path) -> str:
-    """The document's text, one line per printed line."""
+    """The document's text, one line per printed line; page furniture and repeated pages removed."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
     if not data:
-        raise IngestError(f"{path}: the file is empty")
+        raise IngestError(f"{path.name}: the file is empty (0 bytes)")
     if data.startswith(b"%PDF"):
-        return _pdf_text(path)
+        from planner.ingest.pdf import pdf_text
+
+        return pdf_text(path, data)
     if data.startswith(b"PK\x03\x04"):
-        return _docx_text(path)
-    return _decode(data, path)
+        from planner.ingest.docx import docx_text
 
+        return docx_text(path)
+    if path.suffix.lower() in (".pdf", ".docx"):
+        raise IngestError(f"{path.name}: not a {path.suffix.lower()[1:].upper()} file (its content is something else)")
+    from planner.ingest.text import decode
 
-def _decode(data: bytes, path: Path) -> str:
-    if b"\x00" in data[:4096]:
-        raise IngestError(f"{path}: not a text, PDF or DOCX file")
-    for encoding in ("utf-8-sig",):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return data.decode("cp1252", errors="replace")
-
-
-def _pdf_text(path: Path) -> str:
-    import pdfplumber
-
-    try:
-        with pdfplumber.open(path) as pdf:
-            return "\n".join(page.extract_text() or "" for page in pdf.pages)
-    except Exception as exc:  # pdfminer raises many kinds
-        raise IngestError(f"{path}: broken or unreadable PDF ({exc.__class__.__name__})") from exc
-
-
-def _docx_text(path: Path) -> str:
-    import docx
-
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:
-        raise IngestError(f"{path}: not a readable DOCX ({exc.__class__.__name__})") from exc
-    return "\n".join(p.text for p in document.paragraphs)
+    return decode(data, path)

@@ -1,0 +1,132 @@
+"""Extraction speed and quality: planner's extractor against dateparser on the same minutes, in one run.
+
+    .venv/bin/python -m bench.bench_extract
+
+Documents: the five seed minutes (../shared/seeds) and the .txt examples. dateparser is what
+a Python developer would reach for: `search_dates(text, languages=["sv"])`; its dates are
+turned into proposals (first date = the meeting, every other date a meeting) so that both are
+scored with ../shared/gold/score.py's own rules. Throughput is CPU time of this process (one
+core), the two extractors interleaved so that a busy machine affects both alike. Then a
+100-page minutes text (seed pages of 45 lines, cut at form feeds) is timed on its own.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS, GOLD = SHARED / "seeds", SHARED / "gold"
+EXAMPLES = ROOT / "examples" / "minutes"
+PAGE_LINES = 45
+
+
+def _score_module():
+    spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _documents() -> list[tuple[str, str]]:
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
+    docs += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    return docs
+
+
+def _dateparser_extract(text: str, source: str) -> dict:
+    from dateparser.search import search_dates
+
+    found = search_dates(text, languages=["sv"]) or []
+    items, seen = [], set()
+    for _, when in found:
+        key = when.date().isoformat()
+        start = when.strftime("%H:%M") if (when.hour or when.minute) else None
+        if (key, start) in seen:
+            continue
+        seen.add((key, start))
+        items.append({"kind": "meeting", "date": key, "start": start, "end": None, "title": "", "confidence": 0.5,
+                      "evidence": {"line": 1, "text": ""}})
+    meeting = {"date": items[0]["date"], "start": items[0]["start"], "end": None, "location": None} if items else None
+    return {"source": source, "organization": None, "body": None, "meeting": meeting, "items": items[1:]}
+
+
+def _cpu(fn, docs: list[tuple[str, str]]) -> tuple[float, list[dict]]:
+    """CPU seconds of this process for one pass over all documents (other processes' load does not count)."""
+    started = time.process_time()
+    results = [fn(text, name) for name, text in docs]
+    return time.process_time() - started, results
+
+
+def _interleaved(docs: list[tuple[str, str]], planner_fn, peer_fn, rounds: int = 3, planner_passes: int = 20):
+    """Alternate the two extractors so that both see the same machine conditions."""
+    p_total = d_total = 0.0
+    for _ in range(rounds):
+        elapsed, d_results = _cpu(peer_fn, docs)
+        d_total += elapsed
+        for _ in range(planner_passes):
+            elapsed, p_results = _cpu(planner_fn, docs)
+            p_total += elapsed
+    return p_total / (rounds * planner_passes), d_total / rounds, p_results, d_results
+
+
+def _f1(score, results: list[dict]) -> tuple[float, float]:
+    by_source = {r["source"]: r for r in results}
+    total: dict[str, int] = {}
+    for gold_path in sorted(GOLD.glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        for key, value in score.score_doc(gold, by_source.get(gold["doc"])).items():
+            if key != "notes":
+                total[key] = total.get(key, 0) + value
+    precision = total["tp_pred"] / max(1, total["tp_pred"] + total["fp"])
+    recall = total["tp"] / max(1, total["tp"] + total["fn"])
+    return 2 * precision * recall / max(1e-9, precision + recall), total["time_ok"] / max(1, total["time_n"])
+
+
+def hundred_pages() -> str:
+    lines = "\n".join(text for name, text in _documents() if name[0].isdigit()).split("\n")
+    pages, i = [], 0
+    while len(pages) < 100:
+        start = (i * PAGE_LINES) % len(lines)
+        pages.append("\n".join(lines[start:start + PAGE_LINES]))
+        i += 1
+    return "\f\n".join(pages)
+
+
+def main() -> None:
+    from planner.extract import extract
+
+    score = _score_module()
+    docs = _documents()
+    megabytes = sum(len(text.encode("utf-8")) for _, text in docs) / 1e6
+    extract(docs[0][1], docs[0][0])  # warm caches and compiled patterns for both sides
+    _dateparser_extract(docs[0][1], docs[0][0])
+    rounds, passes = 3, 20
+    p_sec, d_sec, p_results, d_results = _interleaved(docs, extract, _dateparser_extract, rounds, passes)
+    p_passes, d_passes = rounds * passes, rounds
+    p_f1, p_time = _f1(score, p_results)
+    d_f1, d_time = _f1(score, d_results)
+    print(f"documents: {len(docs)} ({megabytes * 1000:.1f} kB of minutes text)")
+    print(f"{'':12}{'docs/s':>10}{'MB/s':>10}{'F1':>8}{'time':>8}   (passes; CPU time, interleaved)")
+    print(f"{'planner':12}{len(docs) / p_sec:10.1f}{megabytes / p_sec:10.3f}{p_f1:8.3f}{p_time:8.3f}   ({p_passes})")
+    print(f"{'dateparser':12}{len(docs) / d_sec:10.1f}{megabytes / d_sec:10.3f}{d_f1:8.3f}{d_time:8.3f}   ({d_passes})")
+    print(f"ratio planner/dateparser throughput: {d_sec / p_sec:.0f}x")
+
+    text = hundred_pages()
+    extract(text)
+    best = min(_timed(extract, text) for _ in range(7))
+    print(f"100-page minutes ({len(text) / 1000:.0f} kB, {text.count(chr(10)) + 1} lines): "
+          f"{best * 1000:.1f} ms CPU per extraction (best of 7, one core)")
+
+
+def _timed(fn, text: str) -> float:
+    started = time.process_time()
+    fn(text)
+    return time.process_time() - started
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""What a sentence says about its dates: next meeting, cancelled, past mention, deadline, meeting, holiday.
+
+All patterns are general Swedish meeting vocabulary, written once with their diacritics and
+matched OCR-tolerantly (fuzzy.kw).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.extract.fuzzy import kw, words
+
+MEETING_NOUN = "(?:" + "|".join(kw(w) for w in ("möte", "sammanträde", "träff")) + ")"
+NEXT = re.compile(
+    r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande)\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    + r"|(?:[a-z]{1,20}s)?" + MEETING_NOUN + ")"
+    + r"|k(?<![a-z]k)ommande\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"(?:et|e)?(?![a-z])")
+# "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
+NEXT_ACRONYM = re.compile(r"[Nn](?<![^\W\d_][Nn])\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,6}(?![a-zåäö])")
+NEXT_HEADING = re.compile(
+    r"^\s{0,6}(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?n[aeiouyd]{1,2}st[aeiouy]"
+    r"\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}\s{0,3}:?\s{0,3}$")
+
+# "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
+NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
+                       + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
+WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
+# The new date of a moved meeting: "flyttat till den 25 april".
+MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
+NEW_DATE = re.compile(r"(?<![a-z])(?:till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")
+CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
+                  "flyttat", "avbokas", "avbokat", "avlyst", "ställa in")
+PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
+             "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
+             "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
+             "bilaga")
+# Administrative dates of a protocol (justering, anslag): never schedule items.
+ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
+              "avsändare", "utskriftsdatum", "diarienummer", "dnr")
+# Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
+PAST_FORM = re.compile(r"(?<![a-z])(?:[a-z]{3,}(?:ades|ade|ades|dde|ddes|des|tes|its|tts)|holls|var|blev)(?![a-z])")
+HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
+DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
+                        "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa",
+                        "ska vara inne", "ska vara klar", "förfaller")
+# Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
+MEETING = re.compile(
+    r"(?:m[aeiouyd]{1,2}t(?:e|et|en|ena|es|estider|estiderna)|sammantr[aeiouyd]{1,2}d[a-z]{0,14}|tr[aeiouyd]{1,2}ff[a-z]{0,4}"
+    r"|konferens[a-z]{0,4}|workshop[a-z]{0,3}|seminari[a-z]{0,4}|bes[aeiouyd]{1,2}k[a-z]{0,4}|heldag[a-z]{0,2}"
+    r"|halvdag[a-z]{0,2}|temadag[a-z]{0,2}|dialog[a-z]{0,4}|f[aeiouyd]{1,2}rel[aeiouyd]{1,2}sning[a-z]{0,3}"
+    r"|utbildning[a-z]{0,3}|kick-?off|middag|n[aeiouyd]{1,2}tverksdag[a-z]{0,2}|planeringsdag[a-z]{0,2})(?![a-z])"
+    r"|(?<![a-z])(?:kommer till|ses|m[aeiouyd]{1,2}ss[aeiouy]n?)(?![a-z])")
+DEADLINE_WEAK = words("synpunkter", "tilldelningsbeslut", "beslutet", "rapport", "beslut i", "beslut om",
+                      "beslut fattas", "beslutas", "besluta ",
+                      "inkomma", "inkommer", "lämna", "skicka", "mejla",
+                      "maila", "anmälan", "anmäla", "bokning", "avtal", "yttrande", "remiss", "svar",
+                      "underlag", "fastställ", "klart", "redovis")
+
+
+def has(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def kind_from_context(sentence: str) -> str:
+    """deadline or meeting from the sentence's own words; a plain dated plan is a meeting."""
+    if has(DEADLINE_STRONG, sentence):
+        return "deadline"
+    if has(MEETING, sentence):
+        return "meeting"
+    if has(DEADLINE_WEAK, sentence):
+        return "deadline"
+    return "meeting"
+
+
+# School holidays by the consonants of their first part, which survive OCR's vowel damage.
+HOLIDAY_TITLES = {"sprt": "Sportlov", "psk": "Påsklov", "hst": "Höstlov", "jl": "Jullov",
+                  "smmr": "Sommarlov", "vntr": "Vinterlov"}
+
+
+def holiday_title(word: str) -> str:
+    if word.startswith("semester"):
+        return "Semester"
+    stem = re.split(r"[li1]ov", word)[0]
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", stem)
+    return HOLIDAY_TITLES.get(skeleton, stem.capitalize() + "lov")

@@ -1,0 +1,190 @@
+"""Swedish date grammar on folded text: every way minutes write a day, a period, a month or a week.
+
+The result is raw mentions; years that the text leaves out are filled in later (years.py).
+Every pattern is a flat alternation with bounded repeats, so matching stays linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.extract.months import month_number, weekday_number
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    precision: str  # "day", "month" or "week"
+    month: int = 0
+    day: int = 0
+    year: int | None = None
+    end_day: int | None = None
+    end_month: int | None = None
+    end_year: int | None = None
+    week: int = 0
+    end_week: int | None = None
+    weekday: int | None = None
+    month_meeting: bool = False
+
+    @property
+    def explicit_year(self) -> bool:
+        return self.year is not None
+
+
+_SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
+_DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
+_WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
+_YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
+# A month's first letters at a word start; the lookbehind sits after the first letter so the
+# engine can still skip ahead to candidate letters.
+_MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
+
+# Every pattern begins with a digit, a literal or a month's first letters, never with a
+# lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
+    # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
+    ("number", re.compile(
+        r"(?P<d1>\d\d?)(?:"
+        r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
+        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
+        r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
+        r"|(?::[ae]|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+        r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
+        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
+     "0123456789/.:-,"),
+    # "2024-03-21" and the compact "20240321" of file names and stamps.
+    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
+                             r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
+                             r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
+    ("week", re.compile(
+        r"v(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
+        r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
+]
+_PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
+_WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,3}(?:den\s{1,3})?$")
+_FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|[^a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"
+    r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?$")
+
+
+def find_dates(folded: str) -> list[DateMention]:
+    """Non-overlapping date mentions, earliest first; the longest wins where two overlap."""
+    candidates: list[tuple[int, int, int, DateMention]] = []
+    for name, pattern, not_after in _PATTERNS:
+        for match in pattern.finditer(folded):
+            start = match.start()
+            if start and folded[start - 1] in not_after:
+                continue
+            mention = _build(name, match, folded)
+            if mention is not None:
+                while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
+                    mention.end -= 1
+                candidates.append((mention.start, -(mention.end - mention.start), _PRIORITY[name], mention))
+    candidates.sort(key=lambda c: c[:3])
+    chosen: list[DateMention] = []
+    last_end = -1
+    for start, _, _, mention in candidates:
+        if start >= last_end:
+            chosen.append(mention)
+            last_end = mention.end
+    for mention in chosen:
+        if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
+            before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
+            if before:
+                mention.weekday = weekday_number(before.group(1))
+    return chosen
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _year(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    if groups.get("yy"):
+        return 2000 + int(groups["yy"])
+    return None
+
+
+def _valid_day(day: int, month: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+def _number(m: re.Match[str], folded: str) -> DateMention | None:
+    start, end = m.start(), m.end()
+    d1 = int(m.group("d1"))
+    if m.group("sm"):  # 16/5 …
+        month = int(m.group("sm"))
+        if not _valid_day(d1, month):
+            return None
+        if m.group("sd2"):
+            d2, m2 = int(m.group("sd2")), int(m.group("sm2"))
+            return DateMention(start, end, "day", month, d1, None, d2, m2, None) if _valid_day(d2, m2) else None
+        year = int(m.group("sy")) if m.group("sy") else 2000 + int(m.group("syy")) if m.group("syy") else None
+        if year is None and _FRACTION_AFTER.match(folded, end):
+            return None
+        return DateMention(start, end, "day", month, d1, year)
+    if m.group("dm"):  # 16.5.2024
+        month = int(m.group("dm"))
+        return DateMention(start, end, "day", month, d1, int(m.group("dy"))) if _valid_day(d1, month) else None
+    word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
+    if word1 is None and word2 is None:
+        return None
+    m1 = month_number(word1) if word1 else None
+    if word2 is None:
+        if not m1 or not _valid_day(d1, m1):
+            return None
+        return DateMention(start, end, "day", m1, d1, _year(m))
+    m2 = month_number(word2)
+    m1 = m1 if word1 else m2
+    d2 = int(m.group("d2") or m.group("d2x"))
+    if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
+        return None
+    year = _year(m)
+    return DateMention(start, end, "day", m1, d1, year, d2, m2, year)
+
+
+def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
+    start, end = m.start(), m.end()
+    if name == "number":
+        return _number(m, folded)
+    if name == "iso":
+        day, month = int(m.group("d")), int(m.group("m"))
+        return DateMention(start, end, "day", month, day, int(m.group("y"))) if _valid_day(day, month) else None
+    if name == "monthword":
+        word = m.group("m")
+        if m.group("meet") is None:
+            for tail in ("motet", "mote", "metet", "mete"):
+                if word.endswith(tail) and len(word) > len(tail) + 2:
+                    word, meeting = word[: -len(tail)], True
+                    break
+            else:
+                meeting = False
+        else:
+            meeting = True
+        month = month_number(word, abbreviations=False)
+        if month is None and m.group("y") and not meeting:
+            month = month_number(word)
+        if not month:
+            return None
+        if meeting:
+            stop = m.end("meet") if m.group("meet") else m.end("m")
+            return DateMention(start, stop, "month", month, month_meeting=True)
+        if m.group("y"):
+            return DateMention(start, end, "month", month, year=int(m.group("y")))
+        if _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start):
+            return DateMention(start, m.end("m"), "month", month)
+        return None
+    if name == "week":
+        w1, w2 = int(m.group("w1")), _int(m.group("w2"))
+        if not 1 <= w1 <= 53 or (w2 is not None and not w1 < w2 <= 53):
+            return None
+        return DateMention(start, end, "week", week=w1, end_week=w2)
+    return None

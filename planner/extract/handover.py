@@ -1,0 +1,98 @@
+"""Chairmanship handovers: "X lämnar över ordförandeskapet till Y", "Y tar över ordförandeskapet"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.extract.places import restore
+
+CHAIR = r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)[a-z]{0,4}"
+GIVE = (r"(?<![a-z])(?:[aeiouyd]{1,2}v[aeiouy]r)?[li1t][aeiouyd]{1,2}mn(?:ar|ade|at|a)"
+        r"(?:\s{1,3}[aeiouyd]{1,2}v[aeiouy]r)?(?![a-z])")
+GIVE_TO = re.compile(GIVE + r"(?:\s{1,3}[a-z0-9-]{1,15}){0,6}?\s{1,3}" + CHAIR
+                     + r"(?:\s{1,3}[a-z0-9-]{1,20}){0,3}?\s{1,3}till\s{1,3}")
+TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertar|tilltrader)\s{1,3}"
+                  r"(?:[a-z]{1,10}\s{1,3}){0,2}?" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
+# Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
+TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
+                           r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
+PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
+                    r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
+# "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
+NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9:.-]{1,15}){0,5}?"
+                       r"\s{1,3}(?:ar|blir)\s{1,3}")
+BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
+_STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
+
+
+@dataclass
+class Handover:
+    start: int
+    end: int
+    from_party: str | None
+    to_party: str | None
+
+
+# Windows open only where a chairmanship word occurs, not at every "ordförande" in a list of names.
+_ANCHOR = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)|ny\s{1,3}ordf")
+WINDOW = 200
+
+
+def find_handovers(folded: str, original: str) -> list[Handover]:
+    """Handovers, searched only in windows around chairmanship words so the scan stays cheap on long texts."""
+    windows: list[list[int]] = []
+    for anchor in _ANCHOR.finditer(folded):
+        lo, hi = max(0, anchor.start() - WINDOW), min(len(folded), anchor.end() + WINDOW)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    found: list[Handover] = []
+    for lo, hi in windows:
+        found += _find_in(folded, original, lo, hi)
+    return found
+
+
+def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
+    found = []
+    for m in GIVE_TO.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), _name_before(original, m.start()), _name_after(original, m.end())))
+    for m in TAKE.finditer(folded, lo, hi):
+        after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
+        found.append(Handover(m.start(), m.end(), after, _name_before(original, m.start())))
+    for m in TAKE_INVERTED.finditer(folded, lo, hi):
+        after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
+        found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
+    for m in PASSES.finditer(folded, lo, hi):
+        giver = _name_after(original, m.start("frm")) if m.group("frm") else None
+        found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
+    for m in NEW_CHAIR.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in BECOMES_CHAIR.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+    return [h for h in found if h.to_party]
+
+
+def _name_after(original: str, pos: int) -> str | None:
+    tokens = []
+    for word in original[pos:pos + 80].split()[:4]:
+        core = word.strip(".,;:()")
+        if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
+            break
+        tokens.append(core)
+        if word != core:
+            break
+    return restore(" ".join(tokens)) if tokens else None
+
+
+def _name_before(original: str, pos: int) -> str | None:
+    tokens = []
+    line_start = original.rfind("\n", 0, pos) + 1
+    for word in reversed(original[max(line_start, pos - 80):pos].split()[-3:]):
+        core = word.strip(".,;:()")
+        if not core or word.endswith((".", ",", ";", ":")) or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
+            break
+        tokens.insert(0, core)
+    return restore(" ".join(tokens)) if tokens else None

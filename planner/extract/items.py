@@ -1,0 +1,340 @@
+"""Turn resolved date mentions into schedule items: kind, times, status, title, evidence."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from planner.extract import cues
+from planner.extract.confidence import item_confidence
+from planner.extract.dates import DateMention
+from planner.extract.normalize import Doc, fold
+from planner.extract.resolve import Resolved
+from planner.extract.sentences import sentence_of
+from planner.extract.times import TimeMention
+
+_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
+_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
+_NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
+_LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
+_DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
+_TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+", re.IGNORECASE)
+_TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
+                   "och", "samt"}
+_DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
+_DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
+                  "reference": "Datum som nämns"}
+
+
+@dataclass
+class Context:
+    doc: Doc
+    mentions: list[DateMention]
+    mention_starts: list[int]
+    times: list[TimeMention]
+    time_starts: list[int]
+    bounds: list[int]
+    ref: dt.date | None
+    body: str | None = None
+    memo: dict = field(default_factory=dict)
+
+    def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
+        """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
+        key = (s0, pattern.pattern)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = pattern.search(self.doc.folded, s0, s1) is not None
+        return found
+
+    def sentence_kind(self, s0: int, s1: int) -> str:
+        key = (s0, "kind")
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = cues.kind_from_context(self.doc.folded[s0:s1])
+        return found
+
+
+def next_meeting_lines(doc: Doc) -> dict[int, int]:
+    """Lines below a "Nästa möte" heading (until the next numbered heading) → the heading's line."""
+    sections: dict[int, int] = {}
+    candidates = sorted({doc.line_of(m.start()) for m in _NEXT_WORD.finditer(doc.folded)})
+    for index in candidates:
+        if len(doc.lines[index]) > 80 or not cues.NEXT_HEADING.match(doc.folded_line(index)):
+            continue
+        seen, i = 0, index + 1
+        while i < len(doc.lines) and seen < 8:
+            if doc.lines[i].strip():
+                if _NUMBERED.match(doc.folded_line(i)):
+                    break
+                seen += 1
+                sections.setdefault(i, index)
+            i += 1
+    return sections
+
+
+def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) -> tuple[str, str | None]:
+    """The item's kind and, for a next meeting, which cue said so."""
+    doc = ctx.doc
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    line = doc.line_of(m.start)
+    past = ctx.ref is not None and r.first_day < ctx.ref
+    if m.month_meeting:
+        earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
+        return ("reference", None) if earlier else ("next_meeting", "month")
+    if first_in_section and not past:
+        return "next_meeting", "heading"
+    if not past and _next_cue_owns(ctx, m, s0, s1):
+        return "next_meeting", "sentence"
+    if _holiday_line(ctx, line) is not None:
+        return "holiday", None
+    if _line_has(ctx, line, cues.ADMIN):
+        return "reference", None
+    not_future = ctx.ref is not None and r.first_day <= ctx.ref
+    if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
+                       or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+        return "reference", None
+    return ctx.sentence_kind(s0, s1), None
+
+
+def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
+    """A past numeric date standing alone on its line: a letterhead or template date, not a plan.
+
+    Written-out dates alone on a line ("17 mars 2025") are left alone: årshjul tables use them.
+    """
+    if any(c.isalpha() for c in doc.folded[m.start:m.end]):
+        return False
+    start = doc.starts[line]
+    rest = doc.folded[start:m.start] + doc.folded[m.end:start + len(doc.lines[line])]
+    return not rest.strip(" \t.,:;()")
+
+
+def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
+    key = (line, pattern.pattern)
+    if key not in ctx.memo:
+        ctx.memo[key] = pattern.search(ctx.doc.folded_line(line)) is not None
+    return ctx.memo[key]
+
+
+def _holiday_line(ctx: Context, line: int) -> int | None:
+    """The line (this one or the one above) that names a school holiday, if any."""
+    key = (line, "holiday")
+    if key not in ctx.memo:
+        ctx.memo[key] = None
+        for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
+            if cues.HOLIDAY.search(ctx.doc.folded_line(index)):
+                ctx.memo[key] = index
+                break
+    return ctx.memo[key]
+
+
+def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
+    key = (s0, "next")
+    if key not in ctx.memo:
+        sentence = ctx.doc.folded[s0:s1]
+        cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
+        if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()):
+            cue = None  # "nästa möte med arbetsgruppen": another group's meeting
+        if cue is None:
+            ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
+        else:
+            ctx.memo[key] = cue.start() + (s0 if cue.re is cues.NEXT else 0)
+    cue_pos = ctx.memo[key]
+    if cue_pos is None:
+        return False
+    in_sentence = [d for d in _mentions_between(ctx, s0, s1) if d.precision != "week"]
+    after = [d for d in in_sentence if d.start >= cue_pos]
+    owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
+    return owner is m
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:en|et|n)$", "", word)
+
+
+def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
+    """Position of "X träffas nästa gång" when X is the body itself ("Nätverket", "Gruppen", "Vi")."""
+    hit = cues.NEXT_TIME.search(sentence)
+    if hit is None:
+        return None
+    subject = _stem(hit.group("subj"))
+    body = _stem(fold(ctx.body or "").replace(" ", ""))
+    if subject == "vi" or (len(subject) >= 4 and body and (body.endswith(subject) or subject.endswith(body))):
+        return s0 + hit.start()
+    return None
+
+
+def _mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
+    i = bisect.bisect_left(ctx.mention_starts, start)
+    j = bisect.bisect_left(ctx.mention_starts, end)
+    return ctx.mentions[i:j]
+
+
+def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
+    doc = ctx.doc
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    i = bisect.bisect_left(ctx.time_starts, m.end)
+    if i < len(ctx.times):
+        t = ctx.times[i]
+        same_line = doc.line_of(t.start) == doc.line_of(m.start)
+        if t.start < s1 and t.start - m.end <= 60:
+            between = _mentions_between(ctx, m.end, t.start)
+            if (same_line and not between) or _clean_gap(ctx, m.end, t.start):
+                return t
+    if i > 0:
+        t = ctx.times[i - 1]
+        if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
+            before = _mentions_between(ctx, max(0, t.start - 20), t.start)
+            if not [d for d in before if _clean_gap(ctx, d.end, t.start)]:
+                return t
+    line = doc.line_of(m.start)
+    line_end = doc.starts[line] + len(doc.lines[line])
+    if not _mentions_between(ctx, m.end, line_end):
+        nxt = doc.next_nonblank(line)
+        if nxt is not None:
+            start = doc.starts[nxt]
+            stop = start + len(doc.lines[nxt])
+            k = bisect.bisect_left(ctx.time_starts, start)
+            if k < len(ctx.times) and ctx.times[k].start < stop and not _mentions_between(ctx, start, stop):
+                if not doc.folded[start:ctx.times[k].start].strip(" \t:").replace("tid", "").strip(" :"):
+                    return ctx.times[k]
+    return None
+
+
+def _clean_gap(ctx: Context, start: int, end: int) -> bool:
+    """Only date lists, separators and "den/och" between two positions."""
+    pieces, pos = [], start
+    for d in _mentions_between(ctx, start, end):
+        pieces.append(ctx.doc.folded[pos:d.start])
+        pos = max(pos, d.end)
+    pieces.append(ctx.doc.folded[pos:end])
+    return not _GAP_FILLER.sub("", "".join(pieces))
+
+
+def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
+    text = ctx.doc.original[pos:pos + 90]
+    m = _LOCATION.match(text)
+    if m:
+        return m.group(1).strip(" ,")[:60]
+    if ctx.sentence_has(s0, s1, _DIGITAL):
+        return "Digitalt"
+    return None
+
+
+def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
+    doc = ctx.doc
+    if kind == "next_meeting":
+        return "Nästa möte"
+    if kind == "holiday":
+        line = doc.line_of(m.start)
+        for index in [line, *doc.prev_nonblank(line, 1)]:
+            hits = list(cues.HOLIDAY.finditer(doc.folded, doc.starts[index], doc.starts[index] + len(doc.lines[index])))
+            if hits:
+                before = [h for h in hits if h.start() < m.start]
+                return cues.holiday_title((before[-1] if before else hits[0]).group(0))
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    line = doc.line_of(m.start)
+    line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
+    spans = [(max(s0, line_start), min(s1, line_end))]
+    previous = doc.prev_nonblank(line, 1)
+    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and doc.lines[line].strip()[:1].islower()
+               and not _NUMBERED.match(doc.folded_line(previous[0])))
+    if s0 < line_start and wrapped:
+        # The sentence began on the line above: "… en workshop om nya busslinjer tisdagen / den 8 september …".
+        spans.insert(0, (max(s0, doc.starts[previous[0]]), min(s1, line_end)))
+    nxt = doc.next_nonblank(line)
+    if nxt is not None:
+        spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
+    spans.append((s0, s1))
+    for number, (a, b) in enumerate(spans):
+        text = _clean_title(ctx, a, b, t)
+        if len(text) >= (5 if number == 0 else 12):
+            return text
+    return _DEFAULT_TITLE.get(kind, "Möte")
+
+
+_BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
+_QUOTES = re.compile(r"[\"'<>“”«»]")
+_BEFORE_DATE = re.compile(r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
+
+
+def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
+    doc = ctx.doc
+    cut = []
+    for d in _mentions_between(ctx, a, b):
+        window = doc.folded[max(a, d.start - 20):d.start]
+        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start) if "d" in window else None
+        cut.append((lead.start() if lead else d.start, d.end))
+    if t is not None and a <= t.start < b:
+        cut.append((t.start, t.end))
+    pieces, pos = [], a
+    for x, y in sorted(cut):
+        pieces.append(doc.original[pos:x])
+        pos = max(pos, y)
+    pieces.append(doc.original[pos:b])
+    text = " ".join("".join(pieces).split())
+    if "- " in text:
+        text = _BROKEN_WORD.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _DANGLING.sub("", text)
+    text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
+        words.pop()
+    text = " ".join(words).strip(" ,.;:-–(")
+    text = text.replace("&", "och")
+    if not text.isalnum():
+        text = _QUOTES.sub("", text)
+    if len(text) > 90:
+        text = text[:90].rsplit(" ", 1)[0] + " …"
+    return text[:1].upper() + text[1:]
+
+
+def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | None) -> dict:
+    doc = ctx.doc
+    t = time_for(ctx, m) if m.precision == "day" else None
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    cancelled = kind in ("meeting", "next_meeting") and _cancelled(ctx, m, s0, s1)
+    status = "cancelled" if cancelled else None
+    location = None
+    if kind in ("meeting", "next_meeting"):
+        location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), s0, s1)
+    line = doc.line_of(m.start)
+    item = {
+        "kind": kind,
+        "date": r.date,
+        "end_date": r.end_date,
+        "start": t.begin if t else None,
+        "end": t.finish if t else None,
+        "title": None,  # filled in by finish_titles() for the items that survive merging
+        "location": location,
+        "from": None,
+        "to": None,
+        "confidence": item_confidence(r, kind, m.precision, cue),
+        "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
+    }
+    if status:
+        item["status"] = status
+    item["_title"] = (m, t)
+    return item
+
+
+def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
+    """Cancelled or moved away from, unless this is the new date ("flyttas till den 25 april")."""
+    if not ctx.sentence_has(s0, s1, cues.CANCELLED):
+        return False
+    folded = ctx.doc.folded
+    cue = cues.CANCELLED.search(folded, s0, s1)
+    if cue is not None and cue.end() <= m.start and cues.NEW_DATE.search(folded, cue.end(), m.start):
+        return False
+    return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
+
+
+def finish_titles(ctx: Context, items: list[dict]) -> None:
+    """Titles are the costly part of an item; only the merged, final items get one."""
+    for item in items:
+        pending = item.pop("_title", None)
+        if pending is not None:
+            item["title"] = title_for(ctx, pending[0], pending[1], item["kind"])

@@ -1,0 +1,58 @@
+"""Swedish month and weekday names, tolerant of OCR damage ("aprik", "septernber")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
+    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}
+ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"mandag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lordag": 5, "sondag": 6}
+MONTH_NAMES_SV = {v: k for k, v in MONTHS.items()}
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=4096)
+def month_number(word: str, abbreviations: bool = True) -> int | None:
+    """The month a folded word names, or None. Fuzzy only for words of five letters or more."""
+    word = word.rstrip(".")
+    if word in MONTHS:
+        return MONTHS[word]
+    if abbreviations and word in ABBREVIATIONS:
+        return ABBREVIATIONS[word]
+    if len(word) < 5 or len(word) > 11:
+        return None
+    for name, number in MONTHS.items():
+        if len(name) >= 5 and name[:2] == word[:2]:
+            limit = 2 if len(name) >= 8 else 1
+            if _distance(word, name, limit) <= limit:
+                return number
+    return None
+
+
+@lru_cache(maxsize=1024)
+def weekday_number(word: str) -> int | None:
+    """0=Monday for 'fredag', 'fredagen', 'fredagar' (folded)."""
+    for name, number in WEEKDAYS.items():
+        if word.startswith(name) and len(word) <= len(name) + 2:
+            return number
+    return None

@@ -1,0 +1,136 @@
+"""OCR-tolerant folding of minutes text.
+
+Folding is length-preserving (one output character per input character), so an offset found
+in the folded text is the same offset in the original: evidence and names are cut from the
+original while all matching happens on the folded form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import accumulate
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    """One character's folded form, always exactly one character."""
+    out = _FOLDED.get(char)
+    if out is None:
+        low = char.lower()
+        if len(low) != 1:
+            low = char
+        decomposed = unicodedata.normalize("NFKD", low)
+        out = decomposed[0] if decomposed else " "
+        if unicodedata.combining(out) or out in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            out = " "
+        if len(_FOLDED) < 100_000:
+            _FOLDED[char] = out
+    return out
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
+
+
+# Same-length repairs of typical OCR damage.
+# Each pattern starts with a literal or a character set (lookbehinds come after it), which lets
+# the regex engine skip ahead quickly instead of trying every position.
+_DIGIT_IN_WORD = re.compile(
+    r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
+_LETTER_IN_NUMBER = re.compile(r"\d-?[oil](?=-?\d)")  # "2O24-O5-l6"
+_ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
+_KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
+_AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
+
+
+def fold(text: str) -> str:
+    """Lower-case, diacritics off, OCR digit/letter swaps repaired; same length as `text`."""
+    out = text.lower()
+    if len(out) != len(text):
+        out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if not out.isascii():
+        for char in set(_NON_ASCII.findall(out)):
+            out = out.replace(char, _fold_char(char))
+    if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
+        out = _ASCII_BREAKS.sub(" ", out)
+    out = _DIGIT_IN_WORD.sub("o", out)
+    out = _ONE_AT_WORD_END.sub("l", out)
+    out = _LETTER_IN_NUMBER.sub(lambda m: m.group()[:-1] + ("0" if m.group()[-1] == "o" else "1"), out)
+    out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
+    out = _AMP_VOWEL.sub("a", out)
+    return out.replace("|", "l")
+
+
+def split_lines(text: str) -> list[str]:
+    if "\r" not in text:
+        return text.split("\n")
+    return re.split(r"\r\n|\r|\n", text)
+
+
+@dataclass
+class Doc:
+    """The minutes as lines, with the folded text and per-line facts computed once."""
+
+    lines: list[str]
+    original: str
+    folded: str
+    starts: list[int]
+    furniture: set[int] = field(default_factory=set)
+
+    @classmethod
+    def from_text(cls, text: str) -> Doc:
+        lines = split_lines(text)
+        original = "\n".join(lines)
+        folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
+        starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+        doc = cls(lines, original, folded, starts)
+        doc.furniture = _furniture(doc)
+        return doc
+
+    def line_of(self, pos: int) -> int:
+        """0-based line index of an offset."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def folded_line(self, index: int) -> str:
+        start = self.starts[index]
+        return self.folded[start:start + len(self.lines[index])]
+
+    def prev_nonblank(self, index: int, count: int) -> list[int]:
+        """Up to `count` non-blank, non-furniture line indexes before `index`, nearest first."""
+        found, i = [], index - 1
+        while i >= 0 and len(found) < count and index - i < 40:
+            if self.lines[i].strip() and i not in self.furniture:
+                found.append(i)
+            i -= 1
+        return found
+
+    def next_nonblank(self, index: int) -> int | None:
+        i = index + 1
+        while i < len(self.lines) and i - index < 6:
+            if self.lines[i].strip() and i not in self.furniture:
+                return i
+            i += 1
+        return None
+
+
+_HAS_DIGIT = re.compile(r"\d")
+# "plane-\nringskonferens": the word's tail is pulled up so keywords match; length is kept.
+_HYPHEN_BREAK = re.compile(r"-(?<=[a-z]{2}-)\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
+
+
+def _rejoin(m: re.Match[str]) -> str:
+    return m.group(2) + " \n" + m.group(1)
+
+
+def _furniture(doc: Doc) -> set[int]:
+    """Lines repeated on three or more pages (page headers/footers with dates or times)."""
+    keys = [line.strip() for line in doc.lines]
+    repeated = {k for k, n in Counter(keys).items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
+    if not repeated:
+        return set()
+    return {i for i, k in enumerate(keys) if k in repeated}

@@ -1,0 +1,113 @@
+"""A raw date mention plus its context becomes calendar dates: "YYYY-MM-DD", "YYYY-MM" or "YYYY-Www"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from planner.extract.dates import DateMention
+from planner.extract.normalize import Doc
+from planner.extract.years import safe_date, week_year, weekday_year, window_year
+
+# A schedule heading that gives the year for the dates listed under it: "Sammanträdestider 2027".
+PLAN_HEADING = re.compile(
+    r"(?:tider|datum|motesplan|sammantrade[a-z]{0,6}|arshjul|schema|moten|motesdagar)[a-z]{0,4}"
+    r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
+    r"((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass
+class Resolved:
+    date: str
+    end_date: str | None
+    first_day: dt.date
+    year_source: str  # "explicit", "context", "window", "weekday"
+    weekday_ok: bool | None
+
+
+class YearContext:
+    """Per-line years given by the text around a line: listed full dates and schedule headings."""
+
+    def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
+        self.doc = doc
+        self.full_years: dict[int, list[tuple[int, int]]] = {}
+        for m in mentions:
+            if m.precision == "day" and m.year is not None:
+                self.full_years.setdefault(doc.line_of(m.start), []).append((m.start, m.year))
+        self._plan_years: dict[int, int | None] = {}
+
+    def plan_year(self, line: int) -> int | None:
+        """The year of a schedule heading on this line, read only for lines near a yearless date."""
+        if line not in self._plan_years:
+            hit = PLAN_HEADING.search(self.doc.folded_line(line))
+            self._plan_years[line] = int(hit.group(1)) if hit else None
+        return self._plan_years[line]
+
+    def year_for(self, mention: DateMention, sentence_start: int) -> int | None:
+        """A year listed earlier in the same sentence (at most two lines up), else a schedule heading's."""
+        line = self.doc.line_of(mention.start)
+        for index in [line, *self.doc.prev_nonblank(line, 2)]:
+            same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
+            if same:
+                return same[-1]
+        for index in [line, *self.doc.prev_nonblank(line, 3)]:
+            year = self.plan_year(index)
+            if year is not None:
+                return year
+        return None
+
+
+def resolve(mention: DateMention, ref: dt.date | None, context: int | None) -> Resolved | None:
+    if mention.precision == "week":
+        return _resolve_week(mention, ref, context)
+    if mention.precision == "month":
+        year = mention.year or context or (_month_year(mention.month, ref) if ref else None)
+        if year is None:
+            return None
+        return Resolved(f"{year:04d}-{mention.month:02d}", None, dt.date(year, mention.month, 1),
+                        "explicit" if mention.year else "context" if context else "window", None)
+    source = "explicit" if mention.year else "context" if context else "window"
+    year = mention.year or context or (window_year(mention.month, mention.day, ref) if ref else None)
+    if year is None:
+        return None
+    weekday_ok = None
+    if mention.weekday is not None:
+        date = safe_date(year, mention.month, mention.day)
+        weekday_ok = date is not None and date.weekday() == mention.weekday
+        if not weekday_ok and source != "explicit":
+            better = weekday_year(mention.month, mention.day, mention.weekday, year, span=3)
+            if better is not None:
+                year, weekday_ok, source = better, True, "weekday"
+    first = safe_date(year, mention.month, mention.day)
+    if first is None:
+        return None
+    end = None
+    if mention.end_day:
+        end_year = mention.end_year or (year + 1 if (mention.end_month or 0) < mention.month else year)
+        last = safe_date(end_year, mention.end_month or mention.month, mention.end_day)
+        if last is not None and last > first:
+            end = last.isoformat()
+    return Resolved(first.isoformat(), end, first, source, weekday_ok)
+
+
+def _month_year(month: int, ref: dt.date) -> int:
+    for year in (ref.year, ref.year + 1, ref.year - 1):
+        diff = (year - ref.year) * 12 + month - ref.month
+        if -3 <= diff < 9:
+            return year
+    return ref.year
+
+
+def _resolve_week(mention: DateMention, ref: dt.date | None, context: int | None) -> Resolved | None:
+    year = context or (week_year(mention.week, ref) if ref else None)
+    if year is None:
+        return None
+    try:
+        monday = dt.date.fromisocalendar(year, mention.week, 1)
+        end = None
+        if mention.end_week:
+            end = dt.date.fromisocalendar(year, mention.end_week, 7).isoformat()
+    except ValueError:
+        return None
+    return Resolved(f"{year:04d}-W{mention.week:02d}", end, monday, "context" if context else "window", None)

@@ -1,0 +1,51 @@
+"""Sentence spans of folded minutes: the context in which a date's cues are read.
+
+A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation), before a
+numbered heading, bullet or section sign, and at two or more blank lines. A heading without a
+full stop runs on into the text below it, which is how "Nästa möte" reaches its date.
+Sentences are capped in length so that work per sentence stays bounded.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+MAX_SENTENCE = 400
+_END = re.compile(
+    r"[.!?\n](?:(?<=[a-z0-9)\]»\"”'][.!?])(?=\s)"
+    r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
+    r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
+    r"|(?<=\n)(?=[ \t]{0,4}(?:[-–•*·o]\s|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§))"
+    r"|(?<=\n)[ \t]*\n[ \t]*\n)"
+)
+
+
+def sentence_bounds(folded: str) -> list[int]:
+    """Sorted start offsets of sentences (always begins with 0)."""
+    starts = [0]
+    for m in _END.finditer(folded):
+        cut = m.end()
+        while cut - starts[-1] > MAX_SENTENCE:
+            starts.append(_soft_cut(folded, starts[-1]))
+        if cut > starts[-1]:
+            starts.append(cut)
+    while len(folded) - starts[-1] > MAX_SENTENCE:
+        starts.append(_soft_cut(folded, starts[-1]))
+    return starts
+
+
+def _soft_cut(folded: str, start: int) -> int:
+    """A cut inside an over-long sentence: the last newline or space before the cap."""
+    limit = start + MAX_SENTENCE
+    for sep in ("\n", " "):
+        at = folded.rfind(sep, start + MAX_SENTENCE // 2, limit)
+        if at > start:
+            return at + 1
+    return limit
+
+
+def sentence_of(starts: list[int], pos: int, length: int) -> tuple[int, int]:
+    i = bisect.bisect_right(starts, pos) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else length
+    return starts[i], end

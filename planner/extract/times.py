@@ -1,0 +1,59 @@
+"""Clock times on folded text: "kl 9.45-12.15", "kl. 15-16", "09:00-11:55", "10.15-10-45", "lunch till lunch"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class TimeMention:
+    start: int
+    end: int
+    begin: str
+    finish: str | None
+
+
+_H = r"\d\d?"
+_M = r"[0-5]\d"
+_RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till)\s{0,2}"
+_KL = re.compile(
+    rf"kl(?<![a-z]kl)(?:ockan)?\.?\s{{0,2}}(?P<h1>{_H})(?:[.:,;](?P<m1>{_M}))?"
+    rf"(?:{_RANGE_SEP}(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
+_BARE = re.compile(
+    rf"(?P<h1>{_H})[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
+_LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
+_BAD_BEFORE = set("0123456789.:,/-")
+
+
+def _hm(hour: str | None, minute: str | None) -> str | None:
+    if hour is None:
+        return None
+    h, m = int(hour), int(minute or 0)
+    if h > 24 or (h == 24 and m):
+        return None
+    return f"{h:02d}:{m:02d}"
+
+
+def find_times(folded: str) -> list[TimeMention]:
+    """Non-overlapping time mentions, earliest first."""
+    found: list[TimeMention] = []
+    for pattern in (_KL, _BARE):
+        for m in pattern.finditer(folded):
+            if pattern is _BARE and m.start() and folded[m.start() - 1] in _BAD_BEFORE:
+                continue
+            begin = _hm(m.group("h1"), m.group("m1"))
+            if begin is None or begin == "24:00":
+                continue
+            finish = _hm(m.group("h2"), m.group("m2")) if m.group("h2") else None
+            if finish is not None and finish <= begin:
+                finish = None
+            found.append(TimeMention(m.start(), m.end(), begin, finish))
+    for m in _LUNCH.finditer(folded):
+        found.append(TimeMention(m.start(), m.end(), "12:00", None))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    result: list[TimeMention] = []
+    for t in found:
+        if not result or t.start >= result[-1].end:
+            result.append(t)
+    return result

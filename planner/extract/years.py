@@ -1,0 +1,61 @@
+"""Years the text leaves out: from the minutes' own date, a schedule heading, or a named weekday.
+
+Minutes plan forward, so a yearless date is read inside a window from about three months
+before the reference date to nine months after it; a named weekday then picks, among nearby
+years, the one in which the date falls on that weekday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+BACK_DAYS = 100
+AHEAD_DAYS = 265
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def window_year(month: int, day: int, ref: dt.date) -> int:
+    """The year that puts month/day closest to the planning window around `ref`."""
+    low, high = ref - dt.timedelta(days=BACK_DAYS), ref + dt.timedelta(days=AHEAD_DAYS)
+    for year in (ref.year, ref.year + 1, ref.year - 1):
+        date = safe_date(year, month, day or 1)
+        if date is not None and low <= date < high:
+            return year
+    return ref.year
+
+
+def weekday_year(month: int, day: int, weekday: int, around: int, span: int = 7) -> int | None:
+    """The year nearest `around` in which month/day is the given weekday (earlier wins a tie)."""
+    for distance in range(span + 1):
+        for year in (around - distance, around + distance):
+            date = safe_date(year, month, day)
+            if date is not None and date.weekday() == weekday:
+                return year
+    return None
+
+
+def week_year(week: int, ref: dt.date) -> int:
+    low, high = ref - dt.timedelta(days=BACK_DAYS), ref + dt.timedelta(days=AHEAD_DAYS)
+    for year in (ref.year, ref.year + 1, ref.year - 1):
+        try:
+            monday = dt.date.fromisocalendar(year, week, 1)
+        except ValueError:
+            continue
+        if low <= monday < high:
+            return year
+    return ref.year
+
+
+def document_year(years: list[int]) -> int | None:
+    """The year the document talks about most (the latest wins a tie)."""
+    if not years:
+        return None
+    counts = Counter(years)
+    return max(counts, key=lambda y: (counts[y], y))

@@ -1,0 +1,109 @@
+"""The pieces of the extractor on their own: folding, the date grammar, times, years, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from planner.extract.dates import find_dates
+from planner.extract.months import month_number
+from planner.extract.normalize import fold
+from planner.extract.places import municipalities, municipality, restore
+from planner.extract.times import find_times
+from planner.extract.years import weekday_year, window_year
+
+
+def test_fold_keeps_length_and_repairs_ocr() -> None:
+    for text in ("Tid Fredag 4 oktober 2019 k1 9.45-12.15", "S6dertörn 6verlämnar KI. 9", "Ärende ﬁnns"):
+        assert len(fold(text)) == len(text)
+    assert fold("S6dertörn 6verlämnar") == "sodertorn overlamnar"
+    assert fold("k1 9.45") == "kl 9.45"
+    assert fold("KI. 09.00") == "kl. 09.00"
+    assert fold("&renden") == "arenden"
+    assert fold("2O24-O5-l6 apri1") == "2024-05-16 april"
+
+
+@pytest.mark.parametrize(("word", "month"), [
+    ("mars", 3), ("maj", 5), ("aprik", 4), ("septernber", 9), ("okt", 10), ("dec", 12),
+    ("manader", None), ("marknad", None), ("man", None), ("hosten", None),
+])
+def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | None) -> None:
+    assert month_number(word) == month
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2024-05-16", [(2024, 5, 16, None)]),
+    ("den 16/5 och 8/10", [(None, 5, 16, None), (None, 10, 8, None)]),
+    ("Fredagen den 6 december", [(None, 12, 6, None)]),
+    ("6 Maj 2025", [(2025, 5, 6, None)]),
+    ("17 feb-21feb", [(None, 2, 17, (2, 21))]),
+    ("24–25 maj", [(None, 5, 24, (5, 25))]),
+    ("14 april-25", [(2025, 4, 14, None)]),
+    ("den 3:e mars", [(None, 3, 3, None)]),
+    ("16.5.2024", [(2024, 5, 16, None)]),
+    ("LG 20240321", [(2024, 3, 21, None)]),
+    ("21 mars -24", [(2024, 3, 21, None)]),
+    ("tel 0701234567", []),
+    ("1/2 dag", []),
+    ("i höst", []),
+    ("under 12 månader", []),
+])
+def test_day_dates(text: str, want: list) -> None:
+    got = [(d.year, d.month, d.day, (d.end_month, d.end_day) if d.end_day else None) for d in find_dates(fold(text))]
+    assert got == want
+
+
+def test_months_weeks_and_month_meetings() -> None:
+    found = find_dates(fold("beslut i februari, januari 2020, under v. 16, vecka 44-45, på majmötet"))
+    assert [(d.precision, d.month, d.year) for d in found if d.precision == "month"] == [
+        ("month", 2, None), ("month", 1, 2020), ("month", 5, None)]
+    assert [(d.week, d.end_week) for d in found if d.precision == "week"] == [(16, None), (44, 45)]
+    assert found[-1].month_meeting
+
+
+def test_weekday_is_read_before_the_date() -> None:
+    (mention,) = find_dates(fold("Tid Fredag den 9 juni kl 08.30"))
+    assert mention.weekday == 4
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("kl 9.45-12.15", ("09:45", "12:15")),
+    ("kl. 15-16", ("15:00", "16:00")),
+    ("09:00-11:55", ("09:00", "11:55")),
+    ("kl 10.15-10-45", ("10:15", "10:45")),
+    ("start kl 12.00", ("12:00", None)),
+    ("k1 9.45-12.15", ("09:45", "12:15")),
+    ("lunch till lunch", ("12:00", None)),
+    ("kl 16-9", ("16:00", None)),
+    ("kl 9,45-12,15", ("09:45", "12:15")),
+    ("kl 09;00-12;00", ("09:00", "12:00")),
+])
+def test_times(text: str, want: tuple) -> None:
+    (t,) = find_times(fold(text))
+    assert (t.begin, t.finish) == want
+
+
+def test_times_do_not_come_from_dates_or_paragraphs() -> None:
+    assert find_times(fold("2019-10-04 § 12-27 punkt 1(3)")) == []
+
+
+def test_year_window_looks_forward_from_the_minutes() -> None:
+    ref = dt.date(2025, 12, 8)
+    assert window_year(2, 1, ref) == 2026
+    assert window_year(11, 14, ref) == 2025
+    assert window_year(9, 26, dt.date(2024, 3, 21)) == 2024
+
+
+def test_weekday_picks_the_nearest_matching_year() -> None:
+    assert weekday_year(6, 9, 4, 2024) == 2023
+    assert dt.date(weekday_year(12, 6, 4, 2019), 12, 6).weekday() == 4
+
+
+def test_the_290_municipalities() -> None:
+    names = municipalities()
+    assert len(names) == len(set(names)) == 290
+    assert municipality("Vasteras") == "Västerås"
+    assert municipality("SODERTALJE") == "Södertälje"
+    assert restore("Jonkopings lan") == "Jönköpings län"
+    assert restore("Peter Book") == "Peter Book"
