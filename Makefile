@@ -46,7 +46,7 @@ run: install
 	@echo "  Planner:      http://$(HOST):$(PORT)/   (log in as $(ADMIN) / $(ADMIN_PASSWORD))"
 	@echo "  Årshjul:      http://$(HOST):$(PORT)/arshjul/kustkommunerna/$(YEAR)"
 	@PLANNER_BASE_URL=http://$(HOST):$(PORT) $(BIN)/planner feed-token --org Kustkommunerna --name "Alla möten" --reuse \
-		| sed 's/^subscribe page:/  Prenumerera: /; s/^feed: */  iCal-flöde:  /'
+		| sed 's/^subscribe page:/  Prenumerera: /; s/^feed: */  iCal-flöde:   /'
 	@echo "  Påminnelser:  http://$(HOST):$(PORT)/paminnelser/   (subscribe; the confirmation mail shows up below)"
 	@echo "  Mail sink:    smtp://127.0.0.1:$(MAILPORT) -> instance/mail/*.eml, one line per mail below"
 	@echo "  Fast-forward: $(BIN)/planner reminders send-due --now 2026-12-03T08:00   (in another terminal)"

@@ -40,3 +40,15 @@ def test_bad_file_is_named_and_the_others_still_import(runner, tmp_path: Path) -
     assert result.exit_code == 1
     assert "tom.txt" in result.output
     assert db.session.scalar(db.select(db.func.count(Document.id))) == 1
+
+
+def test_accept_all_leaves_month_only_dates_for_a_person(runner) -> None:
+    """"Planen fastställs i december" names no day: it waits for review instead of filling the month."""
+    from planner.models import Proposal
+
+    result = runner.invoke(args=["import", str(CLEAN), "--org", "Kustkommunerna", "--accept-all"])
+    assert result.exit_code == 0, result.output
+    vague = [p for p in db.session.scalars(db.select(Proposal)) if p.date_text and len(p.date_text) == 7]
+    assert vague, "the example's 'i december' should be proposed as a month"
+    assert all(p.status == "pending" and p.event_id is None for p in vague)
+    assert "left for review" in result.output

@@ -17,7 +17,7 @@ def register(cli: click.Group) -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--org", "org_name", help="Organization (default: as the minutes name it).")
 @click.option("--body", "body_name", help="Body within it (default: as the minutes name it).")
-@click.option("--accept-all", is_flag=True, help="Turn every proposal into an event without review.")
+@click.option("--accept-all", is_flag=True, help="Turn every proposal that names a day into an event without review.")
 @with_appcontext
 def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | None, accept_all: bool) -> None:
     """Import minutes: the document, its text and its proposals."""
@@ -26,7 +26,7 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
     from planner.db import db
     from planner.extract import extract
     from planner.ingest import IngestError, read_text
-    from planner.schedule.accept import NotAcceptable, accept
+    from planner.schedule.accept import accept_all as accept_proposals
     from planner.schedule.orgs import get_or_create_body, get_or_create_organization
     from planner.schedule.proposals import DuplicateDocument, store_document
 
@@ -55,16 +55,13 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
             db.session.rollback()
             click.echo(f"skipped: {exc}")
             continue
-        accepted = 0
+        summary = f"imported {path.name}: document {document.id}, {len(document.proposals)} proposals"
         if accept_all:
-            for proposal in document.proposals:
-                try:
-                    accept(proposal)
-                    accepted += 1
-                except NotAcceptable:
-                    pass
+            result = accept_proposals(document.proposals)
+            summary += f", {result.accepted} accepted"
+            if result.vague:
+                summary += f", {result.vague} left for review (only a month or week given)"
         db.session.commit()
-        click.echo(f"imported {path.name}: document {document.id}, {len(document.proposals)} proposals"
-                   + (f", {accepted} accepted" if accept_all else ""))
+        click.echo(summary)
     if failed:
         sys.exit(1)

@@ -8,6 +8,7 @@ and the audit trail records each changed field.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -67,6 +68,32 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
     proposal.reviewed_by_id = user.id if user else None
     proposal.reviewed_at = utcnow()
     return event
+
+
+@dataclass
+class BulkResult:
+    accepted: int = 0
+    vague: int = 0  # only a month or a week: a person must pick the day
+    skipped: int = 0  # mentions, or no date at all
+
+
+def accept_all(proposals: list[Proposal], user: User | None = None, min_confidence: float = 0.0) -> BulkResult:
+    """Accept every pending proposal at or above the confidence that names a day (or a holiday period)."""
+    from planner.schedule.datefmt import vague_date_text
+
+    result = BulkResult()
+    for proposal in proposals:
+        if proposal.status != "pending" or proposal.confidence < min_confidence:
+            continue
+        if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
+            result.vague += 1
+            continue
+        try:
+            accept(proposal, user)
+            result.accepted += 1
+        except NotAcceptable:
+            result.skipped += 1
+    return result
 
 
 def preview(proposal: Proposal) -> dict[str, list[Any]]:

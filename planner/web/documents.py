@@ -209,7 +209,7 @@ def review(document_id: int, proposal_id: int) -> Any:
 @bp.post("/<int:document_id>/accept-all")
 @login_required
 def accept_all(document_id: int) -> Any:
-    from planner.schedule.accept import NotAcceptable, accept
+    from planner.schedule.accept import accept_all as accept_proposals
 
     document = _document_or_404(document_id)
     require_edit(document.organization_id)
@@ -217,25 +217,12 @@ def accept_all(document_id: int) -> Any:
     if threshold is None or not 0 <= threshold <= 1:
         flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
-    from planner.schedule.datefmt import vague_date_text
-
-    accepted = skipped = vague = 0
-    for proposal in document.proposals:
-        if proposal.status != "pending" or proposal.confidence < threshold:
-            continue
-        if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
-            vague += 1  # "i december": a person must pick the day
-            continue
-        try:
-            accept(proposal, current_user)
-            accepted += 1
-        except NotAcceptable:
-            skipped += 1
+    result = accept_proposals(document.proposals, current_user, threshold)
     db.session.commit()
-    notes = [f"{accepted} förslag godkända"]
-    if vague:
-        notes.append(f"{vague} har bara månad eller vecka och väntar på att du anger dag")
-    if skipped:
-        notes.append(f"{skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
+    notes = [f"{result.accepted} förslag godkända"]
+    if result.vague:
+        notes.append(f"{result.vague} har bara månad eller vecka och väntar på att du anger dag")
+    if result.skipped:
+        notes.append(f"{result.skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
     flash(", ".join(notes) + ".", "success")
     return redirect(url_for("documents.show", document_id=document.id))
