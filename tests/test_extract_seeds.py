@@ -44,9 +44,9 @@ def test_seeds_meet_the_quality_bar() -> None:
     assert total["ho_ok"] == total["ho_n"] == 1 and total["ho_fp"] == 0
 
 
-def test_stale_page_header_date_never_becomes_a_proposal() -> None:
+def test_stale_page_header_date_never_becomes_a_proposal(seeds) -> None:
     name = "004_0767f6d37a93e21d.txt"
-    result = extract(read_text(SEEDS / name), source=name)
+    result = extract(read_text(seeds / name), source=name)
     assert result["meeting"]["date"] == "2024-03-21"
     assert (result["meeting"]["start"], result["meeting"]["end"]) == ("09:00", "11:55")
     assert all(i["date"] != "2023-10-12" for i in result["items"])
@@ -54,9 +54,9 @@ def test_stale_page_header_date_never_becomes_a_proposal() -> None:
     assert len(keys) == len(set(keys)), "the duplicated pages produced duplicate proposals"
 
 
-def test_handover_names_get_their_diacritics_back() -> None:
+def test_handover_names_get_their_diacritics_back(seeds) -> None:
     name = "000_1ed8d8e48294e87f.txt"
-    result = extract(read_text(SEEDS / name), source=name)
+    result = extract(read_text(seeds / name), source=name)
     (handover,) = [i for i in result["items"] if i["kind"] == "chair_handover"]
     assert "Västerås" in handover["from"] and "Enköping" in handover["to"]
     assert result["organization"] == "4M" and result["body"] == "Styrgrupp"
