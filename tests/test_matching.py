@@ -82,3 +82,13 @@ def test_same_meeting_repeated_changes_nothing_and_other_items_stay_separate(app
     accept(by_kind[("meeting", "Möte: Styrgrupp")])
     db.session.commit()
     assert db.session.get(Event, event.id).sequence == before
+
+
+def test_a_generic_next_meeting_title_names_the_body_in_the_calendar(app) -> None:
+    """"Nästa möte" in a subscriber's Outlook says nothing; the event says whose meeting it is."""
+    event = _first_minutes_accepted()
+    assert event.title == "Möte: Styrgrupp"
+    kept = make_document(filename="b.txt", items=[
+        item("meeting", "2026-11-20", 7, title="Styrgruppens möte med Trafikverket")], meeting={})
+    accept(kept.proposals[0])
+    assert kept.proposals[0].event.title == "Styrgruppens möte med Trafikverket"

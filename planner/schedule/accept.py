@@ -120,14 +120,15 @@ def apply_proposal(event: Event, proposal: Proposal, existing: bool = False) -> 
     On an existing event, what the proposal leaves out stays as it was: a cancellation keeps the
     date, a move without a time keeps the meeting's hours, a missing place keeps the old place.
     """
-    from planner.schedule.matching import specific_words
+    from planner.schedule.matching import generic_title, specific_words
 
     if existing and proposal.cancelled:
         event.status = "cancelled"
         return
     event.kind = EVENT_KIND[proposal.kind]
     if not existing or specific_words(proposal.title or "", proposal.body.name if proposal.body else ""):
-        event.title = proposal.title or default_title(proposal)
+        # "Nästa möte" says nothing in a subscriber's Outlook; name the body instead.
+        event.title = proposal.title if not generic_title(proposal.title) else default_title(proposal)
     event.body_id = proposal.body_id if not existing else (proposal.body_id or event.body_id)
     if proposal.location or not existing:
         event.location = proposal.location
@@ -158,9 +159,10 @@ def apply_proposal(event: Event, proposal: Proposal, existing: bool = False) -> 
 
 def default_title(proposal: Proposal) -> str:
     body = proposal.body.name if proposal.body else ""
+    meeting = f"Möte: {body}" if body else "Möte"
     titles = {
-        "meeting": f"Möte {body}".strip(),
-        "next_meeting": f"Möte {body}".strip(),
+        "meeting": meeting,
+        "next_meeting": meeting,
         "deadline": "Deadline",
         "holiday": "Lov",
         "chair_handover": f"Ordförandeskapet går till {proposal.to_party or '?'}",

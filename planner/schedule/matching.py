@@ -33,6 +33,11 @@ def specific_words(title: str, body_name: str = "") -> set[str]:
             if not any(w.startswith(o) and len(o) >= 4 for o in own)}  # "styrgruppens" is the body
 
 
+def generic_title(title: str | None) -> bool:
+    """A title of only generic words ("Nästa möte", "Mötet") names no meeting in particular."""
+    return not (words(title or "") - GENERIC)
+
+
 def titles_match(a: str, b: str, body_name: str = "") -> bool:
     """Same words (Jaccard ≥ 0.5 after dropping generic ones), or both the body's plain meeting."""
     wa, wb = specific_words(a, body_name), specific_words(b, body_name)
