@@ -59,7 +59,7 @@ def normalized(parts: dict[str, str], all_day: bool) -> str:
 
 
 def exdate_set(values: list[str] | None) -> set[dt.date | dt.datetime]:
-    """Excluded occurrences, compared as Stockholm wall-clock values."""
+    """EXDATE values as the feed writes them: Stockholm wall-clock values or dates."""
     out: set[dt.date | dt.datetime] = set()
     for value in values or []:
         parsed = parse_key(value)
