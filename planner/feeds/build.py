@@ -110,7 +110,8 @@ def event_lines(event: Any, meta: FeedMeta) -> list[str]:
 def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
     """A rule Outlook cannot map is served as one event per occurrence in the window."""
     _, length = _span(event)
-    for occ in occurrences(event, local_day(meta.window_start), local_day(meta.window_end)):
+    since = local_day(meta.window_start) - dt.timedelta(days=1)  # one ending at the window's start still counts
+    for occ in occurrences(event, since, local_day(meta.window_end)):
         slot = parse_key(occ.key)  # the series' own start, also for an override that moved it
         if not meta.window_start <= _as_instant(slot) + length or _as_instant(slot) > meta.window_end:
             continue
