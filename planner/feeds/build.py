@@ -18,11 +18,11 @@ from planner.feeds.lines import (
     escape_text,
     fold,
     local_stamp,
-    parse_iso_instant,
     utc_stamp,
 )
-from planner.feeds.rrules import exdate_set, instant_key, normalized, occurrences, outlook_maps, parse_rule
+from planner.feeds.rrules import exdate_set, normalized, outlook_maps, parse_rule
 from planner.feeds.vtimezone import TZID, VTIMEZONE_LINES
+from planner.schedule.recurrence import local_day, occurrences, parse_key, series_starts
 
 PRODID = "-//planner//planner iCal feed 1.0//SV"
 CANCELLED_PREFIX = "INSTÄLLT: "
@@ -91,7 +91,9 @@ def in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
         return False
     if not event.rrule:
         return _as_instant(first) + length >= start
-    return any(_as_instant(o) + length >= start for o in occurrences(first, event.rrule, event.all_day, end))
+    since = local_day(start) - dt.timedelta(days=length.days + 1)
+    return any(start <= _as_instant(o) + length and _as_instant(o) <= end
+               for o in series_starts(event.rrule, first, since, local_day(end)))
 
 
 def event_lines(event: Any, meta: FeedMeta) -> list[str]:
@@ -100,25 +102,24 @@ def event_lines(event: Any, meta: FeedMeta) -> list[str]:
     out = _vevent(event, meta, uid=event.uid)
     for override in sorted(event.overrides or [], key=sort_key):
         if override.recurrence_id:
-            out.extend(_vevent(override, meta, uid=event.uid, recurrence=parse_iso_instant(override.recurrence_id),
+            out.extend(_vevent(override, meta, uid=event.uid, recurrence=parse_key(override.recurrence_id),
                                master_all_day=event.all_day))
     return out
 
 
 def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
     """A rule Outlook cannot map is served as one event per occurrence in the window."""
-    first, length = _span(event)
-    skipped = exdate_set(event.exdates)
-    replaced = {instant_key(parse_iso_instant(o.recurrence_id)): o for o in event.overrides or [] if o.recurrence_id}
-    for start in occurrences(first, event.rrule, event.all_day, meta.window_end):
-        key = instant_key(start)
-        if key in skipped or _as_instant(start) + length < meta.window_start:
+    _, length = _span(event)
+    since = local_day(meta.window_start) - dt.timedelta(days=1)  # one ending at the window's start still counts
+    for occ in occurrences(event, since, local_day(meta.window_end)):
+        slot = parse_key(occ.key)  # the series' own start, also for an override that moved it
+        if not meta.window_start <= _as_instant(slot) + length or _as_instant(slot) > meta.window_end:
             continue
-        uid = f"{event.uid}-{key.strftime('%Y%m%dT%H%M%S' if isinstance(key, dt.datetime) else '%Y%m%d')}"
-        if key in replaced:
-            yield from _vevent(replaced[key], meta, uid=uid)
+        uid = f"{event.uid}-{occ.key[:19].replace('-', '').replace(':', '')}"  # wall-clock YYYYMMDDTHHMMSS
+        if occ.override:
+            yield from _vevent(occ.event, meta, uid=uid)
         else:
-            yield from _vevent(event, meta, uid=uid, start=start, length=length, single=True)
+            yield from _vevent(event, meta, uid=uid, start=occ.start, length=length, single=True)
 
 
 def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datetime | None = None,

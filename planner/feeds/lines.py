@@ -54,14 +54,3 @@ def local_stamp(value: dt.datetime) -> str:
 
 def date_stamp(value: dt.date) -> str:
     return value.strftime("%Y%m%d")
-
-
-def parse_iso_instant(value: str) -> dt.date | dt.datetime:
-    """An ISO date or datetime from the database; a naive datetime is Stockholm wall-clock time."""
-    value = value.strip()
-    if len(value) == 10:
-        return dt.date.fromisoformat(value)
-    parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=STOCKHOLM)
-    return parsed

@@ -1,13 +1,14 @@
-"""Recurrence rules as Outlook maps them, and their expansion in Stockholm wall-clock time."""
+"""Recurrence rules and exceptions as written into a feed, in the terms Outlook can map.
+
+The expansion itself is planner.schedule.recurrence's.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-from dateutil.rrule import rrulestr
-
-from planner.feeds.lines import STOCKHOLM, parse_iso_instant, utc_stamp
+from planner.feeds.lines import STOCKHOLM, utc_stamp
+from planner.schedule.recurrence import parse_key
 
 OUTLOOK_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 # Parts Outlook's recurrence patterns can express; anything else is served as single occurrences.
@@ -57,54 +58,13 @@ def normalized(parts: dict[str, str], all_day: bool) -> str:
     return ";".join(f"{k}={parts[k]}" for k in order)
 
 
-def occurrences(start: dt.date | dt.datetime, rule: str, all_day: bool,
-                until: dt.datetime) -> Iterator[dt.date | dt.datetime]:
-    """Occurrence starts up to `until`: wall-clock recurrence in Stockholm, then the real instant.
-
-    A weekly 09:30 meeting stays at 09:30 across the DST change; that is what clients do too.
-    """
-    parts = parse_rule(rule)
-    if all_day:
-        assert isinstance(start, dt.date)
-        dtstart = dt.datetime.combine(start, dt.time())
-    else:
-        assert isinstance(start, dt.datetime)
-        dtstart = start.astimezone(STOCKHOLM).replace(tzinfo=None)
-    rule_until = parts.pop("UNTIL", None)
-    recurrence = rrulestr(normalized(parts, all_day), dtstart=dtstart)
-    if rule_until:
-        recurrence = recurrence.replace(until=_local_until(rule_until))
-    limit = until.astimezone(STOCKHOLM).replace(tzinfo=None)
-    for naive in recurrence:
-        if naive > limit:
-            return
-        yield naive.date() if all_day else naive.replace(tzinfo=STOCKHOLM)
-
-
-def _local_until(value: str) -> dt.datetime:
-    """UNTIL as naive Stockholm wall-clock time, the terms dateutil compares DTSTART in."""
-    digits = value.rstrip("Z")
-    if len(digits) == 8:
-        return dt.datetime.strptime(digits + "T235959", "%Y%m%dT%H%M%S")
-    naive = dt.datetime.strptime(digits, "%Y%m%dT%H%M%S")
-    if value.endswith("Z"):
-        return naive.replace(tzinfo=dt.UTC).astimezone(STOCKHOLM).replace(tzinfo=None)
-    return naive
-
-
 def exdate_set(values: list[str] | None) -> set[dt.date | dt.datetime]:
-    """Excluded occurrences, compared as Stockholm wall-clock values."""
+    """EXDATE values as the feed writes them: Stockholm wall-clock values or dates."""
     out: set[dt.date | dt.datetime] = set()
     for value in values or []:
-        parsed = parse_iso_instant(value)
+        parsed = parse_key(value)
         if isinstance(parsed, dt.datetime):
             out.add(parsed.astimezone(STOCKHOLM).replace(tzinfo=None))
         else:
             out.add(parsed)
     return out
-
-
-def instant_key(value: dt.date | dt.datetime) -> dt.date | dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value.astimezone(STOCKHOLM).replace(tzinfo=None)
-    return value

@@ -28,8 +28,7 @@ def digest_items(subscriber: Subscriber, monday: dt.date) -> list[dict[str, Any]
     for event in db.session.scalars(select(Event).where(Event.status != "cancelled")):
         if not concerns(subscriber, event):
             continue
-        overridden = [o.recurrence_id for o in event.overrides if o.recurrence_id] if event.rrule else []
-        for occ in occurrences(event, start, end, overridden):
+        for occ in occurrences(event, start, end):
             items.append({"sort": occ.begins_at, "title": event.title, "when": swedish_when(occ.start, occ.end),
                           "kind": KIND_LABELS.get(event.kind, "Händelse"), "location": event.location,
                           "tentative": event.status == "tentative"})

@@ -1,7 +1,7 @@
-"""An event's occurrences in a window: single items, RRULE series, EXDATEs and overrides.
+"""An event's occurrences as reminders see them: keyed by their UTC start, the key of a delivery row.
 
-Series expand in Stockholm wall-clock time, so a 09:30 meeting stays at 09:30 across DST.
-Pure functions over anything shaped like an Event (see EventLike); no database.
+The expansion itself (series, EXDATEs, overrides, DST) is planner.schedule.recurrence's; this adds
+the window reminders need (what has not begun yet) and the key format stored in ReminderDelivery.
 """
 
 from __future__ import annotations
@@ -9,23 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any
 
-from dateutil.rrule import rrulestr
-
-from planner.reminders.leads import STOCKHOLM, local_at
-
-MAX_OCCURRENCES = 1000
-
-
-class EventLike(Protocol):
-    all_day: bool
-    start_at: dt.datetime | None
-    end_at: dt.datetime | None
-    start_date: dt.date | None
-    end_date: dt.date | None
-    rrule: str | None
-    exdates: list[str] | None
+from planner.reminders.leads import local_at
+from planner.schedule import recurrence
 
 
 @dataclass(frozen=True)
@@ -49,98 +36,26 @@ def occurrence_key(start: dt.datetime | dt.date) -> str:
 
 
 def parse_key(text: str) -> dt.datetime | dt.date:
-    """Read an ISO date or datetime (any offset, or Z) as stored in occurrence/exdates/recurrence_id."""
-    text = text.strip()
-    if len(text) == 10:
-        return dt.date.fromisoformat(text)
-    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=STOCKHOLM)  # a floating time is a Stockholm time
-    return value.astimezone(dt.UTC)
+    """A delivery row's occurrence key (or any stored ISO key) as a date or a UTC datetime."""
+    value = recurrence.parse_key(text)
+    return value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
 
 
-def normalize_key(text: str) -> str:
-    return occurrence_key(parse_key(text))
-
-
-def occurrences(event: EventLike, window_start: dt.datetime, window_end: dt.datetime,
+def occurrences(event: Any, window_start: dt.datetime, window_end: dt.datetime,
                 overridden: Iterable[str] = ()) -> list[Occurrence]:
-    """Occurrences that begin (see Occurrence.begins_at) after window_start and start before window_end."""
-    first = _first(event)
-    if first is None:
-        return []
-    start, end = first
-    if not event.rrule:
-        occ = Occurrence(occurrence_key(start), start, end)
-        return [occ] if window_start < occ.begins_at and _starts_before(occ, window_end) else []
-    skip = {normalize_key(k) for k in overridden}
-    excluded = _exdates(event.exdates or [])
-    duration = (end - start) if end is not None else None
-    rule_text = event.rrule.removeprefix("RRULE:")
-    found: list[Occurrence] = []
-    if isinstance(start, dt.datetime):
-        local_start = start.astimezone(STOCKHOLM)
-        rule = rrulestr(rule_text, dtstart=local_start)
-        after = window_start.astimezone(STOCKHOLM) - (duration or dt.timedelta(0)) - dt.timedelta(days=1)
-        iterator = rule.xafter(after, inc=True)
-    else:
-        rule = rrulestr(rule_text, dtstart=dt.datetime.combine(start, dt.time(0, 0)))
-        iterator = iter(rule)
-    for raw in iterator:
-        if len(found) >= MAX_OCCURRENCES:
-            break
-        if isinstance(start, dt.datetime):
-            occ_start: dt.datetime | dt.date = _fix_wall_clock(raw)
-        else:
-            occ_start = raw.date()
-        occ = Occurrence(occurrence_key(occ_start), occ_start,
-                         occ_start + duration if duration is not None else None)
-        if not _starts_before(occ, window_end):
-            break
-        if occ.begins_at <= window_start or occ.key in skip or _is_excluded(occ, excluded):
-            continue
-        found.append(occ)
+    """Occurrences that begin (see Occurrence.begins_at) after window_start and start before window_end.
+
+    Override rows are left out, as are the occurrences in `overridden`: an override is an event of
+    its own and gets its own reminders.
+    """
+    found = []
+    days = recurrence.local_day(window_start), recurrence.local_day(window_end)
+    for occ in recurrence.occurrences(event, *days, skip=overridden):
+        item = Occurrence(occurrence_key(occ.start), occ.start, occ.end)
+        if not occ.override and window_start < item.begins_at and _start_instant(item) < window_end:
+            found.append(item)
     return found
 
 
-def _first(event: EventLike) -> tuple[dt.datetime | dt.date, dt.datetime | dt.date | None] | None:
-    if not event.all_day and event.start_at is not None:
-        return event.start_at.astimezone(dt.UTC), event.end_at.astimezone(dt.UTC) if event.end_at else None
-    if event.start_date is not None:
-        return event.start_date, event.end_date or event.start_date
-    return None
-
-
-def _fix_wall_clock(value: dt.datetime) -> dt.datetime:
-    """dateutil keeps the wall-clock time; re-attach the zone so the offset is that day's offset."""
-    naive = value.replace(tzinfo=None)
-    return local_at(naive.date(), naive.time()) if value.tzinfo else naive.replace(tzinfo=STOCKHOLM)
-
-
-def _starts_before(occ: Occurrence, window_end: dt.datetime) -> bool:
-    if isinstance(occ.start, dt.datetime):
-        return occ.start < window_end
-    return local_at(occ.start, dt.time(0, 0)) < window_end
-
-
-def _exdates(values: Iterable[str]) -> tuple[set[str], set[dt.date]]:
-    instants: set[str] = set()
-    days: set[dt.date] = set()
-    for text in values:
-        try:
-            value = parse_key(str(text))
-        except ValueError:
-            continue
-        if isinstance(value, dt.datetime):
-            instants.add(occurrence_key(value))
-        else:
-            days.add(value)
-    return instants, days
-
-
-def _is_excluded(occ: Occurrence, excluded: tuple[set[str], set[dt.date]]) -> bool:
-    instants, days = excluded
-    if occ.key in instants:
-        return True
-    day = occ.start.astimezone(STOCKHOLM).date() if isinstance(occ.start, dt.datetime) else occ.start
-    return day in days
+def _start_instant(occ: Occurrence) -> dt.datetime:
+    return occ.start if isinstance(occ.start, dt.datetime) else local_at(occ.start, dt.time(0, 0))

@@ -14,9 +14,10 @@ from sqlalchemy.orm import selectinload
 from planner.db import db, utcnow
 from planner.models import ChairTerm, Event, ReminderDelivery, Subscriber
 from planner.reminders.leads import STOCKHOLM, digest_due, leads_for
-from planner.reminders.occurrences import normalize_key, occurrences, parse_key
+from planner.reminders.occurrences import occurrences, parse_key
 from planner.reminders.planning import DIGEST, REMINDER, Existing, Plan, Recipient, reconcile, wanted
 from planner.reminders.settings import horizon, org_settings
+from planner.schedule.recurrence import claimed
 
 REMINDED_KINDS = ("meeting", "deadline", "chair_handover")
 
@@ -30,8 +31,7 @@ def sync_event_reminders(event: Event, now: dt.datetime | None = None) -> Plan:
     settings = org_settings(event.organization)
     occs = []
     if not cancelled and event.kind in REMINDED_KINDS:
-        overridden = [o.recurrence_id for o in event.overrides if o.recurrence_id] if event.rrule else []
-        occs = occurrences(event, now, now + horizon(), overridden)
+        occs = occurrences(event, now, now + horizon())
     target = wanted(occs, recipients_for(event), settings.time_of_day)
     rows = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.event_id == event.id)).all()
     existing = [Existing(r.id, r.occurrence, r.recipient, r.lead, r.kind, r.status, r.due_at, r.subscriber_id)
@@ -95,23 +95,8 @@ def _dropped(event: Event, keys: set[str]) -> set[str]:
     """Occurrences of a series that an EXDATE has since removed."""
     if not event.rrule or not event.exdates:
         return set()
-    instants, days = set(), set()
-    for text in event.exdates:
-        try:
-            value = parse_key(str(text))
-        except ValueError:
-            continue
-        if isinstance(value, dt.datetime):
-            instants.add(normalize_key(str(text)))
-        else:
-            days.add(value)
-    dropped = set()
-    for key in keys:
-        value = parse_key(key)
-        day = value.astimezone(STOCKHOLM).date() if isinstance(value, dt.datetime) else value
-        if key in instants or day in days:
-            dropped.add(key)
-    return dropped
+    ordered = sorted(keys)
+    return {ordered[i] for i in claimed(event.exdates, [parse_key(k) for k in ordered])}
 
 
 def _apply(plan: Plan, event_id: int) -> None:

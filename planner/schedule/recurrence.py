@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -116,7 +117,7 @@ def describe_rule(rule: str | None) -> str:
 class Occurrence:
     """One instance of an event: a series' generated one, an override, or a single event."""
 
-    event: Any  # planner.models.Event
+    event: Any  # planner.models.Event, or a row with its columns
     start: dt.datetime | dt.date
     end: dt.datetime | dt.date | None
     key: str  # ISO of the series occurrence this stands for (EXDATE / RECURRENCE-ID value)
@@ -124,7 +125,16 @@ class Occurrence:
 
     @property
     def day(self) -> dt.date:
-        return self.start.astimezone(STOCKHOLM).date() if isinstance(self.start, dt.datetime) else self.start
+        return local_day(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last Stockholm day it occupies; a meeting ending at midnight does not reach the next day."""
+        if self.end is None or self.end <= self.start:
+            return self.day
+        if isinstance(self.end, dt.datetime):
+            return local_day(self.end - dt.timedelta(microseconds=1))
+        return self.end
 
 
 def occurrence_key(value: dt.datetime | dt.date) -> str:
@@ -133,69 +143,101 @@ def occurrence_key(value: dt.datetime | dt.date) -> str:
     return value.isoformat()
 
 
-def _local_day(key: str) -> str:
-    if len(key) > 10:
+def parse_key(text: str) -> dt.datetime | dt.date:
+    """An ISO date, or datetime with an offset or Z (naive means Stockholm), as exceptions store them."""
+    text = str(text).strip()
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    return value if value.tzinfo is not None else value.replace(tzinfo=STOCKHOLM)
+
+
+def local_day(value: dt.datetime | dt.date) -> dt.date:
+    return value.astimezone(STOCKHOLM).date() if isinstance(value, dt.datetime) else value
+
+
+def claimed(exceptions: Iterable[str], starts: Sequence[dt.datetime | dt.date]) -> dict[int, str]:
+    """Which of `starts` each exception (EXDATE or RECURRENCE-ID) names, by index.
+
+    The occurrence at its exact time; failing that, those on its Stockholm day, so an exception
+    survives a change of the series' time while a rule with several occurrences a day loses one.
+    """
+    found: dict[int, str] = {}
+    for text in exceptions:
         try:
-            value = dt.datetime.fromisoformat(key)
+            value = parse_key(text)
         except ValueError:
-            return key[:10]
-        if value.tzinfo is not None:
-            return value.astimezone(STOCKHOLM).date().isoformat()
-    return key[:10]
+            continue
+        day = local_day(value)
+        exact = [i for i, s in enumerate(starts) if isinstance(s, dt.datetime) == isinstance(value, dt.datetime)
+                 and s == value]
+        for i in exact or [i for i, s in enumerate(starts) if local_day(s) == day]:
+            found.setdefault(i, text)
+    return found
 
 
-def _same_key(a: str, b: str) -> bool:
-    """Exceptions name the occurrence's day (Stockholm), so they survive a change of the series' time."""
-    return _local_day(a) == _local_day(b)
+def _wall_clock_until(match: re.Match[str]) -> str:
+    """UNTIL in the naive Stockholm wall-clock terms a series expands in; a date means its whole day."""
+    digits, utc = match.group(1), match.group(2)
+    if len(digits) == 8:
+        return f"UNTIL={digits}T235959"
+    if utc:
+        value = dt.datetime.strptime(digits, "%Y%m%dT%H%M%S").replace(tzinfo=dt.UTC)
+        return f"UNTIL={value.astimezone(STOCKHOLM):%Y%m%dT%H%M%S}"
+    return f"UNTIL={digits}"
 
 
 def series_starts(rule: str, first: dt.datetime | dt.date, window_start: dt.date,
                   window_end: dt.date, limit: int = 1000) -> list[dt.datetime | dt.date]:
-    """Starts of a rule within [window_start, window_end] (dates, inclusive), at most `limit`."""
+    """Starts of a rule within [window_start, window_end] (dates, inclusive), at most `limit`.
+
+    Expanded in naive Stockholm wall-clock time, so 09.00 stays 09.00 across DST changes. A rule
+    that cannot be read gives the first start only: a page must not fail on one stored series.
+    """
     timed = isinstance(first, dt.datetime)
     local_first = first.astimezone(STOCKHOLM).replace(tzinfo=None) if timed else \
         dt.datetime.combine(first, dt.time())
-    rule = re.sub(r"UNTIL=(\d{8})(?!T)", r"UNTIL=\1T235959", rule)
-    rr = rrulestr(rule, dtstart=local_first)
+    text = re.sub(r"UNTIL=(\d{8}(?:T\d{6})?)(Z?)", _wall_clock_until, rule.strip(), flags=re.IGNORECASE)
     lo = dt.datetime.combine(window_start, dt.time())
     hi = dt.datetime.combine(window_end, dt.time(23, 59, 59))
+    try:
+        values = rrulestr(text, dtstart=local_first).xafter(lo - dt.timedelta(seconds=1), inc=True)
+    except (ValueError, TypeError):
+        values = iter([local_first] if lo <= local_first else [])
     starts: list[dt.datetime | dt.date] = []
-    for value in rr.xafter(lo - dt.timedelta(seconds=1), inc=True):
+    for value in values:
         if value > hi or len(starts) >= limit:
             break
         starts.append(value.replace(tzinfo=STOCKHOLM) if timed else value.date())
     return starts
 
 
-def occurrences(event: Any, window_start: dt.date, window_end: dt.date) -> list[Occurrence]:
-    """What a calendar shows for one event in a window: single, series minus exceptions, overrides."""
+def occurrences(event: Any, window_start: dt.date, window_end: dt.date,
+                skip: Iterable[str] = ()) -> list[Occurrence]:
+    """What a calendar shows of one event on the days [window_start, window_end]: every occurrence
+    touching them. A series loses its EXDATEs and `skip` (overrides a caller shows by itself), and
+    its override rows (event.overrides) stand in for the occurrences they replace."""
     first = event.start_at if not event.all_day else event.start_date
     if first is None:
         return []
-    if event.all_day:
-        length: dt.timedelta = (event.end_date or event.start_date) - event.start_date
-    else:
-        length = (event.end_at or event.start_at) - event.start_at
+    end = event.end_at if not event.all_day else (event.end_date or event.start_date)
     if not event.rrule:
-        end = event.end_at if not event.all_day else event.end_date
-        occ = Occurrence(event, first, end, occurrence_key(first))
-        last = end if event.all_day else (end or first)
-        last_day = last if isinstance(last, dt.date) and not isinstance(last, dt.datetime) else \
-            last.astimezone(STOCKHOLM).date()
-        return [occ] if occ.day <= window_end and last_day >= window_start else []
-    skipped = list(event.exdates or [])
-    overrides = {o.recurrence_id: o for o in getattr(event, "overrides", []) if o.recurrence_id}
+        single = Occurrence(event, first, end, occurrence_key(first))
+        return [single] if single.day <= window_end and single.last_day >= window_start else []
+    length = (end - first) if end is not None and end > first else dt.timedelta(0)
+    reach = Occurrence(event, first, end, "").last_day - local_day(first)
+    starts = series_starts(event.rrule, first, window_start - reach, window_end)
+    dropped = claimed([*(event.exdates or []), *skip], starts)
+    by_id = {o.recurrence_id: o for o in getattr(event, "overrides", None) or [] if o.recurrence_id}
+    replaced = {i: by_id[key] for i, key in claimed(by_id, starts).items()}
     result = []
-    for start in series_starts(event.rrule, first, window_start, window_end):
-        key = occurrence_key(start)
-        if any(_same_key(key, x) for x in skipped):
+    for i, start in enumerate(starts):
+        occ = Occurrence(event, start, start + length if end is not None else None, occurrence_key(start))
+        if i in dropped or occ.last_day < window_start:
             continue
-        override = next((o for k, o in overrides.items() if _same_key(key, k)), None)
-        if override is not None:
+        if (override := replaced.get(i)) is not None:
             o_start = override.start_date if override.all_day else override.start_at
             o_end = override.end_date if override.all_day else override.end_at
-            result.append(Occurrence(override, o_start, o_end, key, override=True))
-        else:
-            end = start + length if not event.all_day else start + length
-            result.append(Occurrence(event, start, end, key))
+            occ = Occurrence(override, o_start, o_end, occ.key, override=True)
+        result.append(occ)
     return result

@@ -15,7 +15,7 @@ from planner.db import db
 from planner.models import Body, Event, Organization, Proposal
 from planner.wheel.geometry import Span, year_span
 from planner.wheel.model import ChairSpan, Holiday, Item, Ring, WheelData
-from planner.wheel.occurrences import STOCKHOLM, Occurrence, occurrences, recurrence_keys, time_label
+from planner.wheel.occurrences import STOCKHOLM, Occurrence, occurrences, time_label
 from planner.wheel.palette import ring_colour
 
 KIND_RINGS = (("meeting", "Möten"), ("deadline", "Deadlines"), ("period", "Perioder"))
@@ -53,7 +53,7 @@ def collect(
     replaced: dict[int, set[str]] = defaultdict(set)
     for event in events:
         if event.series_id is not None and event.recurrence_id:
-            replaced[event.series_id] |= recurrence_keys([event.recurrence_id])
+            replaced[event.series_id].add(event.recurrence_id)
     evidence = _evidence([e.id for e in events])
     body_names = {b.id: b.name for b in bodies}
 
