@@ -40,6 +40,7 @@ run: install
 	@tests/setup/sysdeps.sh run
 	$(BIN)/planner init
 	$(BIN)/planner import examples/minutes/* --org Kustkommunerna --accept-all
+	$(BIN)/planner import-ics examples/calendars/skollov-2026-2027.ics --org Kustkommunerna --body Skollov --kind holiday
 	$(BIN)/planner create-user $(ADMIN) --role admin --password $(ADMIN_PASSWORD) >/dev/null
 	$(BIN)/planner subscribe $(DEMO_EMAIL) --org Kustkommunerna --digest --confirmed
 	@echo

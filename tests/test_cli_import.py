@@ -52,3 +52,16 @@ def test_accept_all_leaves_month_only_dates_for_a_person(runner) -> None:
     assert vague, "the example's 'i december' should be proposed as a month"
     assert all(p.status == "pending" and p.event_id is None for p in vague)
     assert "left for review" in result.output
+
+
+def test_example_school_holidays_import_once_as_all_day_periods(runner) -> None:
+    ics = EXAMPLES.parent / "calendars" / "skollov-2026-2027.ics"
+    assert runner.invoke(args=["import", str(CLEAN), "--org", "Kustkommunerna"]).exit_code == 0
+    args = ["import-ics", str(ics), "--org", "Kustkommunerna", "--body", "Skollov", "--kind", "holiday"]
+    first, again = runner.invoke(args=args), runner.invoke(args=args)
+    assert first.exit_code == 0 and again.exit_code == 0, first.output + again.output
+    holidays = db.session.scalars(db.select(Event).filter_by(kind="holiday")).all()
+    assert len(holidays) == ics.read_text().count("BEGIN:VEVENT")
+    sommarlov = next(e for e in holidays if e.title == "Sommarlov")
+    assert sommarlov.all_day and (sommarlov.start_date.isoformat(), sommarlov.end_date.isoformat()) == (
+        "2027-06-14", "2027-08-13")
