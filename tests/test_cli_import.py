@@ -11,7 +11,7 @@ from tests.conftest import EXAMPLES
 CLEAN = EXAMPLES / "kustkommunerna-styrgrupp-2026-10-16.txt"
 
 
-def test_import_accept_all_then_start_page_lists_events(runner, client) -> None:
+def test_import_accept_all_then_start_page_lists_events(runner, client, login) -> None:
     result = runner.invoke(args=["import", str(CLEAN), "--org", "Kustkommunerna", "--body", "Styrgrupp",
                                  "--accept-all"])
     assert result.exit_code == 0, result.output
@@ -19,6 +19,8 @@ def test_import_accept_all_then_start_page_lists_events(runner, client) -> None:
     org = db.session.scalar(db.select(Organization).filter_by(name="Kustkommunerna"))
     events = db.session.scalars(db.select(Event).filter_by(organization_id=org.id)).all()
     assert events, "accept-all made no events"
+    assert client.get("/").status_code == 302, "the schedule is shown to logged-in users only"
+    login("viewer")
     page = client.get("/").get_data(as_text=True)
     for event in events:
         assert event.title in page

@@ -31,7 +31,8 @@ def events_of(body: Body) -> list[Event]:
     return db.session.scalars(db.select(Event).where(Event.body_id == body.id).order_by(Event.id)).all()
 
 
-def test_school_holidays_import_as_all_day_periods_that_feeds_and_start_page_show(importing, runner, client) -> None:
+def test_school_holidays_import_as_all_day_periods_that_feeds_and_start_page_show(importing, runner, client,
+                                                                                  login) -> None:
     result = runner.invoke(args=["import-ics", str(HOLIDAYS), "--body", "Skolor"])
     assert result.exit_code == 0, result.output
     assert "6 nya" in result.output
@@ -45,6 +46,7 @@ def test_school_holidays_import_as_all_day_periods_that_feeds_and_start_page_sho
     block = text[text.index("SUMMARY:Sportlov") - 400:text.index("SUMMARY:Sportlov")]
     assert "DTSTART;VALUE=DATE:20270222" in block and "DTEND;VALUE=DATE:20270227" in block
     assert "SUMMARY:Påsklov" in text and "SUMMARY:Sommarlov" in text
+    login("viewer")
     assert "Sportlov" in client.get("/").get_data(as_text=True)
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Flask, redirect, render_template, request, session, url_for
-from flask_login import current_user
+from flask_login import login_required
 
 from planner.db import db
 from planner.models import Document, Event, Proposal
@@ -40,9 +40,10 @@ def _error_page(error: Any) -> Any:
 
 
 @bp.get("/")
+@login_required
 def index() -> str:
     query = db.select(Event).where(Event.series_id.is_(None))
-    visible = visible_organization_ids() if current_user.is_authenticated else None
+    visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))
     events = sorted(db.session.scalars(query).all(), key=_sort_key)
@@ -54,12 +55,10 @@ def index() -> str:
         doc_query = doc_query.where(Document.organization_id.in_(visible))
     documents = db.session.scalars(doc_query).all()
     pending = {d.id: sum(1 for p in d.proposals if p.status == "pending") for d in documents}
-    waiting = 0
-    if current_user.is_authenticated:
-        wq = db.select(db.func.count(Proposal.id)).join(Document).where(Proposal.status == "pending")
-        if visible is not None:
-            wq = wq.where(Document.organization_id.in_(visible))
-        waiting = db.session.scalar(wq) or 0
+    wq = db.select(db.func.count(Proposal.id)).join(Document).where(Proposal.status == "pending")
+    if visible is not None:
+        wq = wq.where(Document.organization_id.in_(visible))
+    waiting = db.session.scalar(wq) or 0
     return render_template("home/index.html", upcoming=upcoming, past=past, documents=documents,
                            pending=pending, waiting=waiting)
 
