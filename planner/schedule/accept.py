@@ -14,8 +14,7 @@ from zoneinfo import ZoneInfo
 
 from planner.db import utcnow
 from planner.models import Event, Proposal, User
-from planner.reminders.sync import sync_event_reminders
-from planner.schedule.audit import diff, record, snapshot
+from planner.schedule.audit import changed, diff, snapshot
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Extraction kinds that become events, and the event kind they become.
@@ -51,18 +50,17 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
             apply_proposal(event, proposal)
         db.session.add(event)
         db.session.flush()
-        record(event, "created", {"proposal": [None, proposal.id], **diff({}, snapshot(event))}, user)
+        changed(event, "created", {"proposal": [None, proposal.id], **diff({}, snapshot(event))}, user,
+                created=True)
     else:
         before = snapshot(event)
         with db.session.no_autoflush:
             apply_proposal(event, proposal, existing=True)
         changes = diff(before, snapshot(event))
         if changes:
-            event.touch()
             event.source_document_id = document.id
             action = "cancelled" if changes.get("status", [None, None])[1] == "cancelled" else "updated"
-            record(event, action, {"proposal": [None, proposal.id], **changes}, user)
-    sync_event_reminders(event)
+            changed(event, action, {"proposal": [None, proposal.id], **changes}, user)
     proposal.status = "accepted"
     proposal.event = event
     proposal.reviewed_by_id = user.id if user else None

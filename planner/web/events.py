@@ -10,8 +10,7 @@ from flask_login import current_user, login_required
 
 from planner.db import db
 from planner.models import Body, Event, Organization
-from planner.reminders.sync import sync_event_reminders
-from planner.schedule.audit import diff, record, snapshot
+from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import month_title, month_weeks, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
@@ -138,8 +137,7 @@ def new() -> Any:
         if not errors:
             db.session.add(event)
             db.session.flush()
-            record(event, "created", diff({}, snapshot(event)), current_user)
-            sync_event_reminders(event)
+            changed(event, "created", diff({}, snapshot(event)), current_user, created=True)
             db.session.commit()
             flash(f"Skapad: {event.title}.", "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -166,10 +164,8 @@ def edit(event_id: int) -> Any:
         if not errors:
             changes = diff(before, snapshot(event))
             if changes:
-                event.touch()
-                record(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
-                       changes, current_user)
-                sync_event_reminders(event)
+                changed(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
+                        changes, current_user)
             db.session.commit()
             flash("Sparat." if changes else "Inget ändrades.", "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -187,13 +183,23 @@ def cancel(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     if event.status != "cancelled":
-        record(event, "cancelled", {"status": [event.status, "cancelled"]}, current_user)
-        event.status = "cancelled"
-        event.touch()
-        sync_event_reminders(event)
+        before, event.status = event.status, "cancelled"
+        changed(event, "cancelled", {"status": [before, "cancelled"]}, current_user)
         db.session.commit()
         flash(f"Inställt: {event.title}.", "success")
     return redirect(url_for("events.show", event_id=event.id))
+
+
+def _series_occurrence_or_400(event: Event, key: str) -> Occurrence:
+    """The series' occurrence a form names by its key; anything else is a bad request."""
+    try:
+        day = dt.date.fromisoformat(key[:10])
+    except ValueError:
+        abort(400)
+    found = [o for o in occurrences(event, day, day) if o.key == key] if event.rrule else []
+    if not found:
+        abort(400)
+    return found[0]
 
 
 @bp.post("/<int:event_id>/skip")
@@ -203,17 +209,10 @@ def skip(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     key = request.form.get("occurrence") or ""
-    try:
-        day = dt.date.fromisoformat(key[:10])
-    except ValueError:
-        abort(400)
-    if not event.rrule or not any(o.key == key for o in occurrences(event, day, day)):
-        abort(400)
+    _series_occurrence_or_400(event, key)
     before = list(event.exdates or [])
     event.exdates = sorted({*before, key})
-    record(event, "updated", {"exdates": [before, event.exdates]}, current_user)
-    event.touch()
-    sync_event_reminders(event)
+    changed(event, "updated", {"exdates": [before, event.exdates]}, current_user)
     db.session.commit()
     flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -229,12 +228,8 @@ def move(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     key = request.form.get("occurrence") or ""
-    try:
-        day = dt.date.fromisoformat(key[:10])
-    except ValueError:
-        abort(400)
-    found = [o for o in occurrences(event, day, day) if o.key == key and not o.override] if event.rrule else []
-    if not found:
+    old = _series_occurrence_or_400(event, key)
+    if old.override:
         abort(400)
     errors: list[str] = []
     new_day = parse_date(request.form.get("date"), "Datum", errors)
@@ -255,7 +250,6 @@ def move(event_id: int) -> Any:
         length = (event.end_date or event.start_date) - event.start_date
         override.all_day, override.start_date, override.end_date = True, new_day, new_day + length
     else:
-        old = found[0]
         start = start or old.start.astimezone(STOCKHOLM).time()
         override.all_day = False
         override.start_at = dt.datetime.combine(new_day, start, STOCKHOLM)
@@ -267,9 +261,7 @@ def move(event_id: int) -> Any:
     event.overrides.append(override)
     db.session.flush()
     record(override, "created", diff({}, snapshot(override)), current_user)
-    record(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
-    event.touch()
-    sync_event_reminders(event)
+    changed(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
     db.session.commit()
     flash(f"Tillfället {key[:10]} är flyttat.", "success")
     return redirect(url_for("events.show", event_id=event.id))
