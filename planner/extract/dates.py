@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>\d\d?)(?:"
+        r"(?P<d1>[0-9]\d?)(?:"
         r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"

@@ -42,7 +42,7 @@ _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 # the regex engine skip ahead quickly instead of trying every position.
 _DIGIT_IN_WORD = re.compile(
     r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
-_LETTER_IN_NUMBER = re.compile(r"\d-?[oil](?=-?\d)")  # "2O24-O5-l6"
+_LETTER_IN_NUMBER = re.compile(r"[0-9]-?[oil](?=-?[0-9])")  # "2O24-O5-l6"
 _ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
 _KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")

@@ -21,7 +21,7 @@ _KL = re.compile(
     rf"kl(?<![a-z]kl)(?:ockan)?\.?\s{{0,2}}(?P<h1>{_H})(?:[.:,;](?P<m1>{_M}))?"
     rf"(?:{_RANGE_SEP}(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
-    rf"(?P<h1>{_H})[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
+    rf"(?P<h1>[0-9]\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
