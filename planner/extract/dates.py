@@ -47,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>[0-9]\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
                              r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
                              r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
     ("week", re.compile(
-        r"v(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
+        r"v(?<![a-z]v)(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}

@@ -34,6 +34,9 @@ def _fold_char(char: str) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_COMMON = {char: _fold_char(char) for char in "åäöéèü"}
+# Non-ASCII characters other than those above and the dashes and quotes that fold to themselves.
+_OTHER = re.compile(r"[^\x00-\x7fåäöéèü–—’”]")
 _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 
 
@@ -54,8 +57,12 @@ def fold(text: str) -> str:
     if len(out) != len(text):
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if not out.isascii():
-        for char in set(_NON_ASCII.findall(out)):
-            out = out.replace(char, _fold_char(char))
+        for char in _COMMON:  # Swedish letters first, each by one C-level replace
+            if char in out:
+                out = out.replace(char, _COMMON[char])
+        if _OTHER.search(out):
+            for char in set(_NON_ASCII.findall(out)):
+                out = out.replace(char, _fold_char(char))
     if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
         out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_IN_WORD.sub("o", out)
