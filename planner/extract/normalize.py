@@ -94,7 +94,7 @@ class Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
         folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
-        starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
         doc.furniture = _furniture(doc)
         return doc
@@ -136,8 +136,8 @@ def _rejoin(m: re.Match[str]) -> str:
 
 def _furniture(doc: Doc) -> set[int]:
     """Lines repeated on three or more pages (page headers/footers with dates or times)."""
-    keys = [line.strip() for line in doc.lines]
-    repeated = {k for k, n in Counter(keys).items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
+    counts = Counter(map(str.strip, doc.lines))
+    repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
     if not repeated:
         return set()
-    return {i for i, k in enumerate(keys) if k in repeated}
+    return {i for i, line in enumerate(doc.lines) if line.strip() in repeated}
