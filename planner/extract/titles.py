@@ -17,8 +17,8 @@ _HAS_DIGIT = re.compile(r"[0-9]")
 _CLOCK = re.compile(r"(?<![\w.:])(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:]\d\d)?(?![\w.:])", re.IGNORECASE)
 # OCR debris: a number glued to one or two letters ("9K"), lone marks, empty brackets.
 _DEBRIS = re.compile(r"(?<!\S)(?:\d{1,2}[^\W\d_]{1,2}|[^\w\s]{1,3}|\S*\\\S*)(?!\S)|\(\s*\)")
-_INVITED = re.compile(r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)",
-                      re.IGNORECASE)
+_INVITED = re.compile(
+    r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)", re.IGNORECASE)
 _MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+med\s+(?P<rest>.+)$", re.IGNORECASE)
 _TAKES_PLACE = re.compile(r"\s+(?:hålls|äger rum|genomförs|anordnas|arrangeras|går av stapeln)$", re.IGNORECASE)
 _JOINERS = {"och", "samt", "i", "för", "&"}
