@@ -33,8 +33,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
-    years = [m.year for m in content if m.year] + [
-        int(y.group(0)) for i, y in zip(range(10000), _BARE_YEAR.finditer(doc.folded), strict=False)]
+    years = [m.year for m in content if m.year] + list(map(int, _BARE_YEAR.findall(doc.folded)[:10000]))
     meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
     if meeting is None:
         meeting = _meeting_from_name(source)

@@ -24,6 +24,7 @@ NEXT_HEADING = re.compile(
 # "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
                        + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
+NEXT_TIME_TAIL = re.compile(kw("nästa gång"))  # a cheap literal-led test before NEXT_TIME's scan of every word
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")

@@ -134,7 +134,8 @@ def _holiday_line(ctx: Context, line: int) -> int | None:
     if key not in ctx.memo:
         ctx.memo[key] = None
         for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
-            if cues.HOLIDAY.search(ctx.doc.folded_line(index)):
+            text = ctx.doc.folded_line(index)
+            if ("ov" in text or "semester" in text or "helg" in text) and cues.HOLIDAY.search(text):
                 ctx.memo[key] = index
                 break
     return ctx.memo[key]
@@ -166,7 +167,7 @@ def _stem(word: str) -> str:
 
 def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
     """Position of "X träffas nästa gång" when X is the body itself ("Nätverket", "Gruppen", "Vi")."""
-    hit = cues.NEXT_TIME.search(sentence)
+    hit = cues.NEXT_TIME.search(sentence) if cues.NEXT_TIME_TAIL.search(sentence) else None
     if hit is None:
         return None
     subject = _stem(hit.group("subj"))

@@ -43,10 +43,21 @@ _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 # Same-length repairs of typical OCR damage.
 # Each pattern starts with a literal or a character set (lookbehinds come after it), which lets
 # the regex engine skip ahead quickly instead of trying every position.
-_DIGIT_IN_WORD = re.compile(
-    r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
-_LETTER_IN_NUMBER = re.compile(r"[0-9]-?[oil](?=-?[0-9])")  # "2O24-O5-l6"
-_ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
+# One scan from each digit: 6/0 inside a word → o ("l6per"), 1 ending a word → l ("apri1"),
+# o/i/l between digits → 0/1 ("2O24-O5-l6").
+_DIGIT_SWAPS = re.compile(
+    r"[0-9](?:(?<=[60])(?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))"
+    r"|(?<=[a-z]{3}1)(?![a-z0-9])"
+    r"|-?[oil](?=-?[0-9]))")
+
+
+def _digit_swap(m: re.Match[str]) -> str:
+    found = m.group()
+    if len(found) == 1:
+        return "l" if found == "1" else "o"
+    return found[:-1] + ("0" if found[-1] == "o" else "1")
+
+
 _KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
@@ -65,9 +76,7 @@ def fold(text: str) -> str:
                 out = out.replace(char, _fold_char(char))
     if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
         out = _ASCII_BREAKS.sub(" ", out)
-    out = _DIGIT_IN_WORD.sub("o", out)
-    out = _ONE_AT_WORD_END.sub("l", out)
-    out = _LETTER_IN_NUMBER.sub(lambda m: m.group()[:-1] + ("0" if m.group()[-1] == "o" else "1"), out)
+    out = _DIGIT_SWAPS.sub(_digit_swap, out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
