@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from planner.extract.months import month_number, weekday_number
 
@@ -35,11 +36,16 @@ class DateMention:
 
 _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
 _DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
-_WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
+_WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
 # A month's first letters at a word start; the lookbehind sits after the first letter so the
 # engine can still skip ahead to candidate letters.
 _MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
+
+_MONTH_WORD = (r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
+               r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
+               r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?")
+_MONTH_AT_START = re.compile(_MONTH_WORD)
 
 # Every pattern begins with a digit, a literal or a month's first letters, never with a
 # lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
@@ -57,9 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
      "0123456789/.:-,"),
     # "2024-03-21" and the compact "20240321" of file names and stamps.
     ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
-    ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
-                             r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
-                             r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
+    # Scanned from the non-letter before the word (fewer places to try than every month letter);
+    # a month word opening the text is matched on its own (_MONTH_AT_START).
+    ("monthword", re.compile(r"[^a-z]" + _MONTH_WORD), ""),
     ("week", re.compile(
         r"v(?<![a-z]v)(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
@@ -76,7 +82,11 @@ def find_dates(folded: str) -> list[DateMention]:
     """Non-overlapping date mentions, earliest first; the longest wins where two overlap."""
     candidates: list[tuple[int, int, int, DateMention]] = []
     for name, pattern, not_after in _PATTERNS:
-        for match in pattern.finditer(folded):
+        matches = pattern.finditer(folded)
+        if name == "monthword":
+            first = _MONTH_AT_START.match(folded)
+            matches = chain([first], matches) if first else matches
+        for match in matches:
             start = match.start()
             if start and folded[start - 1] in not_after:
                 continue
@@ -153,6 +163,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
 
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
+    if name == "monthword":
+        start = m.start("m")
     if name == "number":
         return _number(m, folded)
     if name == "iso":
