@@ -35,8 +35,10 @@ _MARGIN_SUSPECT = 1.0
 _MARGIN_LOST = 2.0
 _MIN_ZIPF = 1.0
 _RARE_ZIPF = 2.0
+_CLEAN_TEXT_ZIPF = 3.0
 _PART_ZIPF = 2.5
 _TOKEN = re.compile(r"(?:[0-9]{1,2}(?=[^\W\d_]{2}))?[^\W\d_][^\s,.;:()\"'/–—-]*[^\W_]|[^\W\d_]")
+_NAME_ACUTE = re.compile(r"é(?:n|ns|s)?$")
 _SUSPECT_IN_TOKEN = re.compile(r"[éèëêï휢®|!]|(?<=[^\W\d_])[0-9]|[0-9](?=[^\W\d_])")
 
 
@@ -67,7 +69,7 @@ def diacritics_lost(text: str) -> bool:
         return True
     # OCR that reads ö and ä as é: a few é in names ("Randén") are normal, many among few å/ä/ö are not.
     acute = sample.count("é")
-    return acute >= 3 and acute >= 0.1 * marked
+    return acute >= 3 and acute >= 0.25 * marked and marked < 2 * _LOST_DENSITY * len(sample)
 
 
 def repair_text(text: str, lost: bool = False) -> str:
@@ -87,10 +89,13 @@ def repair_word(token: str, lost: bool = True) -> str:
     if len(token) < 2 or len(token) > 40 or token.isupper() and len(token) <= 5:
         return token  # acronyms (SKR, KSO) are not words to repair
     word = token.lower()
+    if token[0].isupper() and _NAME_ACUTE.search(word) and len(_SUSPECT_IN_TOKEN.findall(word)) == 1:
+        return token  # "Randén", "André": a final é is how Swedish names are spelt
     suspect = _SUSPECT_IN_TOKEN.search(word) is not None
-    if not suspect and not lost:
-        return token
-    fixed = _best(word, suspect)
+    if not suspect and not lost and zipf(word) > 0:
+        return token  # a known plain word in a text that kept its å/ä/ö ("till handa")
+    # An unknown plain word in such a text is still OCR damage ("triffas"), if a common word is near.
+    fixed = _best(word, suspect, floor=_MIN_ZIPF if suspect or lost else _CLEAN_TEXT_ZIPF)
     if fixed is None and (suspect or zipf(word) == 0) and len(word) >= 7:
         fixed = _compound(word)
     if fixed is None or fixed == word:
@@ -107,7 +112,7 @@ def _case_like(token: str, word: str) -> str:
     return word
 
 
-def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES) -> str | None:
+def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float = 1.0) -> str | None:
     """The most frequent candidate when it beats the word as written by the margin, else None."""
     base = zipf(word)
     table = _table(word, suspect, base)
@@ -119,7 +124,7 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES) -> str | None:
         if value > best_zipf:
             best, best_zipf = candidate, value
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
-    if best is not None and best_zipf >= _MIN_ZIPF and best_zipf - base >= margin:
+    if best is not None and best_zipf >= floor and best_zipf - base >= margin:
         return best
     return None
 
