@@ -57,9 +57,9 @@ def test_known_plain_words_are_restored_only_in_texts_that_lost_their_diacritics
 
 
 @pytest.mark.parametrize("word", [
-    "Ek", "Holm", "Maria", "Sara", "Lena", "Strand", "Omar", "Haddad", "Peter", "Book", "Staffan", "Jansson",
-    "Therese", "Svenonius", "Hemming", "Kungsbacka", "Halmstad", "Falkenberg", "Varberg", "Tylösand", "Getterön",
-    "Hiringeslott", "Widriksson", "Randén", "Thordén", "André", "Kosterlind", "Reinholdsson", "Alhäll", "Vidlund",
+    "Ek", "Holm", "Maria", "Sara", "Lena", "Strand", "Omar", "Haddad", "Peter", "Book", "Staffan", "Nilsson",
+    "Therese", "Lundqvist", "Hemmingsson", "Kungsbacka", "Halmstad", "Falkenberg", "Varberg", "Tylösand", "Getterön",
+    "Häringeslund", "Wikström", "Lindén", "Rosén", "André", "Kosterberg", "Reinholdsson", "Alhäll", "Vidlund",
     "man", "var", "far", "bor", "workshop", "idé", "Digitalt", "SKR", "KSO", "PKS", "2027",
 ])
 def test_correct_words_and_names_are_left_alone(word: str) -> None:
@@ -88,7 +88,7 @@ def test_lost_diacritics_are_told_from_the_text_itself() -> None:
     assert not diacritics_lost(clean)
     assert diacritics_lost(lost)
     assert diacritics_lost(acute)
-    names = "Närvarande: Bengt Randén och Christina Thordén från Göteborg och Mölndal. "
+    names = "Närvarande: Bengt Lindén och Karin Rosén från Göteborg och Mölndal. "
     assert not diacritics_lost(names * 10)
 
 
@@ -96,8 +96,8 @@ def test_lost_diacritics_are_told_from_the_text_itself() -> None:
     ("Göteborgsregionen bjuder in till en gemensam workshop om vattenförsörjning i Kungsbacka", "meeting",
      "Kungsbacka", "Gemensam workshop om vattenförsörjning"),
     ("Planering av möte med Trafikverket", "meeting", None, "Möte med Trafikverket"),
-    ("Även till mötet med Region Stockholm, med Irene Svenonius och Gustav Hemming", "meeting", None,
-     "Möte med Region Stockholm"),
+    ("Även till mötet med Region Uppsala, med Anna Berg och Olof Ström", "meeting", None,
+     "Möte med Region Uppsala"),
     ("Det inplanerade mötet med regionen behöver flyttas", "meeting", None, "Möte med regionen"),
     ("Att kommunerna lämnar synpunkter på planen", "deadline", None, "Kommunerna lämnar synpunkter på planen"),
     ("Ordförandeskap 9K 12.30-14.00 lunch", "meeting", None, "Ordförandeskap lunch"),
@@ -106,7 +106,7 @@ def test_lost_diacritics_are_told_from_the_text_itself() -> None:
      None, "Kommuncheferna ger sina synpunkter på utkastet"),
     ("Underlaget ska mejlas ut till ledningsgruppen under eftermiddagen efter mötet som hölls i Stadshuset",
      "deadline", None, "Underlaget ska mejlas ut till ledningsgruppen …"),
-    ("Överlämning av Srwji\\uv", "meeting", None, "Överlämning"),
+    ("Överlämning av Xqwr\\uv", "meeting", None, "Överlämning"),
 ])
 def test_titles_are_short_and_readable(raw: str, kind: str, location: str | None, title: str) -> None:
     assert tidy_title(raw, kind, location) == title

@@ -16,6 +16,7 @@ from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc
+from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import find_org_body
 from planner.extract.resolve import YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -42,6 +43,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   sentence_bounds(doc.folded), ref, body)
+    if organization or body:  # names a person reads: OCR damage repaired like titles
+        organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
+        body = repair_text(body, ctx.lost_diacritics) if body else body
+        ctx.body = body
     year_context = YearContext(doc, content)
     resolved = {}
     for m in content:
