@@ -52,7 +52,21 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     return org, body
 
 
-_DEFINITE = ("en", "et", "n", "t")
+# The words body names end in; only their definite singular forms count (found by plain substring search).
+_HEADS = ("grupp", "natverk", "organ", "styrelse", "beredning", "utskott", "kommitte", "namnd")
+_DEFINITE_END = re.compile(r"(?:en|et|n|t)(?![a-z])")
+
+
+def _head_spans(folded: str) -> list[tuple[int, int]]:
+    spans = []
+    for head in _HEADS:
+        pos = folded.find(head)
+        while pos != -1 and len(spans) < 1000:
+            end = pos + len(head)
+            if _DEFINITE_END.match(folded, end):
+                spans.append((pos, end))
+            pos = folded.find(head, end)
+    return sorted(spans)
 
 
 def body_from_text(doc: Doc) -> str | None:
@@ -61,19 +75,22 @@ def body_from_text(doc: Doc) -> str | None:
     Only definite singular forms count ("nätverket", "styrgruppen"): that is how minutes speak of
     the group that meets. The most specific compound of the most frequent head word wins.
     """
+    folded = doc.folded[:_TEXT_LIMIT]
     counts: dict[str, int] = {}
     forms: dict[str, tuple[str, str]] = {}
-    for m in _BODY.finditer(doc.folded[:_TEXT_LIMIT]):
-        ending = doc.folded[m.end(2):m.end()]
-        if ending not in _DEFINITE:
+    for head_start, head_end in _head_spans(folded):
+        start = head_start
+        while start > 0 and head_start - start < 30 and "a" <= folded[start - 1] <= "z":
+            start -= 1
+        word = folded[start:head_end]
+        stem = max((k for k in BODY_WORDS if word.endswith(k)), key=len, default=None)
+        if stem is None:
             continue
-        stem = m.group(2)
         head = next((k for k in BODY_WORDS if stem.endswith(k) and k != stem), stem)
         counts[head] = counts.get(head, 0) + 1
-        prefix = m.group(1)
-        written = doc.original[m.start():m.end(2)]
+        prefix = doc.original[start:start + len(word) - len(stem)]
         if len(prefix + stem) > len("".join(forms.get(head, ("", "")))):
-            forms[head] = (prefix, stem) if not prefix else (written[:len(prefix)], stem)
+            forms[head] = (prefix, stem)
     if not counts:
         return None
     head = max(counts, key=lambda k: (counts[k], len(k)))
@@ -101,7 +118,7 @@ def org_from_attendees(doc: Doc) -> str | None:
     """
     counts: dict[str, int] = {}
     for line in doc.lines[:_ATTENDEE_LINES]:
-        hit = _ATTENDEE.match(line.rstrip())
+        hit = _ATTENDEE.match(line.rstrip()) if "," in line else None
         if hit is None:
             continue
         affiliation = hit.group("aff").strip()
