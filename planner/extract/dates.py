@@ -38,9 +38,9 @@ _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
 _DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
-# A month's first letters at a word start; the lookbehind sits after the first letter so the
-# engine can still skip ahead to candidate letters.
-_MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
+# (OCR-damaged) month words begin with a month's first two letters (month_number asks no less);
+# the third letter is one that some month has there. The word start is checked by the caller.
+_MONTH_START = r"(?:j(?:a[nj]|u[nlg])|fe[bpc]|ma[nrj]|a(?:pr|u[gnl])|se[bpc]|okt|nov|de[bpc])"
 
 _MONTH_WORD = (r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
                r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
