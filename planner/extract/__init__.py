@@ -25,7 +25,8 @@ from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
+# One pattern per century: a literal start lets the engine search for it as a substring.
+_BARE_YEARS = (re.compile(r"20\d\d(?![\d-])"), re.compile(r"19\d\d(?![\d-])"))
 
 
 def extract(text: str, source: str = "") -> dict[str, Any]:
@@ -34,7 +35,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
-    years = [m.year for m in content if m.year] + list(map(int, _BARE_YEAR.findall(doc.folded)[:10000]))
+    years = [m.year for m in content if m.year] + [
+        int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
     if meeting is None:
         meeting = _meeting_from_name(source)
