@@ -80,7 +80,13 @@ def repair_text(text: str, lost: bool = False) -> str:
     """
     if not text:
         return text
-    return _TOKEN.sub(lambda m: repair_word(m.group(0), lost), text)
+    return " ".join([_repair_piece(piece, lost) for piece in text.split(" ")])
+
+
+@lru_cache(maxsize=20_000)
+def _repair_piece(piece: str, lost: bool) -> str:
+    """A space-separated piece ("(Géteborg),") with its words repaired, cached as a whole."""
+    return _TOKEN.sub(lambda m: repair_word(m.group(0), lost), piece) if piece else piece
 
 
 @lru_cache(maxsize=20_000)
