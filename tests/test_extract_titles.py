@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.extract import extract
+from planner.extract import extract, ocrwords
 from planner.extract.ocrwords import diacritics_lost, repair_text, repair_word
 from planner.extract.places import municipalities
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -130,3 +130,20 @@ def test_evidence_keeps_the_damage_while_title_and_location_are_repaired() -> No
     assert item["title"] == "Konferens om vattenförsörjning"
     assert item["location"] == "Göteborg"
     assert item["evidence"]["text"] == text.split("\n")[3]
+
+
+def test_repair_work_per_document_is_bounded_and_repeatable(monkeypatch: pytest.MonkeyPatch) -> None:
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "augusti", "september", "oktober", "november"]
+    lines = ["Minnesanteckningar", "Tid 10 januari 2027 kl 9-12", ""]
+    lines += [f"Punkt Zq{i}x Wq{i}y méte den {1 + i % 28} {months[i // 28]} 2027 kl 10-12." for i in range(280)]
+    text = "\n".join(lines)
+    first = extract(text)
+    assert extract(text) == first  # the same output whatever the word cache holds
+    titles = [i["title"] for i in first["items"] if i["kind"] == "meeting"]
+    assert len(titles) == 280 and all("möte" in t for t in titles)
+    assert all(i["evidence"]["text"].startswith("Punkt Zq") for i in first["items"] if i["kind"] == "meeting")
+
+    monkeypatch.setattr(ocrwords, "MAX_PIECES", 4)
+    seen: set[str] = set()
+    assert repair_text("Nista méte i Géteborg", lost=True, seen=seen) == "Nästa möte i Göteborg"
+    assert repair_text("méte hos leverantér", lost=True, seen=seen) == "möte hos leverantér"  # budget spent

@@ -42,6 +42,7 @@ class Context:
     ref: dt.date | None
     body: str | None = None
     memo: dict = field(default_factory=dict)
+    pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -228,7 +229,7 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     text = ctx.doc.original[pos:pos + 90]
     m = _LOCATION.match(text)
     if m:
-        return repair_text(m.group(1).strip(" ,")[:60], ctx.lost_diacritics)
+        return repair_text(m.group(1).strip(" ,")[:60], ctx.lost_diacritics, ctx.pieces)
     if ctx.sentence_has(s0, s1, _DIGITAL):
         return "Digitalt"
     return None
@@ -371,5 +372,5 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
         if pending is not None:
             title = title_for(ctx, pending[0], pending[1], item["kind"])
             if item["kind"] in ("meeting", "deadline", "reference"):
-                title = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics)
+                title = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics, ctx.pieces)
             item["title"] = title

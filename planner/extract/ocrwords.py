@@ -28,8 +28,11 @@ _UNKNOWN: dict[str, tuple[str, ...]] = {
     "a": ("ä", "å"), "o": ("ö",), "i": ("ä", "å", "l"), "l": ("i",), "d": ("ä", "å", "ö"), "b": ("ö",), "e": ("ä",),
 }
 _MAX_CHANGES = 3
-_MAX_CANDIDATES = 4000
-_MAX_PART_CANDIDATES = 300
+_MANY_POSITIONS = 10
+MAX_PIECES = 600
+_MAX_CANDIDATES = 800
+_MAX_PART_CANDIDATES = 60
+_MAX_COMPOUND = 30
 # Zipf margins: how much more frequent (log10) a candidate must be than the word as written.
 _MARGIN_SUSPECT = 1.0
 _MARGIN_LOST = 2.0
@@ -72,15 +75,26 @@ def diacritics_lost(text: str) -> bool:
     return acute >= 3 and acute >= 0.25 * marked and marked < 2 * _LOST_DENSITY * len(sample)
 
 
-def repair_text(text: str, lost: bool = False) -> str:
+def repair_text(text: str, lost: bool = False, seen: set[str] | None = None) -> str:
     """Every word of a title or location repaired where the word list is sure; the rest untouched.
 
     Words with OCR-suspect characters are always tried; plain words ("mote", "pa") only when the
     document has `lost` its diacritics, so that a clean text's rare words ("till handa") stay.
+    `seen` is the document's set of pieces so far: past MAX_PIECES distinct pieces (a document
+    full of debris) the rest stay as written, so one document's cost stays bounded.
     """
     if not text:
         return text
-    return " ".join([_repair_piece(piece, lost) for piece in text.split(" ")])
+    pieces = text.split(" ")
+    out = []
+    for piece in pieces:
+        if seen is not None and piece not in seen:
+            if len(seen) >= MAX_PIECES:
+                out.append(piece)
+                continue
+            seen.add(piece)
+        out.append(_repair_piece(piece, lost))
+    return " ".join(out)
 
 
 @lru_cache(maxsize=20_000)
@@ -97,12 +111,15 @@ def repair_word(token: str, lost: bool = True) -> str:
     word = token.lower()
     if token[0].isupper() and _NAME_ACUTE.search(word) and len(_SUSPECT_IN_TOKEN.findall(word)) == 1:
         return token  # "Randén", "André": a final é is how Swedish names are spelt
-    suspect = _SUSPECT_IN_TOKEN.search(word) is not None
+    marks = len(_SUSPECT_IN_TOKEN.findall(word))
+    if 3 * marks > len(word):
+        return token  # more marks than a word has damage: debris, not a word to guess at
+    suspect = marks > 0
     if not suspect and not lost and zipf(word) > 0:
         return token  # a known plain word in a text that kept its å/ä/ö ("till handa")
     # An unknown plain word in such a text is still OCR damage ("triffas"), if a common word is near.
     fixed = _best(word, suspect, floor=_MIN_ZIPF if suspect or lost else _CLEAN_TEXT_ZIPF)
-    if fixed is None and (suspect or zipf(word) == 0) and len(word) >= 7:
+    if fixed is None and (suspect or zipf(word) == 0) and 7 <= len(word) <= _MAX_COMPOUND:
         fixed = _compound(word)
     if fixed is None or fixed == word:
         return token
@@ -154,7 +171,8 @@ def _candidates(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int)
     """Words with one to three positions changed; strong suspects always count among them."""
     produced = 0
     chars = list(word)
-    for count in range(1, min(_MAX_CHANGES, len(table)) + 1):
+    most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1  # long words: fewer at once
+    for count in range(1, min(most, len(table)) + 1):
         for positions in combinations(table, count):
             for replacement in product(*(alts for _, alts in positions)):
                 out = chars[:]
@@ -169,7 +187,7 @@ def _candidates(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int)
 def _compound(word: str) -> str | None:
     """A compound the list does not know: split where both repaired parts are common words."""
     best, best_score = None, 0.0
-    for cut in range(4, len(word) - 3):
+    for cut in range(max(4, len(word) - 14), len(word) - 3):  # the last part of a compound: 4 to 14 letters
         head, tail = word[:cut], word[cut:]
         tail_word = _known_part(tail)
         if tail_word is None:

@@ -28,9 +28,10 @@ _DANGLING = {"i", "på", "av", "under", "den", "från", "till", "om", "vid", "me
 _LEADING_WORD = re.compile(r"^(?:att|och|samt|men)\s+", re.IGNORECASE)
 
 
-def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = False) -> str:
-    """A raw sentence title made short and readable. `lost`: the text lost its å/ä/ö (see ocrwords)."""
-    text = repair_text(raw, lost)
+def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = False,
+               seen: set[str] | None = None) -> str:
+    """A raw sentence title made short and readable. `lost`, `seen`: see ocrwords.repair_text."""
+    text = repair_text(raw, lost, seen)
     if _HAS_DIGIT.search(text):
         text = _CLOCK.sub(" ", text)
     text = _DEBRIS.sub(" ", text)
