@@ -39,6 +39,8 @@ def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | No
     ("6 Maj 2025", [(2025, 5, 6, None)]),
     ("17 feb-21feb", [(None, 2, 17, (2, 21))]),
     ("24–25 maj", [(None, 5, 24, (5, 25))]),
+    ("mellan 5 till 6 maj", [(None, 5, 5, (5, 6))]),
+    ("16 personer deltog 17 maj", [(None, 5, 17, None)]),
     ("14 april-25", [(2025, 4, 14, None)]),
     ("den 3:e mars", [(None, 3, 3, None)]),
     ("16.5.2024", [(2024, 5, 16, None)]),

@@ -16,6 +16,7 @@ from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc
+from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import find_org_body
 from planner.extract.resolve import YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -24,7 +25,8 @@ from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
-_BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d-])")
+# One pattern per century: a literal start lets the engine search for it as a substring.
+_BARE_YEARS = (re.compile(r"20\d\d(?![\d-])"), re.compile(r"19\d\d(?![\d-])"))
 
 
 def extract(text: str, source: str = "") -> dict[str, Any]:
@@ -34,7 +36,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
     years = [m.year for m in content if m.year] + [
-        int(y.group(0)) for i, y in zip(range(10000), _BARE_YEAR.finditer(doc.folded), strict=False)]
+        int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
     if meeting is None:
         meeting = _meeting_from_name(source)
@@ -43,6 +45,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   sentence_bounds(doc.folded), ref, body)
+    if organization or body:  # names a person reads: OCR damage repaired like titles
+        organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
+        body = repair_text(body, ctx.lost_diacritics) if body else body
+        ctx.body = body
     year_context = YearContext(doc, content)
     resolved = {}
     for m in content:

@@ -24,6 +24,7 @@ NEXT_HEADING = re.compile(
 # "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
                        + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
+NEXT_TIME_TAIL = re.compile(kw("nästa gång"))  # a cheap literal-led test before NEXT_TIME's scan of every word
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
@@ -38,18 +39,27 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
               "avsändare", "utskriftsdatum", "diarienummer", "dnr")
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
-PAST_FORM = re.compile(r"(?<![a-z])(?:[a-z]{3,}(?:ades|ade|ades|dde|ddes|des|tes|its|tts)|holls|var|blev)(?![a-z])")
+# A whole word is taken at once (possessive) and its ending checked behind it: no backtracking per letter.
+PAST_FORM = re.compile(
+    r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|ade|dde)"
+    r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}ade)|(?<=[a-z]{3}dde)|(?<=[a-z]{3}des)"
+    r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts))"
+    r"|(?:holls|var|blev)(?![a-z]))")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
                         "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa",
                         "ska vara inne", "ska vara klar", "förfaller")
 # Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
+# Branches are grouped by first letter so that the engine tries few of them at each position.
 MEETING = re.compile(
-    r"(?:m[aeiouyd]{1,2}t(?:e|et|en|ena|es|estider|estiderna)|sammantr[aeiouyd]{1,2}d[a-z]{0,14}|tr[aeiouyd]{1,2}ff[a-z]{0,4}"
-    r"|konferens[a-z]{0,4}|workshop[a-z]{0,3}|seminari[a-z]{0,4}|bes[aeiouyd]{1,2}k[a-z]{0,4}|heldag[a-z]{0,2}"
-    r"|halvdag[a-z]{0,2}|temadag[a-z]{0,2}|dialog[a-z]{0,4}|f[aeiouyd]{1,2}rel[aeiouyd]{1,2}sning[a-z]{0,3}"
-    r"|utbildning[a-z]{0,3}|kick-?off|middag|n[aeiouyd]{1,2}tverksdag[a-z]{0,2}|planeringsdag[a-z]{0,2})(?![a-z])"
-    r"|(?<![a-z])(?:kommer till|ses|m[aeiouyd]{1,2}ss[aeiouy]n?)(?![a-z])")
+    r"(?:m(?:[aeiouyd]{1,2}t(?:e|et|en|ena|es|estider|estiderna)|iddag)"
+    r"|s(?:ammantr[aeiouyd]{1,2}d[a-z]{0,14}|eminari[a-z]{0,4})"
+    r"|t(?:r[aeiouyd]{1,2}ff[a-z]{0,4}|emadag[a-z]{0,2})"
+    r"|k(?:onferens[a-z]{0,4}|ick-?off)"
+    r"|workshop[a-z]{0,3}|bes[aeiouyd]{1,2}k[a-z]{0,4}|h(?:eldag|alvdag)[a-z]{0,2}|dialog[a-z]{0,4}"
+    r"|f[aeiouyd]{1,2}rel[aeiouyd]{1,2}sning[a-z]{0,3}|utbildning[a-z]{0,3}|n[aeiouyd]{1,2}tverksdag[a-z]{0,2}"
+    r"|planeringsdag[a-z]{0,2}"
+    r"|k(?<![a-z]k)ommer till|s(?<![a-z]s)es|m(?<![a-z]m)[aeiouyd]{1,2}ss[aeiouy]n?)(?![a-z])")
 DEADLINE_WEAK = words("synpunkter", "tilldelningsbeslut", "beslutet", "rapport", "beslut i", "beslut om",
                       "beslut fattas", "beslutas", "besluta ",
                       "inkomma", "inkommer", "lämna", "skicka", "mejla",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from planner.extract.months import month_number, weekday_number
 
@@ -35,11 +36,16 @@ class DateMention:
 
 _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
 _DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
-_WORD = r"(?P<{n}>[a-z]{{3,11}})\.?"
+_WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
-# A month's first letters at a word start; the lookbehind sits after the first letter so the
-# engine can still skip ahead to candidate letters.
-_MONTH_START = r"[jfmasond](?<![a-z][jfmasond])(?:an|eb|ar|pr|aj|un|ul|ug|ep|kt|ov|ec)"
+# (OCR-damaged) month words begin with a month's first two letters (month_number asks no less);
+# the third letter is one that some month has there. The word start is checked by the caller.
+_MONTH_START = r"(?:j(?:a[nj]|u[nlg])|fe[bpc]|ma[nrj]|a(?:pr|u[gnl])|se[bpc]|okt|nov|de[bpc])"
+
+_MONTH_WORD = (r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
+               r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
+               r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?")
+_MONTH_AT_START = re.compile(_MONTH_WORD)
 
 # Every pattern begins with a digit, a literal or a month's first letters, never with a
 # lookbehind, so the engine skips ahead fast; what must not precede a match is checked after.
@@ -47,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>\d\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -56,12 +62,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
      "0123456789/.:-,"),
     # "2024-03-21" and the compact "20240321" of file names and stamps.
-    ("iso", re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
-    ("monthword", re.compile(r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
-                             r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
-                             r"(?:\.?\s{0,3}(?P<y>(?:19|20)\d\d)(?!\d))?"), "abcdefghijklmnopqrstuvwxyz"),
+    # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
+    ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    # Scanned from the non-letter before the word (fewer places to try than every month letter);
+    # a month word opening the text is matched on its own (_MONTH_AT_START).
+    ("monthword", re.compile(r"[^a-z]" + _MONTH_WORD), ""),
     ("week", re.compile(
-        r"v(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
+        r"v(?<![a-z]v)(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
@@ -76,7 +84,11 @@ def find_dates(folded: str) -> list[DateMention]:
     """Non-overlapping date mentions, earliest first; the longest wins where two overlap."""
     candidates: list[tuple[int, int, int, DateMention]] = []
     for name, pattern, not_after in _PATTERNS:
-        for match in pattern.finditer(folded):
+        matches = pattern.finditer(folded)
+        if name == "monthword":
+            first = _MONTH_AT_START.match(folded)
+            matches = chain([first], matches) if first else matches
+        for match in matches:
             start = match.start()
             if start and folded[start - 1] in not_after:
                 continue
@@ -153,6 +165,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
 
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
+    if name == "monthword":
+        start = m.start("m")
     if name == "number":
         return _number(m, folded)
     if name == "iso":

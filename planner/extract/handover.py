@@ -36,7 +36,9 @@ class Handover:
 
 
 # Windows open only where a chairmanship word occurs, not at every "ordförande" in a list of names.
-_ANCHOR = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)|ny\s{1,3}ordf")
+# The literal "ordf" leads so that the regex engine skips ahead by substring search.
+_ANCHOR = re.compile(r"ordf(?P<word>[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb))?")
+_NEW_BEFORE = re.compile(r"(?<![a-z])ny\s{1,3}$")
 WINDOW = 200
 
 
@@ -44,7 +46,14 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     """Handovers, searched only in windows around chairmanship words so the scan stays cheap on long texts."""
     windows: list[list[int]] = []
     for anchor in _ANCHOR.finditer(folded):
-        lo, hi = max(0, anchor.start() - WINDOW), min(len(folded), anchor.end() + WINDOW)
+        new = _NEW_BEFORE.search(folded, max(0, anchor.start() - 6), anchor.start())
+        if new is not None:  # "ny ordförande"
+            start, end = new.start(), anchor.start() + 4
+        elif anchor.group("word"):
+            start, end = anchor.span()
+        else:
+            continue
+        lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:

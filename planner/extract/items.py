@@ -11,16 +11,19 @@ from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc, fold
+from planner.extract.ocrwords import diacritics_lost, repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
+from planner.extract.titles import body_meeting_title, tidy_title
 
 _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
-_TITLE_JUNK = re.compile(r"^(?:[\s\d.)§:*•·-]|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+", re.IGNORECASE)
+_TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+",
+                         re.IGNORECASE)
 _TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
                    "och", "samt"}
 _DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
@@ -39,6 +42,7 @@ class Context:
     ref: dt.date | None
     body: str | None = None
     memo: dict = field(default_factory=dict)
+    pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -46,6 +50,14 @@ class Context:
         found = self.memo.get(key)
         if found is None:
             found = self.memo[key] = pattern.search(self.doc.folded, s0, s1) is not None
+        return found
+
+    @property
+    def lost_diacritics(self) -> bool:
+        """Whether the text writes "pa", "ar", "mote" for "på", "är", "möte" (then plain words may be repaired)."""
+        found = self.memo.get("lost")
+        if found is None:
+            found = self.memo["lost"] = diacritics_lost(self.doc.original)
         return found
 
     def sentence_kind(self, s0: int, s1: int) -> str:
@@ -123,7 +135,8 @@ def _holiday_line(ctx: Context, line: int) -> int | None:
     if key not in ctx.memo:
         ctx.memo[key] = None
         for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
-            if cues.HOLIDAY.search(ctx.doc.folded_line(index)):
+            text = ctx.doc.folded_line(index)
+            if ("ov" in text or "semester" in text or "helg" in text) and cues.HOLIDAY.search(text):
                 ctx.memo[key] = index
                 break
     return ctx.memo[key]
@@ -155,7 +168,7 @@ def _stem(word: str) -> str:
 
 def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
     """Position of "X träffas nästa gång" when X is the body itself ("Nätverket", "Gruppen", "Vi")."""
-    hit = cues.NEXT_TIME.search(sentence)
+    hit = cues.NEXT_TIME.search(sentence) if cues.NEXT_TIME_TAIL.search(sentence) else None
     if hit is None:
         return None
     subject = _stem(hit.group("subj"))
@@ -216,7 +229,7 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     text = ctx.doc.original[pos:pos + 90]
     m = _LOCATION.match(text)
     if m:
-        return m.group(1).strip(" ,")[:60]
+        return repair_text(m.group(1).strip(" ,")[:60], ctx.lost_diacritics, ctx.pieces)
     if ctx.sentence_has(s0, s1, _DIGITAL):
         return "Digitalt"
     return None
@@ -234,8 +247,14 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
                 before = [h for h in hits if h.start() < m.start]
                 return cues.holiday_title((before[-1] if before else hits[0]).group(0))
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+    # A clause after a semicolon is its own statement: "Budgeten beslutas …; underlag ska vara inne senast …".
+    s0 = max(s0, doc.folded.rfind(";", s0, m.start) + 1)
+    semicolon = doc.folded.find(";", m.end, s1)
+    s1 = semicolon if semicolon != -1 else s1
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
+    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
+        return body_meeting_title(ctx.body)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
     spans = [(max(s0, line_start), min(s1, line_end))]
     previous = doc.prev_nonblank(line, 1)
     wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and doc.lines[line].strip()[:1].islower()
@@ -258,6 +277,20 @@ _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _QUOTES = re.compile(r"[\"'<>“”«»]")
 _BEFORE_DATE = re.compile(r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
+
+
+def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
+    """A line of two or more dates and nothing else (separators, "och", a time)."""
+    listed = _mentions_between(ctx, start, end)
+    if len(listed) < 2:
+        return False
+    cut = [(d.start, d.end) for d in listed] + ([(t.start, t.end)] if t and start <= t.start < end else [])
+    pieces, pos = [], start
+    for x, y in sorted(cut):
+        pieces.append(ctx.doc.folded[pos:x])
+        pos = max(pos, y)
+    pieces.append(ctx.doc.folded[pos:end])
+    return not _GAP_FILLER.sub("", "".join(pieces))
 
 
 def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
@@ -337,4 +370,7 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
     for item in items:
         pending = item.pop("_title", None)
         if pending is not None:
-            item["title"] = title_for(ctx, pending[0], pending[1], item["kind"])
+            title = title_for(ctx, pending[0], pending[1], item["kind"])
+            if item["kind"] in ("meeting", "deadline", "reference"):
+                title = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics, ctx.pieces)
+            item["title"] = title

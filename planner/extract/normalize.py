@@ -34,16 +34,30 @@ def _fold_char(char: str) -> str:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_COMMON = {char: _fold_char(char) for char in "åäöéèü"}
+# Non-ASCII characters other than those above and the dashes and quotes that fold to themselves.
+_OTHER = re.compile(r"[^\x00-\x7fåäöéèü–—’”]")
 _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 
 
 # Same-length repairs of typical OCR damage.
 # Each pattern starts with a literal or a character set (lookbehinds come after it), which lets
 # the regex engine skip ahead quickly instead of trying every position.
-_DIGIT_IN_WORD = re.compile(
-    r"[60](?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))")
-_LETTER_IN_NUMBER = re.compile(r"\d-?[oil](?=-?\d)")  # "2O24-O5-l6"
-_ONE_AT_WORD_END = re.compile(r"1(?<=[a-z]{3}1)(?![a-z0-9])")  # "apri1" -> "april"
+# One scan from each digit: 6/0 inside a word → o ("l6per"), 1 ending a word → l ("apri1"),
+# o/i/l between digits → 0/1 ("2O24-O5-l6").
+_DIGIT_SWAPS = re.compile(
+    r"[0-9](?:(?<=[60])(?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))"
+    r"|(?<=[a-z]{3}1)(?![a-z0-9])"
+    r"|-?[oil](?=-?[0-9]))")
+
+
+def _digit_swap(m: re.Match[str]) -> str:
+    found = m.group()
+    if len(found) == 1:
+        return "l" if found == "1" else "o"
+    return found[:-1] + ("0" if found[-1] == "o" else "1")
+
+
 _KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
@@ -54,13 +68,15 @@ def fold(text: str) -> str:
     if len(out) != len(text):
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if not out.isascii():
-        for char in set(_NON_ASCII.findall(out)):
-            out = out.replace(char, _fold_char(char))
+        for char in _COMMON:  # Swedish letters first, each by one C-level replace
+            if char in out:
+                out = out.replace(char, _COMMON[char])
+        if _OTHER.search(out):
+            for char in set(_NON_ASCII.findall(out)):
+                out = out.replace(char, _fold_char(char))
     if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
         out = _ASCII_BREAKS.sub(" ", out)
-    out = _DIGIT_IN_WORD.sub("o", out)
-    out = _ONE_AT_WORD_END.sub("l", out)
-    out = _LETTER_IN_NUMBER.sub(lambda m: m.group()[:-1] + ("0" if m.group()[-1] == "o" else "1"), out)
+    out = _DIGIT_SWAPS.sub(_digit_swap, out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
@@ -87,7 +103,7 @@ class Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
         folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
-        starts = [0, *accumulate(len(line) + 1 for line in lines[:-1])]
+        starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
         doc.furniture = _furniture(doc)
         return doc
@@ -129,8 +145,8 @@ def _rejoin(m: re.Match[str]) -> str:
 
 def _furniture(doc: Doc) -> set[int]:
     """Lines repeated on three or more pages (page headers/footers with dates or times)."""
-    keys = [line.strip() for line in doc.lines]
-    repeated = {k for k, n in Counter(keys).items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
+    counts = Counter(map(str.strip, doc.lines))
+    repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
     if not repeated:
         return set()
-    return {i for i, k in enumerate(keys) if k in repeated}
+    return {i for i, line in enumerate(doc.lines) if line.strip() in repeated}

@@ -44,7 +44,91 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
             break
         if body and org:
             break
-    return org or _letterhead(doc, top), body
+    org = org or _letterhead(doc, top)
+    if body is None:
+        body = body_from_text(doc)
+    if org is None:
+        org = org_from_attendees(doc)
+    return org, body
+
+
+# The words body names end in; only their definite singular forms count (found by plain substring search).
+_HEADS = ("grupp", "natverk", "organ", "styrelse", "beredning", "utskott", "kommitte", "namnd")
+_DEFINITE_END = re.compile(r"(?:en|et|n|t)(?![a-z])")
+
+
+def _head_spans(folded: str) -> list[tuple[int, int]]:
+    spans = []
+    for head in _HEADS:
+        pos = folded.find(head)
+        while pos != -1 and len(spans) < 1000:
+            end = pos + len(head)
+            if _DEFINITE_END.match(folded, end):
+                spans.append((pos, end))
+            pos = folded.find(head, end)
+    return sorted(spans)
+
+
+def body_from_text(doc: Doc) -> str | None:
+    """A header that names no body: the body the text calls itself most often ("nätverket" … "kommunchefsnätverket").
+
+    Only definite singular forms count ("nätverket", "styrgruppen"): that is how minutes speak of
+    the group that meets. The most specific compound of the most frequent head word wins.
+    """
+    folded = doc.folded[:_TEXT_LIMIT]
+    counts: dict[str, int] = {}
+    forms: dict[str, tuple[str, str]] = {}
+    for head_start, head_end in _head_spans(folded):
+        start = head_start
+        while start > 0 and head_start - start < 30 and "a" <= folded[start - 1] <= "z":
+            start -= 1
+        word = folded[start:head_end]
+        stem = max((k for k in BODY_WORDS if word.endswith(k)), key=len, default=None)
+        if stem is None:
+            continue
+        head = next((k for k in BODY_WORDS if stem.endswith(k) and k != stem), stem)
+        counts[head] = counts.get(head, 0) + 1
+        prefix = doc.original[start:start + len(word) - len(stem)]
+        if len(prefix + stem) > len("".join(forms.get(head, ("", "")))):
+            forms[head] = (prefix, stem)
+    if not counts:
+        return None
+    head = max(counts, key=lambda k: (counts[k], len(k)))
+    if counts[head] < 2:
+        return None
+    prefix, stem = forms[head]
+    name = BODY_WORDS[stem] if not prefix else prefix.capitalize() + BODY_WORDS.get(stem, stem).lower()
+    if prefix and not name.endswith(("en", "et", "n", "t")):
+        name = BODY_WORDS.get(prefix.lower() + stem, name)
+    return name
+
+
+# "Lisa Berg, UR (p 1)": the name and the organization a person attends for.
+_ATTENDEE = re.compile(r"^\s{0,4}[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+){1,3},\s{0,3}"
+                       r"(?P<aff>[A-ZÅÄÖ][\w&-]*(?:\s[A-ZÅÄÖ][\w&-]*){0,3})\s*(?:\(|$)")
+_TEXT_LIMIT = 200_000
+_ATTENDEE_LINES = 120
+
+
+def org_from_attendees(doc: Doc) -> str | None:
+    """A header that names no organization: the affiliation, other than a municipality, that several attendees share.
+
+    Members come from their municipalities; the staff who run the cooperation are listed with its
+    name ("Lisa Berg, UR"), and that name is the organization.
+    """
+    counts: dict[str, int] = {}
+    for line in doc.lines[:_ATTENDEE_LINES]:
+        hit = _ATTENDEE.match(line.rstrip()) if "," in line else None
+        if hit is None:
+            continue
+        affiliation = hit.group("aff").strip()
+        if municipality(affiliation) or municipality(affiliation.split()[0]) or county(affiliation):
+            continue
+        counts[affiliation] = counts.get(affiliation, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 2 else None
 
 
 def _body_name(stem: str, before: list[str], prefix: str, written: str) -> str:

@@ -1,0 +1,115 @@
+"""Calendar titles as a secretary writes them: repaired words, short, no leftovers of the sentence.
+
+The raw title is the date's sentence with the dates and times cut out (items.py). Here it is
+made readable: OCR damage repaired (ocrwords), stray marks and clock times dropped, an
+invitation reduced to what one is invited to, "… mötet med X" to "Möte med X", a trailing place
+that is already the item's location dropped, and long sentences cut at a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.extract.ocrwords import repair_text
+
+MAX_TITLE = 60
+_HAS_DIGIT = re.compile(r"[0-9]")
+_CLOCK = re.compile(r"(?<![\w.:])(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:]\d\d)?(?![\w.:])", re.IGNORECASE)
+# OCR debris: a number glued to one or two letters ("9K"), lone marks, empty brackets.
+_DEBRIS = re.compile(r"(?<!\S)(?:\d{1,2}[^\W\d_]{1,2}|[^\w\s]{1,3}|\S*\\\S*)(?!\S)|\(\s*\)")
+_INVITED = re.compile(
+    r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)", re.IGNORECASE)
+_MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+med\s+(?P<rest>.+)$", re.IGNORECASE)
+_TAKES_PLACE = re.compile(r"\s+(?:hålls|äger rum|genomförs|anordnas|arrangeras|går av stapeln)$", re.IGNORECASE)
+_JOINERS = {"och", "samt", "i", "för", "&"}
+_CLAUSE = re.compile(r";|,\s|\s[–—-]\s|:\s|\s(?:och|samt|men|så)\s")
+_DANGLING = {"i", "på", "av", "under", "den", "från", "till", "om", "vid", "med", "och", "samt", "att", "som", "efter",
+             "för"}
+_LEADING_WORD = re.compile(r"^(?:att|och|samt|men)\s+", re.IGNORECASE)
+
+
+def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = False,
+               seen: set[str] | None = None) -> str:
+    """A raw sentence title made short and readable. `lost`, `seen`: see ocrwords.repair_text."""
+    text = repair_text(raw, lost, seen)
+    if _HAS_DIGIT.search(text):
+        text = _CLOCK.sub(" ", text)
+    text = _DEBRIS.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,.;:-–(")
+    text = _LEADING_WORD.sub("", text)
+    low = text.lower()
+    invited = _INVITED.match(text) if "bjud" in low or "välkomna" in low else None
+    if invited and len(text) > invited.end() + 3:
+        text = text[invited.end():]
+    if kind == "meeting" and " med " in low:
+        text = _meeting_with(text)
+    if location:
+        for word in ("i", "på", "hos"):
+            tail = f" {word} {location}"
+            if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
+                text = text[: -len(tail)]
+    text = _TAKES_PLACE.sub("", text)
+    text = _shorten(text)
+    if not text.endswith("…"):
+        text = _drop_dangling(text)
+    return text[:1].upper() + text[1:] if text else raw
+
+
+def _meeting_with(text: str) -> str:
+    """"Planering av möte med Trafikverket" → "Möte med Trafikverket" (who one meets is the title)."""
+    hit = _MEETING_WITH.search(text)
+    if hit is None or hit.start() == 0 and not text.lower().startswith("mötet"):
+        return text
+    words = hit.group("rest").split()
+    taken: list[str] = []
+    for word in words[:6]:
+        core = word.strip(",.;:")
+        if not core:
+            break
+        if taken and not (core[0].isupper() or core.isupper() or core in _JOINERS):
+            break
+        taken.append(core)
+        if word != core or (not core[0].isupper() and len(taken) == 1):
+            break
+    while taken and taken[-1] in _JOINERS:
+        taken.pop()
+    return f"Möte med {' '.join(taken)}" if taken else text
+
+
+def _shorten(text: str) -> str:
+    """Cut a long title at the first clause boundary after three words, else at a word boundary."""
+    if len(text) <= MAX_TITLE:
+        return text
+    for cut in _CLAUSE.finditer(text):
+        if len(text[:cut.start()].split()) >= 3 and cut.start() <= MAX_TITLE + 10:
+            return text[:cut.start()].rstrip(" ,.;:")
+    return _drop_dangling(text[:MAX_TITLE].rsplit(" ", 1)[0]).rstrip(" ,.;:") + " …"
+
+
+def _drop_dangling(text: str) -> str:
+    """No title ends on a preposition or conjunction ("… till ledningsgruppen under")."""
+    words = text.split(" ")
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words.pop()
+    return " ".join(words)
+
+
+def body_meeting_title(body: str | None) -> str:
+    """"Styrgrupp" → "Styrgruppens möte": the title of a date in the body's own meeting plan."""
+    if not body:
+        return "Möte"
+    if " " in body.strip():
+        return f"Möte, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting too
+    last = body.strip()
+    low = last.lower()
+    if low.endswith(("en", "et", "na")):
+        genitive = last if low.endswith("s") else last + "s"
+    elif low.endswith(("grupp", "nämnd", "beredning")):
+        genitive = last + "ens"
+    elif low.endswith(("organ", "nätverk", "utskott", "råd", "presidium")):
+        genitive = (last[:-2] + "ets") if low.endswith("um") else last + "ets"
+    elif low.endswith(("styrelse", "kommitté")):
+        genitive = last + "ns"
+    else:
+        return f"Möte, {body}"
+    return f"{genitive} möte"

@@ -1,0 +1,149 @@
+"""Titles and locations people can read: OCR words repaired from Swedish word frequencies, short titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.extract import extract, ocrwords
+from planner.extract.ocrwords import diacritics_lost, repair_text, repair_word
+from planner.extract.places import municipalities
+from planner.extract.titles import body_meeting_title, tidy_title
+
+
+@pytest.mark.parametrize(("damaged", "word"), [
+    ("Géteborgsregionen", "Göteborgsregionen"),
+    ("vattenférsérjning", "vattenförsörjning"),
+    ("leverantér", "leverantör"),
+    ("méte", "möte"),
+    ("Méte", "Möte"),
+    ("métet", "mötet"),
+    ("behéver", "behöver"),
+    ("férslag", "förslag"),
+    ("Hoéstlov", "Höstlov"),
+    ("l6per", "löper"),
+    ("16per", "löper"),
+    ("Mo6tet", "Mötet"),
+    ("6ppnar", "öppnar"),
+    ("GÉTEBORG", "GÖTEBORG"),
+])
+def test_words_with_ocr_marks_are_repaired_in_any_text(damaged: str, word: str) -> None:
+    assert repair_word(damaged, lost=True) == word
+    assert repair_word(damaged, lost=False) == word
+
+
+@pytest.mark.parametrize(("damaged", "word"), [
+    ("Besiut", "Beslut"), ("kommundirektbrer", "kommundirektörer"), ("Bverlimning", "Överlämning"),
+    ("Avsdndare", "Avsändare"), ("Mdten", "Möten"), ("triffas", "träffas"), ("Nista", "Nästa"),
+    ("pisklov", "påsklov"), ("hilsar", "hälsar"), ("ging", "gång"), ("Vasterds", "Västerås"),
+    ("laggas", "läggas"), ("Foreslas", "Föreslås"), ("Stallningstagande", "Ställningstagande"),
+    ("Sodertornskommunerna", "Södertörnskommunerna"),
+])
+def test_letters_ocr_makes_of_a_and_o_with_dots_are_repaired(damaged: str, word: str) -> None:
+    assert repair_word(damaged, lost=True) == word
+
+
+@pytest.mark.parametrize(("damaged", "word"), [("triffas", "träffas"), ("Nista", "Nästa"), ("Besiut", "Beslut")])
+def test_unknown_words_are_repaired_to_common_ones_even_in_clean_text(damaged: str, word: str) -> None:
+    assert repair_word(damaged, lost=False) == word
+
+
+@pytest.mark.parametrize(("plain", "word"), [
+    ("pa", "på"), ("ar", "är"), ("mote", "möte"), ("motet", "mötet"), ("nara", "nära"), ("vard", "vård"),
+    ("aven", "även"), ("handa", "hända"),
+])
+def test_known_plain_words_are_restored_only_in_texts_that_lost_their_diacritics(plain: str, word: str) -> None:
+    assert repair_word(plain, lost=True) == word
+    assert repair_word(plain, lost=False) == plain
+
+
+@pytest.mark.parametrize("word", [
+    "Ek", "Holm", "Maria", "Sara", "Lena", "Strand", "Omar", "Haddad", "Peter", "Book", "Staffan", "Nilsson",
+    "Therese", "Lundqvist", "Hemmingsson", "Kungsbacka", "Halmstad", "Falkenberg", "Varberg", "Tylösand", "Getterön",
+    "Häringeslund", "Wikström", "Lindén", "Rosén", "André", "Kosterberg", "Reinholdsson", "Alhäll", "Vidlund",
+    "man", "var", "far", "bor", "workshop", "idé", "Digitalt", "SKR", "KSO", "PKS", "2027",
+])
+def test_correct_words_and_names_are_left_alone(word: str) -> None:
+    assert repair_word(word, lost=True) == word
+    assert repair_word(word, lost=False) == word
+
+
+def test_no_municipality_name_is_changed() -> None:
+    for name in municipalities():
+        assert repair_text(name, lost=True) == name
+        assert repair_text(name, lost=False) == name
+
+
+def test_repair_text_keeps_punctuation_spacing_and_case() -> None:
+    assert repair_text("Avtalet med nuvarande leverantér l6per ut.", lost=False) == \
+        "Avtalet med nuvarande leverantör löper ut."
+    assert repair_text("Nista méte: kl 9-12, Géteborg (rum 3)", lost=True) == "Nästa möte: kl 9-12, Göteborg (rum 3)"
+    assert repair_text("underlag ska vara kansliet till handa", lost=False) == "underlag ska vara kansliet till handa"
+    assert repair_text("", lost=True) == ""
+
+
+def test_lost_diacritics_are_told_from_the_text_itself() -> None:
+    clean = "Styrgruppen fastställde mötestiderna för våren. Nästa möte är på fredag i Göteborg. " * 5
+    lost = "Styrgruppen faststallde motestiderna for varen. Nasta mote ar pa fredag i Goteborg. " * 5
+    acute = "Styrgruppen faststéllde métestiderna for varen. Nista méte ir pa fredag i Géteborg. " * 5
+    assert not diacritics_lost(clean)
+    assert diacritics_lost(lost)
+    assert diacritics_lost(acute)
+    names = "Närvarande: Bengt Lindén och Karin Rosén från Göteborg och Mölndal. "
+    assert not diacritics_lost(names * 10)
+
+
+@pytest.mark.parametrize(("raw", "kind", "location", "title"), [
+    ("Göteborgsregionen bjuder in till en gemensam workshop om vattenförsörjning i Kungsbacka", "meeting",
+     "Kungsbacka", "Gemensam workshop om vattenförsörjning"),
+    ("Planering av möte med Trafikverket", "meeting", None, "Möte med Trafikverket"),
+    ("Även till mötet med Region Uppsala, med Anna Berg och Olof Ström", "meeting", None,
+     "Möte med Region Uppsala"),
+    ("Det inplanerade mötet med regionen behöver flyttas", "meeting", None, "Möte med regionen"),
+    ("Att kommunerna lämnar synpunkter på planen", "deadline", None, "Kommunerna lämnar synpunkter på planen"),
+    ("Ordförandeskap 9K 12.30-14.00 lunch", "meeting", None, "Ordförandeskap lunch"),
+    ("Den gemensamma konferensen Digitalt först hålls", "meeting", None, "Den gemensamma konferensen Digitalt först"),
+    ("Kommuncheferna ger sina synpunkter på utkastet och kan även inkomma med synpunkter på rapporten", "deadline",
+     None, "Kommuncheferna ger sina synpunkter på utkastet"),
+    ("Underlaget ska mejlas ut till ledningsgruppen under eftermiddagen efter mötet som hölls i Stadshuset",
+     "deadline", None, "Underlaget ska mejlas ut till ledningsgruppen …"),
+    ("Överlämning av Xqwr\\uv", "meeting", None, "Överlämning"),
+])
+def test_titles_are_short_and_readable(raw: str, kind: str, location: str | None, title: str) -> None:
+    assert tidy_title(raw, kind, location) == title
+    assert len(tidy_title(raw, kind, location)) <= 62
+
+
+@pytest.mark.parametrize(("body", "title"), [
+    ("Styrgrupp", "Styrgruppens möte"), ("Ledningsgrupp", "Ledningsgruppens möte"),
+    ("Nätverket", "Nätverkets möte"), ("Kommunchefsnätverket", "Kommunchefsnätverkets möte"),
+    ("Förbundsstyrelsen", "Förbundsstyrelsens möte"), ("Presidiet", "Presidiets möte"),
+    ("Primärkommunalt samverkansorgan", "Möte, Primärkommunalt samverkansorgan"), (None, "Möte"),
+])
+def test_a_date_in_the_meeting_plan_is_the_body_s_meeting(body: str | None, title: str) -> None:
+    assert body_meeting_title(body) == title
+
+
+def test_evidence_keeps_the_damage_while_title_and_location_are_repaired() -> None:
+    text = ("Minnesanteckningar fran ledningsgruppen\nTid 3 februari 2026 kl 9-11\n\n"
+            "Regionférbundet bjuder in till en konferens om vattenférsérjning den 4 mars kl 9-12 i Géteborg.\n")
+    item = next(i for i in extract(text)["items"] if i["date"] == "2026-03-04")
+    assert item["title"] == "Konferens om vattenförsörjning"
+    assert item["location"] == "Göteborg"
+    assert item["evidence"]["text"] == text.split("\n")[3]
+
+
+def test_repair_work_per_document_is_bounded_and_repeatable(monkeypatch: pytest.MonkeyPatch) -> None:
+    months = ["januari", "februari", "mars", "april", "maj", "juni", "augusti", "september", "oktober", "november"]
+    lines = ["Minnesanteckningar", "Tid 10 januari 2027 kl 9-12", ""]
+    lines += [f"Punkt Zq{i}x Wq{i}y méte den {1 + i % 28} {months[i // 28]} 2027 kl 10-12." for i in range(280)]
+    text = "\n".join(lines)
+    first = extract(text)
+    assert extract(text) == first  # the same output whatever the word cache holds
+    titles = [i["title"] for i in first["items"] if i["kind"] == "meeting"]
+    assert len(titles) == 280 and all("möte" in t for t in titles)
+    assert all(i["evidence"]["text"].startswith("Punkt Zq") for i in first["items"] if i["kind"] == "meeting")
+
+    monkeypatch.setattr(ocrwords, "MAX_PIECES", 4)
+    seen: set[str] = set()
+    assert repair_text("Nista méte i Géteborg", lost=True, seen=seen) == "Nästa möte i Göteborg"
+    assert repair_text("méte hos leverantér", lost=True, seen=seen) == "möte hos leverantér"  # budget spent
