@@ -164,9 +164,12 @@ def main() -> None:
 
 
 def _browser(app, slug: str) -> None:
+    import logging
     import shutil
 
     from tests.browser import CHROMIUM, CHROMIUM_ARGS, LiveServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # an earlier benchmark may have set INFO
 
     if not shutil.which(CHROMIUM):
         print(f"  browser: {CHROMIUM} is missing; install Debian's chromium to measure paint and interactivity")
