@@ -157,14 +157,20 @@ def save_body(org_id: int, body_id: int | None = None) -> Any:
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id or ''}"))
 
 
-@bp.post("/<int:org_id>/bodies/<int:body_id>/terms")
-@login_required
-def add_term(org_id: int, body_id: int) -> Any:
+def _editable_body_or_404(org_id: int, body_id: int) -> tuple[Organization, Body]:
+    """A body of an organization the user may edit; another organization's body is not found."""
     org = _org_or_404(org_id)
     require_edit(org.id)
     body = db.session.get(Body, body_id)
     if body is None or body.organization_id != org.id:
         abort(404)
+    return org, body
+
+
+@bp.post("/<int:org_id>/bodies/<int:body_id>/terms")
+@login_required
+def add_term(org_id: int, body_id: int) -> Any:
+    org, body = _editable_body_or_404(org_id, body_id)
     holder = (request.form.get("holder") or "").strip()
     try:
         start = dt.date.fromisoformat(request.form.get("start_date") or "")
@@ -184,11 +190,7 @@ def add_term(org_id: int, body_id: int) -> Any:
 @bp.post("/<int:org_id>/bodies/<int:body_id>/handovers")
 @login_required
 def propose_handovers(org_id: int, body_id: int) -> Any:
-    org = _org_or_404(org_id)
-    require_edit(org.id)
-    body = db.session.get(Body, body_id)
-    if body is None or body.organization_id != org.id:
-        abort(404)
+    org, body = _editable_body_or_404(org_id, body_id)
     made = propose_handover_events(body, dt.date.today(), current_user)
     db.session.commit()
     flash(f"{len(made)} preliminära överlämningar lades in i kalendern." if made else
