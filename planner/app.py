@@ -10,7 +10,7 @@ from typing import Any
 from flask import Flask
 from flask_migrate import Migrate
 
-from planner.config import PROJECT_ROOT, Defaults, instance_path_from_env, normalize_database_url
+from planner.config import PACKAGE_DIR, Defaults, instance_path_from_env, normalize_database_url
 from planner.db import db, install_sqlite_pragmas
 
 migrate = Migrate(render_as_batch=True, compare_type=True)
@@ -22,8 +22,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         "planner",
         instance_path=str(Path(instance_path).resolve()) if instance_path else None,
         instance_relative_config=True,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "planner" / "static"),
+        template_folder=str(PACKAGE_DIR / "templates"),
+        static_folder=str(PACKAGE_DIR / "static"),
     )
     app.config.from_object(Defaults)
     app.config.from_pyfile("config.py", silent=True)

@@ -9,7 +9,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+# planner/templates and planner/migrations link to the top-level folders, so a wheel carries them.
+PROJECT_ROOT = PACKAGE_DIR.parent
 
 
 class Defaults:
@@ -30,7 +32,7 @@ class Defaults:
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     SCHEDULER_INTERVAL_SECONDS = 30
-    MIGRATIONS_DIR = str(PROJECT_ROOT / "migrations")
+    MIGRATIONS_DIR = str(PACKAGE_DIR / "migrations")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from flask import Flask, g, request, session
 from flask_babel import Babel, refresh
 
-from planner.config import PROJECT_ROOT
+from planner.config import PACKAGE_DIR
 from planner.schedule import datefmt
 
 LANGUAGES = ("sv", "en")
@@ -64,7 +64,7 @@ def audit_value(value: Any) -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PROJECT_ROOT / "planner" / "translations"))
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", str(PACKAGE_DIR / "translations"))
     Babel(app, locale_selector=select_locale)
 
     @app.before_request
