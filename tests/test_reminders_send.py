@@ -201,7 +201,8 @@ def test_chair_handover_goes_to_the_outgoing_and_incoming_chairs(app, runner, sm
     sync_event_reminders(ev, dt.datetime(2026, 12, 1, tzinfo=UTC))
     db.session.commit()
 
-    send_due(runner, "2026-12-31T08:00")
+    send_due(runner, "2026-12-18T08:00")  # 14 days before
+    send_due(runner, "2026-12-31T08:00")  # the day before
     assert sorted(r.rcpt_tos[0] for r in smtp_server.received) == ["kd@falkenberg.se", "kd@falkenberg.se",
                                                                   "kd@varberg.se", "kd@varberg.se"]
     last = smtp_server.to("kd@varberg.se")[-1].message
@@ -286,3 +287,20 @@ def test_a_slow_batch_keeps_its_lease_so_no_other_dispatcher_takes_its_rows(app,
     stats = Dispatcher().run()
     assert stats.sent == 8 and stolen == []
     assert len({r.message_id for r in smtp_server.received}) == 8
+
+
+def test_after_downtime_only_the_latest_due_reminder_of_an_occurrence_is_sent(app, runner, smtp_server) -> None:
+    """Down for a week: the 7-day and the 1-day reminder are both due; one mail, not two alike."""
+    from planner.reminders.claim import SUPERSEDED
+
+    org, styr, _ = org_with_bodies()
+    subscriber("anna@varberg.se", org, styr)
+    ev = meeting(org, styr, local(2027, 3, 12, 9, 30))
+    sync_event_reminders(ev, dt.datetime(2027, 2, 1, tzinfo=UTC))
+    db.session.commit()
+
+    send_due(runner, "2027-03-11T09:00")
+    assert len(smtp_server.to("anna@varberg.se")) == 1
+    by_lead = {r.lead: r for r in rows(event_id=ev.id)}
+    assert by_lead["P1D"].status == "sent"
+    assert by_lead["P7D"].status == "expired" and by_lead["P7D"].last_error == SUPERSEDED

@@ -12,7 +12,7 @@ import os
 import secrets
 import socket
 
-from sqlalchemy import Connection, and_, or_, select, update
+from sqlalchemy import Connection, and_, exists, or_, select, update
 
 from planner.db import db
 from planner.models import ReminderDelivery
@@ -32,12 +32,27 @@ def due_condition(now: dt.datetime):  # type: ignore[no-untyped-def]
     )
 
 
+SUPERSEDED = "ersatt av en senare påminnelse om samma tillfälle"
+
+
+def supersede_stale(conn: Connection, now: dt.datetime) -> None:
+    """After downtime the 7-day and the 1-day reminder can both be due: send only the later one."""
+    later = TABLE.alias("later")
+    c, lc = TABLE.c, later.c
+    newer_due = exists().where(
+        lc.event_id == c.event_id, lc.occurrence == c.occurrence, lc.recipient == c.recipient,
+        lc.kind == c.kind, lc.status.in_(("pending", "claimed", "sent")), lc.due_at <= now, lc.due_at > c.due_at)
+    conn.execute(update(TABLE).where(c.status == "pending", c.kind == "reminder", c.due_at <= now, newer_due)
+                 .values(status="expired", last_error=SUPERSEDED))
+
+
 def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[int]:
     """Atomically take up to `limit` due rows for this worker; committed before anything is sent."""
     engine = db.engine
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        supersede_stale(conn, now)
         query = (select(TABLE.c.id).where(due_condition(now)).order_by(TABLE.c.due_at, TABLE.c.id).limit(limit)
                  .with_for_update(skip_locked=True))
         ids = list(conn.execute(query).scalars())
