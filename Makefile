@@ -53,7 +53,7 @@ run: install
 	@echo "  Fast-forward: $(BIN)/planner reminders send-due --now 2026-12-03T08:00   (in another terminal)"
 	@echo
 	@trap 'kill 0' EXIT; \
-	export PLANNER_SMTP_URL=smtp://127.0.0.1:$(MAILPORT); \
+	export PLANNER_SMTP_URL=smtp://127.0.0.1:$(MAILPORT) PLANNER_BASE_URL=http://$(HOST):$(PORT); \
 	$(BIN)/planner mailsink --port $(MAILPORT) & \
 	sleep 1; $(BIN)/planner scheduler & \
 	$(BIN)/planner serve --host $(HOST) --port $(PORT)
