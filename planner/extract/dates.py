@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
-_WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,3}(?:den\s{1,3})?$")
+_WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:^|[^a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"

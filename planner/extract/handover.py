@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.extract.places import restore
+from planner.extract.places import municipality, restore
 
 CHAIR = r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)[a-z]{0,4}"
 GIVE = (r"(?<![a-z])(?:[aeiouyd]{1,2}v[aeiouy]r)?[li1t][aeiouyd]{1,2}mn(?:ar|ade|at|a)"
@@ -20,9 +20,11 @@ TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3
 PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
-NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9:.-]{1,15}){0,5}?"
-                       r"\s{1,3}(?:ar|blir)\s{1,3}")
+# "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
+NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
+                       r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
 
@@ -93,6 +95,12 @@ def _name_after(original: str, pos: int) -> str | None:
         tokens.append(core)
         if word != core:
             break
+    # "Anna Svensson, Härryda.": a person with the municipality they come from.
+    tail = _PERSON_PLACE.match(original, pos + len(" ".join(tokens)), pos + 120) if len(tokens) >= 2 else None
+    place = municipality(tail.group(1)) if tail else None
+    if place:
+        tokens[-1] += ","
+        tokens.append(place)
     return restore(" ".join(tokens)) if tokens else None
 
 

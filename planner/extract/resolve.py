@@ -16,6 +16,8 @@ PLAN_HEADING = re.compile(
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
+_SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
+
 
 @dataclass
 class Resolved:
@@ -51,10 +53,13 @@ class YearContext:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
                 return same[-1]
-        for index in [line, *self.doc.prev_nonblank(line, 3)]:
+        # A schedule heading counts for its whole section (a table of rows under it), not past the next heading.
+        for index in [line, *self.doc.prev_nonblank(line, 12)]:
             year = self.plan_year(index)
             if year is not None:
                 return year
+            if index != line and _SECTION_START.match(self.doc.folded_line(index)):
+                return None
         return None
 
 
