@@ -24,6 +24,11 @@ PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-
 NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
                        r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
+FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
+                     r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
+                     r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
@@ -53,6 +58,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             start, end = new.start(), anchor.start() + 4
         elif anchor.group("word"):
             start, end = anchor.span()
+        elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()):
+            start, end = max(0, anchor.start() - 100), anchor.start() + 4
         else:
             continue
         lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)
@@ -81,6 +88,10 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
     for m in NEW_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in FROM_IS.finditer(folded, lo, hi):
+        named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
+        if named[:1].isupper():
+            found.append(Handover(m.start(), m.end(), None, named))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]

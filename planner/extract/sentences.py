@@ -1,6 +1,6 @@
 """Sentence spans of folded minutes: the context in which a date's cues are read.
 
-A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation), before a
+A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation: "fr.o.m.", "p.g.a.", "v."), before a
 numbered heading, bullet or section sign, and at two or more blank lines. A heading without a
 full stop runs on into the text below it, which is how "Nästa möte" reaches its date.
 Sentences are capped in length so that work per sentence stays bounded.
@@ -16,6 +16,7 @@ _END = re.compile(
     r"[.!?\n](?:(?<=[a-z0-9)\]»\"”'][.!?])(?=\s)"
     r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
     r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
+    r"(?<![^a-z]v\.)(?<!o\.m\.)(?<!g\.a\.)(?<!l\.a\.)(?<!s\.k\.)(?<!o\.s\.v\.)"
     r"|(?<=\n)(?=[ \t]{0,4}(?:[-–•*·o]\s|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§))"
     r"|(?<=\n)[ \t]*\n[ \t]*\n)"
 )
