@@ -7,7 +7,7 @@ Every pattern is a flat alternation with bounded repeats, so matching stays line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from planner.extract.months import month_number, weekday_number
@@ -104,12 +104,30 @@ def find_dates(folded: str) -> list[DateMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.end
+    if "flytt" in folded:
+        chosen = [part for mention in chosen for part in _split_move(mention, folded)]
     for mention in chosen:
         if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
             before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+_TILL = re.compile(r"\s{1,3}till\s{1,3}")
+
+
+def _split_move(mention: DateMention, folded: str) -> list[DateMention]:
+    """"flyttas från 13 mars till 20 mars" is two dates, the old and the new one, not a period."""
+    if not mention.end_day or "flytt" not in folded[max(0, mention.start - 40):mention.start]:
+        return [mention]
+    sep = _TILL.search(folded, mention.start, mention.end)
+    if sep is None:
+        return [mention]
+    old = replace(mention, end=sep.start(), end_day=None, end_month=None, end_year=None)
+    new = replace(mention, start=sep.end(), day=mention.end_day, month=mention.end_month or mention.month,
+                  year=mention.end_year or mention.year, end_day=None, end_month=None, end_year=None)
+    return [old, new]
 
 
 def _int(value: str | None) -> int | None:

@@ -53,6 +53,8 @@ class YearContext:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
                 return same[-1]
+            if index == line and self.plan_year(line) is not None:
+                return self.plan_year(line)  # "Sammanträdestider 2025: 6/2 13/3" beats a date lines above
         # A schedule heading counts for its whole section (a table of rows under it), not past the next heading.
         for index in [line, *self.doc.prev_nonblank(line, 12)]:
             year = self.plan_year(index)
