@@ -24,16 +24,14 @@ _END = re.compile(
 
 # A list line ending in a date or a time, followed by a line that starts a new sentence with a capital:
 # "Sammanträdestider 2025: 6/2 13/3 10/4 (kl 9-12)" / "Mötet flyttas ...". Short lines are headings.
-_CAPITAL_LINE = re.compile(r"\n(?=[ \t]{0,4}[A-ZÅÄÖ])")
+_CAPITAL_LINE = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n))(?=[ \t]{0,4}[A-ZÅÄÖ])")
 _LIST_LINE = 30
 
 
 def _list_line_ends(original: str) -> list[int]:
     cuts = []
     for m in _CAPITAL_LINE.finditer(original):
-        line_start = original.rfind("\n", 0, m.start()) + 1
-        line = original[line_start:m.start()].rstrip()
-        if len(line) >= _LIST_LINE and line[-1] in "0123456789)":
+        if m.start() - original.rfind("\n", 0, m.start()) > _LIST_LINE:
             cuts.append(m.end())
     return cuts
 
@@ -41,9 +39,10 @@ def _list_line_ends(original: str) -> list[int]:
 def sentence_bounds(folded: str, original: str | None = None) -> list[int]:
     """Sorted start offsets of sentences (always begins with 0)."""
     starts = [0]
+    cuts = _list_line_ends(original) if original is not None and len(original) == len(folded) else []
     ends = [m.end() for m in _END.finditer(folded)]
-    if original is not None and len(original) == len(folded):
-        ends = sorted(set(ends).union(_list_line_ends(original)))
+    if cuts:
+        ends = sorted(set(ends).union(cuts))
     for cut in ends:
         while cut - starts[-1] > MAX_SENTENCE:
             starts.append(_soft_cut(folded, starts[-1]))
