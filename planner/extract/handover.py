@@ -17,7 +17,7 @@ TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}verta
 # Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
 TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
-PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
+PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
@@ -31,6 +31,7 @@ FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
+_PLACE_NOUNS = {"kommun", "stad", "region"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
 
 
@@ -99,12 +100,15 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
 
 def _name_after(original: str, pos: int) -> str | None:
     tokens = []
-    for word in original[pos:pos + 80].split()[:4]:
+    words = original[pos:pos + 80].split()[:5]
+    for n, word in enumerate(words[:4]):
         core = word.strip(".,;:()")
         if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
+            if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
+                tokens.append(core)
             break
         tokens.append(core)
-        if word != core:
+        if word != core or n == 3:
             break
     # "Anna Svensson, Härryda.": a person with the municipality they come from.
     tail = _PERSON_PLACE.match(original, pos + len(" ".join(tokens)), pos + 120) if len(tokens) >= 2 else None
