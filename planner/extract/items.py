@@ -17,7 +17,9 @@ from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
 
-_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
+# What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
+_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
+                         r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
