@@ -44,7 +44,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
-                  sentence_bounds(doc.folded), ref, body)
+                  sentence_bounds(doc.folded, doc.original), ref, body)
     if organization or body:  # names a person reads: OCR damage repaired like titles
         organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
         body = repair_text(body, ctx.lost_diacritics) if body else body
@@ -162,6 +162,11 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
     holiday_days = {(i["evidence"]["line"], i["date"]) for i in items
                     if i["kind"] == "holiday" and len(i["date"]) == 10}
     timed = {(i["kind"], i["date"]) for i in items if i["start"]}
+    # A meeting cancelled or moved away from anywhere in the minutes is cancelled wherever it is listed.
+    cancelled = {i["date"] for i in items if i["kind"] == "meeting" and i.get("status") == "cancelled"}
+    for item in items:
+        if item["kind"] == "meeting" and item["date"] in cancelled:
+            item["status"] = "cancelled"
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:

@@ -41,8 +41,8 @@ ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "f
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
 # A whole word is taken at once (possessive) and its ending checked behind it: no backtracking per letter.
 PAST_FORM = re.compile(
-    r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|ade|dde)"
-    r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}ade)|(?<=[a-z]{3}dde)|(?<=[a-z]{3}des)"
+    r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|[adlmg]de)"
+    r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}[adlmg]de)|(?<=[a-z]{3}des)"
     r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts))"
     r"|(?:holls|var|blev)(?![a-z]))")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")

@@ -7,7 +7,7 @@ Every pattern is a flat alternation with bounded repeats, so matching stays line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from planner.extract.months import month_number, weekday_number
@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
         r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
-        r"/(?P<sm>\d\d?)(?:\s{0,2}[-–]\s{0,2}(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
+        r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
         r"|(?::[ae]|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
-_WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,3}(?:den\s{1,3})?$")
+_WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:^|[^a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"
@@ -104,12 +104,30 @@ def find_dates(folded: str) -> list[DateMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.end
+    if "flytt" in folded:
+        chosen = [part for mention in chosen for part in _split_move(mention, folded)]
     for mention in chosen:
         if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
             before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+_TILL = re.compile(r"\s{1,3}till\s{1,3}")
+
+
+def _split_move(mention: DateMention, folded: str) -> list[DateMention]:
+    """"flyttas från 13 mars till 20 mars" is two dates, the old and the new one, not a period."""
+    if not mention.end_day or "flytt" not in folded[max(0, mention.start - 40):mention.start]:
+        return [mention]
+    sep = _TILL.search(folded, mention.start, mention.end)
+    if sep is None:
+        return [mention]
+    old = replace(mention, end=sep.start(), end_day=None, end_month=None, end_year=None)
+    new = replace(mention, start=sep.end(), day=mention.end_day, month=mention.end_month or mention.month,
+                  year=mention.end_year or mention.year, end_day=None, end_month=None, end_year=None)
+    return [old, new]
 
 
 def _int(value: str | None) -> int | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planner.extract.places import restore
+from planner.extract.places import municipality, restore
 
 CHAIR = r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)[a-z]{0,4}"
 GIVE = (r"(?<![a-z])(?:[aeiouyd]{1,2}v[aeiouy]r)?[li1t][aeiouyd]{1,2}mn(?:ar|ade|at|a)"
@@ -17,13 +17,21 @@ TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}verta
 # Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
 TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
-PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|overgar|gar\s{1,3}over)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
+PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
-NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9:.-]{1,15}){0,5}?"
-                       r"\s{1,3}(?:ar|blir)\s{1,3}")
+# "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
+NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
+                       r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
+FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
+                     r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
+                     r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
+_PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
+_PLACE_NOUNS = {"kommun", "stad", "region"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
 
 
@@ -51,6 +59,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             start, end = new.start(), anchor.start() + 4
         elif anchor.group("word"):
             start, end = anchor.span()
+        elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()):
+            start, end = max(0, anchor.start() - 100), anchor.start() + 4
         else:
             continue
         lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)
@@ -79,6 +89,10 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
     for m in NEW_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in FROM_IS.finditer(folded, lo, hi):
+        named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
+        if named[:1].isupper():
+            found.append(Handover(m.start(), m.end(), None, named))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
@@ -86,13 +100,22 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
 
 def _name_after(original: str, pos: int) -> str | None:
     tokens = []
-    for word in original[pos:pos + 80].split()[:4]:
+    words = original[pos:pos + 80].split()[:5]
+    for n, word in enumerate(words[:4]):
         core = word.strip(".,;:()")
         if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
+            if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
+                tokens.append(core)
             break
         tokens.append(core)
-        if word != core:
+        if word != core or n == 3:
             break
+    # "Anna Svensson, Härryda.": a person with the municipality they come from.
+    tail = _PERSON_PLACE.match(original, pos + len(" ".join(tokens)), pos + 120) if len(tokens) >= 2 else None
+    place = municipality(tail.group(1)) if tail else None
+    if place:
+        tokens[-1] += ","
+        tokens.append(place)
     return restore(" ".join(tokens)) if tokens else None
 
 

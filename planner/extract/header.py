@@ -121,7 +121,10 @@ def _location(doc: Doc, index: int) -> str | None:
         folded = doc.folded_line(i)
         m = PLACE.match(folded)
         if m:
-            value = _TIME_IN_PLACE.sub("", doc.lines[i][m.end():]).strip(" :,;\t")
+            raw = doc.lines[i][m.end():]
+            # The time is found on the folded line ("kI 13.3O" reads "kl 13.30") and cut from the original.
+            hit = _TIME_IN_PLACE.search(folded, m.end()) if len(folded) == len(doc.lines[i]) else None
+            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw)).strip(" :,;\t")
             if value:
                 return value[:120]
     return None

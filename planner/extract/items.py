@@ -17,7 +17,9 @@ from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
 
-_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl)(?![a-z])")
+# What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
+_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
+                         r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
@@ -25,7 +27,7 @@ _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|t
 _TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+",
                          re.IGNORECASE)
 _TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
-                   "och", "samt"}
+                   "och", "samt", "alla", "samtliga", "t.o.m", "fr.o.m"}
 _DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
 _DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
                   "reference": "Datum som nämns"}
@@ -276,7 +278,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _QUOTES = re.compile(r"[\"'<>“”«»]")
-_BEFORE_DATE = re.compile(r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
+_BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
 
 
 def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
@@ -298,7 +300,7 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     cut = []
     for d in _mentions_between(ctx, a, b):
         window = doc.folded[max(a, d.start - 20):d.start]
-        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start) if "d" in window else None
+        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start) if window.endswith((" ", "\t")) else None
         cut.append((lead.start() if lead else d.start, d.end))
     if t is not None and a <= t.start < b:
         cut.append((t.start, t.end))

@@ -48,13 +48,22 @@ _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
 _DIGIT_SWAPS = re.compile(
     r"[0-9](?:(?<=[60])(?:(?<=[a-z].)(?=[a-z])|(?<![a-z0-9].)(?=[a-z]{2})|(?<=[a-z]{2}.)(?![a-z0-9]))"
     r"|(?<=[a-z]{3}1)(?![a-z0-9])"
-    r"|-?[oil](?=-?[0-9]))")
+    r"|-?[oil](?=-?[0-9])"
+    # A day number with a letter for its last digit before a month: "den 2l mars" → "den 21 mars".
+    r"|(?<![a-z0-9].)[lio](?=\s{1,2}(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))"
+    # Clock times with letters for digits: "kl 9.OO-ll.3O" → "kl 9.00-11.30".
+    r"|[.:](?:o[0-9o]|[0-9]o)(?:[-–][0-9li]{1,2}[.:][0-9o]{2})?(?![a-z0-9])"
+    r"|[.:][0-9]{2}[-–](?:[li][0-9li]?|[0-9][li])[.:][0-9o]{2}(?![a-z0-9]))")
+_CLOCK_HOUR = re.compile(r"(?<=[-–])[0-9li]{1,2}(?=[.:])")
 
 
 def _digit_swap(m: re.Match[str]) -> str:
     found = m.group()
     if len(found) == 1:
         return "l" if found == "1" else "o"
+    if found[1] in ".:":
+        found = found.replace("o", "0")
+        return _CLOCK_HOUR.sub(lambda h: h.group().replace("l", "1").replace("i", "1"), found)
     return found[:-1] + ("0" if found[-1] == "o" else "1")
 
 

@@ -186,7 +186,7 @@ def _candidates(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int)
 
 def _compound(word: str) -> str | None:
     """A compound the list does not know: split where both repaired parts are common words."""
-    best, best_score = None, 0.0
+    best, best_score = None, -math.inf
     for cut in range(max(4, len(word) - 14), len(word) - 3):  # the last part of a compound: 4 to 14 letters
         head, tail = word[:cut], word[cut:]
         tail_word = _known_part(tail)
@@ -196,7 +196,12 @@ def _compound(word: str) -> str | None:
                                           and _known_part(head[:-1]) else None)
         if head_word is None:
             continue
-        score = min(zipf(head_word.removesuffix("s")) or zipf(head_word), zipf(tail_word))
+        if head_word + tail_word == word:
+            return None  # already a sound compound as written ("sammanträdes|tider", not "…de|städer")
+        joined = head_word + tail_word
+        changes = sum(a != b for a, b in zip(joined, word, strict=False)) + abs(len(joined) - len(word))
+        # Fewer repairs win among equally common splits ("sammantrades|tider", not "sammantrade|städer").
+        score = min(zipf(head_word.removesuffix("s")) or zipf(head_word), zipf(tail_word)) - 0.5 * changes
         if score > best_score:
             best, best_score = head_word + tail_word, score
     return best

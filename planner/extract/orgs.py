@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from planner.extract.normalize import Doc
+from planner.extract.normalize import Doc, fold
 from planner.extract.places import county, municipality, restore
 
 BODY_WORDS = {
@@ -12,7 +12,8 @@ BODY_WORDS = {
     "beredningsgrupp": "Beredningsgrupp", "samverkansgrupp": "Samverkansgrupp",
     "kommundirektorsgrupp": "Kommundirektörsgrupp", "direktorsgrupp": "Direktörsgrupp",
     "kommunchefsnatverk": "Kommunchefsnätverket", "natverk": "Nätverket", "samverkansorgan": "Samverkansorgan",
-    "forbundsstyrelse": "Förbundsstyrelsen", "styrelse": "Styrelsen", "presidium": "Presidiet",
+    "forbundsstyrelse": "Förbundsstyrelsen", "styrelse": "Styrelsen", "presidium": "Presidiet", "presidie": "Presidiet",
+    "direktion": "Direktionen",
     "beredning": "Beredningen", "utskott": "Utskottet", "kommitte": "Kommittén",
     "samarbetskommitte": "Samarbetskommittén",
     "namnd": "Nämnden", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
@@ -30,7 +31,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
             top.append(index)
         if len(top) >= HEADER_LINES:
             break
-    org = body = None
+    org = body = body_line = None
     for index in top:
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
         for m in _BODY.finditer(folded):
@@ -40,11 +41,12 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
             org_here = _genitive_org(before) or _org_after(after)
             if body is None:
                 body = _body_name(stem, before, m.group(1), original[m.start():m.end()])
+                body_line = index
             org = org or org_here
             break
         if body and org:
             break
-    org = org or _letterhead(doc, top)
+    org = org or _letterhead(doc, top) or _name_above(doc, top, body_line)
     if body is None:
         body = body_from_text(doc)
     if org is None:
@@ -167,6 +169,24 @@ def _org_after(after: list[str]) -> str | None:
     return restore(" ".join(name)) if name else None
 
 
+def _name_above(doc: Doc, top: list[int], body_line: int | None) -> str | None:
+    """A title line naming the organization just above the body's line ("Göteborgsregionen" / "Förbundsstyrelsen")."""
+    if body_line is None:
+        return None
+    for index in reversed([i for i in top if i < body_line][-3:]):
+        line = doc.lines[index].strip()[:100]
+        words = _WORD.findall(line)
+        if len(words) == 1 and _DOC_TYPE.fullmatch(fold(words[0])):
+            continue
+        if 1 <= len(words) <= 3 and line[0].isupper() and not re.search(r"[\d:]", line):
+            return restore(line)
+        return None
+    return None
+
+
+_DOC_TYPE = re.compile(r"[a-z]{0,14}(?:protokoll|anteckningar|kallelse|dagordning|foredragningslista)")
+
+
 def _letterhead(doc: Doc, top: list[int]) -> str | None:
     """All-capital lines at the top that are not a list of member municipalities."""
     parts = []
@@ -176,6 +196,8 @@ def _letterhead(doc: Doc, top: list[int]) -> str | None:
         if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             break
         words = _WORD.findall(line)
+        if len(words) == 1 and _DOC_TYPE.fullmatch(fold(words[0])):
+            continue  # "PROTOKOLL" names the document, not who wrote it
         is_county = any(county(" ".join(words[i:i + 2])) for i in range(len(words)))
         if not is_county and len(words) > 1 and sum(1 for w in words if municipality(w)) >= len(words) - 1:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -15,6 +16,10 @@ PLAN_HEADING = re.compile(
     r"(?:tider|datum|motesplan|sammantrade[a-z]{0,6}|arshjul|schema|moten|motesdagar)[a-z]{0,4}"
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
+
+_SECTION_LINES = 24
+_YEAR = re.compile(r"20\d\d(?!\d)")
+_SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
 
 
 @dataclass
@@ -36,6 +41,8 @@ class YearContext:
             if m.precision == "day" and m.year is not None:
                 self.full_years.setdefault(doc.line_of(m.start), []).append((m.start, m.year))
         self._plan_years: dict[int, int | None] = {}
+        self._section_years: dict[int, int | None] = {}
+        self._heading_lines: list[int] | None = None
 
     def plan_year(self, line: int) -> int | None:
         """The year of a schedule heading on this line, read only for lines near a yearless date."""
@@ -51,11 +58,36 @@ class YearContext:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
                 return same[-1]
-        for index in [line, *self.doc.prev_nonblank(line, 3)]:
-            year = self.plan_year(index)
-            if year is not None:
-                return year
-        return None
+            if index == line and self.plan_year(line) is not None:
+                return self.plan_year(line)  # "Sammanträdestider 2025: 6/2 13/3" beats a date lines above
+        if line not in self._section_years:
+            self._section_years[line] = self._section_year(line)
+        return self._section_years[line]
+
+    def _section_year(self, line: int) -> int | None:
+        """A schedule heading counts for its whole section (a table of rows under it), not past the next heading."""
+        year = self.plan_year(line)
+        if year is not None:
+            return year
+        heading = self._heading_above(line)
+        return self.plan_year(heading) if heading is not None and line - heading <= _SECTION_LINES else None
+
+    def _heading_above(self, line: int) -> int | None:
+        """The nearest line above with a schedule heading's year, unless a section heading comes between."""
+        if self._heading_lines is None:  # lines with a year: the only places a schedule heading can be
+            self._heading_lines = sorted({self.doc.line_of(m.start()) for m in _YEAR.finditer(self.doc.folded)})
+        i = bisect.bisect_left(self._heading_lines, line) - 1
+        while i >= 0 and line - self._heading_lines[i] <= _SECTION_LINES:
+            if self.plan_year(self._heading_lines[i]) is not None:
+                break
+            i -= 1
+        else:
+            return None
+        heading = self._heading_lines[i]
+        for index in range(heading + 1, line):
+            if index not in self.doc.furniture and _SECTION_START.match(self.doc.folded_line(index)):
+                return None
+        return heading if self.plan_year(heading) is not None else None
 
 
 def resolve(mention: DateMention, ref: dt.date | None, context: int | None) -> Resolved | None:

@@ -1,6 +1,6 @@
 """Sentence spans of folded minutes: the context in which a date's cues are read.
 
-A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation), before a
+A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation: "fr.o.m.", "p.g.a.", "v."), before a
 numbered heading, bullet or section sign, and at two or more blank lines. A heading without a
 full stop runs on into the text below it, which is how "Nästa möte" reaches its date.
 Sentences are capped in length so that work per sentence stays bounded.
@@ -16,16 +16,34 @@ _END = re.compile(
     r"[.!?\n](?:(?<=[a-z0-9)\]»\"”'][.!?])(?=\s)"
     r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
     r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
+    r"(?<![^a-z]v\.)(?<!o\.m\.)(?<!g\.a\.)(?<!l\.a\.)(?<!s\.k\.)(?<!o\.s\.v\.)"
     r"|(?<=\n)(?=[ \t]{0,4}(?:[-–•*·o]\s|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§))"
     r"|(?<=\n)[ \t]*\n[ \t]*\n)"
 )
 
 
-def sentence_bounds(folded: str) -> list[int]:
+# A list line ending in a date or a time, followed by a line that starts a new sentence with a capital:
+# "Sammanträdestider 2025: 6/2 13/3 10/4 (kl 9-12)" / "Mötet flyttas ...". Short lines are headings.
+_CAPITAL_LINE = re.compile(r"\n(?:(?<=[0-9)]\n)|(?<=[0-9)] \n))(?=[ \t]{0,4}[A-ZÅÄÖ])")
+_LIST_LINE = 30
+
+
+def _list_line_ends(original: str) -> list[int]:
+    cuts = []
+    for m in _CAPITAL_LINE.finditer(original):
+        if m.start() - original.rfind("\n", 0, m.start()) > _LIST_LINE:
+            cuts.append(m.end())
+    return cuts
+
+
+def sentence_bounds(folded: str, original: str | None = None) -> list[int]:
     """Sorted start offsets of sentences (always begins with 0)."""
     starts = [0]
-    for m in _END.finditer(folded):
-        cut = m.end()
+    cuts = _list_line_ends(original) if original is not None and len(original) == len(folded) else []
+    ends = [m.end() for m in _END.finditer(folded)]
+    if cuts:
+        ends = sorted(set(ends).union(cuts))
+    for cut in ends:
         while cut - starts[-1] > MAX_SENTENCE:
             starts.append(_soft_cut(folded, starts[-1]))
         if cut > starts[-1]:
