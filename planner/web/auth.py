@@ -16,12 +16,13 @@ from flask_login import LoginManager, current_user, login_required, login_user, 
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from planner.db import db
-from planner.models import User
+from planner.models import Organization, User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
 csrf = CSRFProtect()
 F = TypeVar("F", bound=Callable[..., Any])
+M = TypeVar("M")
 
 __all__ = ["bp", "csrf", "init_app", "login_required", "roles_required", "can_edit_organization",
            "visible_organization_ids", "require_edit"]
@@ -69,6 +70,16 @@ def visible_organization_ids() -> set[int] | None:
     if current_user.role == "admin" or current_user.organization_id is None:
         return None
     return {current_user.organization_id}
+
+
+def visible_or_404(model: type[M], ident: int) -> M:
+    """A row of an organization the user may see; another organization's id is simply not found."""
+    row = db.session.get(model, ident)
+    org_id = None if row is None else (row.id if isinstance(row, Organization) else row.organization_id)
+    visible = visible_organization_ids()
+    if row is None or (visible is not None and org_id not in visible):
+        abort(404)
+    return row
 
 
 def require_edit(organization_id: int | None) -> None:

@@ -17,7 +17,7 @@ from werkzeug.utils import secure_filename
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
-from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
+from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.proposal_form import KIND_LABELS, apply_form
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
@@ -36,11 +36,7 @@ def _too_large(error: Exception) -> Any:
 
 
 def _document_or_404(document_id: int) -> Document:
-    document = db.session.get(Document, document_id)
-    visible = visible_organization_ids()
-    if document is None or (visible is not None and document.organization_id not in visible):
-        abort(404)
-    return document
+    return visible_or_404(Document, document_id)
 
 
 def _editable_organizations() -> list[Organization]:

@@ -13,7 +13,7 @@ from planner.models import Body, Event, Organization
 from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import month_title, month_weeks, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
-from planner.web.auth import can_edit_organization, require_edit, visible_organization_ids
+from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
@@ -102,11 +102,7 @@ def _days_covered(item: Occurrence) -> list[dt.date]:
 
 
 def _event_or_404(event_id: int) -> Event:
-    event = db.session.get(Event, event_id)
-    visible = visible_organization_ids()
-    if event is None or (visible is not None and event.organization_id not in visible):
-        abort(404)
-    return event
+    return visible_or_404(Event, event_id)
 
 
 @bp.get("/<int:event_id>")

@@ -12,7 +12,13 @@ from planner.db import db
 from planner.models import Body, ChairTerm, Municipality, Organization
 from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
 from planner.schedule.orgs import slugify
-from planner.web.auth import can_edit_organization, require_edit, roles_required, visible_organization_ids
+from planner.web.auth import (
+    can_edit_organization,
+    require_edit,
+    roles_required,
+    visible_or_404,
+    visible_organization_ids,
+)
 
 bp = Blueprint("orgs", __name__, url_prefix="/org")
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
@@ -20,11 +26,7 @@ MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "august
 
 
 def _org_or_404(org_id: int) -> Organization:
-    org = db.session.get(Organization, org_id)
-    visible = visible_organization_ids()
-    if org is None or (visible is not None and org.id not in visible):
-        abort(404)
-    return org
+    return visible_or_404(Organization, org_id)
 
 
 @bp.get("/")
