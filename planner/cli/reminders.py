@@ -6,13 +6,12 @@ import datetime as dt
 import sys
 import time
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.schedule.datefmt import STOCKHOLM
 
 
 def register(cli: click.Group) -> None:

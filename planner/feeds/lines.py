@@ -7,9 +7,9 @@ fold never splits a UTF-8 sequence: Outlook shows a broken å/ä/ö as two garba
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.schedule.datefmt import STOCKHOLM
+
 CRLF = "\r\n"
 FOLD_OCTETS = 75
 

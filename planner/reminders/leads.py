@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.schedule.datefmt import STOCKHOLM
 
 DEFAULT_LEADS: dict[str, list[str]] = {
     "meeting": ["P7D", "P1D"],

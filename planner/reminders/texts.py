@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.reminders.leads import STOCKHOLM
+from planner.schedule.datefmt import STOCKHOLM, format_date
 
-WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-          "oktober", "november", "december")
 KIND_LABELS = {"meeting": "Möte", "deadline": "Sista dag", "chair_handover": "Ordförandeskifte",
                "holiday": "Lov"}
 
 
 def swedish_date(day: dt.date) -> str:
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, "sv")
 
 
 def swedish_when(start: dt.datetime | dt.date, end: dt.datetime | dt.date | None = None) -> str:

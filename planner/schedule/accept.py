@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from planner.db import utcnow
 from planner.models import Event, Proposal, User
 from planner.schedule.audit import changed, diff, snapshot
+from planner.schedule.datefmt import STOCKHOLM
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
 # Extraction kinds that become events, and the event kind they become.
 EVENT_KIND = {
     "meeting": "meeting",

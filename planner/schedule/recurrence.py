@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.schedule.datefmt import STOCKHOLM
+
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Stems match "fredag", "fredagen", "fredagar" and OCR-folded spellings ("lordag", "sondag").
 DAY_STEMS = (("mandag", "måndag"), ("tisdag",), ("onsdag",), ("torsdag",), ("fredag",),

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.schedule.datefmt import STOCKHOLM
 
 
 def localtime(value: dt.datetime | None, fmt: str = "%Y-%m-%d %H.%M") -> str:

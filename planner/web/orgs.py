@@ -11,6 +11,7 @@ from flask_login import current_user, login_required
 from planner.db import db
 from planner.models import Body, ChairTerm, Municipality, Organization
 from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
+from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
 from planner.schedule.orgs import slugify
 from planner.web.auth import (
     can_edit_organization,
@@ -21,8 +22,7 @@ from planner.web.auth import (
 )
 
 bp = Blueprint("orgs", __name__, url_prefix="/org")
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
+MONTHS = DATEFMT_MONTHS["sv"]
 
 
 def _org_or_404(org_id: int) -> Organization:
