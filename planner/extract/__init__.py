@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from planner.extract.dates import DateMention, find_dates
+from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, publication_dates
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
@@ -37,10 +38,19 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
     years = [m.year for m in content if m.year] + [
         int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
-    meeting, header_mention = find_meeting(doc, mentions, times, document_year(years))
-    if meeting is None:
+    doc_year = document_year(years)
+    doc_kind = document_kind(doc, content)
+    meeting, header_mention = None, None
+    if doc_kind != PLAN:
+        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE)
+    if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
-    ref = meeting.date if meeting else _first_full_date(content)
+    publications = publication_dates(doc, content, doc_kind)
+    published = max(publications.values()) if publications else None
+    # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
+    ref = meeting.date if meeting else published if doc_kind != PLAN else None
+    if ref is None and doc_kind in (MINUTES, KALLELSE):
+        ref = _first_full_date(content)
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
@@ -55,7 +65,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         context = None
         if m.year is None:
             context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
-        resolved[id(m)] = resolve(m, ref, context)
+        resolved[id(m)] = resolve(m, ref, context, doc_year)
 
     items: list[dict[str, Any]] = []
     consumed: set[int] = set()
@@ -71,7 +81,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
             continue
         heading = sections.get(doc.line_of(m.start))
         first_in_section = heading is not None and heading not in section_taken and m.precision == "day"
-        kind, cue = classify(ctx, m, r, first_in_section)
+        kind, cue = ("reference", None) if id(m) in publications else classify(ctx, m, r, first_in_section)
         if kind == "next_meeting" and cue == "heading":
             section_taken.add(heading)
         items.append(build_item(ctx, m, r, kind, cue))
@@ -79,6 +89,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     finish_titles(ctx, items)
     return {
         "source": source,
+        "doc_kind": doc_kind,
         "organization": organization,
         "body": body,
         "meeting": meeting.as_dict() if meeting else None,

@@ -29,8 +29,18 @@ WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
 NEW_DATE = re.compile(r"(?<![a-z])(?:till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")
-CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "utgår", "flyttas",
-                  "flyttat", "avbokas", "avbokat", "avlyst", "ställa in")
+CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "ställer in", "utgår", "flyttas",
+                  "flyttat", "flyttad", "avbokas", "avbokat", "avlyst", "ställa in", "inget sammanträde", "inget möte",
+                  "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp")
+# What minutes call themselves in a title.
+MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",
+                      "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",
+                      prefix=False)
+# A page's own dates: when it was published or changed, never a schedule item.
+PUBLISHED = words("publicerad", "publicerat", "publiceringsdatum", "uppdaterad", "uppdaterat", "senast ändrad",
+                  "senast granskad", "sidan ändrades", "sidan uppdaterades", "skapad", "skapat", "daterad", "nyheter",
+                  "nyhet", "pressmeddelande", "artikeln är skriven", "sidansvarig", "last updated", "posted",
+                  "published", suffix=r"(?![a-z])")
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",

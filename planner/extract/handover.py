@@ -12,10 +12,11 @@ GIVE = (r"(?<![a-z])(?:[aeiouyd]{1,2}v[aeiouy]r)?[li1t][aeiouyd]{1,2}mn(?:ar|ade
         r"(?:\s{1,3}[aeiouyd]{1,2}v[aeiouy]r)?(?![a-z])")
 GIVE_TO = re.compile(GIVE + r"(?:\s{1,3}[a-z0-9-]{1,15}){0,6}?\s{1,3}" + CHAIR
                      + r"(?:\s{1,3}[a-z0-9-]{1,20}){0,3}?\s{1,3}till\s{1,3}")
-TAKE = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertar|tilltrader)\s{1,3}"
+TAKE = re.compile(r"(?<![a-z])(?:(?:tar|tog|tagit)\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vert(?:ar|og|agit)"
+                  r"|tilltrader|tilltradde)\s{1,3}"
                   r"(?:[a-z]{1,10}\s{1,3}){0,2}?" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
 # Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
-TAKE_INVERTED = re.compile(r"(?<![a-z])tar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
+TAKE_INVERTED = re.compile(r"(?<![a-z])(?:tar|tog)\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
 PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
@@ -28,6 +29,18 @@ BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[a
 FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
                      r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
                      r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
+# "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
+_ELECT = r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|utse|utsag)"
+_AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
+             r"(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
+ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
+                            + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
+ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
+# "Jenny Malmsten, kommundirektör i Malax, efterträder Sibbos kommundirektör Mikael Grannas".
+SUCCEEDS = re.compile(r"(?<![a-z])eftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
+_ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
+                         r"|[aeiouyd]{1,2}vertog")
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
@@ -59,7 +72,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             start, end = new.start(), anchor.start() + 4
         elif anchor.group("word"):
             start, end = anchor.span()
-        elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()):
+        elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()) \
+                or _ELECT_NEAR.search(folded, max(0, anchor.start() - 140), anchor.start()):
             start, end = max(0, anchor.start() - 100), anchor.start() + 4
         else:
             continue
@@ -93,6 +107,15 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
         if named[:1].isupper():
             found.append(Handover(m.start(), m.end(), None, named))
+    for m in ELECTED_BEFORE.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None,
+                              _name_before(original, m.start()) or _subject_before(original, m.start())))
+    for m in ELECTED_AFTER.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in SUCCEEDS.finditer(folded, lo, hi):
+        if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
+            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
+                                  _subject_before(original, m.start())))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
@@ -128,3 +151,14 @@ def _name_before(original: str, pos: int) -> str | None:
             break
         tokens.insert(0, core)
     return restore(" ".join(tokens)) if tokens else None
+
+
+_CLAUSE_START = re.compile(r"(?:[.!?]\s|\n)(?=[^.!?\n]*$)")
+
+
+def _subject_before(original: str, pos: int) -> str | None:
+    """The name a clause opens with: "Jenny Malmsten, kommundirektör i Malax, efterträder …"."""
+    lo = max(0, pos - 160)
+    cut = _CLAUSE_START.search(original, lo, pos)
+    start = cut.end() if cut else lo
+    return _name_after(original, start) if start < pos else None

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from planner.extract.cues import ADMIN
+from planner.extract.cues import ADMIN, CANCELLED, MEETING, MINUTES_TITLE, NEXT, NEXT_ACRONYM, PAST_FORM, PUBLISHED
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
 from planner.extract.times import TimeMention
@@ -42,7 +42,9 @@ class Meeting:
 
 
 def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention],
-                 doc_year: int | None) -> tuple[Meeting | None, DateMention | None]:
+                 doc_year: int | None, notice: bool = False) -> tuple[Meeting | None, DateMention | None]:
+    """The meeting the text records. A notice records one only on a title line that names more than
+    the date, or in a sentence reporting a held meeting ("valdes … på sitt möte den 20.5.2021")."""
     by_line: dict[int, list[DateMention]] = {}
     for m in mentions:
         if m.precision == "day":
@@ -52,7 +54,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             if (index in doc.furniture) != allow_furniture:
                 continue
             folded = doc.folded_line(index)
-            if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded):
+            if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded) \
+                    and not _not_own(doc, index):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return found, by_line[index][0]
@@ -63,12 +66,50 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         seen += 1
         if seen > TOP_LINES:
             break
-        for m in by_line.get(index, []):
-            if m.year is not None or m.weekday is not None:
+        if index not in by_line or _not_own(doc, index):
+            continue
+        for m in by_line[index]:
+            held = notice and _reports_held(doc, index, m)
+            if notice and not held and (seen > 3 or _dateline(doc, index, by_line[index])):
+                continue
+            if m.year is not None or m.weekday is not None or held:
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
                     return found, m
+    if notice:  # "Styrelseprotokoll 2023-01-25 PDF": the minutes a news item reports on
+        for index in sorted(by_line):
+            line = doc.folded_line(index)
+            if len(line) < 70 and MINUTES_TITLE.search(line) and not _not_own(doc, index):
+                m = by_line[index][0]
+                found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
+                if found:
+                    return found, m
     return None, None
+
+
+def _not_own(doc: Doc, index: int) -> bool:
+    """A line that names another meeting: the next one, a cancelled one, or the page's publication."""
+    folded = doc.folded_line(index)
+    return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
+                or NEXT_ACRONYM.search(doc.lines[index]))
+
+
+def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
+    """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
+    line_end = doc.starts[index] + len(doc.lines[index])
+    return bool(MEETING.search(doc.folded, max(doc.starts[index], m.start - 45), m.start)
+                and PAST_FORM.search(doc.folded, max(doc.starts[index], m.start - 200), min(line_end, m.end + 200)))
+
+
+def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
+    """A line that is only its date ("2019-12-03", "| 9 mars 2022"): a news item's publication date."""
+    if len(doc.lines[index]) > 80:
+        return False
+    rest = doc.folded_line(index)
+    for m in reversed(found):
+        start = m.start - doc.starts[index]
+        rest = rest[:start] + rest[start + m.end - m.start:]
+    return sum(c.isalpha() for c in rest) < 3
 
 
 def _bare_label_above(doc: Doc, index: int) -> bool:

@@ -90,17 +90,20 @@ class YearContext:
         return heading if self.plan_year(heading) is not None else None
 
 
-def resolve(mention: DateMention, ref: dt.date | None, context: int | None) -> Resolved | None:
+def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
+            default_year: int | None = None) -> Resolved | None:
+    """Calendar dates for a mention; a year left out comes from the context, the window around `ref`,
+    or (a page without a date of its own) the year the text talks about."""
     if mention.precision == "week":
-        return _resolve_week(mention, ref, context)
+        return _resolve_week(mention, ref, context or (None if ref else default_year))
     if mention.precision == "month":
-        year = mention.year or context or (_month_year(mention.month, ref) if ref else None)
+        year = mention.year or context or (_month_year(mention.month, ref) if ref else default_year)
         if year is None:
             return None
         return Resolved(f"{year:04d}-{mention.month:02d}", None, dt.date(year, mention.month, 1),
                         "explicit" if mention.year else "context" if context else "window", None)
     source = "explicit" if mention.year else "context" if context else "window"
-    year = mention.year or context or (window_year(mention.month, mention.day, ref) if ref else None)
+    year = mention.year or context or (window_year(mention.month, mention.day, ref) if ref else default_year)
     if year is None:
         return None
     weekday_ok = None

@@ -1,0 +1,139 @@
+"""What kind of text this is: minutes, a kallelse, a meeting plan page or a notice.
+
+The kind decides whether the text records a meeting of its own. Minutes and a kallelse do (the
+meeting held, the meeting called); a plan page lists the body's meetings and records none; a
+notice or news item reports a change (cancelled, moved, a new chair) and records a meeting
+only when it reports on one that was held. The signs are structural (labelled header lines,
+attendance lists, § numbers, opening and closing of the meeting), not any one text's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planner.extract.cues import MINUTES_TITLE, PUBLISHED
+from planner.extract.dates import DateMention
+from planner.extract.fuzzy import words
+from planner.extract.normalize import Doc
+from planner.extract.years import safe_date
+
+MINUTES, KALLELSE, PLAN, NOTICE = "minutes", "kallelse", "plan", "notice"
+
+# Lines that open the parts of minutes: attendance, opening, the adjuster, the agenda.
+_STRUCTURE = re.compile(
+    r"^[\s#*>|•·-]{0,6}(?:\\?textbf\{|\\item\s)?(?:§?\s{0,2}\d{1,2}\s{0,2}[.):]?\s{0,3})?(?P<w>narvarande|franvarande|beslutande|ledamoter|deltagare|deltagande|kallade|forhindrade"
+    r"|ovriga\s+(?:narvarande|deltagare)|participants|present|attendees|sekreterare|ordforande|mot[a-z]{0,3}ordforande"
+    r"|justerare|justering|utses\s+att\s+justera|val\s+av\s+(?:justerare|protokolljusterare|sekreterare)"
+    r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
+    r"|dagordning|fastst[a-z]{0,6}\s+av\s+dagordning|godkannande\s+av\s+dagordning|foregaende\s+protokoll"
+    r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid)(?![a-z])[^\n]{0,3}")
+_SECTION = re.compile(r"(?<![\w])§\s{0,2}\d{1,3}(?!\d)")
+# The same parts inside a flattened PDF transcript, where lines run together.
+_INLINE = words("utses att justera", "val av justerare", "justerare", "fastställande av dagordning",
+                "godkännande av dagordning", "sammanträdet öppnas", "mötet öppnas", "mötet öppnades", "mötets öppnande",
+                "mötet avslutas", "mötet avslutades", "närvarande", "beslutande", "protokollet justeras",
+                "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
+_CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
+# A page that presents the body's meeting dates.
+PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
+                   "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
+                   "årshjul", "följande datum", "följande dagar", "enligt följande", "planerade möten")
+_TITLE_AREA = 4
+
+
+def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
+    """minutes, kallelse, plan or notice; see the module docstring."""
+    top = _title_lines(doc)
+    title = "\n".join(doc.folded_line(i) for i in top)
+    structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
+                 if len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
+    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded[:20000])}
+    signs = (len(structure) + min(2, len(inline - structure_heads(structure)))
+             + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top))
+    listed = _listed_dates(doc, mentions)
+    if signs >= 3 or (signs >= 2 and listed < 3):
+        return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
+    if listed >= 3 and PLAN_WORDS.search(doc.folded):
+        return PLAN
+    if signs >= 2:
+        return MINUTES
+    return NOTICE
+
+
+def _titled(doc: Doc, top: list[int]) -> bool:
+    """A title line that calls the text minutes ("Protokoll", "Minnesanteckningar"), not a page of them."""
+    for index in top[:3]:
+        line = doc.folded_line(index)
+        if MINUTES_TITLE.search(line) and not PLAN_WORDS.search(line):
+            return True
+    return False
+
+
+def structure_heads(structure: set[str]) -> set[str]:
+    return {word[:6] for word in structure}
+
+
+def _title_lines(doc: Doc) -> list[int]:
+    top = []
+    for index, line in enumerate(doc.lines):
+        if line.strip() and index not in doc.furniture:
+            top.append(index)
+            if len(top) >= _TITLE_AREA:
+                break
+    return top
+
+
+_LIST_GAP = re.compile(r"[\s\d,;.:()&/*•·–-]|(?<![a-z])(?:och|samt|den|kl|obs|(?:man|tis|ons|tors?|fre|lor|son)"
+                       r"(?:dag(?:en|ar)?)?)(?![a-z])")
+
+
+def _listed_dates(doc: Doc, mentions: list[DateMention]) -> int:
+    """Day dates that stand in a list: a line of dates only, or a short line led by its date."""
+    by_line: dict[int, list[DateMention]] = {}
+    for m in mentions:
+        if m.precision == "day":
+            by_line.setdefault(doc.line_of(m.start), []).append(m)
+    count = 0
+    for index, found in by_line.items():
+        line = doc.folded_line(index)
+        start = doc.starts[index]
+        rest, pos = [], start
+        for m in found:
+            rest.append(doc.folded[pos:m.start])
+            pos = m.end
+        rest.append(doc.folded[pos:start + len(line)])
+        leftover = _LIST_GAP.sub("", "".join(rest))
+        if len(found) >= 2 and len(leftover) <= 12 * len(found):
+            count += len(found)
+        elif len(line.strip()) <= 70 and len(_LIST_GAP.sub("", rest[0])) <= 3 and len(leftover) <= 45:
+            count += 1
+    return count
+
+
+def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[int, dt.date]:
+    """Mentions that date the page itself ("Publicerad 2015-03-12", a news item's dateline), by id.
+
+    They are never schedule items, and they tell from when a notice speaks.
+    """
+    found: dict[int, dt.date] = {}
+    top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
+    for m in mentions:
+        if m.precision != "day" or not m.year:
+            continue
+        line = doc.line_of(m.start)
+        before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
+        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)):
+            date = safe_date(m.year, m.month, m.day)
+            if date:
+                found[id(m)] = date
+    return found
+
+
+def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
+    if len(doc.lines[line]) > 80:
+        return False
+    text = doc.folded_line(line)
+    start = m.start - doc.starts[line]
+    rest = text[:start] + text[start + m.end - m.start:]
+    return sum(c.isalpha() for c in rest) < 3
