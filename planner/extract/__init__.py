@@ -36,9 +36,12 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
-    years = [m.year for m in content if m.year] + [
-        int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
-    doc_year = document_year(years)
+    dated = [m.year for m in content if m.year]
+    bare = [int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
+    # Years of dates first; a text that dates nothing is placed by its file name ("…_2018_10.txt"), then by
+    # the years it names ("budgeten för 2020").
+    named = _name_year_month(source)
+    doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
     doc_kind = document_kind(doc, content)
     meeting, header_mention = None, None
     if doc_kind != PLAN:
@@ -51,6 +54,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):
         ref = _first_full_date(content)
+    if ref is None and doc_kind != PLAN and not dated and named and named[1]:
+        ref = dt.date(named[0], named[1], 1)
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
@@ -105,6 +110,14 @@ def _meeting_from_name(source: str) -> Meeting | None:
     hit = _NAME_DATE.search(source or "")
     date = safe_date(int(hit.group(1)), int(hit.group(2)), int(hit.group(3))) if hit else None
     return Meeting(date, None, None, None, 0, False, True) if date else None
+
+
+_NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-_ ]?(0[1-9]|1[0-2])(?!\d))?")
+
+
+def _name_year_month(source: str) -> tuple[int, int | None] | None:
+    hit = _NAME_YEAR.search(source or "")
+    return (int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None) if hit else None
 
 
 def _first_full_date(mentions: list[DateMention]) -> dt.date | None:

@@ -31,7 +31,16 @@ MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
 NEW_DATE = re.compile(r"(?<![a-z])(?:till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "ställer in", "utgår", "flyttas",
                   "flyttat", "flyttad", "avbokas", "avbokat", "avlyst", "ställa in", "inget sammanträde", "inget möte",
-                  "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp")
+                  "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp", "framflyttat",
+                  "framflyttad", "flyttas fram", "flyttat fram", "tidigarelagt", "tidigarelagd", "senarelagt",
+                  "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum")
+# A meeting announced, not held: a notice's title line with it records no meeting of its own.
+ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
+                  "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter")
+# Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
+HELD = words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hölls", "höll", "hade", "genomfördes",
+             "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs", "godkände",
+             "godkändes", "tog", suffix=r"(?![a-z])")
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",
                       "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",

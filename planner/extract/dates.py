@@ -35,12 +35,12 @@ class DateMention:
 
 
 _SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
-_DAY = r"(?P<{n}>\d\d?)(?::[ae]|\.)?"
+_DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
 # (OCR-damaged) month words begin with a month's first two letters (month_number asks no less);
 # the third letter is one that some month has there. The word start is checked by the caller.
-_MONTH_START = r"(?:j(?:a[nj]|u[nlg])|fe[bpc]|ma[nrj]|a(?:pr|u[gnl])|se[bpc]|okt|nov|de[bpc])"
+_MONTH_START = r"(?:j(?:a[nj]|u[nlg])|fe[bpc]|ma[nrjy]|a(?:pr|u[gnl])|se[bpc]|o[kc]t|nov|de[bpc])"
 
 _MONTH_WORD = (r"(?P<m>" + _MONTH_START + r"[a-z]{0,8})"
                r"(?P<meet>(?:-|\s)?m[aeiouyd]{1,2}t(?:et|e)(?![a-z]))?"
@@ -55,9 +55,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("number", re.compile(
         r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
-        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|/(?P<syy>\d\d))?(?![\d/])"
+        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
-        r"|(?::[ae]|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+        r"|(?::?[ae](?![a-z])|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
         r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
      "0123456789/.:-,"),
@@ -65,6 +65,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
     ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
+    ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
     # a month word opening the text is matched on its own (_MONTH_AT_START).
     ("monthword", re.compile(r"[^a-z]" + _MONTH_WORD), ""),
@@ -73,6 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
+_DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
+                        r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-])))")
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
@@ -211,6 +215,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
             return DateMention(start, stop, "month", month, month_meeting=True)
         if m.group("y"):
             return DateMention(start, end, "month", month, year=int(m.group("y")))
+        day = _DAY_AFTER.match(folded, m.end("m"))
+        if day and _valid_day(int(day.group(1)), month):  # "November 30", "May 5th, 2021"
+            year = int(day.group("y")) if day.group("y") else None
+            return DateMention(start, day.end(), "day", month, int(day.group(1)), year)
         if _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start):
             return DateMention(start, m.end("m"), "month", month)
         return None

@@ -6,19 +6,32 @@ them never overrides the real header.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from planner.extract.cues import ADMIN, CANCELLED, MEETING, MINUTES_TITLE, NEXT, NEXT_ACRONYM, PAST_FORM, PUBLISHED
+from planner.extract.cues import (
+    ADMIN,
+    ANNOUNCED,
+    CANCELLED,
+    HELD,
+    MEETING,
+    MINUTES_TITLE,
+    NEXT,
+    NEXT_ACRONYM,
+    NEXT_HEADING,
+    PUBLISHED,
+)
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
-from planner.extract.times import TimeMention
+from planner.extract.orgs import BODY
+from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
 LABEL = re.compile(
     r"^\s{0,6}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
-    r"|tid|dag|nar)(?![a-z])\s{0,3}:?")
+    r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
 PLACE = re.compile(r"^\s{0,6}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,6}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
 _TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
@@ -58,7 +71,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                     and not _not_own(doc, index):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
-                    return found, by_line[index][0]
+                    return _completed(doc, found, mentions, times), by_line[index][0]
     seen = 0
     for index, line in enumerate(doc.lines):
         if not line.strip() or index in doc.furniture:
@@ -70,12 +83,16 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             continue
         for m in by_line[index]:
             held = notice and _reports_held(doc, index, m)
-            if notice and not held and (seen > 3 or _dateline(doc, index, by_line[index])):
+            if notice and not held and (seen > 3 or _dateline(doc, index, by_line[index])
+                                        or ANNOUNCED.search(doc.folded_line(index))
+                                        or not (MEETING.search(doc.folded_line(index))
+                                                or BODY.search(doc.folded_line(index))
+                                                or _COUNCIL.search(doc.folded_line(index)))):
                 continue
             if m.year is not None or m.weekday is not None or held:
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
-                    return found, m
+                    return _completed(doc, found, mentions, times), m
     if notice:  # "Styrelseprotokoll 2023-01-25 PDF": the minutes a news item reports on
         for index in sorted(by_line):
             line = doc.folded_line(index)
@@ -83,22 +100,27 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 m = by_line[index][0]
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
                 if found:
-                    return found, m
+                    return _completed(doc, found, mentions, times), m
     return None, None
+
+
+_COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamma|stamman)(?![a-z])")
 
 
 def _not_own(doc: Doc, index: int) -> bool:
     """A line that names another meeting: the next one, a cancelled one, or the page's publication."""
     folded = doc.folded_line(index)
+    above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
-                or NEXT_ACRONYM.search(doc.lines[index]))
+                or NEXT_ACRONYM.search(doc.lines[index])
+                or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 
 def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
     line_end = doc.starts[index] + len(doc.lines[index])
     return bool(MEETING.search(doc.folded, max(doc.starts[index], m.start - 45), m.start)
-                and PAST_FORM.search(doc.folded, max(doc.starts[index], m.start - 200), min(line_end, m.end + 200)))
+                and HELD.search(doc.folded, max(doc.starts[index], m.start - 200), min(line_end, m.end + 200)))
 
 
 def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
@@ -139,14 +161,15 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
 
 
 def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -> tuple[str | None, str | None]:
+    """The meeting's time: after its date, under a "Tid" label nearby, on a repeat of its date, or when it opened."""
     line_end = doc.starts[index] + len(doc.lines[index])
     for t in times:
-        if m.end <= t.start <= line_end:
+        if m.end <= t.start <= min(line_end, m.end + 80):
             return t.begin, t.finish
     nxt = doc.next_nonblank(index)
     candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
     # A "Tid"/"Plats och tid" line elsewhere in the header block.
-    for i in range(max(0, index - 3), min(len(doc.lines), index + 5)):
+    for i in range(max(0, index - 3), min(len(doc.lines), index + 7)):
         if i != index and i not in candidates and TIME_LABEL.match(doc.folded_line(i)):
             candidates.append(i)
     for i in candidates:
@@ -154,7 +177,64 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
         for t in times:
             if start <= t.start <= stop:
                 return t.begin, t.finish
+        label = TIME_LABEL.match(doc.folded_line(i))
+        if label is not None:  # "Tid" alone, the time on the next line: "Tid\n08.30-12.15"
+            below = doc.next_nonblank(i)
+            ends = [stop] + ([doc.starts[below] + len(doc.lines[below])] if below is not None else [])
+            for stop_at in ends:
+                found = loose_time(doc.folded, start + label.end(), stop_at)
+                if found:
+                    return found
+    # A flattened header: "Dag 2013-02-22 Tid 13.30 16.40 Plats …".
+    window = (max(doc.starts[index], m.start - 120), min(len(doc.folded), m.end + 160))
+    for hit in _TID_INLINE.finditer(doc.folded, *window):
+        found = loose_time(doc.folded, hit.end(), min(len(doc.folded), hit.end() + 70))
+        if found:
+            return found
     return None, None
+
+
+_TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
+_OPENED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:oppna[a-z]{0,4}|oppnande)"
+                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}oppnat")
+_CLOSED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
+                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}avslutat")
+
+
+def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
+    """A header without its time or end: the same day repeated with a time ("Söderåsens miljöförbund,
+    2022-12-29 Kl. 09.00—10.00" below "Direktionens protokoll 29 december 2022"), or when it opened and closed."""
+    if meeting.start is None:
+        starts = [t.start for t in times]
+        for m in mentions[:400]:
+            if m.precision != "day" or (m.year or meeting.date.year, m.month, m.day) != (
+                    meeting.date.year, meeting.date.month, meeting.date.day):
+                continue
+            i = bisect.bisect_left(starts, m.end)
+            if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
+                meeting.start, meeting.end = times[i].begin, times[i].finish
+                break
+    if meeting.start is None or meeting.end is None:
+        begin, end = _opened_closed(doc)
+        if meeting.start is None and begin:
+            meeting.start, meeting.end = begin, end
+        elif meeting.start and end and end > meeting.start:
+            meeting.end = end
+    return meeting
+
+
+def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
+    """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
+    opened = _OPENED.search(doc.folded)
+    if opened is None:
+        return None, None
+    begin = loose_time(doc.folded, opened.end(), min(len(doc.folded), opened.end() + 50))
+    if begin is None:
+        return None, None
+    closed = _CLOSED.search(doc.folded, opened.end())
+    finish = loose_time(doc.folded, closed.end(), min(len(doc.folded), closed.end() + 50)) if closed else None
+    end = finish[0] if finish else begin[1]
+    return begin[0], end if end and end > begin[0] else None
 
 
 def _location(doc: Doc, index: int) -> str | None:

@@ -8,6 +8,9 @@ MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
     "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
+# English month names in Swedish minutes ("Advent of Code, November 30"); the rest are spelt as in Swedish
+# or within one letter of it.
+ENGLISH = {"march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10}
 ABBREVIATIONS = {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
@@ -37,6 +40,8 @@ def month_number(word: str, abbreviations: bool = True) -> int | None:
     word = word.rstrip(".")
     if word in MONTHS:
         return MONTHS[word]
+    if word in ENGLISH:
+        return ENGLISH[word]
     if abbreviations and word in ABBREVIATIONS:
         return ABBREVIATIONS[word]
     if len(word) < 5 or len(word) > 11:

@@ -18,7 +18,7 @@ BODY_WORDS = {
     "samarbetskommitte": "Samarbetskommittén",
     "namnd": "Nämnden", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
 }
-_BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
+BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                    + r")(?:en|et|ens|ets|s|n|t)?(?![a-z])")
 _WORD = re.compile(r"[^\W_][\w&-]*")
 HEADER_LINES = 15
@@ -34,7 +34,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     org = body = body_line = None
     for index in top:
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
-        for m in _BODY.finditer(folded):
+        for m in BODY.finditer(folded):
             stem = m.group(2)
             before = original[:m.start()].split()
             after = original[m.end():].split()

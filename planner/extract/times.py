@@ -57,3 +57,29 @@ def find_times(folded: str) -> list[TimeMention]:
         if not result or t.start >= result[-1].end:
             result.append(t)
     return result
+
+
+# A clock time as a header writes it after its label: "13-17", "13.30 16.40", "08.30-12.15", "18:10", "kl 18".
+_LOOSE = re.compile(
+    rf"(?P<kl>kl(?:ockan)?\.?\s{{0,2}})?(?P<h1>[0-2]?\d)(?:[.:](?P<m1>{_M}))?"
+    rf"(?:\s{{0,2}}(?:-|–|—|till|\s)\s{{0,2}}(?:kl\.?\s{{0,2}})?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>{_M}))?)?(?![\d/]|[.:-]\d)")
+
+
+def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """The first clock time in folded[start:end], read loosely (a label said a time comes); lunch is skipped."""
+    for m in _LOOSE.finditer(folded, start, end):
+        if m.start() and folded[m.start() - 1].isdigit():
+            continue
+        if not (m.group("kl") or m.group("m1") or m.group("h2")):
+            continue
+        if "lunch" in folded[max(0, m.start() - 8):m.start()]:
+            continue
+        begin = _hm(m.group("h1"), m.group("m1"))
+        if begin is None or (m.group("h2") and not m.group("m1") and not m.group("m2") and not m.group("kl")
+                             and "-" not in m.group(0) and "–" not in m.group(0) and "—" not in m.group(0)):
+            continue
+        finish = _hm(m.group("h2"), m.group("m2")) if m.group("h2") else None
+        if finish is not None and finish <= begin:
+            finish = None
+        return begin, finish
+    return None
