@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from planner.extract.dates import DateMention, find_dates
-from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, publication_dates
+from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, listed_lines, publication_dates
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
@@ -64,7 +64,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
         body = repair_text(body, ctx.lost_diacritics) if body else body
         ctx.body = body
-    year_context = YearContext(doc, content)
+    year_context = YearContext(doc, [m for m in content if id(m) not in publications])
+    if doc_kind == PLAN:
+        ctx.plan_lines = listed_lines(doc, content)
     resolved = {}
     for m in content:
         context = None

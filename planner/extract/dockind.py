@@ -89,12 +89,17 @@ _LIST_GAP = re.compile(r"[\s\d,;.:()&/*•·–-]|(?<![a-z])(?:och|samt|den|kl|o
 
 
 def _listed_dates(doc: Doc, mentions: list[DateMention]) -> int:
-    """Day dates that stand in a list: a line of dates only, or a short line led by its date."""
+    return sum(listed_lines(doc, mentions).values())
+
+
+def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
+    """Lines whose day dates stand in a list (a line of dates only, or a short line led by its date),
+    with how many dates each lists."""
     by_line: dict[int, list[DateMention]] = {}
     for m in mentions:
         if m.precision == "day":
             by_line.setdefault(doc.line_of(m.start), []).append(m)
-    count = 0
+    listed: dict[int, int] = {}
     for index, found in by_line.items():
         line = doc.folded_line(index)
         start = doc.starts[index]
@@ -105,10 +110,10 @@ def _listed_dates(doc: Doc, mentions: list[DateMention]) -> int:
         rest.append(doc.folded[pos:start + len(line)])
         leftover = _LIST_GAP.sub("", "".join(rest))
         if len(found) >= 2 and len(leftover) <= 12 * len(found):
-            count += len(found)
+            listed[index] = len(found)
         elif len(line.strip()) <= 70 and len(_LIST_GAP.sub("", rest[0])) <= 3 and len(leftover) <= 45:
-            count += 1
-    return count
+            listed[index] = 1
+    return listed
 
 
 def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[int, dt.date]:

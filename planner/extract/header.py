@@ -81,13 +81,10 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             break
         if index not in by_line or _not_own(doc, index):
             continue
-        for m in by_line[index]:
+        title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
+        for m in by_line[index][:20]:
             held = notice and _reports_held(doc, index, m)
-            if notice and not held and (seen > 3 or _dateline(doc, index, by_line[index])
-                                        or ANNOUNCED.search(doc.folded_line(index))
-                                        or not (MEETING.search(doc.folded_line(index))
-                                                or BODY.search(doc.folded_line(index))
-                                                or _COUNCIL.search(doc.folded_line(index)))):
+            if notice and not held and not title:
                 continue
             if m.year is not None or m.weekday is not None or held:
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
@@ -107,6 +104,14 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
 _COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamma|stamman)(?![a-z])")
 
 
+def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
+    """A news item's title line that records its meeting: "ÅRSMÖTE 9 mars 2022", "Styrelsesammanträdet 2022-09-21"."""
+    folded = doc.folded_line(index)
+    if len(folded) > 200 or _dateline(doc, index, found) or ANNOUNCED.search(folded):
+        return False
+    return bool(MEETING.search(folded) or BODY.search(folded) or _COUNCIL.search(folded))
+
+
 def _not_own(doc: Doc, index: int) -> bool:
     """A line that names another meeting: the next one, a cancelled one, or the page's publication."""
     folded = doc.folded_line(index)
@@ -119,8 +124,11 @@ def _not_own(doc: Doc, index: int) -> bool:
 def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
     line_end = doc.starts[index] + len(doc.lines[index])
+    lo = max(doc.starts[index], doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
+    stop = doc.folded.find(". ", m.end, line_end)
+    hi = min(line_end, m.end + 200, stop if stop != -1 else line_end)
     return bool(MEETING.search(doc.folded, max(doc.starts[index], m.start - 45), m.start)
-                and HELD.search(doc.folded, max(doc.starts[index], m.start - 200), min(line_end, m.end + 200)))
+                and HELD.search(doc.folded, lo, hi))
 
 
 def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:

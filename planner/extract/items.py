@@ -45,6 +45,7 @@ class Context:
     body: str | None = None
     memo: dict = field(default_factory=dict)
     pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
+    plan_lines: set[int] = field(default_factory=set)  # a plan page's lines of listed meeting dates
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -99,6 +100,10 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if first_in_section and not past:
         return "next_meeting", "heading"
+    if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):
+        if not past and _next_cue_owns(ctx, m, s0, s1):
+            return "next_meeting", "sentence"
+        return "meeting", None  # every date a plan page lists is a meeting of the body
     if not past and _next_cue_owns(ctx, m, s0, s1):
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line) is not None:
@@ -255,7 +260,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     s1 = semicolon if semicolon != -1 else s1
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
-    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
+    if kind == "meeting" and (_date_list(ctx, line_start, line_end, t) or (
+            line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end))):
         return body_meeting_title(ctx.body)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
     spans = [(max(s0, line_start), min(s1, line_end))]
     previous = doc.prev_nonblank(line, 1)

@@ -36,10 +36,21 @@ def _list_line_ends(original: str) -> list[int]:
     return cuts
 
 
+# A paragraph of four words or more, then a blank line: a web page's paragraphs end without a full stop
+# ("Protokollet är justerat, se anslagtavlan"); a short heading still runs on into the text below it.
+_PARAGRAPH_END = re.compile(r"(?:[^\s]+[ \t]+){3,}[^\s,:;]+[ \t]*\n[ \t]*\n")
+
+
+def _paragraph_ends(folded: str) -> list[int]:
+    return [m.end() for m in _PARAGRAPH_END.finditer(folded) if "\n" not in m.group(0).rstrip()[:-1]]
+
+
 def sentence_bounds(folded: str, original: str | None = None) -> list[int]:
     """Sorted start offsets of sentences (always begins with 0)."""
     starts = [0]
     cuts = _list_line_ends(original) if original is not None and len(original) == len(folded) else []
+    if "\n\n" in folded or "\n \n" in folded:
+        cuts = cuts + _paragraph_ends(folded)
     ends = [m.end() for m in _END.finditer(folded)]
     if cuts:
         ends = sorted(set(ends).union(cuts))

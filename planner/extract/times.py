@@ -22,6 +22,8 @@ _KL = re.compile(
     rf"(?:{_RANGE_SEP}(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
     rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
+# A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
+_COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
@@ -49,6 +51,12 @@ def find_times(folded: str) -> list[TimeMention]:
             if finish is not None and finish <= begin:
                 finish = None
             found.append(TimeMention(m.start(), m.end(), begin, finish))
+    for m in _COLON.finditer(folded):
+        if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
+            continue
+        begin = _hm(m.group("h1"), m.group("m1"))
+        if begin is not None and begin != "24:00":
+            found.append(TimeMention(m.start(), m.end(), begin, None))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
