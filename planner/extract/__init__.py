@@ -64,6 +64,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
         body = repair_text(body, ctx.lost_diacritics) if body else body
         ctx.body = body
+    # A notice that gives no date of its own reads its yearless dates from its first full date.
+    year_ref = ref or (_first_full_date([m for m in content if id(m) not in publications])
+                       if doc_kind == NOTICE else None)
     year_context = YearContext(doc, [m for m in content if id(m) not in publications])
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
@@ -72,7 +75,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         context = None
         if m.year is None:
             context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
-        resolved[id(m)] = resolve(m, ref, context, doc_year)
+        resolved[id(m)] = resolve(m, year_ref, context, doc_year)
 
     items: list[dict[str, Any]] = []
     consumed: set[int] = set()
@@ -139,6 +142,8 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
                  and id(m) not in consumed]
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
+        if not dated:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
+            dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
         if dated:
             consumed.add(id(dated[0]))
             date, confidence = resolved[id(dated[0])].date, 0.85
@@ -165,6 +170,18 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         giver = f" från {item['from']}" if item["from"] else ""
         item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
     return list(by_date.values())
+
+
+_FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
+
+
+def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:
+    """A start date in the sentence before or after a handover that dates none ("från den 1 juli")."""
+    doc = ctx.doc
+    lo = sentence_of(ctx.bounds, max(0, s0 - 1), len(doc.folded))[0]
+    hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
+    return [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
+            and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
 
 
 def _join(a: str | None, b: str | None) -> str | None:

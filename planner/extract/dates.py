@@ -34,7 +34,7 @@ class DateMention:
         return self.year is not None
 
 
-_SEP = r"\s{0,3}(?:-|–|—|till|t\.o\.m\.?)\s{0,3}"
+_SEP = r"\s{0,3}(?:-|–|—|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
