@@ -106,7 +106,7 @@ def test_cli_subscribe(app, runner, smtp_server) -> None:
     assert result.exit_code == 0 and smtp_server.received[-1].rcpt_tos == ["new@halmstad.se"]
     assert rows(recipient="new@halmstad.se") == []
 
-    for args, message in ((["subscribe", "not-an-address"], "not an email address"),
+    for args, message in ((["subscribe", "not-an-address"], "ingen e-postadress"),
                           (["subscribe", "x@y.se", "--body", "Finns inte"], "no body called")):
         result = runner.invoke(args=args)
         assert result.exit_code != 0 and message in result.output

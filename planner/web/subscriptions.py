@@ -65,8 +65,8 @@ def index() -> Any:
         return _page("subscriptions/index.html")
     try:
         email = normalize_email(request.form.get("email", ""))
-    except SubscribeError:
-        flash("Skriv en giltig e-postadress.", "error")
+    except SubscribeError as exc:
+        flash(str(exc), "error")
         return _page("subscriptions/index.html", status=400)
     bodies, leads, digest = _form_choices()
     existing = db.session.scalar(select(Subscriber).where(Subscriber.email == email))
@@ -81,6 +81,9 @@ def index() -> Any:
     db.session.commit()
     try:
         send_confirmation(subscriber)
+    except SubscribeError as exc:
+        flash(str(exc), "error")
+        return _page("subscriptions/index.html", status=400)
     except OSError:
         flash("Vi kunde inte skicka mejlet just nu. Dina val är sparade; försök igen om en stund.", "error")
         return _page("subscriptions/index.html", status=503)
