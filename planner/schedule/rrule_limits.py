@@ -37,7 +37,7 @@ def rule_problem(parts: Mapping[str, Iterable[object]], max_count: int | None = 
     """Why this rule is refused (Swedish, for the secretary), or None when it is within the limits."""
     freq = {str(f).upper() for f in parts.get("FREQ") or []}
     if freq & FINER_THAN_DAILY:
-        return (f"upprepning {'/'.join(sorted(freq))} är tätare än en gång om dagen; "
+        return (f"FREQ={'/'.join(sorted(freq))} är tätare än en gång om dagen; "
                 "högst en förekomst per dag tas emot (FREQ=DAILY, WEEKLY, MONTHLY eller YEARLY)")
     if (count := per_day(parts)) > 1:
         return (f"upprepningen ger {count} förekomster per dag (BYHOUR/BYMINUTE/BYSECOND); "
