@@ -43,7 +43,7 @@ def make_schedule(instance: Path, url: str) -> tuple[str, bytes]:
     from planner.db import db
     from planner.models import Body, Event, Feed, Organization
 
-    app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(instance)})
+    app = create_app({"DATABASE_URL": url, "INSTANCE_PATH": str(instance)}, command_line=True)
     with app.app_context():
         from flask_migrate import upgrade
 

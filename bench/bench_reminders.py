@@ -155,7 +155,7 @@ def main() -> None:
     instance = Path(tempfile.mkdtemp(prefix="bench-reminders-"))
     url = _database()
     try:
-        app = create_app({"INSTANCE_PATH": str(instance), "DATABASE_URL": url})
+        app = create_app({"INSTANCE_PATH": str(instance), "DATABASE_URL": url}, command_line=True)
         t = time.time()
         _seed(app, count)
         print(f"reminders bench: {count} due reminders planned in {time.time() - t:.1f}s (PostgreSQL)")

@@ -12,11 +12,13 @@ from flask_migrate import Migrate
 
 from planner.config import PACKAGE_DIR, Defaults, instance_path_from_env, normalize_database_url
 from planner.db import db, install_sqlite_pragmas
+from planner.secret_key import resolve_secret_key
 
 migrate = Migrate(render_as_batch=True, compare_type=True)
 
 
-def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+def create_app(config: Mapping[str, Any] | None = None, *, command_line: bool = False) -> Flask:
+    """The app; `command_line` is the `planner` command's (may run without a secret key, see secret_key)."""
     instance_path = (config or {}).get("INSTANCE_PATH") or instance_path_from_env()
     app = Flask(
         "planner",
@@ -31,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     _derive_settings(app)
+    resolve_secret_key(app, command_line=command_line)
 
     install_sqlite_pragmas()
     db.init_app(app)

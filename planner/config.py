@@ -15,7 +15,7 @@ PROJECT_ROOT = PACKAGE_DIR.parent
 
 
 class Defaults:
-    SECRET_KEY = "dev-only-change-me"
+    SECRET_KEY: str | None = None  # required for serving; see planner/secret_key.py
     DATABASE_URL: str | None = None  # None: SQLite file in the instance folder
     SMTP_URL = "smtp://127.0.0.1:8025"
     MAIL_FROM = "Planner <planner@localhost>"

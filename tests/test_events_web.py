@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from zoneinfo import ZoneInfo
 
 from planner.db import db
@@ -111,6 +112,29 @@ def test_bad_recurrence_is_explained_and_nothing_saved(client, login) -> None:
                                             "recurrence": "då och då"}).get_data(as_text=True)
     assert "Upprepning: förstår inte" in page and 'value="X"' in page
     assert db.session.scalar(db.select(db.func.count(Event.id))) == 0
+
+
+def test_a_recurrence_finer_than_daily_or_endless_is_refused_at_once(client, login) -> None:
+    org, _ = _org_with_body()
+    login("secretary", org=org)
+    token = csrf_token_from(client.get("/events/new").get_data(as_text=True))
+    every = ",".join(str(n) for n in range(60))
+    for rule, reason in (("FREQ=SECONDLY", "tätare än en gång om dagen"),
+                         ("FREQ=HOURLY;COUNT=5", "tätare än en gång om dagen"),
+                         (f"FREQ=DAILY;BYHOUR={every[:60]};BYMINUTE={every};BYSECOND={every}", "förekomster per dag"),
+                         ("FREQ=WEEKLY;BYHOUR=9,14", "2 förekomster per dag"),
+                         ("FREQ=DAILY;COUNT=10000000", "COUNT=10000000")):
+        started = time.monotonic()
+        page = client.post("/events/new", data={"csrf_token": token, "organization_id": org.id, "title": "X",
+                                                "kind": "meeting", "status": "confirmed", "date": "2027-01-01",
+                                                "start": "9.00", "recurrence": rule}).get_data(as_text=True)
+        assert time.monotonic() - started < 5, rule
+        assert "Upprepning:" in page and reason in page, rule
+    assert db.session.scalar(db.select(db.func.count(Event.id))) == 0
+    response = client.post("/events/new", data={"csrf_token": token, "organization_id": org.id, "title": "Dagligt",
+                                                "kind": "meeting", "status": "confirmed", "date": "2027-01-01",
+                                                "start": "9.00", "recurrence": "FREQ=DAILY;BYHOUR=9;COUNT=30"})
+    assert response.status_code == 302  # once a day is fine
 
 
 def test_other_organizations_event_cannot_be_seen_or_changed(client, login) -> None:

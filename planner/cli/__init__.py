@@ -39,6 +39,14 @@ def serve_cmd(host: str, port: int, debug: bool) -> None:
     """Development server. In production: gunicorn 'planner:create_app()' (see README)."""
     import os
 
+    from planner.secret_key import MissingSecretKey, ensure_for_development_server
+
+    try:
+        note = ensure_for_development_server(current_app)
+    except MissingSecretKey as exc:
+        raise click.ClickException(str(exc)) from None
+    if note:
+        click.echo(note)
     os.environ.pop("FLASK_RUN_FROM_CLI", None)  # else Flask ignores app.run() under the `planner` group
     current_app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
@@ -53,7 +61,7 @@ def _safe_url(url: str) -> str:
 def _create_app() -> Flask:
     from planner.app import create_app
 
-    return create_app()
+    return create_app(command_line=True)
 
 
 def main() -> None:

@@ -61,6 +61,8 @@ def subscribe_cmd(email: str, bodies: tuple[str, ...], org_name: str | None, con
     if not subscriber.confirmed_at:
         try:
             send_confirmation(subscriber)
+        except SubscribeError as exc:
+            raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(f"saved, but the confirmation mail could not be sent ({exc}); "
                                        "run the command again when the mail server is up") from None

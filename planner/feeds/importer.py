@@ -1,8 +1,9 @@
 """Reading someone else's calendar (.ics from Outlook, Google, a school's holiday list), bounded.
 
 Pure: bytes in, occurrences out, no database. Every limit refuses with a message a secretary can act
-on instead of filling the schedule with a million rows: file size, occurrences in the window, and
-recurrence finer than daily.
+on instead of filling the schedule with a million rows: file size, occurrences in the window,
+recurrence finer than daily (FREQ, or BYHOUR x BYMINUTE x BYSECOND, in events and in VTIMEZONE
+rules alike, checked before anything is expanded) and events without a start.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import x_wr_timezone
 from icalendar import Calendar
 
 from planner.feeds.lines import STOCKHOLM
+from planner.schedule.rrule_limits import rule_problem
 
-FINER_THAN_DAILY = {"HOURLY", "MINUTELY", "SECONDLY"}
 TITLE_MAX, LOCATION_MAX, UID_MAX = 300, 300, 500
 
 
@@ -57,22 +58,29 @@ def parse_calendar(data: bytes, max_bytes: int) -> Calendar:
     if getattr(calendar, "name", "") != "VCALENDAR":
         raise ImportRefused("filen innehåller ingen VCALENDAR")
     for event in calendar.walk("VEVENT"):
-        rules = event.get("RRULE")
-        for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
-            try:
-                freq = [str(f).upper() for f in rule.get("FREQ", [])]
-            except Exception as exc:  # icalendar keeps unparsable properties as "broken" ones
-                raise ImportRefused(f"händelsen \"{event.get('SUMMARY', '')}\" har en trasig upprepningsregel: "
-                                    f"{exc}") from exc
-            if set(freq) & FINER_THAN_DAILY:
-                raise ImportRefused(
-                    f"händelsen \"{event.get('SUMMARY', '')}\" upprepas {freq[0]}; upprepning tätare än "
-                    "dagligen (FREQ=HOURLY/MINUTELY/SECONDLY) importeras inte"
-                )
+        name = f"händelsen \"{' '.join(str(event.get('SUMMARY', '')).split())[:80]}\""
+        if event.get("DTSTART") is None:
+            raise ImportRefused(f"{name} saknar starttid (DTSTART); rätta den i källkalendern")
+        _check_rules(event, name)
+    for zone in calendar.walk("VTIMEZONE"):
+        for part in zone.subcomponents:
+            _check_rules(part, f"tidszonen {zone.get('TZID', '')}")
     try:
         return x_wr_timezone.to_standard(calendar)
     except Exception as exc:
         raise ImportRefused(f"kalenderns tidszon (X-WR-TIMEZONE) går inte att läsa: {exc}") from exc
+
+
+def _check_rules(component: object, name: str) -> None:
+    """Every RRULE of one component within planner.schedule.rrule_limits, counted before expansion."""
+    rules = component.get("RRULE")  # type: ignore[attr-defined]
+    for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
+        try:
+            parts = {str(key).upper(): list(value) for key, value in rule.items()}
+        except Exception as exc:  # icalendar keeps unparsable properties as "broken" ones
+            raise ImportRefused(f"{name} har en trasig upprepningsregel: {exc}") from exc
+        if (problem := rule_problem(parts, max_count=None)) is not None:
+            raise ImportRefused(f"{name}: {problem}")
 
 
 def expand(data: bytes, *, start: dt.date, end: dt.date, max_occurrences: int, max_bytes: int) -> list[Occurrence]:

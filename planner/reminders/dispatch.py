@@ -1,8 +1,10 @@
 """The dispatcher: claim due rows, send each over one SMTP connection per batch, record the outcome.
 
 Each outcome is committed right after its message, so a crash loses nothing and repeats at most
-the one message in flight (with the same Message-ID). 4xx and connection errors retry with
-exponential backoff; 5xx fails for good and shows in the admin list; a reminder whose event
+the one message in flight (with the same Message-ID). Any failure of one message (its address,
+its building, its sending) is recorded on its own row and the batch goes on. 4xx, connection
+errors and unexpected exceptions retry with exponential backoff up to REMINDER_MAX_ATTEMPTS;
+an undeliverable address fails at once; 5xx fails for good and shows in the admin list; a reminder whose event
 has begun expires instead of arriving late.
 """
 
@@ -19,17 +21,20 @@ from email.utils import parseaddr
 
 from flask import current_app
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from planner.db import db, utcnow
 from planner.models import Event, ReminderDelivery
 from planner.reminders import smtp
+from planner.reminders.addresses import BadAddress, check_address
 from planner.reminders.claim import claim, finish, renew, worker_name
 from planner.reminders.digest import digest_items
 from planner.reminders.message import digest_message, reminder_message
 from planner.reminders.planning import begins_at
 
 log = logging.getLogger("planner.reminders")
+MAX_RECONNECTS = 3  # per batch, after a message broke the SMTP connection
 
 
 @dataclass
@@ -105,6 +110,7 @@ class Dispatcher:
             return stats
         started = renewed = time.monotonic()
         held = {item[0] for item in outbox}
+        reconnects = 0
         try:
             for index, (row_id, attempts, recipient, msg) in enumerate(outbox):
                 if time.monotonic() - renewed > self.lease.total_seconds() / 3:
@@ -115,6 +121,9 @@ class Dispatcher:
                 if row_id not in held:
                     log.warning("delivery %s: lease lost to another dispatcher; not sending", row_id)
                     continue
+                if conn is None and reconnects < MAX_RECONNECTS:
+                    reconnects += 1
+                    conn = self._reconnect()
                 if conn is None:
                     self.retry(row_id, attempts, now, "anslutningen till SMTP-servern bröts", stats)
                     continue
@@ -129,9 +138,12 @@ class Dispatcher:
                     self.settle(row_id, status="failed", lease_until=None, last_error=outcome.error)
                     stats.failed += 1
                     stats.errors.append(f"{recipient}: {outcome.error}")
-                else:
+                else:  # retry / error / disconnected: counted, and failed after max_attempts
                     self.retry(row_id, attempts, now, outcome.error or "", stats)
+                    if outcome.status == "error":
+                        stats.errors.append(f"{recipient}: {outcome.error}")
                     if outcome.status == "disconnected":
+                        self._close(conn)
                         conn = None
         finally:
             if conn is not None:
@@ -140,6 +152,21 @@ class Dispatcher:
                 except (OSError, smtplib.SMTPException):
                     conn.close()
         return stats
+
+    def _reconnect(self) -> smtplib.SMTP | None:
+        """After one message broke the connection, the rest of the batch gets a fresh one."""
+        try:
+            return smtp.connect(self.smtp)
+        except (OSError, smtplib.SMTPException) as exc:
+            log.warning("SMTP reconnect failed: %s", exc)
+            return None
+
+    @staticmethod
+    def _close(conn: smtplib.SMTP) -> None:
+        try:
+            conn.close()
+        except OSError:
+            pass
 
     def prepare(self, ids: list[int], now: dt.datetime,
                 stats: Stats) -> list[tuple[int, int, str, Message]]:
@@ -151,30 +178,47 @@ class Dispatcher:
                      selectinload(ReminderDelivery.event).selectinload(Event.body))).all()
         outbox = []
         for row in rows:
-            verdict = self.verdict(row, now)
-            if verdict is not None:
-                status, reason = verdict
-                self.settle(row.id, status=status, lease_until=None, last_error=reason)
-                setattr(stats, status, getattr(stats, status) + 1)
-                continue
             try:
-                if row.kind == "digest":
-                    items = digest_items(row.subscriber, dt.date.fromisoformat(row.occurrence))
-                    if not items:
-                        self.settle(row.id, status="cancelled", lease_until=None,
-                               last_error="inga händelser de kommande två veckorna")
-                        stats.cancelled += 1
-                        continue
-                    msg = digest_message(row, items, now)
-                else:
-                    msg = reminder_message(row, row.event, now)
+                item = self.prepare_one(row, now, stats)
+            except SQLAlchemyError:
+                raise  # the database is away: the scheduler tries the whole batch again
             except Exception as exc:  # a broken template or row must not block the rest
                 log.exception("could not build delivery %s", row.id)
-                self.settle(row.id, status="failed", lease_until=None, last_error=f"kunde inte skapas: {exc}")
-                stats.failed += 1
+                error = f"kunde inte skapas: {type(exc).__name__}: {exc}"
+                self.retry(row.id, row.attempts, now, error, stats)
+                stats.errors.append(f"{row.recipient!r}: {error}")
                 continue
-            outbox.append((row.id, row.attempts, row.recipient, msg))
+            if item is not None:
+                outbox.append(item)
         return outbox
+
+    def prepare_one(self, row: ReminderDelivery, now: dt.datetime,
+                    stats: Stats) -> tuple[int, int, str, Message] | None:
+        """The message for one row, or None when the row was settled without one."""
+        verdict = self.verdict(row, now)
+        if verdict is not None:
+            status, reason = verdict
+            self.settle(row.id, status=status, lease_until=None, last_error=reason)
+            setattr(stats, status, getattr(stats, status) + 1)
+            return None
+        try:
+            recipient = check_address(row.recipient)
+        except BadAddress as exc:  # stored before addresses were checked at entry: never deliverable
+            self.settle(row.id, status="failed", lease_until=None, last_error=f"ogiltig adress: {exc}")
+            stats.failed += 1
+            stats.errors.append(f"{row.recipient!r}: {exc}")
+            return None
+        if row.kind == "digest":
+            items = digest_items(row.subscriber, dt.date.fromisoformat(row.occurrence))
+            if not items:
+                self.settle(row.id, status="cancelled", lease_until=None,
+                            last_error="inga händelser de kommande två veckorna")
+                stats.cancelled += 1
+                return None
+            msg = digest_message(row, items, now, to=recipient)
+        else:
+            msg = reminder_message(row, row.event, now, to=recipient)
+        return row.id, row.attempts, recipient, msg
 
     @staticmethod
     def verdict(row: ReminderDelivery, now: dt.datetime) -> tuple[str, str] | None:

@@ -88,7 +88,7 @@ def attach_ics(msg: MIMEMultipart, data: bytes, filename: str = "handelse.ics") 
     msg.attach(part)
 
 
-def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime) -> MIMEMultipart:
+def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime, to: str | None = None) -> MIMEMultipart:
     occ = occurrence_of(event, row.occurrence)
     cancelled = row.kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
@@ -102,7 +102,7 @@ def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime) -> M
     token = row.subscriber.token if row.subscriber else None
     context = {"event": event, "when": when, "label": label, "row": row, "cancelled": cancelled,
                "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body}
-    msg = new_message(subject, row.recipient, row.message_id, now, token,
+    msg = new_message(subject, to or row.recipient, row.message_id, now, token,
                       "cancel_notice" if cancelled else "reminder", context)
     attach_ics(msg, build_ics(ics_event(event, row.occurrence, occ, cancelled), now))
     return msg
@@ -120,13 +120,14 @@ def ics_event(event: Event, key: str, occ: Occ, cancelled: bool) -> IcsEvent:
                     status=status, recurrence_id=parse_key(key) if series_occurrence else None)
 
 
-def digest_message(row: ReminderDelivery, items: list[dict[str, Any]], now: dt.datetime) -> MIMEMultipart:
+def digest_message(row: ReminderDelivery, items: list[dict[str, Any]], now: dt.datetime,
+                   to: str | None = None) -> MIMEMultipart:
     monday = dt.date.fromisoformat(row.occurrence)
     subject = f"Veckobrev: de kommande två veckorna från {swedish_date(monday)}"
     context = {"items": items, "monday": swedish_date(monday),
                "until": swedish_date(monday + dt.timedelta(days=13))}
     token = row.subscriber.token if row.subscriber else None
-    return new_message(subject, row.recipient, row.message_id, now, token, "digest", context)
+    return new_message(subject, to or row.recipient, row.message_id, now, token, "digest", context)
 
 
 def confirmation_message(subscriber: Any, now: dt.datetime) -> MIMEMultipart:

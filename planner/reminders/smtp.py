@@ -85,12 +85,29 @@ def _tls_context(settings: SmtpSettings) -> ssl.SSLContext:
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # sent / retry / failed / disconnected
+    status: str  # sent / retry / failed / disconnected / error
     error: str | None = None
 
 
 def send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> Outcome:
-    """Send one message to one recipient; 4xx is worth retrying, 5xx is not."""
+    """Send one message to one recipient; 4xx is worth retrying, 5xx is not.
+
+    Never raises: anything else that goes wrong with this one message (a header that will not
+    serialise, an address smtplib cannot encode) is an "error" outcome, retried up to the
+    attempt limit, and the connection is reset so the next message starts a clean transaction.
+    """
+    try:
+        return _send(conn, message, sender, recipient)
+    except Exception as exc:  # one bad message must never stop the batch
+        error = f"kunde inte skickas: {type(exc).__name__}: {exc}"
+        try:
+            conn.rset()
+        except Exception:  # the connection is unusable; the caller reconnects
+            return Outcome("disconnected", error)
+        return Outcome("error", error)
+
+
+def _send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> Outcome:
     try:
         refused = conn.sendmail(sender, [recipient], message.as_bytes(policy=WIRE))
     except smtplib.SMTPRecipientsRefused as exc:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from flask import current_app
@@ -11,11 +10,10 @@ from sqlalchemy import func, or_, select
 from planner.db import db, utcnow
 from planner.models import Body, Organization, Subscriber
 from planner.reminders import smtp
+from planner.reminders.addresses import BadAddress, check_address
 from planner.reminders.leads import BadLead, parse_lead
 from planner.reminders.message import confirmation_message
 from planner.reminders.sync import sync_subscriber
-
-EMAIL = re.compile(r"^[^@\s<>\"',;]+@[^@\s<>\"',;]+\.[^@\s<>\"',;]+$")
 
 
 class SubscribeError(ValueError):
@@ -23,10 +21,11 @@ class SubscribeError(ValueError):
 
 
 def normalize_email(text: str) -> str:
-    email = (text or "").strip().lower()
-    if len(email) > 320 or not EMAIL.match(email):
-        raise SubscribeError(f"not an email address: {text!r}")
-    return email
+    """Lower case with an IDNA domain; a CR/LF, å/ä/ö before @ or a malformed address is refused."""
+    try:
+        return check_address(text)
+    except BadAddress as exc:
+        raise SubscribeError(str(exc)) from None
 
 
 def find_organization(name: str) -> Organization:
@@ -123,10 +122,17 @@ def update_preferences(subscriber: Subscriber, bodies: list[Body], digest: bool,
 
 
 def send_confirmation(subscriber: Subscriber) -> None:
-    """Sent straight away (not queued): the person is waiting for it. Raises OSError if SMTP is away."""
+    """Sent straight away (not queued): the person is waiting for it.
+
+    Raises OSError if SMTP is away or refuses it, SubscribeError for an address it cannot take.
+    """
     import smtplib
 
     settings = smtp.parse_smtp_url(current_app.config["SMTP_URL"])
+    try:
+        recipient = check_address(subscriber.email)
+    except BadAddress as exc:  # stored before addresses were checked at entry
+        raise SubscribeError(str(exc)) from None
     msg = confirmation_message(subscriber, utcnow())
     from email.utils import parseaddr
 
@@ -135,7 +141,7 @@ def send_confirmation(subscriber: Subscriber) -> None:
     except smtplib.SMTPException as exc:
         raise OSError(str(exc)) from None
     try:
-        outcome = smtp.send(conn, msg, parseaddr(current_app.config["MAIL_FROM"])[1], subscriber.email)
+        outcome = smtp.send(conn, msg, parseaddr(current_app.config["MAIL_FROM"])[1], recipient)
     finally:
         try:
             conn.quit()

@@ -17,6 +17,7 @@ from typing import Any
 from dateutil.rrule import rrulestr
 
 from planner.schedule.datefmt import STOCKHOLM
+from planner.schedule.rrule_limits import DEFAULT_MAX_COUNT, rule_parts, rule_problem, too_fine
 
 DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 # Stems match "fredag", "fredagen", "fredagar" and OCR-folded spellings ("lordag", "sondag").
@@ -44,13 +45,19 @@ def _day_code(word: str) -> str | None:
     return None
 
 
-def parse_rule(text: str) -> str:
-    """A Swedish phrase (or an RRULE as such) to an RRULE string without the 'RRULE:' prefix."""
+def parse_rule(text: str, max_count: int = DEFAULT_MAX_COUNT) -> str:
+    """A Swedish phrase (or an RRULE as such) to an RRULE string without the 'RRULE:' prefix.
+
+    An RRULE past the limits of planner.schedule.rrule_limits (finer than daily, more than one
+    occurrence a day, COUNT above `max_count`) is refused like an unreadable one.
+    """
     phrase = " ".join(text.lower().replace(",", " ").split())
     if not phrase:
         raise RecurrenceError("ingen upprepning angiven")
     if phrase.upper().startswith(("FREQ=", "RRULE:")):
-        rule = phrase.upper().removeprefix("RRULE:")
+        rule = "".join(text.split()).upper().removeprefix("RRULE:")  # keeps BYDAY=MO,WE's commas
+        if (problem := rule_problem(rule_parts(rule), max_count)) is not None:
+            raise RecurrenceError(problem)
         try:
             rrulestr(rule, dtstart=dt.datetime(2020, 1, 1))
         except (ValueError, TypeError) as exc:
@@ -187,12 +194,18 @@ def _wall_clock_until(match: re.Match[str]) -> str:
     return f"UNTIL={digits}"
 
 
+# Occurrences walked from the series' first start: a daily series over 270 years. A rule whose
+# window lies further out (a start in year 1) stops here instead of taking seconds per page.
+MAX_STEPS = 100_000
+
+
 def series_starts(rule: str, first: dt.datetime | dt.date, window_start: dt.date,
                   window_end: dt.date, limit: int = 1000) -> list[dt.datetime | dt.date]:
     """Starts of a rule within [window_start, window_end] (dates, inclusive), at most `limit`.
 
     Expanded in naive Stockholm wall-clock time, so 09.00 stays 09.00 across DST changes. A rule
-    that cannot be read gives the first start only: a page must not fail on one stored series.
+    that cannot be read, or is finer than daily, gives the first start only: a page must not fail
+    (or hang) on one stored series.
     """
     timed = isinstance(first, dt.datetime)
     local_first = first.astimezone(STOCKHOLM).replace(tzinfo=None) if timed else \
@@ -201,14 +214,17 @@ def series_starts(rule: str, first: dt.datetime | dt.date, window_start: dt.date
     lo = dt.datetime.combine(window_start, dt.time())
     hi = dt.datetime.combine(window_end, dt.time(23, 59, 59))
     try:
-        values = rrulestr(text, dtstart=local_first).xafter(lo - dt.timedelta(seconds=1), inc=True)
+        if too_fine(text):  # stored before the form refused it: expanding could take hours
+            raise ValueError("recurrence finer than daily")
+        values: Iterable[dt.datetime] = rrulestr(text, dtstart=local_first)
     except (ValueError, TypeError):
-        values = iter([local_first] if lo <= local_first else [])
+        values = [local_first]
     starts: list[dt.datetime | dt.date] = []
-    for value in values:
-        if value > hi or len(starts) >= limit:
+    for step, value in enumerate(values):
+        if value > hi or len(starts) >= limit or step >= MAX_STEPS:
             break
-        starts.append(value.replace(tzinfo=STOCKHOLM) if timed else value.date())
+        if value >= lo:
+            starts.append(value.replace(tzinfo=STOCKHOLM) if timed else value.date())
     return starts
 
 

@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from planner.db import db
 from planner.models import Organization, User
+from planner.web.safe_next import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
@@ -131,10 +132,7 @@ def login() -> Any:
         session.permanent = True
         login_user(user)
         session["login_at"] = dt.datetime.now(dt.UTC).timestamp()
-        target = request.args.get("next") or ""
-        if not target.startswith("/") or target.startswith("//"):
-            target = url_for("home.index")
-        return redirect(target)
+        return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     return render_template("auth/login.html", email="")
 
 

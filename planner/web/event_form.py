@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from flask import current_app
+
 from planner.db import db
 from planner.models import Body, Event
 from planner.schedule.datefmt import STOCKHOLM
@@ -58,7 +60,7 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
     rule = None
     if (form.get("recurrence") or "").strip():
         try:
-            rule = parse_rule(form["recurrence"])
+            rule = parse_rule(form["recurrence"], int(current_app.config["ICS_IMPORT_MAX_OCCURRENCES"]))
         except RecurrenceError as exc:
             errors.append(f"Upprepning: {exc}")
     if errors:

@@ -11,6 +11,7 @@ from flask_login import login_required
 from planner.db import db
 from planner.models import Document, Event, Proposal
 from planner.web.auth import visible_organization_ids
+from planner.web.safe_next import safe_next
 
 bp = Blueprint("home", __name__)
 
@@ -77,10 +78,7 @@ def set_language(code: str) -> Any:
 
     if code in LANGUAGES:
         session["lang"] = code
-    target = request.args.get("next") or ""
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("home.index")
-    return redirect(target)
+    return redirect(safe_next(request.args.get("next"), url_for("home.index")))
 
 
 @bp.get("/healthz")

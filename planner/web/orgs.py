@@ -10,6 +10,7 @@ from flask_login import current_user, login_required
 
 from planner.db import db
 from planner.models import Body, ChairTerm, Municipality, Organization
+from planner.reminders.addresses import BadAddress, check_address
 from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
 from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
 from planner.schedule.orgs import slugify
@@ -182,8 +183,14 @@ def add_term(org_id: int, body_id: int) -> Any:
     if not holder or start is None or (end is not None and end <= start):
         flash("Ange vem som är ordförande och från vilket datum (ÅÅÅÅ-MM-DD); slutet efter starten.", "error")
         return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
+    contact = request.form.get("contact_email") or ""
+    try:
+        contact_email = check_address(contact) if contact.strip() else None
+    except BadAddress as exc:  # it goes into RCPT TO and the To header of handover reminders
+        flash(f"Kontaktadressen sparades inte: {exc}", "error")
+        return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
     body.chair_terms.append(ChairTerm(holder=holder[:200], start_date=start, end_date=end,
-                                      contact_email=(request.form.get("contact_email") or "").strip() or None))
+                                      contact_email=contact_email))
     db.session.commit()
     flash(f"Ordförandeskapet för {holder} är sparat.", "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))

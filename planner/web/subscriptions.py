@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select, true
 
 from planner.db import db
-from planner.models import Body, Organization, ReminderDelivery, Subscriber
+from planner.models import Body, Event, Organization, ReminderDelivery, Subscriber
+from planner.models.reminder import subscriber_body
 from planner.reminders.leads import LEAD_LABELS
 from planner.reminders.settings import org_settings
 from planner.reminders.subscribe import (
@@ -24,7 +25,7 @@ from planner.reminders.subscribe import (
     update_preferences,
     upsert,
 )
-from planner.web.auth import csrf, roles_required
+from planner.web.auth import csrf, roles_required, visible_organization_ids
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/paminnelser")
 
@@ -65,8 +66,8 @@ def index() -> Any:
         return _page("subscriptions/index.html")
     try:
         email = normalize_email(request.form.get("email", ""))
-    except SubscribeError:
-        flash("Skriv en giltig e-postadress.", "error")
+    except SubscribeError as exc:
+        flash(str(exc), "error")
         return _page("subscriptions/index.html", status=400)
     bodies, leads, digest = _form_choices()
     existing = db.session.scalar(select(Subscriber).where(Subscriber.email == email))
@@ -81,6 +82,9 @@ def index() -> Any:
     db.session.commit()
     try:
         send_confirmation(subscriber)
+    except SubscribeError as exc:
+        flash(str(exc), "error")
+        return _page("subscriptions/index.html", status=400)
     except OSError:
         flash("Vi kunde inte skicka mejlet just nu. Dina val är sparade; försök igen om en stund.", "error")
         return _page("subscriptions/index.html", status=503)
@@ -125,15 +129,35 @@ def unsubscribe_view(token: str) -> Any:
     return render_template("subscriptions/unsubscribe.html", subscriber=subscriber, done=True)
 
 
+def _own_subscribers(visible: set[int]) -> Any:
+    """Subscribers of these organizations: theirs, or following one of their bodies."""
+    follows = select(subscriber_body.c.subscriber_id).join(Body, Body.id == subscriber_body.c.body_id).where(
+        Body.organization_id.in_(visible))
+    return or_(Subscriber.organization_id.in_(visible), Subscriber.id.in_(follows))
+
+
+def _own_deliveries(visible: set[int]) -> Any:
+    """Deliveries about these organizations' events, and digests to their subscribers."""
+    events = select(Event.id).where(Event.organization_id.in_(visible))
+    digests = select(Subscriber.id).where(_own_subscribers(visible))
+    return or_(ReminderDelivery.event_id.in_(events),
+               and_(ReminderDelivery.event_id.is_(None), ReminderDelivery.subscriber_id.in_(digests)))
+
+
 @bp.get("/admin")
 @roles_required("admin", "secretary")
 def admin() -> Any:
-    counts = dict(db.session.execute(select(ReminderDelivery.status, func.count()).group_by(ReminderDelivery.status))
-                  .all())
-    failed = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.status == "failed")
+    """Deliveries and subscribers; a secretary sees only their own organization's addresses."""
+    visible = visible_organization_ids()
+    mine = _own_deliveries(visible) if visible is not None else true()
+    counts = dict(db.session.execute(select(ReminderDelivery.status, func.count()).where(mine)
+                                     .group_by(ReminderDelivery.status)).all())
+    failed = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.status == "failed", mine)
                                 .order_by(ReminderDelivery.due_at.desc()).limit(200)).all()
-    upcoming = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.status.in_(("pending", "claimed")))
+    upcoming = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.status.in_(("pending", "claimed")),
+                                                                 mine)
                                   .order_by(ReminderDelivery.due_at).limit(50)).all()
-    subscribers = db.session.scalars(select(Subscriber).order_by(Subscriber.email)).all()
+    subscribers = db.session.scalars(select(Subscriber).where(
+        _own_subscribers(visible) if visible is not None else true()).order_by(Subscriber.email)).all()
     return render_template("subscriptions/admin.html", counts=counts, failed=failed, upcoming=upcoming,
                            subscribers=subscribers)

@@ -1,6 +1,7 @@
 """The årshjul in the browser: the wheel, the list beside it, downloads, embedding and next year's draft.
 
-Logged-in users of any role see every organization's wheel. People without an account see it
+Logged-in users see their own organization's wheel (admins and users without an organization:
+every one); another organization's is not found. People without an account see it
 through `?embed=1&token=…` with a feed token that is not revoked; the token's scope (its
 organization, body or municipality, and its kinds) limits what the wheel shows.
 """
@@ -25,7 +26,7 @@ from flask_login import current_user
 
 from planner.db import db
 from planner.models import Body, Feed, Organization
-from planner.web.auth import can_edit_organization, roles_required
+from planner.web.auth import can_edit_organization, roles_required, visible_organization_ids
 from planner.wheel.collect import collect
 from planner.wheel.export import FORMATS, ExportError, export, filename
 from planner.wheel.listing import by_month, chair_rings, entries
@@ -68,9 +69,13 @@ def _body(org: Organization, slug: str | None) -> Body | None:
 
 
 def _access(org: Organization, body: Body | None) -> Access | Response:
-    """A logged-in user sees everything; otherwise a valid feed token for this organization is needed."""
+    """A logged-in user sees the organizations they belong to (an admin: all); anyone else needs a
+    valid feed token for this organization."""
     token = request.args.get("token")
     if current_user.is_authenticated and not token:
+        visible = visible_organization_ids()
+        if visible is not None and org.id not in visible:
+            abort(404)  # as /events/<id> of another organization: not found, not merely forbidden
         return Access()
     if not token:
         if request.args.get("embed"):
@@ -138,7 +143,11 @@ def _link(org: Organization, body_slug: str | None, year: int, fmt: str | None =
 @bp.get("/")
 @roles_required("admin", "secretary", "viewer")
 def index() -> Any:
-    orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
+    visible = visible_organization_ids()
+    query = db.select(Organization).order_by(Organization.name)
+    if visible is not None:
+        query = query.where(Organization.id.in_(visible))
+    orgs = db.session.scalars(query).all()
     if len(orgs) == 1:
         return redirect(url_for("wheel.wheel", org_slug=orgs[0].slug, year=_today().year))
     return render_template("wheel/index.html", organizations=orgs, year=_today().year)
