@@ -58,3 +58,38 @@ def test_single_event_moved_upstream_updates_the_same_row(app, runner) -> None:
     assert "0 nya, 1 uppdaterade" in result.output, result.output
     [after] = db.session.scalars(db.select(Event)).all()
     assert after.id == before.id and str(after.start_date) == "2027-11-01" and after.sequence == 1
+
+
+def _example_feed_url(app) -> str:
+    from planner.models import Feed
+    from tests.feeds_scenario import WIDE_WINDOW, make_example_schedule
+
+    app.config.update(WIDE_WINDOW)
+    feed = Feed(organization=make_example_schedule()["org"])
+    db.session.add(feed)
+    db.session.commit()
+    return f"/feeds/{feed.token}.ics"
+
+
+def test_weak_and_listed_etags_get_304_and_gzip_is_served_with_its_own_etag(app, client) -> None:
+    """Issue 13.5: nginx's gzip makes the tag W/"…", which got 200; and 684 kB went out uncompressed."""
+    import gzip
+
+    url = _example_feed_url(app)
+    plain = client.get(url)
+    tag = plain.headers["ETag"]
+    assert plain.headers["Vary"] == "Accept-Encoding" and "Content-Encoding" not in plain.headers
+    for sent in (f"W/{tag}", f'"older", W/{tag}', f'"a", {tag}, "b"'):
+        response = client.get(url, headers={"If-None-Match": sent})
+        assert response.status_code == 304, sent
+        assert response.headers["ETag"] == tag and response.headers["Vary"] == "Accept-Encoding"
+
+    packed = client.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert packed.headers["Content-Encoding"] == "gzip" and packed.headers["Vary"] == "Accept-Encoding"
+    assert gzip.decompress(packed.data) == plain.data and len(packed.data) < len(plain.data) / 4
+    gz_tag = packed.headers["ETag"]
+    assert gz_tag != tag and client.get(url, headers={"Accept-Encoding": "gzip"}).data == packed.data
+    again = client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": f"W/{gz_tag}"})
+    assert again.status_code == 304 and again.headers["ETag"] == gz_tag
+    assert "Content-Encoding" not in client.get(url, headers={"Accept-Encoding": "gzip;q=0"}).headers
+    assert client.get(url, headers={"If-None-Match": 'W/"something-else"'}).status_code == 200

@@ -7,8 +7,10 @@ Reads the schedule through the models only. `render()` is what both `/feeds/<tok
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import and_, func, or_
@@ -48,6 +50,16 @@ class Rendered:
     body: bytes
     etag: str  # strong: a hash of the bytes
     last_modified: dt.datetime
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        """Compressed once per rendering (mtime 0, so the same schedule gives the same bytes)."""
+        return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+    @property
+    def gzip_etag(self) -> str:
+        """The gzip representation's own strong tag (RFC 9110 8.8.3: one tag per representation)."""
+        return self.etag[:-1] + '-gzip"'
 
 
 def _with_kinds(name: str, kinds: tuple[str, ...]) -> str:
