@@ -93,3 +93,30 @@ def test_weak_and_listed_etags_get_304_and_gzip_is_served_with_its_own_etag(app,
     assert again.status_code == 304 and again.headers["ETag"] == gz_tag
     assert "Content-Encoding" not in client.get(url, headers={"Accept-Encoding": "gzip;q=0"}).headers
     assert client.get(url, headers={"If-None-Match": 'W/"something-else"'}).status_code == 200
+
+
+def test_typed_rrule_with_a_comma_is_accepted_in_the_form_and_served(app, client, login, tmp_path: Path) -> None:
+    """Issue 13.6: "FREQ=WEEKLY;BYDAY=MO,WE" lost its comma to the phrase parser: "not enough values to unpack"."""
+    from planner.models import Feed
+    from tests.conftest import csrf_token_from
+
+    org = Organization(name="Kustkommunerna", slug="kustkommunerna")
+    body = Body(organization=org, name="Ledningsgrupp", slug="ledningsgrupp")
+    db.session.add_all([org, body, Feed(organization=org)])
+    db.session.commit()
+    login("secretary", org=org)
+    token = csrf_token_from(client.get("/events/new").get_data(as_text=True))
+    response = client.post("/events/new", data={
+        "csrf_token": token, "organization_id": org.id, "title": "Avstämning", "kind": "meeting",
+        "status": "confirmed", "body_id": body.id, "date": "2027-01-04", "start": "9.00", "end": "10.00",
+        "recurrence": "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270115"})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    event = db.session.scalar(db.select(Event).filter_by(title="Avstämning"))
+    assert event.rrule == "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20270115"
+    app.config.update({"FEED_DAYS_BACK": 3650 * 3, "FEED_MONTHS_AHEAD": 12 * 30})
+    feed = db.session.scalar(db.select(Feed))
+    path = tmp_path / "feed.ics"
+    path.write_bytes(client.get(f"/feeds/{feed.token}.ics").data)
+    starts = sorted(o[1] for o in ical_js(path, dt.date(2028, 1, 1)))
+    assert starts == ["2027-01-04T08:00:00Z", "2027-01-06T08:00:00Z", "2027-01-11T08:00:00Z",
+                      "2027-01-13T08:00:00Z"]

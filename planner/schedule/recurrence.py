@@ -46,16 +46,17 @@ def _day_code(word: str) -> str | None:
 
 def parse_rule(text: str) -> str:
     """A Swedish phrase (or an RRULE as such) to an RRULE string without the 'RRULE:' prefix."""
-    phrase = " ".join(text.lower().replace(",", " ").split())
-    if not phrase:
-        raise RecurrenceError("ingen upprepning angiven")
-    if phrase.upper().startswith(("FREQ=", "RRULE:")):
-        rule = phrase.upper().removeprefix("RRULE:")
+    compact = "".join(text.split()).upper()  # an RRULE keeps its commas: BYDAY=MO,WE is two days
+    if compact.startswith(("FREQ=", "RRULE:")):
+        rule = compact.removeprefix("RRULE:")
         try:
             rrulestr(rule, dtstart=dt.datetime(2020, 1, 1))
         except (ValueError, TypeError) as exc:
             raise RecurrenceError(f"ogiltig RRULE: {exc}") from exc
         return rule
+    phrase = " ".join(text.lower().replace(",", " ").split())
+    if not phrase:
+        raise RecurrenceError("ingen upprepning angiven")
     until = ""
     m = re.search(r"\s+(?:till och med|t\.o\.m\.?|tom|till)\s+(\d{4}-\d{2}-\d{2})$", phrase)
     if m:
