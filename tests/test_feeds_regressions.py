@@ -120,3 +120,38 @@ def test_typed_rrule_with_a_comma_is_accepted_in_the_form_and_served(app, client
     starts = sorted(o[1] for o in ical_js(path, dt.date(2028, 1, 1)))
     assert starts == ["2027-01-04T08:00:00Z", "2027-01-06T08:00:00Z", "2027-01-11T08:00:00Z",
                       "2027-01-13T08:00:00Z"]
+
+
+def test_deleting_an_event_moves_last_modified_so_if_modified_since_sees_it(app, client) -> None:
+    """Issue 13.4: Last-Modified was the newest remaining event, so a deletion answered 304 to If-Modified-Since."""
+    import time
+
+    from werkzeug.http import parse_date
+
+    url = _example_feed_url(app)
+    first = client.get(url)
+    since = first.headers["Last-Modified"]
+    assert client.get(url, headers={"If-Modified-Since": since}).status_code == 304
+    time.sleep(1.1)  # HTTP dates have whole seconds
+    db.session.delete(db.session.scalar(db.select(Event).filter_by(title='Konferens "Digitalt först"')))
+    db.session.commit()
+    after = client.get(url, headers={"If-Modified-Since": since})
+    assert after.status_code == 200 and "Digitalt först" not in after.get_data(as_text=True)
+    assert parse_date(after.headers["Last-Modified"]) > parse_date(since)
+    assert after.headers["ETag"] != first.headers["ETag"]
+    assert client.get(url, headers={"If-Modified-Since": after.headers["Last-Modified"]}).status_code == 304
+
+    time.sleep(1.1)  # moving an event to another body takes it out of that body's feed the same way
+    from planner.models import Feed
+
+    body_feed = Feed(body=db.session.scalar(db.select(Body).filter_by(slug="ledningsgrupp")))
+    db.session.add(body_feed)
+    db.session.commit()
+    body_url = f"/feeds/{body_feed.token}.ics"
+    body_since = client.get(body_url).headers["Last-Modified"]
+    time.sleep(1.1)
+    sportlov = db.session.scalar(db.select(Event).filter_by(title="Sportlov"))
+    sportlov.body = db.session.scalar(db.select(Body).filter_by(slug="styrgrupp"))
+    db.session.commit()
+    moved = client.get(body_url, headers={"If-Modified-Since": body_since})
+    assert moved.status_code == 200 and "Sportlov" not in moved.get_data(as_text=True)
