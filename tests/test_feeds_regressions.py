@@ -155,3 +155,33 @@ def test_deleting_an_event_moves_last_modified_so_if_modified_since_sees_it(app,
     db.session.commit()
     moved = client.get(body_url, headers={"If-Modified-Since": body_since})
     assert moved.status_code == 200 and "Sportlov" not in moved.get_data(as_text=True)
+
+
+def test_outlook_all_day_items_keep_their_days_and_transp_and_a_renamed_reimport_drops_what_is_gone(
+        app, runner, client) -> None:
+    """Issue 13.3: midnight-to-midnight Outlook items became a five-day busy meeting, TRANSP was ignored, and
+    "skollov (1).ics" kept the events "skollov.ics" had but the source dropped."""
+    from planner.models import Feed
+
+    app.config.update({"ICS_IMPORT_YEARS_BACK": 30, "ICS_IMPORT_YEARS_AHEAD": 30,
+                       "FEED_DAYS_BACK": 3650 * 3, "FEED_MONTHS_AHEAD": 12 * 30})
+    org = Organization(name="Kustkommunerna", slug="kustkommunerna")
+    body = Body(organization=org, name="Skolor", slug="skolor")
+    db.session.add_all([org, body, Feed(body=body)])
+    db.session.commit()
+    folder = ICS / "outlook_allday"
+    assert "4 nya" in runner.invoke(args=["import-ics", str(folder / "skollov.ics"), "--body", "Skolor"]).output
+    days = {e.title: (e.all_day, str(e.start_date), str(e.end_date), e.kind)
+            for e in db.session.scalars(db.select(Event))}
+    assert days["Höstlov"] == (True, "2026-11-02", "2026-11-06", "holiday")
+    assert days["Jullov"] == (True, "2026-12-21", "2027-01-07", "holiday")  # no Outlook flag, midnight to midnight
+
+    result = runner.invoke(args=["import-ics", str(folder / "skollov (1).ics"), "--body", "Skolor"])
+    assert "0 nya, 0 uppdaterade, 3 oförändrade, 1 borttagna" in result.output, result.output
+    assert {e.title for e in db.session.scalars(db.select(Event))} == {"Höstlov", "Studiedag (skolan stängd)",
+                                                                       "Jullov"}
+    text = client.get(f"/feeds/{db.session.scalar(db.select(Feed)).token}.ics").get_data(as_text=True)
+    vevents = {block.split("SUMMARY:", 1)[1].split("\r\n", 1)[0]: block for block in text.split("BEGIN:VEVENT")[1:]}
+    assert "DTSTART;VALUE=DATE:20261102\r\nDTEND;VALUE=DATE:20261107" in vevents["Höstlov"]
+    assert "TRANSP:TRANSPARENT" in vevents["Höstlov"]
+    assert "TRANSP:OPAQUE" in vevents["Studiedag (skolan stängd)"]  # the source said busy: it stays busy

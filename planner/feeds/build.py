@@ -160,7 +160,8 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
     lines.append(f"URL:{event_url(event, meta.base_url)}")
     lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
     lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
-    busy = event.kind == "meeting" and not cancelled
+    transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
+    busy = not cancelled and (event.kind == "meeting" if transparent is None else not transparent)
     lines.append("TRANSP:OPAQUE" if busy else "TRANSP:TRANSPARENT")
     lines.append(f"X-MICROSOFT-CDO-BUSYSTATUS:{'BUSY' if busy else 'FREE'}")
     lines.append("END:VEVENT")

@@ -56,6 +56,10 @@ class Event(db.Model):
     # For events imported from an .ics: the calendar's own UID, so re-import updates in place.
     external_uid: Mapped[str | None] = mapped_column(String(500), index=True)
     external_source: Mapped[str | None] = mapped_column(String(500))
+    # The calendar it came from (URL, or PRODID|X-WR-CALNAME; see planner.feeds.importer.calendar_identity).
+    external_calendar: Mapped[str | None] = mapped_column(String(500))
+    # The source's TRANSP (True = free time); None: feeds decide by kind.
+    transparent: Mapped[bool | None] = mapped_column()
 
     organization = relationship("Organization")
     body = relationship("Body")
