@@ -185,3 +185,26 @@ def test_outlook_all_day_items_keep_their_days_and_transp_and_a_renamed_reimport
     assert "DTSTART;VALUE=DATE:20261102\r\nDTEND;VALUE=DATE:20261107" in vevents["Höstlov"]
     assert "TRANSP:TRANSPARENT" in vevents["Höstlov"]
     assert "TRANSP:OPAQUE" in vevents["Studiedag (skolan stängd)"]  # the source said busy: it stays busy
+
+
+def test_moved_and_cancelled_occurrences_follow_the_series_to_its_new_time(app, client, tmp_path: Path) -> None:
+    """Issue 13.1: after the series went from 13.00 to 14.00, RECURRENCE-ID/EXDATE still said 13.00, so ical.js,
+    libical and vobject put the moved meeting back on its old day and the cancelled one back as confirmed."""
+    from tests.feeds_scenario import local, planner_occurrences
+    from tests.ical_readers import vobject_reader
+
+    url = _example_feed_url(app)
+    serie = db.session.scalar(db.select(Event).where(Event.rrule.like("FREQ=WEEKLY;INTERVAL=2%")))
+    serie.start_at, serie.end_at = local(2027, 1, 15, 14), local(2027, 1, 15, 16, 30)
+    serie.touch()
+    db.session.commit()
+    path = tmp_path / "feed.ics"
+    path.write_bytes(client.get(url).data)
+    until = dt.date(2031, 1, 1)
+    planner = planner_occurrences(db.session.scalars(db.select(Event)).all(), until)
+    ours = {o for o in planner if o[0] == serie.uid}
+    assert ("2027-04-08T08:00:00Z" in {o[1] for o in ours} and "2027-04-09T12:00:00Z" not in {o[1] for o in ours})
+    assert ("2027-10-22T11:00:00Z" in {o[1] for o in ours if o[3] == "CANCELLED"})
+    assert not any(o[1].startswith("2027-02-26") for o in ours)  # the EXDATE, stored at 13.00
+    assert ical_js(path, until) == planner
+    assert vobject_reader(path, until) == planner
