@@ -208,3 +208,63 @@ def test_moved_and_cancelled_occurrences_follow_the_series_to_its_new_time(app, 
     assert not any(o[1].startswith("2027-02-26") for o in ours)  # the EXDATE, stored at 13.00
     assert ical_js(path, until) == planner
     assert vobject_reader(path, until) == planner
+
+
+def _kust_with_feed(body_name: str = "Ledningsgrupp"):
+    from planner.models import Feed
+
+    org = Organization(name="Kustkommunerna", slug="kustkommunerna")
+    body = Body(organization=org, name=body_name, slug=body_name.lower())
+    feed = Feed(organization=org)
+    db.session.add_all([org, body, feed])
+    db.session.commit()
+    return org, body, feed
+
+
+def _post_event(client, org, body, **fields: str):
+    from tests.conftest import csrf_token_from
+
+    token = csrf_token_from(client.get("/events/new").get_data(as_text=True))
+    return client.post("/events/new", data={"csrf_token": token, "organization_id": org.id, "kind": "meeting",
+                                            "status": "confirmed", "body_id": body.id, **fields})
+
+
+def test_the_repeated_hour_is_written_so_every_reader_lands_on_planners_instant(app, client, login,
+                                                                                tmp_path: Path) -> None:
+    """Issue 13.2: 2027-10-31 02.30 was written as ambiguous local time; ical.js and libical put it an hour later."""
+    from tests.feeds_scenario import WIDE_WINDOW, planner_occurrences
+    from tests.ical_readers import vobject_reader
+
+    app.config.update(WIDE_WINDOW)
+    org, body, feed = _kust_with_feed()
+    login("secretary", org=org)
+    typed = _post_event(client, org, body, title="Driftmöte (första 02.30)", date="2027-10-31", start="2.30",
+                        end="3.00")
+    assert typed.status_code == 302, typed.get_data(as_text=True)
+    first = db.session.scalar(db.select(Event).filter_by(title="Driftmöte (första 02.30)"))
+    assert first.start_at == dt.datetime(2027, 10, 31, 0, 30, tzinfo=dt.UTC)  # summer time, chosen explicitly
+    second = Event(organization_id=org.id, body_id=body.id, title="Driftmöte (andra 02.30)", all_day=False,
+                   start_at=dt.datetime(2027, 10, 31, 1, 30, tzinfo=dt.UTC),
+                   end_at=dt.datetime(2027, 10, 31, 2, 0, tzinfo=dt.UTC))
+    db.session.add(second)
+    db.session.commit()
+    path = tmp_path / "feed.ics"
+    path.write_bytes(client.get(f"/feeds/{feed.token}.ics").data)
+    assert "DTSTART:20271031T013000Z" in path.read_text()  # the second 02.30 cannot be named in local time
+    until = dt.date(2028, 1, 1)
+    planner = planner_occurrences(db.session.scalars(db.select(Event)).all(), until)
+    assert {o[1] for o in planner} == {"2027-10-31T00:30:00Z", "2027-10-31T01:30:00Z"}
+    assert ical_js(path, until) == planner
+    assert vobject_reader(path, until) == planner
+
+
+def test_a_time_in_the_skipped_hour_is_refused_in_swedish_not_stored_as_zero_length(app, client, login) -> None:
+    """Issue 13.2: 2027-03-28 02.30–03.30 was saved as a 03.30–03.30 event without a word."""
+    org, body, _ = _kust_with_feed()
+    login("secretary", org=org)
+    page = _post_event(client, org, body, title="Nattjour", date="2027-03-28", start="2.30", end="3.30")
+    assert page.status_code == 200
+    assert "klockan 02.30 finns inte söndag 28 mars 2027" in page.get_data(as_text=True)
+    assert db.session.scalar(db.select(Event).filter_by(title="Nattjour")) is None
+    assert _post_event(client, org, body, title="Nattjour", date="2027-03-28", start="3.00",
+                       end="4.00").status_code == 302

@@ -19,6 +19,7 @@ from planner.feeds.lines import (
     fold,
     local_stamp,
     utc_stamp,
+    zoned_or_utc,
 )
 from planner.feeds.rrules import normalized, outlook_maps, parse_rule
 from planner.feeds.vtimezone import TZID, VTIMEZONE_LINES
@@ -168,8 +169,10 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
         lines.append(f"DTEND;VALUE=DATE:{date_stamp(start + length)}")  # exclusive
     else:
         assert isinstance(start, dt.datetime)
-        lines.append(f"DTSTART;TZID={TZID}:{local_stamp(start)}")
-        lines.append(f"DTEND;TZID={TZID}:{local_stamp(start + length)}")
+        # A series' DTSTART stays zoned: its RRULE repeats in Stockholm wall-clock time.
+        series = bool(event.rrule) and not single and recurrence is None
+        lines.append(f"DTSTART;TZID={TZID}:{local_stamp(start)}" if series else zoned_or_utc("DTSTART", start, TZID))
+        lines.append(zoned_or_utc("DTEND", start + length, TZID))
     if event.rrule and not single and recurrence is None:
         lines.append(f"RRULE:{normalized(parse_rule(event.rrule), event.all_day)}")
         lines.extend(_exdates(event, exdates))
