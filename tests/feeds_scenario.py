@@ -117,3 +117,18 @@ def expected_occurrences(events: list[Event], until: dt.date) -> set[tuple[str, 
             end = start + length
             out.add((event.uid, _fmt(start), _fmt(end), status[event.status]))
     return out
+
+
+def planner_occurrences(events: list[Event], until: dt.date) -> set[tuple[str, str, str, str]]:
+    """Every occurrence as planner itself shows it (planner.schedule.recurrence), for the agreement tests."""
+    from planner.schedule.recurrence import occurrences
+
+    status = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
+    out: set[tuple[str, str, str, str]] = set()
+    for event in events:
+        if event.series_id is not None:
+            continue
+        for occ in occurrences(event, dt.date(2000, 1, 1), until - dt.timedelta(days=1)):
+            end = occ.end + dt.timedelta(days=1) if event.all_day and occ.end is not None else occ.end
+            out.add((event.uid, _fmt(occ.start), _fmt(end), status[occ.event.status]))
+    return out

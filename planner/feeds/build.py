@@ -19,10 +19,11 @@ from planner.feeds.lines import (
     fold,
     local_stamp,
     utc_stamp,
+    zoned_or_utc,
 )
-from planner.feeds.rrules import exdate_set, normalized, outlook_maps, parse_rule
+from planner.feeds.rrules import normalized, outlook_maps, parse_rule
 from planner.feeds.vtimezone import TZID, VTIMEZONE_LINES
-from planner.schedule.recurrence import local_day, occurrences, parse_key, series_starts
+from planner.schedule.recurrence import claimed, local_day, occurrences, parse_key, series_starts
 
 PRODID = "-//planner//planner iCal feed 1.0//SV"
 CANCELLED_PREFIX = "INSTÄLLT: "
@@ -99,12 +100,35 @@ def in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
 def event_lines(event: Any, meta: FeedMeta) -> list[str]:
     if event.rrule and not outlook_maps(parse_rule(event.rrule)):
         return list(_expanded(event, meta))
-    out = _vevent(event, meta, uid=event.uid)
-    for override in sorted(event.overrides or [], key=sort_key):
-        if override.recurrence_id:
-            out.extend(_vevent(override, meta, uid=event.uid, recurrence=parse_key(override.recurrence_id),
+    overrides = [o for o in sorted(event.overrides or [], key=sort_key) if o.recurrence_id] if event.rrule else []
+    slots = exception_slots(event, [*(event.exdates or []), *(o.recurrence_id for o in overrides)])
+    out = _vevent(event, meta, uid=event.uid, exdates=[slots[k] for k in event.exdates or [] if k in slots])
+    for override in overrides:
+        if override.recurrence_id in slots:  # one that names no occurrence any more is not shown, as on the web
+            out.extend(_vevent(override, meta, uid=event.uid, recurrence=slots[override.recurrence_id],
                                master_all_day=event.all_day))
     return out
+
+
+def exception_slots(event: Any, keys: Sequence[str]) -> dict[str, dt.date | dt.datetime]:
+    """The series occurrence each stored exception (EXDATE, RECURRENCE-ID) stands for now.
+
+    planner's own rule (recurrence.claimed): the occurrence at its exact time, else the one on its
+    Stockholm day. After the series moves from 13.00 to 14.00, an exception stored as 13.00 is
+    written as 14.00, the instance every reader generates; written as stored, ical.js, libical and
+    vobject would put the moved meeting back and the cancelled one back as confirmed.
+    """
+    days = []
+    for key in keys:
+        try:
+            days.append(local_day(parse_key(key)))
+        except ValueError:
+            continue
+    first = event.start_date if event.all_day else event.start_at
+    if not days or first is None:
+        return {}
+    starts = series_starts(event.rrule, first, min(days), max(days), limit=100_000)
+    return {key: starts[i] for i, key in claimed(keys, starts).items()}
 
 
 def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
@@ -124,7 +148,8 @@ def _expanded(event: Any, meta: FeedMeta) -> Iterator[str]:
 
 def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datetime | None = None,
             master_all_day: bool | None = None, start: dt.date | dt.datetime | None = None,
-            length: dt.timedelta | None = None, single: bool = False) -> list[str]:
+            length: dt.timedelta | None = None, single: bool = False,
+            exdates: Sequence[dt.date | dt.datetime] = ()) -> list[str]:
     first, duration = _span(event)
     start = first if start is None else start
     length = duration if length is None else length
@@ -144,11 +169,13 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
         lines.append(f"DTEND;VALUE=DATE:{date_stamp(start + length)}")  # exclusive
     else:
         assert isinstance(start, dt.datetime)
-        lines.append(f"DTSTART;TZID={TZID}:{local_stamp(start)}")
-        lines.append(f"DTEND;TZID={TZID}:{local_stamp(start + length)}")
+        # A series' DTSTART stays zoned: its RRULE repeats in Stockholm wall-clock time.
+        series = bool(event.rrule) and not single and recurrence is None
+        lines.append(f"DTSTART;TZID={TZID}:{local_stamp(start)}" if series else zoned_or_utc("DTSTART", start, TZID))
+        lines.append(zoned_or_utc("DTEND", start + length, TZID))
     if event.rrule and not single and recurrence is None:
         lines.append(f"RRULE:{normalized(parse_rule(event.rrule), event.all_day)}")
-        lines.extend(_exdates(event))
+        lines.extend(_exdates(event, exdates))
     cancelled = event.status == "cancelled"
     title = event.title or KIND_LABELS.get(event.kind, "Händelse")
     if cancelled and not title.upper().startswith("INSTÄLLT"):
@@ -160,7 +187,8 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
     lines.append(f"URL:{event_url(event, meta.base_url)}")
     lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
     lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
-    busy = event.kind == "meeting" and not cancelled
+    transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
+    busy = not cancelled and (event.kind == "meeting" if transparent is None else not transparent)
     lines.append("TRANSP:OPAQUE" if busy else "TRANSP:TRANSPARENT")
     lines.append(f"X-MICROSOFT-CDO-BUSYSTATUS:{'BUSY' if busy else 'FREE'}")
     lines.append("END:VEVENT")
@@ -174,18 +202,14 @@ def _recurrence_id(value: dt.date | dt.datetime, master_all_day: bool | None) ->
     return f"RECURRENCE-ID;TZID={TZID}:{local_stamp(value)}"
 
 
-def _exdates(event: Any) -> Sequence[str]:
-    values = sorted(exdate_set(event.exdates), key=lambda v: (v.isoformat()))
+def _exdates(event: Any, values: Sequence[dt.date | dt.datetime]) -> Sequence[str]:
+    """The skipped occurrences (see exception_slots), in the series' own value type."""
     if not values:
         return []
     if event.all_day:
-        days = sorted({v.date() if isinstance(v, dt.datetime) else v for v in values})
+        days = sorted({local_day(v) for v in values})
         return [f"EXDATE;VALUE=DATE:{','.join(date_stamp(d) for d in days)}"]
-    start_time = event.start_at.astimezone(STOCKHOLM).time().replace(tzinfo=None)
-    stamps = []
-    for value in values:
-        local = value if isinstance(value, dt.datetime) else dt.datetime.combine(value, start_time)
-        stamps.append(local.strftime("%Y%m%dT%H%M%S"))
+    stamps = sorted({local_stamp(v) for v in values if isinstance(v, dt.datetime)})
     return [f"EXDATE;TZID={TZID}:{','.join(stamps)}"]
 
 

@@ -38,6 +38,7 @@ class Occurrence:
     start_date: dt.date | None
     end_date: dt.date | None  # inclusive, as the model keeps it
     status: str
+    transparent: bool | None = None  # the source's TRANSP; None when it says nothing
 
     def first_instant(self) -> dt.datetime:
         if self.start_at is not None:
@@ -83,12 +84,28 @@ def _check_rules(component: object, name: str) -> None:
             raise ImportRefused(f"{name}: {problem}")
 
 
-def expand(data: bytes, *, start: dt.date, end: dt.date, max_occurrences: int, max_bytes: int) -> list[Occurrence]:
-    """Every occurrence that touches [start, end), or ImportRefused.
+def calendar_identity(calendar: Calendar, source: str) -> str:
+    """What makes two imports the same calendar, whatever the file was called.
 
-    Expanded a month at a time so an endless series stops at the cap instead of exhausting memory.
+    Its URL when it was fetched; else its PRODID and name (X-WR-CALNAME or NAME), so "skollov.ics"
+    and "skollov (1).ics" are one source; a file with no name is known by its file name only (the
+    store also links imports that share an event UID).
     """
-    calendar = parse_calendar(data, max_bytes)
+    if source.startswith(("http://", "https://")):
+        return source[:500]
+    name = " ".join(str(calendar.get("X-WR-CALNAME") or calendar.get("NAME") or "").split())
+    if not name:
+        return source[:500]
+    return f"{' '.join(str(calendar.get('PRODID') or '').split())}|{name}"[:500]
+
+
+def expand(data: bytes, *, start: dt.date, end: dt.date, max_occurrences: int, max_bytes: int) -> list[Occurrence]:
+    """Every occurrence that touches [start, end), or ImportRefused."""
+    return expand_calendar(parse_calendar(data, max_bytes), start=start, end=end, max_occurrences=max_occurrences)
+
+
+def expand_calendar(calendar: Calendar, *, start: dt.date, end: dt.date, max_occurrences: int) -> list[Occurrence]:
+    """Expanded a month at a time so an endless series stops at the cap instead of exhausting memory."""
     query = recurring_ical_events.of(calendar)
     series = {str(e.get("UID")) for e in calendar.walk("VEVENT") if "RRULE" in e or "RDATE" in e}
     found: dict[str, Occurrence] = {}
@@ -125,6 +142,34 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+ALL_DAY_FLAGS = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
+
+
+def _whole_days(component: object, start: dt.datetime, end: object) -> tuple[dt.date, dt.date] | None:
+    """Outlook writes all-day items as midnight to midnight (with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE):
+    the days they cover, DTEND exclusive, or None for a timed item.
+
+    Midnight is read in the event's own zone (a UTC or floating time in Stockholm's), so an item
+    from 00:00 one day to 00:00 a later day is whole days even without the flag.
+    """
+    if not isinstance(end, dt.datetime):
+        return None
+    flagged = any(str(component.get(flag) or "").upper() == "TRUE" for flag in ALL_DAY_FLAGS)  # type: ignore[attr-defined]
+
+    def local(value: dt.datetime) -> dt.datetime:
+        if value.tzinfo is None or value.utcoffset() is None or value.tzname() == "UTC":
+            return _aware(value).astimezone(STOCKHOLM)
+        return value
+
+    first, last = local(start), local(end)
+    at_midnight = first.time() == dt.time() and last.time() == dt.time() and last.date() > first.date()
+    if at_midnight or (flagged and last.date() > first.date()):
+        return first.date(), last.date() if last.time() == dt.time() else last.date() + dt.timedelta(days=1)
+    if flagged:
+        return first.date(), first.date() + dt.timedelta(days=1)
+    return None
+
+
 def _occurrence(component: object, series: set[str]) -> Occurrence | None:
     """One occurrence; its key is the source UID, plus the original start when it belongs to a series."""
     get = component.get  # type: ignore[attr-defined]
@@ -143,8 +188,12 @@ def _occurrence(component: object, series: set[str]) -> Occurrence | None:
     title = " ".join(str(get("SUMMARY") or "").split()) or "Importerad händelse"
     location = " ".join(str(get("LOCATION") or "").split()) or None
     status = {"CANCELLED": "cancelled", "TENTATIVE": "tentative"}.get(str(get("STATUS") or "").upper(), "confirmed")
+    transp = str(get("TRANSP") or "").upper()
     common = dict(external_uid=uid[:UID_MAX], title=title[:TITLE_MAX], description=str(get("DESCRIPTION") or ""),
-                  location=location[:LOCATION_MAX] if location else None, status=status)
+                  location=location[:LOCATION_MAX] if location else None, status=status,
+                  transparent={"TRANSPARENT": True, "OPAQUE": False}.get(transp))
+    if isinstance(start, dt.datetime) and (days := _whole_days(component, start, end)) is not None:
+        start, end = days
     if not isinstance(start, dt.datetime):
         last = start
         if isinstance(end, dt.date) and not isinstance(end, dt.datetime) and end > start:

@@ -52,5 +52,19 @@ def local_stamp(value: dt.datetime) -> str:
     return value.astimezone(STOCKHOLM).strftime("%Y%m%dT%H%M%S")
 
 
+def ambiguous(value: dt.datetime) -> bool:
+    """Whether Stockholm's clock shows this instant's wall-clock time twice (the October change)."""
+    local = value.astimezone(STOCKHOLM)
+    return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
+
+
+def zoned_or_utc(name: str, value: dt.datetime, tzid: str) -> str:
+    """NAME;TZID=…:local, or NAME:…Z when the local time would name two instants (readers differ on
+    which one: ical.js and libical take the later, RFC 5545 the earlier)."""
+    if ambiguous(value):
+        return f"{name}:{utc_stamp(value)}"
+    return f"{name};TZID={tzid}:{local_stamp(value)}"
+
+
 def date_stamp(value: dt.date) -> str:
     return value.strftime("%Y%m%d")

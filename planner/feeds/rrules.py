@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.feeds.lines import STOCKHOLM, utc_stamp
-from planner.schedule.recurrence import parse_key
 
 OUTLOOK_FREQS = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"}
 # Parts Outlook's recurrence patterns can express; anything else is served as single occurrences.
@@ -56,15 +55,3 @@ def normalized(parts: dict[str, str], all_day: bool) -> str:
         parts["UNTIL"] = _until(parts["UNTIL"], all_day)
     order = ["FREQ"] + sorted(k for k in parts if k != "FREQ")
     return ";".join(f"{k}={parts[k]}" for k in order)
-
-
-def exdate_set(values: list[str] | None) -> set[dt.date | dt.datetime]:
-    """EXDATE values as the feed writes them: Stockholm wall-clock values or dates."""
-    out: set[dt.date | dt.datetime] = set()
-    for value in values or []:
-        parsed = parse_key(value)
-        if isinstance(parsed, dt.datetime):
-            out.add(parsed.astimezone(STOCKHOLM).replace(tzinfo=None))
-        else:
-            out.add(parsed)
-    return out

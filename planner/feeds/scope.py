@@ -7,8 +7,10 @@ Reads the schedule through the models only. `render()` is what both `/feeds/<tok
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import and_, func, or_
@@ -17,7 +19,7 @@ from sqlalchemy.orm import selectinload
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
-from planner.models import Body, Event, Feed, Municipality, Organization, organization_municipality
+from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
 
 
 @dataclass(frozen=True)
@@ -28,18 +30,19 @@ class Scope:
     municipality_id: int | None = None  # every organization the municipality is a member of
     kinds: tuple[str, ...] = ()
 
-    def filters(self) -> list[Any]:
+    def filters(self, model: Any = Event) -> list[Any]:
+        """WHERE clauses on Event, or on EventRemoval (which has the same scope columns)."""
         clauses: list[Any] = []
         if self.body_id is not None:
-            clauses.append(Event.body_id == self.body_id)
+            clauses.append(model.body_id == self.body_id)
         elif self.municipality_id is not None:
             members = db.select(organization_municipality.c.organization_id).where(
                 organization_municipality.c.municipality_id == self.municipality_id)
-            clauses.append(Event.organization_id.in_(members))
+            clauses.append(model.organization_id.in_(members))
         else:
-            clauses.append(Event.organization_id.in_(self.organization_ids or (-1,)))
+            clauses.append(model.organization_id.in_(self.organization_ids or (-1,)))
         if self.kinds:
-            clauses.append(Event.kind.in_(self.kinds))
+            clauses.append(model.kind.in_(self.kinds))
         return clauses
 
 
@@ -48,6 +51,16 @@ class Rendered:
     body: bytes
     etag: str  # strong: a hash of the bytes
     last_modified: dt.datetime
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        """Compressed once per rendering (mtime 0, so the same schedule gives the same bytes)."""
+        return gzip.compress(self.body, compresslevel=6, mtime=0)
+
+    @property
+    def gzip_etag(self) -> str:
+        """The gzip representation's own strong tag (RFC 9110 8.8.3: one tag per representation)."""
+        return self.etag[:-1] + '-gzip"'
 
 
 def _with_kinds(name: str, kinds: tuple[str, ...]) -> str:
@@ -139,17 +152,32 @@ def window(config: Any, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
 def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
     """A cheap fingerprint of everything the bytes depend on: one aggregate query.
 
-    Any edit raises updated_at and sequence; a deletion changes the count and the id sum.
+    Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
+    removal row (planner.models.EventRemoval) the newest removal.
     """
     row = db.session.execute(
-        db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence))
+        db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
+                  _newest_removal(scope))
         .where(*scope.filters())
     ).one()
-    newest = row[1]
-    if isinstance(newest, dt.datetime):
-        newest = newest.isoformat()
     return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
-            row[0], str(newest), row[2], row[3])
+            row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
+
+
+def _iso(value: Any) -> str:
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
+def _newest_removal(scope: Scope) -> Any:
+    return db.select(func.max(EventRemoval.removed_at)).where(*scope.filters(EventRemoval)).scalar_subquery()
+
+
+def last_change(scope: Scope) -> dt.datetime | None:
+    """The newest edit, addition or removal of anything the scope covers, inside the window or not
+    (an event moved out of the window, or deleted, is a change a polling client must see)."""
+    row = db.session.execute(db.select(func.max(Event.updated_at), _newest_removal(scope))
+                             .where(*scope.filters())).one()
+    return max((stamp for stamp in row if stamp is not None), default=None)
 
 
 def load_events(scope: Scope, start: dt.datetime, end: dt.datetime) -> list[Event]:
@@ -176,9 +204,9 @@ def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
     events = load_events(scope, start, end)
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
     body = build_calendar(events, meta)
-    stamps = [e.updated_at for e in events] + [o.updated_at for e in events for o in e.overrides]
     # The window moves at midnight and can drop an event, so the day's start counts as a change too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
-    last_modified = max([*stamps, today])
+    changed = last_change(scope)
+    last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return Rendered(body=body, etag=etag, last_modified=last_modified.replace(microsecond=0))

@@ -1,4 +1,9 @@
-"""Imported occurrences into the schedule: re-import updates by the source's UID, never duplicates."""
+"""Imported occurrences into the schedule: re-import updates by the source's UID, never duplicates.
+
+A calendar is known by its identity (planner.feeds.importer.calendar_identity: URL, else PRODID and
+name), not by its file name, and an import that shares an event UID with an earlier one into the same
+body is the same calendar too; what such a calendar no longer has is removed.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.db import db
-from planner.feeds.importer import Occurrence, expand
+from planner.feeds.importer import Occurrence, calendar_identity, expand_calendar, parse_calendar
 from planner.feeds.lines import STOCKHOLM
 from planner.models import Body, Event, EventChange
 from planner.reminders.sync import sync_event_reminders
 
-FIELDS = ("title", "description", "location", "all_day", "start_at", "end_at", "start_date", "end_date", "status")
+FIELDS = ("title", "description", "location", "all_day", "start_at", "end_at", "start_date", "end_date", "status",
+          "transparent")
 
 
 @dataclass
@@ -32,13 +38,20 @@ def default_kind(occurrence: Occurrence) -> str:
     return "holiday" if occurrence.all_day else "meeting"
 
 
+def _calendar_of(event: Event) -> str | None:
+    return event.external_calendar or event.external_source  # rows imported before identities: file name
+
+
 def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str, *, window_start: dt.date,
-                     window_end: dt.date, kind: str | None = None, actor: str = "system") -> ImportResult:
+                     window_end: dt.date, kind: str | None = None, actor: str = "system",
+                     identity: str | None = None) -> ImportResult:
     """Create, update or remove events of `body` so they match the calendar within the window.
 
-    An occurrence the source no longer has (inside the expanded window, from the same source)
-    is removed; events outside the window are left alone because they were not looked at.
+    An occurrence the calendar no longer has (inside the expanded window, from the same calendar:
+    same identity or file name, or an earlier import sharing a UID with this one) is removed;
+    events outside the window are left alone because they were not looked at.
     """
+    identity = (identity or source)[:500]
     result = ImportResult()
     existing = {
         e.external_uid: e for e in db.session.scalars(
@@ -46,6 +59,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
         )
     }
     seen: set[str] = set()
+    same: set[str | None] = {identity, source[:500]}
     changed: list[Event] = []
     for occurrence in occurrences:
         seen.add(occurrence.external_uid)
@@ -54,7 +68,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
         values["kind"] = kind or default_kind(occurrence)
         if event is None:
             event = Event(organization_id=body.organization_id, body_id=body.id, external_uid=occurrence.external_uid,
-                          external_source=source[:500], **values)
+                          external_source=source[:500], external_calendar=identity, **values)
             db.session.add(event)
             event.changes.append(EventChange(actor=actor, action="imported", changes={"source": [None, source]}))
             changed.append(event)
@@ -62,7 +76,8 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
             continue
         changes = {name: [_plain(getattr(event, name)), _plain(value)] for name, value in values.items()
                    if getattr(event, name) != value}
-        event.external_source = source[:500]
+        same.add(_calendar_of(event))
+        event.external_source, event.external_calendar = source[:500], identity
         if not changes:
             result.unchanged += 1
             continue
@@ -75,7 +90,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
     low = dt.datetime.combine(window_start, dt.time(), STOCKHOLM)
     high = dt.datetime.combine(window_end, dt.time(), STOCKHOLM)
     for uid, event in existing.items():
-        if uid in seen or event.external_source != source[:500]:
+        if uid in seen or _calendar_of(event) not in same:
             continue
         first = event.start_at or dt.datetime.combine(event.start_date, dt.time(), STOCKHOLM)
         if low <= first < high:
@@ -105,6 +120,8 @@ def import_calendar(data: bytes, body: Body, source: str, config: object, now: d
     """Expand a calendar with the configured bounds and save it into the body's schedule."""
     get = config.get  # type: ignore[attr-defined]
     start, end = import_window(config, now)
-    occurrences = expand(data, start=start, end=end, max_occurrences=int(get("ICS_IMPORT_MAX_OCCURRENCES", 5000)),
-                         max_bytes=int(get("ICS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)))
-    return save_occurrences(occurrences, body, source, window_start=start, window_end=end, kind=kind, actor=actor)
+    calendar = parse_calendar(data, int(get("ICS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)))
+    occurrences = expand_calendar(calendar, start=start, end=end,
+                                  max_occurrences=int(get("ICS_IMPORT_MAX_OCCURRENCES", 5000)))
+    return save_occurrences(occurrences, body, source, window_start=start, window_end=end, kind=kind, actor=actor,
+                            identity=calendar_identity(calendar, source))

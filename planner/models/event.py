@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, delete, insert, inspect
+from sqlalchemy import event as sa_event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from planner.db import UTCDateTime, db, utcnow
 
@@ -28,10 +29,12 @@ class Event(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String(255), unique=True, default=new_uid)
-    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"))
-    body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id", ondelete="SET NULL"))
+    # active_history: the old scope is known when one changes, for EventRemoval below.
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"),
+                                                 active_history=True)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id", ondelete="SET NULL"), active_history=True)
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(20), default="meeting")
+    kind: Mapped[str] = mapped_column(String(20), default="meeting", active_history=True)
     description: Mapped[str] = mapped_column(Text, default="")
     location: Mapped[str | None] = mapped_column(String(300))
     all_day: Mapped[bool] = mapped_column(default=False)
@@ -53,6 +56,10 @@ class Event(db.Model):
     # For events imported from an .ics: the calendar's own UID, so re-import updates in place.
     external_uid: Mapped[str | None] = mapped_column(String(500), index=True)
     external_source: Mapped[str | None] = mapped_column(String(500))
+    # The calendar it came from (URL, or PRODID|X-WR-CALNAME; see planner.feeds.importer.calendar_identity).
+    external_calendar: Mapped[str | None] = mapped_column(String(500))
+    # The source's TRANSP (True = free time); None: feeds decide by kind.
+    transparent: Mapped[bool | None] = mapped_column()
 
     organization = relationship("Organization")
     body = relationship("Body")
@@ -81,3 +88,54 @@ class EventChange(db.Model):
     changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
 
     event: Mapped[Event] = relationship(back_populates="changes")
+
+
+class EventRemoval(db.Model):
+    """When an event left a scope (deleted, or moved to another organization, body or kind).
+
+    A feed's Last-Modified is its newest change; without these rows a deletion has no timestamp, and
+    a client polling with If-Modified-Since would keep the deleted event. Rows older than two days no
+    longer matter (a feed's Last-Modified is never older than the start of today) and are pruned.
+    """
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id", ondelete="CASCADE"), index=True)
+    body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(20))
+    removed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+REMOVAL_KEEP = dt.timedelta(days=2)
+SCOPE_COLUMNS = ("organization_id", "body_id", "kind")
+
+
+def _record_removals(session: Session, _context: object) -> None:
+    """After each flush (foreign keys synced, history still there): a removal row for every event
+    that left the scope it was in, written on the flush's own connection."""
+    left: set[tuple[int, int | None, str]] = set()
+    for obj in session.deleted:
+        if isinstance(obj, Event) and obj.organization_id is not None:
+            left.add((obj.organization_id, obj.body_id, obj.kind or "meeting"))
+    for obj in session.dirty:
+        if not isinstance(obj, Event):
+            continue
+        state = inspect(obj)
+        old = []
+        for name in SCOPE_COLUMNS:
+            history = state.attrs[name].history
+            old.append(history.deleted[0] if history.deleted else getattr(obj, name))
+        if tuple(old) != tuple(getattr(obj, n) for n in SCOPE_COLUMNS) and old[0] is not None:
+            left.add((old[0], old[1], old[2] or "meeting"))
+    gone = {(obj.__tablename__, obj.id) for obj in session.deleted if hasattr(obj, "__tablename__")}
+    left = {(o, None if ("body", b) in gone else b, k) for o, b, k in left if ("organization", o) not in gone}
+    if not left:
+        return
+    now, table = utcnow(), EventRemoval.__table__
+    connection = session.connection()
+    connection.execute(delete(table).where(table.c.removed_at < now - REMOVAL_KEEP))
+    connection.execute(insert(table), [{"organization_id": o, "body_id": b, "kind": k, "removed_at": now}
+                                       for o, b, k in sorted(left, key=repr)])
+
+
+if not sa_event.contains(Session, "after_flush", _record_removals):
+    sa_event.listen(Session, "after_flush", _record_removals)

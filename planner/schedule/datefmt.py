@@ -120,3 +120,22 @@ def vague_date_text(date_text: str | None, lang: str | None = "sv") -> str | Non
     except ValueError:
         return None
     return None
+
+
+class NonexistentTime(ValueError):
+    """A Stockholm wall-clock time the clock skips (the last Sunday of March, 02.00–03.00)."""
+
+
+def stockholm_instant(day: dt.date, time_of_day: dt.time, label: str = "Tiden") -> dt.datetime:
+    """A typed Stockholm date and time as an instant, never a guess.
+
+    The hour that comes twice (the last Sunday of October, 02.00–03.00) is its first time round,
+    still summer time (fold 0, as RFC 5545 3.3.5 reads it); feeds then write such instants in UTC.
+    A time in the skipped hour raises NonexistentTime with a Swedish message for the form.
+    """
+    value = dt.datetime.combine(day, time_of_day.replace(tzinfo=None), STOCKHOLM).replace(fold=0)
+    if value.astimezone(dt.UTC).astimezone(STOCKHOLM).replace(tzinfo=None) != value.replace(tzinfo=None):
+        raise NonexistentTime(
+            f"{label}: klockan {format_time(time_of_day)} finns inte {format_date(day)}, då sommartiden börjar "
+            "och klockan ställs fram från 02.00 till 03.00. Välj en tid före 02.00 eller från 03.00.")
+    return value

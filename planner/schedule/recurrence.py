@@ -51,11 +51,9 @@ def parse_rule(text: str, max_count: int = DEFAULT_MAX_COUNT) -> str:
     An RRULE past the limits of planner.schedule.rrule_limits (finer than daily, more than one
     occurrence a day, COUNT above `max_count`) is refused like an unreadable one.
     """
-    phrase = " ".join(text.lower().replace(",", " ").split())
-    if not phrase:
-        raise RecurrenceError("ingen upprepning angiven")
-    if phrase.upper().startswith(("FREQ=", "RRULE:")):
-        rule = "".join(text.split()).upper().removeprefix("RRULE:")  # keeps BYDAY=MO,WE's commas
+    compact = "".join(text.split()).upper()  # an RRULE keeps its commas: BYDAY=MO,WE is two days
+    if compact.startswith(("FREQ=", "RRULE:")):
+        rule = compact.removeprefix("RRULE:")
         if (problem := rule_problem(rule_parts(rule), max_count)) is not None:
             raise RecurrenceError(problem)
         try:
@@ -63,6 +61,9 @@ def parse_rule(text: str, max_count: int = DEFAULT_MAX_COUNT) -> str:
         except (ValueError, TypeError) as exc:
             raise RecurrenceError(f"ogiltig RRULE: {exc}") from exc
         return rule
+    phrase = " ".join(text.lower().replace(",", " ").split())
+    if not phrase:
+        raise RecurrenceError("ingen upprepning angiven")
     until = ""
     m = re.search(r"\s+(?:till och med|t\.o\.m\.?|tom|till)\s+(\d{4}-\d{2}-\d{2})$", phrase)
     if m:

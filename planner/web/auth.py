@@ -17,6 +17,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from planner.db import db
 from planner.models import Organization, User
+from planner.web import SESSIONLESS_ENDPOINTS
 from planner.web.safe_next import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -48,7 +49,7 @@ def _expire_old_sessions() -> None:
     The cookie's own lifetime only bounds idle time; this bounds the whole login, so a copied
     cookie stops working too.
     """
-    if not current_user.is_authenticated:
+    if request.endpoint in SESSIONLESS_ENDPOINTS or not current_user.is_authenticated:
         return
     started = session.get("login_at")
     limit = float(current_app.config["SESSION_HOURS"]) * 3600

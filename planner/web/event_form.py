@@ -9,7 +9,7 @@ from flask import current_app
 
 from planner.db import db
 from planner.models import Body, Event
-from planner.schedule.datefmt import STOCKHOLM
+from planner.schedule.datefmt import STOCKHOLM, NonexistentTime, stockholm_instant
 from planner.schedule.recurrence import RecurrenceError, occurrence_key, parse_rule
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS, parse_date, parse_time
 
@@ -67,8 +67,11 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
         return errors
     assert day is not None
     if start is not None:
-        start_at = dt.datetime.combine(day, start, STOCKHOLM)
-        end_at = dt.datetime.combine(last or day, end, STOCKHOLM) if end else start_at + dt.timedelta(hours=1)
+        try:
+            start_at = stockholm_instant(day, start, "Starttid")
+            end_at = stockholm_instant(last or day, end, "Sluttid") if end else start_at + dt.timedelta(hours=1)
+        except NonexistentTime as exc:
+            return [str(exc)]
         if end_at <= start_at:
             return ["Sluttiden ligger före starttiden."]
     elif last is not None and last < day:

@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from planner.db import db
 from planner.models import Body, Event, Organization
 from planner.schedule.audit import changed, diff, record, snapshot
-from planner.schedule.datefmt import month_title, month_weeks, weekday_name
+from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
@@ -248,9 +248,13 @@ def move(event_id: int) -> Any:
     else:
         start = start or old.start.astimezone(STOCKHOLM).time()
         override.all_day = False
-        override.start_at = dt.datetime.combine(new_day, start, STOCKHOLM)
-        override.end_at = (dt.datetime.combine(new_day, end, STOCKHOLM) if end
-                           else override.start_at + (old.end - old.start))
+        try:
+            override.start_at = stockholm_instant(new_day, start, "Starttid")
+            override.end_at = (stockholm_instant(new_day, end, "Sluttid") if end
+                               else override.start_at + (old.end - old.start))
+        except NonexistentTime as exc:
+            flash(str(exc), "error")
+            return redirect(url_for("events.show", event_id=event.id))
         if override.end_at <= override.start_at:
             flash("Sluttiden ligger före starttiden.", "error")
             return redirect(url_for("events.show", event_id=event.id))

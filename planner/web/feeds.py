@@ -63,11 +63,20 @@ def rendered_feed(scope: Scope) -> Rendered:
 
 
 def _not_modified(rendered: Rendered) -> bool:
-    """If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2)."""
+    """If-None-Match wins over If-Modified-Since (RFC 9110 13.2.2) and compares weakly (13.1.2).
+
+    A proxy that gzips makes our tag W/"…"; a client that got the gzip body sends "…-gzip". Both
+    name the same schedule, so either representation's tag, weak or strong, means unchanged.
+    """
     if "If-None-Match" in request.headers:
-        return request.if_none_match.contains(rendered.etag.strip('"')) or request.if_none_match.star_tag
+        tags = request.if_none_match
+        return tags.star_tag or any(tags.contains_weak(t.strip('"')) for t in (rendered.etag, rendered.gzip_etag))
     since = request.if_modified_since
     return since is not None and rendered.last_modified <= since
+
+
+def _wants_gzip() -> bool:
+    return request.accept_encodings["gzip"] > 0
 
 
 def serve(scope: Scope, filename: str, private: bool) -> Response:
@@ -75,17 +84,23 @@ def serve(scope: Scope, filename: str, private: bool) -> Response:
 
 
 def respond(rendered: Rendered, filename: str, private: bool) -> Response:
+    """The feed gzipped when the client accepts it (subscribers poll us directly, with no proxy)."""
+    gzipped = _wants_gzip()
     headers = {
-        "ETag": rendered.etag,
+        "ETag": rendered.gzip_etag if gzipped else rendered.etag,
         "Last-Modified": http_date(rendered.last_modified),
         "Cache-Control": "private, no-cache" if private else "public, no-cache",
+        "Vary": "Accept-Encoding",
     }
     if private:
         headers["X-Robots-Tag"] = "noindex"
     if _not_modified(rendered):
         return Response(status=304, headers=headers)
     headers["Content-Disposition"] = f'inline; filename="{filename}.ics"'
-    return Response(rendered.body, status=200, headers=headers, content_type="text/calendar; charset=utf-8")
+    if gzipped:
+        headers["Content-Encoding"] = "gzip"
+    return Response(rendered.gzipped if gzipped else rendered.body, status=200, headers=headers,
+                    content_type="text/calendar; charset=utf-8")
 
 
 def live_scope(token: str) -> Scope:

@@ -10,6 +10,7 @@ from flask_babel import Babel, refresh
 
 from planner.config import PACKAGE_DIR
 from planner.schedule import datefmt
+from planner.web import SESSIONLESS_ENDPOINTS
 
 LANGUAGES = ("sv", "en")
 
@@ -69,7 +70,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def _language() -> None:
-        if request.endpoint != "static":
+        if request.endpoint != "static" and request.endpoint not in SESSIONLESS_ENDPOINTS:
             refresh()  # Babel caches the locale on g, which outlives a request when an app context is reused
             g.lang = select_locale()
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from planner.db import db
 from planner.models import Body, Proposal
+from planner.schedule.datefmt import NonexistentTime, stockholm_instant
 
 KIND_LABELS = {
     "meeting": "Möte",
@@ -60,6 +61,13 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
         errors.append("Slutdatum ligger före startdatum.")
     if end_time and not start_time:
         errors.append("Ange en starttid när du anger en sluttid.")
+    typed = ((start_date, start_time, "Starttid"), (end_date or start_date, end_time, "Sluttid"))
+    for day, time_of_day, label in typed:
+        if day and time_of_day:
+            try:
+                stockholm_instant(day, time_of_day, label)
+            except NonexistentTime as exc:
+                errors.append(str(exc))
     body_id = int(form["body_id"]) if (form.get("body_id") or "").isdigit() else None
     body = db.session.get(Body, body_id) if body_id is not None else None
     if body_id is not None and (body is None or body.organization_id != organization_id):
