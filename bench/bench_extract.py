@@ -2,7 +2,9 @@
 
     .venv/bin/python -m bench.bench_extract
 
-Documents: the five seed minutes (../shared/seeds) and the .txt examples. dateparser is what
+Document sets, each scored against its own gold: the five seed minutes (../shared/seeds) with the
+.txt examples, the 41 real texts of ../shared/real as published and after OCR, and the project's
+own real corpus (tests/data/real). dateparser is what
 a Python developer would reach for: `search_dates(text, languages=["sv"])`; its dates are
 turned into proposals (first date = the meeting, every other date a meeting) so that both are
 scored with ../shared/gold/score.py's own rules. Throughput is CPU time of this process (one
@@ -21,6 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS, GOLD = SHARED / "seeds", SHARED / "gold"
 EXAMPLES = ROOT / "examples" / "minutes"
+OWN = ROOT / "tests" / "data" / "real"
+# (name, documents folder, gold folder)
+SETS = [("seeds", SEEDS, GOLD), ("shared/real text", SHARED / "real" / "text", SHARED / "real" / "gold"),
+        ("shared/real ocr", SHARED / "real" / "ocr", SHARED / "real" / "gold"),
+        ("tests/data/real", OWN / "text", OWN / "gold")]
 PAGE_LINES = 45
 
 
@@ -31,9 +38,10 @@ def _score_module():
     return module
 
 
-def _documents() -> list[tuple[str, str]]:
-    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    docs += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+def _documents(folder: Path = SEEDS) -> list[tuple[str, str]]:
+    docs = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
+    if folder == SEEDS:
+        docs += [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
     return docs
 
 
@@ -73,10 +81,10 @@ def _interleaved(docs: list[tuple[str, str]], planner_fn, peer_fn, rounds: int =
     return p_total / (rounds * planner_passes), d_total / rounds, p_results, d_results
 
 
-def _f1(score, results: list[dict]) -> tuple[float, float]:
+def _f1(score, results: list[dict], gold_dir: Path = GOLD) -> tuple[float, float]:
     by_source = {r["source"]: r for r in results}
     total: dict[str, int] = {}
-    for gold_path in sorted(GOLD.glob("*.json")):
+    for gold_path in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         for key, value in score.score_doc(gold, by_source.get(gold["doc"])).items():
             if key != "notes":
@@ -100,20 +108,21 @@ def main() -> None:
     from planner.extract import extract
 
     score = _score_module()
-    docs = _documents()
-    megabytes = sum(len(text.encode("utf-8")) for _, text in docs) / 1e6
-    extract(docs[0][1], docs[0][0])  # warm caches and compiled patterns for both sides
-    _dateparser_extract(docs[0][1], docs[0][0])
-    rounds, passes = 3, 20
-    p_sec, d_sec, p_results, d_results = _interleaved(docs, extract, _dateparser_extract, rounds, passes)
-    p_passes, d_passes = rounds * passes, rounds
-    p_f1, p_time = _f1(score, p_results)
-    d_f1, d_time = _f1(score, d_results)
-    print(f"documents: {len(docs)} ({megabytes * 1000:.1f} kB of minutes text)")
-    print(f"{'':12}{'docs/s':>10}{'MB/s':>10}{'F1':>8}{'time':>8}   (passes; CPU time, interleaved)")
-    print(f"{'planner':12}{len(docs) / p_sec:10.1f}{megabytes / p_sec:10.3f}{p_f1:8.3f}{p_time:8.3f}   ({p_passes})")
-    print(f"{'dateparser':12}{len(docs) / d_sec:10.1f}{megabytes / d_sec:10.3f}{d_f1:8.3f}{d_time:8.3f}   ({d_passes})")
-    print(f"ratio planner/dateparser throughput: {d_sec / p_sec:.0f}x")
+    warm = _documents()
+    extract(warm[0][1], warm[0][0])  # warm caches and compiled patterns for both sides
+    _dateparser_extract(warm[0][1], warm[0][0])
+    print(f"{'set':18}{'docs':>6}{'planner docs/s':>16}{'dateparser':>12}{'ratio':>7}{'F1':>7}{'dp F1':>7}"
+          f"{'time':>7}{'dp time':>8}   (CPU time of one core, interleaved)")
+    for name, folder, gold_dir in SETS:
+        docs = _documents(folder)
+        if not docs:
+            continue
+        rounds, passes = (3, 20) if len(docs) < 20 else (2, 10)
+        p_sec, d_sec, p_results, d_results = _interleaved(docs, extract, _dateparser_extract, rounds, passes)
+        p_f1, p_time = _f1(score, p_results, gold_dir)
+        d_f1, d_time = _f1(score, d_results, gold_dir)
+        print(f"{name:18}{len(docs):6}{len(docs) / p_sec:16.1f}{len(docs) / d_sec:12.1f}{d_sec / p_sec:6.0f}x"
+              f"{p_f1:7.3f}{d_f1:7.3f}{p_time:7.3f}{d_time:8.3f}")
 
     text = hundred_pages()
     extract(text)

@@ -1,0 +1,45 @@
+"""Extraction measured on real texts (../shared/real and the project's own tests/data/real), not on texts
+written for the rules. The floors are the figures reached so far: a change that loses ground fails here.
+Issue 10's targets (F1 ≥ 0.95 text, ≥ 0.92 OCR, ≥ 0.93 own corpus) are above them; raise the floors as
+the extractor gets there. `python -m bench.real_scores` prints the same figures per document kind.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bench.real_scores import OWN, SETS, score_set
+
+# set: (F1, time accuracy, next meetings found, handovers found, cancelled found)
+FLOORS = {
+    "seeds": (1.0, 1.0, 4, 1, 1),
+    "shared/real text": (0.90, 0.74, 10, 6, 4),
+    "shared/real ocr": (0.86, 0.66, 9, 4, 3),
+    "tests/data/real": (0.62, 0.36, 16, 1, 8),
+}
+
+
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_extraction_holds_its_ground_on_real_texts(name: str) -> None:
+    docs, gold = SETS[name]
+    assert docs.is_dir() and any(gold.glob("*.json")), f"{name}: {docs} or its gold is missing"
+    figures, _ = score_set(name)
+    f1, time, next_ok, handovers, cancelled = FLOORS[name]
+    assert figures.f1 >= f1, figures.line()
+    assert figures.time >= time, figures.line()
+    assert figures.next_ok >= next_ok, figures.line()
+    assert figures.handover_ok >= handovers, figures.line()
+    assert figures.cancelled_ok >= cancelled, figures.line()
+
+
+def test_own_corpus_is_labelled_per_schema_with_a_source_and_a_kind() -> None:
+    texts = sorted(p.name for p in (OWN / "text").glob("*.txt"))
+    golds = sorted(p.name.removesuffix(".json") for p in (OWN / "gold").glob("*.json"))
+    assert len(texts) >= 120 and texts == golds
+    sources = (OWN / "SOURCES.md").read_text(encoding="utf-8")
+    for name in texts:
+        gold = json.loads((OWN / "gold" / f"{name}.json").read_text(encoding="utf-8"))
+        assert gold["doc"] == name and gold["doc_kind"] in {"minutes", "kallelse", "plan", "notice"}, name
+        assert name in sources, f"{name} has no row in SOURCES.md"
