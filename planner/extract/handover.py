@@ -22,7 +22,7 @@ PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
-NEW_CHAIR = re.compile(r"(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
+NEW_CHAIR = re.compile(r"(?<![a-z])nya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
                        r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
@@ -36,6 +36,12 @@ _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(
              r"(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
                             + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
+# "Den nya styrelsen består av Susanne Degerstedt ny ordförande, …": the name right before "ny ordförande".
+NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
+                       r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
+# "Till (ny) ordförande valdes Tomas Törnros": the inverted order.
+ELECTED_INVERTED = re.compile(r"(?<![a-z])till\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
+                              r"\s{1,3}(?:om)?" + _ELECT + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
 # "Jenny Malmsten, kommundirektör i Malax, efterträder Sibbos kommundirektör Mikael Grannas".
 SUCCEEDS = re.compile(r"(?<![a-z])eftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
@@ -59,7 +65,7 @@ class Handover:
 # Windows open only where a chairmanship word occurs, not at every "ordförande" in a list of names.
 # The literal "ordf" leads so that the regex engine skips ahead by substring search.
 _ANCHOR = re.compile(r"ordf(?P<word>[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb))?")
-_NEW_BEFORE = re.compile(r"(?<![a-z])ny\s{1,3}$")
+_NEW_BEFORE = re.compile(r"(?<![a-z])nya?\s{1,3}$")
 WINDOW = 200
 
 
@@ -73,7 +79,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
         elif anchor.group("word"):
             start, end = anchor.span()
         elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()) \
-                or _ELECT_NEAR.search(folded, max(0, anchor.start() - 140), anchor.start()):
+                or _ELECT_NEAR.search(folded, max(0, anchor.start() - 140), anchor.start() + 40):
             start, end = max(0, anchor.start() - 100), anchor.start() + 4
         else:
             continue
@@ -110,6 +116,10 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in ELECTED_BEFORE.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None,
                               _name_before(original, m.start()) or _subject_before(original, m.start())))
+    for m in NAMED_NEW.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+    for m in ELECTED_INVERTED.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in ELECTED_AFTER.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in SUCCEEDS.finditer(folded, lo, hi):
