@@ -80,22 +80,27 @@ class Dispatcher:
         batches = 0
         while max_batches is None or batches < max_batches:
             at = now or self.clock()
+            claimed = time.monotonic()
             ids = claim(at, self.worker, self.batch_size, self.lease)
             if not ids:
                 break
             batches += 1
-            stats = self.send_batch(ids, at)
+            stats = self.send_batch(ids, at, claimed)
             total.add(stats)
             if stats.sent == 0 and stats.retried and not (stats.failed or stats.expired or stats.cancelled):
                 break  # the server is away: leave the rest for the next run
         return total
 
-    def send_batch(self, ids: list[int], now: dt.datetime) -> Stats:
-        """One database connection and one SMTP connection for the whole batch."""
-        with db.engine.connect() as self.conn:
-            return self._send_batch(ids, now)
+    def send_batch(self, ids: list[int], now: dt.datetime, claimed: float | None = None) -> Stats:
+        """One database connection and one SMTP connection for the whole batch.
 
-    def _send_batch(self, ids: list[int], now: dt.datetime) -> Stats:
+        `claimed` is when the lease began (time.monotonic()): renewal counts from the claim, not from
+        the end of preparing and connecting, which may already have used much of the lease.
+        """
+        with db.engine.connect() as self.conn:
+            return self._send_batch(ids, now, time.monotonic() if claimed is None else claimed)
+
+    def _send_batch(self, ids: list[int], now: dt.datetime, claimed: float) -> Stats:
         stats = Stats(claimed=len(ids))
         outbox = self.prepare(ids, now, stats)
         db.session.commit()  # end the read; nothing ORM-side is touched while sending
@@ -108,7 +113,7 @@ class Dispatcher:
             for row_id, attempts, _recipient, _msg in outbox:
                 self.retry(row_id, attempts, now, error, stats)
             return stats
-        started = renewed = time.monotonic()
+        started = renewed = claimed
         held = {item[0] for item in outbox}
         reconnects = 0
         try:
