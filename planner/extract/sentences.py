@@ -38,11 +38,16 @@ def _list_line_ends(original: str) -> list[int]:
 
 # A paragraph of four words or more, then a blank line: a web page's paragraphs end without a full stop
 # ("Protokollet är justerat, se anslagtavlan"); a short heading still runs on into the text below it.
-_PARAGRAPH_END = re.compile(r"(?:[^\s]+[ \t]+){3,}[^\s,:;]+[ \t]*\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _paragraph_ends(folded: str) -> list[int]:
-    return [m.end() for m in _PARAGRAPH_END.finditer(folded) if "\n" not in m.group(0).rstrip()[:-1]]
+    cuts = []
+    for m in _BLANK_LINE.finditer(folded):
+        line = folded[folded.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
+        if line[-1:] not in ",:;" and len(line.split(None, 4)) >= 4:
+            cuts.append(m.end())
+    return cuts
 
 
 def sentence_bounds(folded: str, original: str | None = None) -> list[int]:
