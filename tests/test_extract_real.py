@@ -17,7 +17,7 @@ FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1),
     "shared/real text": (0.90, 0.74, 10, 6, 4),
     "shared/real ocr": (0.86, 0.66, 9, 4, 3),
-    "tests/data/real": (0.62, 0.36, 16, 1, 8),
+    "tests/data/real": (0.62, 0.36, 16, 3, 8),
 }
 
 
