@@ -64,3 +64,14 @@ def test_file_name_date_stands_in_when_the_text_names_no_meeting_date() -> None:
     assert result["meeting"]["date"] == "2026-10-16"
     assert [(i["kind"], i["date"], i["start"]) for i in result["items"]] == [("next_meeting", "2026-12-04", "09:00")]
     assert extract("Inga datum här.", "000_1ed8d8e48294e87f.txt")["meeting"] is None
+
+
+def test_a_plan_page_records_no_meeting_and_its_shared_time_holds_for_each_date() -> None:
+    text = ("Styrelsens mötestider 2027\n\nStyrelsen sammanträder vanligtvis fredagar kl 08.30-16.00.\n\n"
+            "  • 15 januari\n  • 12 februari\n  • 9 april (kl 13-15)\n\nPublicerad 2026-11-20\n")
+    result = extract(text, "plan.txt")
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    times = {i["date"]: (i["start"], i["end"]) for i in result["items"] if i["kind"] == "meeting"}
+    assert times == {"2027-01-15": ("08:30", "16:00"), "2027-02-12": ("08:30", "16:00"),
+                     "2027-04-09": ("13:00", "15:00")}
+    assert [i["kind"] for i in result["items"] if i["date"] == "2026-11-20"] == ["reference"]

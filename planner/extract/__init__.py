@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, listed_lines, publication_dates
 from planner.extract.handover import find_handovers
@@ -95,6 +96,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         if kind == "next_meeting" and cue == "heading":
             section_taken.add(heading)
         items.append(build_item(ctx, m, r, kind, cue))
+    if doc_kind == PLAN:
+        _plan_time(ctx, items)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -182,6 +185,26 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
     return [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
             and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
+
+
+def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
+    """A time a plan page gives once ("Direktionen sammanträder vanligtvis fredagar kl 08.30-16.00",
+    "alla möten börjar kl 13") holds for each listed meeting that gives none."""
+    doc = ctx.doc
+    shared = None
+    for t in ctx.times:
+        line = doc.line_of(t.start)
+        if line in ctx.plan_lines:
+            continue
+        s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        if PLAN_TIME.search(doc.folded, s0, s1) and not any(s0 <= p < s1 for p in ctx.mention_starts[:2000]):
+            shared = t
+            break
+    if shared is None:
+        return
+    for item in items:
+        if item["kind"] == "meeting" and not item["start"] and item["evidence"]["line"] - 1 in ctx.plan_lines:
+            item["start"], item["end"] = shared.begin, shared.finish
 
 
 def _join(a: str | None, b: str | None) -> str | None:
