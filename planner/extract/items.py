@@ -260,10 +260,18 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     s1 = semicolon if semicolon != -1 else s1
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
-    if kind == "meeting" and (_date_list(ctx, line_start, line_end, t) or (
-            line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end))):
-        return body_meeting_title(ctx.body)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+    noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
+    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
+        return body_meeting_title(ctx.body, noun)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+    if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
+        # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
+        rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
+        base = body_meeting_title(ctx.body, noun)
+        return f"{base} ({rest})" if len(rest) >= 3 else base
     spans = [(max(s0, line_start), min(s1, line_end))]
+    parent = _parent_item(doc, line)
+    if parent is not None:  # "- Advent of Code hype-event\n  - November 30": the item it belongs to
+        spans.insert(0, (doc.starts[parent], doc.starts[parent] + len(doc.lines[parent])))
     previous = doc.prev_nonblank(line, 1)
     wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and doc.lines[line].strip()[:1].islower()
                and not _NUMBERED.match(doc.folded_line(previous[0])))
@@ -279,6 +287,24 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if len(text) >= (5 if number == 0 else 12):
             return text
     return _DEFAULT_TITLE.get(kind, "Möte")
+
+
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _parent_item(doc: Doc, line: int) -> int | None:
+    """The less indented list item a nested item belongs to, when the nested one names no event itself."""
+    own = _BULLET.match(doc.lines[line])
+    if own is None or not own.group("indent"):
+        return None
+    depth = len(own.group("indent").expandtabs(4))
+    for index in range(line - 1, max(-1, line - 12), -1):
+        above = _BULLET.match(doc.lines[index])
+        if above is None:
+            continue
+        if len(above.group("indent").expandtabs(4)) < depth:
+            return index if not cues.MEETING.search(doc.folded_line(line)) else None
+    return None
 
 
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")

@@ -94,12 +94,12 @@ def _drop_dangling(text: str) -> str:
     return " ".join(words)
 
 
-def body_meeting_title(body: str | None) -> str:
-    """"Styrgrupp" → "Styrgruppens möte": the title of a date in the body's own meeting plan."""
+def body_meeting_title(body: str | None, noun: str = "möte") -> str:
+    """"Styrgrupp" → "Styrgruppens möte" (or "… sammanträde", as the text calls them): a date in the body's plan."""
     if not body:
-        return "Möte"
+        return noun.capitalize()
     if " " in body.strip():
-        return f"Möte, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting too
+        return f"{noun.capitalize()}, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting
     last = body.strip()
     low = last.lower()
     if low.endswith(("en", "et", "na")):
@@ -111,5 +111,5 @@ def body_meeting_title(body: str | None) -> str:
     elif low.endswith(("styrelse", "kommitté")):
         genitive = last + "ns"
     else:
-        return f"Möte, {body}"
-    return f"{genitive} möte"
+        return f"{noun.capitalize()}, {body}"
+    return f"{genitive} {noun}"
