@@ -114,7 +114,21 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
                        or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
         return "reference", None
+    heading = _list_heading(doc, line)
+    if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
+        return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
+
+
+def _list_heading(doc: Doc, line: int) -> int | None:
+    """The line a list item stands under: the nearest line above that is no list item."""
+    if _BULLET.match(doc.lines[line]) is None:
+        return None
+    for index in range(line - 1, max(-1, line - 12), -1):
+        text = doc.lines[index]
+        if text.strip() and _BULLET.match(text) is None:
+            return index if len(text.strip()) <= 60 else None
+    return None
 
 
 def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
