@@ -75,3 +75,13 @@ def test_a_plan_page_records_no_meeting_and_its_shared_time_holds_for_each_date(
     assert times == {"2027-01-15": ("08:30", "16:00"), "2027-02-12": ("08:30", "16:00"),
                      "2027-04-09": ("13:00", "15:00")}
     assert [i["kind"] for i in result["items"] if i["date"] == "2026-11-20"] == ["reference"]
+
+
+def test_front_matter_links_and_file_names_date_no_event_and_a_kallelse_records_the_called_meeting() -> None:
+    text = ("---\ntitle: Kallelse till höstmöte\ndate: 2020-11-05 22:42:00 CET\n---\n\n"
+            "Härmed kallas du som är medlem till höstmöte, torsdag 26 november 2020 kl. 19.30.\n"
+            "Se [förra mötet](/blog/2020/03/09/arsmote/) och protokoll-2020-03-09.pdf.\n")
+    result = extract(text, "kallelse.md")
+    assert result["doc_kind"] == "kallelse"
+    assert result["meeting"] == {"date": "2020-11-26", "start": "19:30", "end": None, "location": None}
+    assert [i["date"] for i in result["items"] if i["kind"] != "reference"] == []

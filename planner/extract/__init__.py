@@ -7,6 +7,7 @@ date's sentence to decide what it is (cues, items) and merge what is the same ev
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -37,6 +38,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
+    links = _link_spans(doc.original)
+    if links:  # a date inside a link or a file name ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf") is no event
+        mentions = [m for m in mentions if not _inside(links, m.start)]
+        content = [m for m in content if not _inside(links, m.start)]
     dated = [m.year for m in content if m.year]
     bare = [int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     # Years of dates first; a text that dates nothing is placed by its file name ("…_2018_10.txt"), then by
@@ -46,7 +51,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     doc_kind = document_kind(doc, content)
     meeting, header_mention = None, None
     if doc_kind != PLAN:
-        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE)
+        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE,
+                                               called=doc_kind in (KALLELSE, NOTICE))
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
     publications = publication_dates(doc, content, doc_kind)
@@ -111,6 +117,21 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+_LINK = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\]\([^)\s]{1,300}\)"
+                   r"|[\w-]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", re.IGNORECASE)
+
+
+def _link_spans(original: str) -> list[tuple[int, int]]:
+    if "/" not in original and "." not in original:
+        return []
+    return [m.span() for m in _LINK.finditer(original)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _meeting_from_name(source: str) -> Meeting | None:

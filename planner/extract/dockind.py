@@ -35,6 +35,9 @@ _INLINE = words("utses att justera", "val av justerare", "justerare", "faststäl
                 "mötet avslutas", "mötet avslutades", "närvarande", "beslutande", "protokollet justeras",
                 "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
 _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
+# A summons in the text's opening: "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30".
+CALLS = words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till", "bjuder in till",
+              "kallar till")
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
@@ -58,6 +61,8 @@ def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
         return PLAN
     if signs >= 2:
         return MINUTES
+    if CALLS.search(doc.folded, 0, 1200) and signs == 0:
+        return KALLELSE
     return NOTICE
 
 
@@ -128,11 +133,18 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
-        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)):
+        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)) or (
+                line < 20 and METADATA.match(doc.folded_line(line))):
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
     return found
+
+
+# Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
+# "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
+METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate"
+                      r"|published|posted)\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
 
 
 def _only_date(doc: Doc, line: int, m: DateMention) -> bool:

@@ -24,6 +24,7 @@ from planner.extract.cues import (
     PUBLISHED,
 )
 from planner.extract.dates import DateMention
+from planner.extract.dockind import CALLS, METADATA
 from planner.extract.normalize import Doc
 from planner.extract.orgs import BODY
 from planner.extract.times import TimeMention, loose_time
@@ -55,7 +56,8 @@ class Meeting:
 
 
 def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention],
-                 doc_year: int | None, notice: bool = False) -> tuple[Meeting | None, DateMention | None]:
+                 doc_year: int | None, notice: bool = False,
+                 called: bool = False) -> tuple[Meeting | None, DateMention | None]:
     """The meeting the text records. A notice records one only on a title line that names more than
     the date, or in a sentence reporting a held meeting ("valdes … på sitt möte den 20.5.2021")."""
     by_line: dict[int, list[DateMention]] = {}
@@ -90,6 +92,15 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
                     return _completed(doc, found, mentions, times), m
+    if called:  # "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30"
+        for cue in CALLS.finditer(doc.folded, 0, 4000):
+            for m in mentions:
+                if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
+                        doc, doc.line_of(m.start)):
+                    index = doc.line_of(m.start)
+                    found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
+                    if found:
+                        return _completed(doc, found, mentions, times), m
     if notice:  # "Styrelseprotokoll 2023-01-25 PDF": the minutes a news item reports on
         for index in sorted(by_line):
             line = doc.folded_line(index)
@@ -117,7 +128,7 @@ def _not_own(doc: Doc, index: int) -> bool:
     folded = doc.folded_line(index)
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
-                or NEXT_ACRONYM.search(doc.lines[index])
+                or METADATA.match(folded) or NEXT_ACRONYM.search(doc.lines[index])
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 
