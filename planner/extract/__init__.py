@@ -254,10 +254,14 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
     for item in items:
         if item["kind"] == "meeting" and item["date"] in cancelled:
             item["status"] = "cancelled"
+    # "Kommunfullmäktige inställt i maj … den 30 maj": the month says no more than the day does.
+    days = {(i["kind"], i["date"][:7]) for i in items if len(i["date"]) == 10}
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:
         kind, date = item["kind"], item["date"]
+        if len(date) == 7 and (kind, date) in days and kind != "next_meeting":
+            continue
         if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
             continue
         if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":

@@ -49,7 +49,8 @@ MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "ante
                       "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",
                       prefix=False)
 # A page's own dates: when it was published or changed, never a schedule item.
-PUBLISHED = words("publicerad", "publicerat", "publiceringsdatum", "uppdaterad", "uppdaterat", "senast ändrad",
+PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum", "uppdaterad", "uppdaterat",
+                  "uppdaterades", "senast ändrad", "skrevs",
                   "senast granskad", "sidan ändrades", "sidan uppdaterades", "skapad", "skapat", "daterad", "nyheter",
                   "nyhet", "pressmeddelande", "artikeln är skriven", "sidansvarig", "last updated", "posted",
                   "published", suffix=r"(?![a-z])")
