@@ -254,13 +254,13 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
     for item in items:
         if item["kind"] == "meeting" and item["date"] in cancelled:
             item["status"] = "cancelled"
-    # "Kommunfullmäktige inställt i maj … den 30 maj": the month says no more than the day does.
+    # A headline's "Kommunfullmäktige inställt i maj" above "… den 30 maj": the month says no more than the day.
     days = {(i["kind"], i["date"][:7]) for i in items if len(i["date"]) == 10}
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:
         kind, date = item["kind"], item["date"]
-        if len(date) == 7 and (kind, date) in days and kind != "next_meeting":
+        if len(date) == 7 and (kind, date) in days and kind != "next_meeting" and item["evidence"]["line"] <= 3:
             continue
         if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
             continue

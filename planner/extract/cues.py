@@ -12,7 +12,7 @@ from planner.extract.fuzzy import kw, words
 
 MEETING_NOUN = "(?:" + "|".join(kw(w) for w in ("möte", "sammanträde", "träff")) + ")"
 NEXT = re.compile(
-    r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande)\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande):?\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
     + r"|(?:[a-z]{1,20}s)?" + MEETING_NOUN + ")"
     + r"|k(?<![a-z]k)ommande\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"(?:et|e)?(?![a-z])")
 # "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.

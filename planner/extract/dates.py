@@ -34,7 +34,7 @@ class DateMention:
         return self.year is not None
 
 
-_SEP = r"\s{0,3}(?:-|–|—|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
+_SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/:,\-].)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -94,8 +94,9 @@ def find_dates(folded: str) -> list[DateMention]:
             matches = chain([first], matches) if first else matches
         for match in matches:
             start = match.start()
-            if start and folded[start - 1] in not_after:
-                continue
+            if start and folded[start - 1] in not_after and not (
+                    name == "number" and folded[start - 1] == "." and match.group("sm")):
+                continue  # "22/9.18/10": OCR read a gap between listed dates as a full stop
             mention = _build(name, match, folded)
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":

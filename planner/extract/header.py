@@ -134,12 +134,10 @@ def _not_own(doc: Doc, index: int) -> bool:
 
 def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
-    line_end = doc.starts[index] + len(doc.lines[index])
-    lo = max(doc.starts[index], doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
-    stop = doc.folded.find(". ", m.end, line_end)
-    hi = min(line_end, m.end + 200, stop if stop != -1 else line_end)
-    return bool(MEETING.search(doc.folded, max(doc.starts[index], m.start - 45), m.start)
-                and HELD.search(doc.folded, lo, hi))
+    lo = max(0, doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
+    stop = doc.folded.find(". ", m.end, m.end + 200)
+    hi = min(len(doc.folded), m.end + 200) if stop == -1 else stop
+    return bool(MEETING.search(doc.folded, max(lo, m.start - 45), m.start) and HELD.search(doc.folded, lo, hi))
 
 
 def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
@@ -160,7 +158,11 @@ def _bare_label_above(doc: Doc, index: int) -> bool:
         return False
     folded = doc.folded_line(above[0])
     m = LABEL.match(folded)
-    return m is not None and not folded[m.end():].strip()
+    # "… Regionradet Dag\n2013-02-22 Tid 13.30": a flattened header whose label ended the line above.
+    return (m is not None and not folded[m.end():].strip()) or _LABEL_END.search(folded) is not None
+
+
+_LABEL_END = re.compile(r"(?<![a-z])(?:dag|datum|sammantradesdatum|motesdatum)\s{0,3}:?\s{0,3}$")
 
 
 def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], doc_year: int | None,
