@@ -12,13 +12,14 @@ import datetime as dt
 import re
 from typing import Any
 
+from planner.extract import cues
 from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, listed_lines, publication_dates
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
-from planner.extract.normalize import Doc
+from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import find_org_body
 from planner.extract.resolve import YearContext, resolve
@@ -104,6 +105,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         items.append(build_item(ctx, m, r, kind, cue))
     if doc_kind == PLAN:
         _plan_time(ctx, items)
+    elif not any(i["kind"] == "next_meeting" for i in items):
+        _implied_next(ctx, items)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -206,6 +209,30 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
     return [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
             and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
+
+
+def _implied_next(ctx: Context, items: list[dict[str, Any]]) -> None:
+    """The body's next meeting where no "Nästa möte" names it: "Direktionens första sammanträde skall hållas den
+    7 februari 2023", or, after a cancelled meeting, the later meeting its business moves to."""
+    doc = ctx.doc
+    stem = fold(ctx.body or "").split()[-1] if ctx.body else ""
+    stem = re.sub(r"(?:en|et|n)$", "", stem)
+    cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10]
+    after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
+    best = None
+    for item in items:
+        if item["kind"] != "meeting" or item.get("status") or len(item["date"]) != 10 or item["date"] <= after:
+            continue
+        m = item["_title"][0]
+        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        before = doc.folded[max(s0, m.start - 80):m.start]
+        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)
+        if own or (cancelled and cues.MEETING.search(before)):
+            if best is None or item["date"] < best["date"]:
+                best = item
+    if best is not None:
+        best["kind"] = "next_meeting"
+        best["confidence"] = min(best["confidence"], 0.7)
 
 
 def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
