@@ -106,7 +106,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == PLAN:
         _plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
-        _implied_next(ctx, items)
+        _implied_next(ctx, items, doc_kind == NOTICE)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -211,13 +211,13 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
             and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
 
 
-def _implied_next(ctx: Context, items: list[dict[str, Any]]) -> None:
+def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:
     """The body's next meeting where no "Nästa möte" names it: "Direktionens första sammanträde skall hållas den
     7 februari 2023", or, after a cancelled meeting, the later meeting its business moves to."""
     doc = ctx.doc
     stem = fold(ctx.body or "").split()[-1] if ctx.body else ""
     stem = re.sub(r"(?:en|et|n)$", "", stem)
-    cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10]
+    cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
     after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
     best = None
     for item in items:
@@ -225,6 +225,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]]) -> None:
             continue
         m = item["_title"][0]
         s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        if sum(1 for p in ctx.mention_starts if s0 <= p < s1) > 1:
+            continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)
         if own or (cancelled and cues.MEETING.search(before)):
