@@ -15,7 +15,16 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
-from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, listed_lines, publication_dates
+from planner.extract.dockind import (
+    KALLELSE,
+    MINUTES,
+    NOTICE,
+    PLAN,
+    document_kind,
+    front_matter_meeting,
+    listed_lines,
+    publication_dates,
+)
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
@@ -54,6 +63,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind != PLAN:
         meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE,
                                                called=doc_kind in (KALLELSE, NOTICE))
+    if meeting is None and doc_kind in (MINUTES, NOTICE):
+        posted = front_matter_meeting(doc, content)
+        if posted is not None:
+            meeting = Meeting(dt.date(posted.year, posted.month, posted.day), None, None, None,
+                              doc.line_of(posted.start), False, True)
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
     publications = publication_dates(doc, content, doc_kind)

@@ -65,6 +65,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
     ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    # "24-10-21" (Sammanfattning 24-10-21): the short ISO form, year first.
+    ("isoshort", re.compile(r"(?P<yy>[0-3]\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"), "0123456789-/.:"),
     # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
     ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
@@ -192,6 +194,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         start = m.start("m")
     if name == "number":
         return _number(m, folded)
+    if name == "isoshort":
+        day, month = int(m.group("d")), int(m.group("m"))
+        year = 2000 + int(m.group("yy"))
+        return DateMention(start, end, "day", month, day, year) if _valid_day(day, month) else None
     if name == "iso":
         day, month = int(m.group("d")), int(m.group("m"))
         return DateMention(start, end, "day", month, day, int(m.group("y"))) if _valid_day(day, month) else None

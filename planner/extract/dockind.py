@@ -154,3 +154,27 @@ def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
     start = m.start - doc.starts[line]
     rest = text[:start] + text[start + m.end - m.start:]
     return sum(c.isalpha() for c in rest) < 3
+
+
+_TITLE_FIELD = re.compile(r"^[\s.#*>-]{0,6}(?:title\s{0,2}[:=]|#{1,3}\s)")
+
+
+def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention | None:
+    """A blog post of a meeting ("title = "Styrelsemöte augusti"", "date = "2017-08-28T20:12:00"") is dated by
+    its front matter when the text dates the meeting nowhere else."""
+    from planner.extract.cues import ANNOUNCED, MEETING
+
+    titled = False
+    for index in range(min(len(doc.lines), 12)):
+        line = doc.folded_line(index)
+        if _TITLE_FIELD.match(line) and MEETING.search(line) and not (ANNOUNCED.search(line) or CALLS.search(line)):
+            titled = True
+    if not titled:
+        return None
+    for m in mentions:
+        line = doc.line_of(m.start)
+        if line >= 12:
+            break
+        if m.precision == "day" and m.year and METADATA.match(doc.folded_line(line)):
+            return m
+    return None

@@ -70,7 +70,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 continue
             folded = doc.folded_line(index)
             if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded) \
-                    and not _not_own(doc, index):
+                    and not _not_own(doc, index, by_line[index][0]):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return _completed(doc, found, mentions, times), by_line[index][0]
@@ -81,7 +81,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         seen += 1
         if seen > TOP_LINES:
             break
-        if index not in by_line or _not_own(doc, index):
+        if index not in by_line or _not_own(doc, index, by_line[index][0]):
             continue
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
@@ -96,7 +96,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         for cue in CALLS.finditer(doc.folded, 0, 4000):
             for m in mentions:
                 if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
-                        doc, doc.line_of(m.start)):
+                        doc, doc.line_of(m.start), m):
                     index = doc.line_of(m.start)
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                     if found:
@@ -123,12 +123,18 @@ def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
     return bool(MEETING.search(folded) or BODY.search(folded) or _COUNCIL.search(folded))
 
 
-def _not_own(doc: Doc, index: int) -> bool:
-    """A line that names another meeting: the next one, a cancelled one, or the page's publication."""
-    folded = doc.folded_line(index)
+def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
+    """A line that names another meeting: the next one, a cancelled one, or the page's publication.
+
+    A long line (a flattened PDF page) is judged only around its date.
+    """
+    start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
+    if m is not None and end - start > 160:
+        start, end = max(start, m.start - 60), min(end, m.end + 60)
+    folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
-                or METADATA.match(folded) or NEXT_ACRONYM.search(doc.lines[index])
+                or METADATA.match(doc.folded_line(index)) or NEXT_ACRONYM.search(original)
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 
