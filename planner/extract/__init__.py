@@ -239,7 +239,7 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
             continue
         m = item["_title"][0]
         s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-        if sum(1 for p in ctx.mention_starts if s0 <= p < s1) > 1:
+        if bisect.bisect_left(ctx.mention_starts, s1) - bisect.bisect_left(ctx.mention_starts, s0) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)
@@ -261,7 +261,8 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         if line in ctx.plan_lines:
             continue
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
-        if PLAN_TIME.search(doc.folded, s0, s1) and not any(s0 <= p < s1 for p in ctx.mention_starts[:2000]):
+        if PLAN_TIME.search(doc.folded, s0, s1) and bisect.bisect_left(ctx.mention_starts, s1) == bisect.bisect_left(
+                ctx.mention_starts, s0):
             shared = t
             break
     if shared is None:
