@@ -109,3 +109,17 @@ def test_the_290_municipalities() -> None:
     assert municipality("SODERTALJE") == "Södertälje"
     assert restore("Jonkopings lan") == "Jönköpings län"
     assert restore("Peter Book") == "Peter Book"
+
+
+def test_written_ordinals_short_iso_and_two_digit_years_are_dates() -> None:
+    from planner.extract.dates import find_dates
+    from planner.extract.normalize import fold
+
+    def days(text: str) -> list[tuple[int, int, int | None]]:
+        return [(m.day, m.month, m.year) for m in find_dates(fold(text))]
+
+    assert days("Lödöl tredje mars preliminärt") == [(3, 3, None)]
+    assert days("den andra maj") == [(2, 5, None)] and days("andra maj-möten") == []
+    assert days("Sammanfattning 24-10-21") == [(21, 10, 2024)]
+    assert days("Date: 23/9-19 8:15-9:15") == [(23, 9, 2019)]
+    assert days("22/9.18/10 22/11") == [(22, 9, None), (18, 10, None), (22, 11, None)]

@@ -76,6 +76,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"v(?<![a-z]v)(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
+# Written ordinals: "tredje mars", "den första april", "tjugoförsta juni".
+_UNITS = ["forsta", "andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde"]
+_ORDINALS = {word: n for n, word in enumerate(_UNITS, 1)}
+_ORDINALS.update({"tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
+                  "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30})
+_ORDINALS.update({f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS, 1)})
+_ORDINALS.update({"trettioforsta": 31})
+_PATTERNS.append(("ordinal", re.compile(
+    r"(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")[\s_*]{1,4}(?P<m>" + _MONTH_START
+    + r"[a-z]{0,8})(?![a-z])"), "abcdefghijklmnopqrstuvwxyz"))
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
                         r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-])))")
@@ -194,6 +204,12 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         start = m.start("m")
     if name == "number":
         return _number(m, folded)
+    if name == "ordinal":
+        month = month_number(m.group("m"), abbreviations=False)
+        day = _ORDINALS[m.group("o")]
+        if m.group("o") == "andra" and not folded.endswith("den ", 0, start):
+            return None  # "andra" is also "other": only "den andra maj" is a date
+        return DateMention(start, end, "day", month, day) if month and _valid_day(day, month) else None
     if name == "isoshort":
         day, month = int(m.group("d")), int(m.group("m"))
         year = 2000 + int(m.group("yy"))
