@@ -17,7 +17,7 @@ FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1),
     "shared/real text": (0.92, 0.99, 12, 6, 4),
     "shared/real ocr": (0.90, 0.93, 11, 5, 3),
-    "tests/data/real": (0.62, 0.58, 16, 3, 8),
+    "tests/data/real": (0.70, 0.76, 16, 3, 8),
 }
 
 

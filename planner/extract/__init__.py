@@ -20,6 +20,7 @@ from planner.extract.dockind import (
     MINUTES,
     NOTICE,
     PLAN,
+    PLAN_WORDS,
     document_kind,
     front_matter_meeting,
     listed_lines,
@@ -30,8 +31,8 @@ from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
-from planner.extract.orgs import find_org_body
-from planner.extract.resolve import YearContext, resolve
+from planner.extract.orgs import BODY, find_org_body
+from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.times import find_times
 from planner.extract.years import document_year, safe_date
@@ -89,9 +90,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # A notice that gives no date of its own reads its yearless dates from its first full date.
     year_ref = ref or (_first_full_date([m for m in content if id(m) not in publications])
                        if doc_kind == NOTICE else None)
-    year_context = YearContext(doc, [m for m in content if id(m) not in publications])
+    year_context = YearContext(doc, [m for m in content if id(m) not in publications], plan=doc_kind == PLAN)
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
+        ctx.sections = _plan_sections(doc, ctx.plan_lines)
     resolved = {}
     for m in content:
         context = None
@@ -251,11 +253,34 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
+_COUNCIL = re.compile(r"(?:fullmaktige|rad|radet|forbund|forbundet|stamma|direktion|direktionen)(?![a-z])")
+
+
+def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
+    """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
+    sections: dict[int, str] = {}
+    name = None
+    for index, line in enumerate(doc.lines):
+        if index in plan_lines:
+            if name:
+                sections[index] = name
+            continue
+        hit = SECTION_HEADING.match(doc.folded_line(index))
+        if hit is not None:
+            name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
+            name = name.strip(" :,-") or None
+            if name and (PLAN_WORDS.search(fold(name)) or not BODY.search(fold(name)) and not _COUNCIL.search(
+                    fold(name))):
+                name = None  # "Direktionens sammanträdesdatum 2021", "Januari - juli 2023": no body named
+    return sections
+
+
 def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     """A time a plan page gives once ("Direktionen sammanträder vanligtvis fredagar kl 08.30-16.00",
-    "alla möten börjar kl 13") holds for each listed meeting that gives none."""
+    "Kommunfullmäktige sammanträder klockan 18.30 följande datum:") holds for each listed meeting below it that
+    gives none; a section's own time line wins over the page's."""
     doc = ctx.doc
-    shared = None
+    shared: list[tuple[int, Any]] = []  # (line, time) of each plan-wide time, in text order
     for t in ctx.times:
         line = doc.line_of(t.start)
         if line in ctx.plan_lines:
@@ -263,13 +288,17 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
         if PLAN_TIME.search(doc.folded, s0, s1) and bisect.bisect_left(ctx.mention_starts, s1) == bisect.bisect_left(
                 ctx.mention_starts, s0):
-            shared = t
-            break
-    if shared is None:
+            shared.append((line, t))
+    if not shared:
         return
+    lines = [line for line, _ in shared]
     for item in items:
-        if item["kind"] == "meeting" and not item["start"] and item["evidence"]["line"] - 1 in ctx.plan_lines:
-            item["start"], item["end"] = shared.begin, shared.finish
+        line = item["evidence"]["line"] - 1
+        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines:
+            continue
+        i = bisect.bisect_right(lines, line) - 1
+        t = shared[i][1] if i >= 0 else shared[0][1]
+        item["start"], item["end"] = t.begin, t.finish
 
 
 def _join(a: str | None, b: str | None) -> str | None:

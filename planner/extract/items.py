@@ -46,6 +46,7 @@ class Context:
     memo: dict = field(default_factory=dict)
     pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
     plan_lines: set[int] = field(default_factory=set)  # a plan page's lines of listed meeting dates
+    sections: dict[int, str] = field(default_factory=dict)  # plan line → the body its section heading names
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -276,11 +277,12 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
-        return body_meeting_title(ctx.body, noun)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+        # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+        return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
-        base = body_meeting_title(ctx.body, noun)
+        base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     spans = [(max(s0, line_start), min(s1, line_end))]
     parent = _parent_item(doc, line)

@@ -17,6 +17,8 @@ PLAN_HEADING = re.compile(
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
+# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:": a short heading naming a body and a year.
+SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?)[\s:,-]{1,3}((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
@@ -34,8 +36,9 @@ class Resolved:
 class YearContext:
     """Per-line years given by the text around a line: listed full dates and schedule headings."""
 
-    def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[DateMention], plan: bool = False) -> None:
         self.doc = doc
+        self.plan = plan
         self.full_years: dict[int, list[tuple[int, int]]] = {}
         for m in mentions:
             if m.precision == "day" and m.year is not None:
@@ -45,9 +48,15 @@ class YearContext:
         self._heading_lines: list[int] | None = None
 
     def plan_year(self, line: int) -> int | None:
-        """The year of a schedule heading on this line, read only for lines near a yearless date."""
+        """The year of a schedule heading on this line, read only for lines near a yearless date.
+
+        On a plan page a short heading that ends in a year ("Kommunfullmäktige 2022") heads its section too.
+        """
         if line not in self._plan_years:
-            hit = PLAN_HEADING.search(self.doc.folded_line(line))
+            folded = self.doc.folded_line(line)
+            hit = PLAN_HEADING.search(folded)
+            if hit is None and self.plan:
+                hit = SECTION_HEADING.match(folded)
             self._plan_years[line] = int(hit.group(1)) if hit else None
         return self._plan_years[line]
 

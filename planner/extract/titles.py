@@ -110,6 +110,8 @@ def body_meeting_title(body: str | None, noun: str = "möte") -> str:
         genitive = (last[:-2] + "ets") if low.endswith("um") else last + "ets"
     elif low.endswith(("styrelse", "kommitté")):
         genitive = last + "ns"
+    elif low.endswith("fullmäktige"):
+        genitive = last + "s"
     else:
         return f"{noun.capitalize()}, {body}"
     return f"{genitive} {noun}"
