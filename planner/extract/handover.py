@@ -155,6 +155,9 @@ def _name_after(original: str, pos: int) -> str | None:
 def _name_before(original: str, pos: int) -> str | None:
     tokens = []
     line_start = original.rfind("\n", 0, pos) + 1
+    if not original[line_start:pos].strip() and line_start:  # "… Finland\nÖvertar ordförandeskapet": a wrapped line
+        pos = line_start - 1
+        line_start = original.rfind("\n", 0, pos) + 1
     for word in reversed(original[max(line_start, pos - 80):pos].split()[-3:]):
         core = word.strip(".,;:()")
         if not core or word.endswith((".", ",", ";", ":")) or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):

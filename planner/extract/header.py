@@ -101,14 +101,14 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                     if found:
                         return _completed(doc, found, mentions, times), m
-    if notice:  # "Styrelseprotokoll 2023-01-25 PDF": the minutes a news item reports on
-        for index in sorted(by_line):
-            line = doc.folded_line(index)
-            if len(line) < 70 and MINUTES_TITLE.search(line) and not _not_own(doc, index):
-                m = by_line[index][0]
-                found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
-                if found:
-                    return _completed(doc, found, mentions, times), m
+    # "Styrelseprotokoll 2023-01-25 PDF", "Protokoll 2011-05-26 Georgia Larsson": the line that names the minutes.
+    for index in sorted(by_line):
+        line = doc.folded_line(index)
+        if len(line) < 70 and MINUTES_TITLE.search(line) and not _not_own(doc, index) and not ADMIN.search(line):
+            m = by_line[index][0]
+            found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
+            if found:
+                return _completed(doc, found, mentions, times), m
     return None, None
 
 
@@ -131,6 +131,8 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
     start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
     if m is not None and end - start > 160:
         start, end = max(start, m.start - 60), min(end, m.end + 60)
+    elif m is not None:  # the sentence may begin on the line above: "… att ställa in sammanträdet\ntorsdagen den 19 …"
+        start = max(0, doc.folded.rfind(". ", max(0, m.start - 100), m.start) + 1, min(start, m.start - 100))
     folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
