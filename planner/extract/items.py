@@ -99,6 +99,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.month_meeting:
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
+    if m.precision == "month" and not _event_before(doc, m, s0):
+        return "reference", None  # "ändring av datumen i maj och december": a month names no event by itself
     if first_in_section and not past:
         return "next_meeting", "heading"
     if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):
@@ -130,6 +132,16 @@ def _list_heading(doc: Doc, line: int) -> int | None:
         if text.strip() and _BULLET.match(text) is None:
             return index if len(text.strip()) <= 60 else None
     return None
+
+
+_DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna|tider)\s{1,3}(?:i|for|under)\s{1,3}"
+                       r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
+
+
+def _event_before(doc: Doc, m: DateMention, s0: int) -> bool:
+    """A month is when something happens ("annonseras i maj"), unless it only places dates ("ändring av
+    datumen i maj och december")."""
+    return _DATES_IN.search(doc.folded, max(s0, m.start - 40), m.start) is None
 
 
 def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
