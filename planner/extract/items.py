@@ -99,6 +99,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.month_meeting:
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
+    if not m.end_day and m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start):
+        return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
     if m.precision == "month" and not _event_before(doc, m, s0):
         return "reference", None  # "ändring av datumen i maj och december": a month names no event by itself
     if first_in_section and not past:
@@ -134,6 +136,7 @@ def _list_heading(doc: Doc, line: int) -> int | None:
     return None
 
 
+_VALID_FROM = re.compile(r"[\s\-*•]{0,4}(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}(?:den\s{1,3})?$")
 _DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna|tider)\s{1,3}(?:i|for|under)\s{1,3}"
                        r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
 
