@@ -60,7 +60,7 @@ def test_wheel_renders_with_tooltip_details_toggles_zoom_and_list_in_step(wheel_
     details = page.locator("#wheel-details")
     details.wait_for(state="visible")
     link = details.locator(".details-source a")
-    assert re.fullmatch(r"/documents/\d+#line-31", link.get_attribute("href"))
+    assert re.fullmatch(r"/documents/\d+#L31", link.get_attribute("href"))  # the review page names lines L1, L2, …
     assert "Stadshuset, Varberg" in details.inner_text()
 
     # a title with <script> is text, never markup
