@@ -9,6 +9,7 @@ meetings on one day are not both satisfied by one proposal.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +81,15 @@ def test_labelled_minutes(name: str) -> None:
         extra = [(item["kind"], item["date"]) for j, item in enumerate(items)
                  if j not in used and item["kind"] != "reference"]
         assert not extra, f"unexpected proposals {extra}"
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_proposal_cites_its_line_as_written(name: str) -> None:
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    lines = re.split(r"\r\n|\r|\n", text)
+    for item in extract(text, source=f"{name}.txt")["items"]:
+        line = item["evidence"]["line"]
+        assert 1 <= line <= len(lines) and item["evidence"]["text"] == lines[line - 1].strip(), item
 
 
 def test_evidence_is_the_original_line_with_its_ocr_damage() -> None:
