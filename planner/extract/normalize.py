@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from planner.textlines import split_lines
+
 _FOLDED: dict[str, str] = {}
 
 
@@ -89,12 +91,6 @@ def fold(text: str) -> str:
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
-
-
-def split_lines(text: str) -> list[str]:
-    if "\r" not in text:
-        return text.split("\n")
-    return re.split(r"\r\n|\r|\n", text)
 
 
 @dataclass

@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
+from planner.textlines import split_lines
 
 
 class DuplicateDocument(Exception):
@@ -83,7 +84,7 @@ def meeting_evidence(text: str, date_text: str) -> dict[str, Any] | None:
     from planner.schedule.datefmt import month_name
 
     day = _date(date_text)
-    lines = text.splitlines()
+    lines = split_lines(text)
     needles = [date_text]
     if day is not None:
         needles += [f"{day.day} {month_name(day.month)}", f"{day.day}/{day.month}", f"{day.day}.{day.month}."]

@@ -17,6 +17,7 @@ from werkzeug.utils import secure_filename
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
+from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.proposal_form import KIND_LABELS, apply_form
 
@@ -139,7 +140,7 @@ def show(document_id: int) -> str:
     from planner.schedule.accept import preview
 
     document = _document_or_404(document_id)
-    lines = document.text.splitlines()
+    lines = shown_lines(document.text)
     evidence = {p.evidence_line for p in document.proposals if p.evidence_line}
     bodies = db.session.scalars(db.select(Body).filter_by(organization_id=document.organization_id)
                                 .order_by(Body.name)).all()

@@ -111,7 +111,7 @@ def _data(org: Organization, body: Body | None, year: int, access: Access, with_
     options = _options()
 
     def document_url(doc_id: int, line: int | None) -> str:
-        anchor = f"#line-{line}" if line else ""
+        anchor = f"#L{line}" if line else ""
         return f"/documents/{doc_id}{anchor}"
 
     return collect(org, year, body=access.body or body, first_month=options["first_month"],
