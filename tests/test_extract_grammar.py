@@ -123,3 +123,11 @@ def test_written_ordinals_short_iso_and_two_digit_years_are_dates() -> None:
     assert days("Sammanfattning 24-10-21") == [(21, 10, 2024)]
     assert days("Date: 23/9-19 8:15-9:15") == [(23, 9, 2019)]
     assert days("22/9.18/10 22/11") == [(22, 9, None), (18, 10, None), (22, 11, None)]
+
+
+def test_a_weekday_that_points_years_back_keeps_the_coming_date_with_less_confidence() -> None:
+    from planner.extract import extract
+
+    items = extract("Minnesanteckningar styrgruppen 2026-11-06\n\n1. Nästa möte\nFredagen den 6 december kl 9-12.\n")["items"]
+    assert [(i["kind"], i["date"]) for i in items] == [("next_meeting", "2026-12-06")]
+    assert items[0]["confidence"] < 0.7  # 6 December 2026 is a Sunday: a person should look

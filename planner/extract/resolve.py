@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
-from planner.extract.years import safe_date, week_year, weekday_year, window_year
+from planner.extract.years import BACK_DAYS, safe_date, week_year, weekday_year, window_year
 
 # A schedule heading that gives the year for the dates listed under it: "Sammanträdestider 2027".
 PLAN_HEADING = re.compile(
@@ -121,6 +121,9 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
         weekday_ok = date is not None and date.weekday() == mention.weekday
         if not weekday_ok and source != "explicit":
             better = weekday_year(mention.month, mention.day, mention.weekday, year, span=3)
+            moved = safe_date(better, mention.month, mention.day) if better is not None else None
+            if moved is not None and ref is not None and moved < ref - dt.timedelta(days=BACK_DAYS):
+                better = None  # a weekday that points years back is a slip of the writer, not a date in the past
             if better is not None:
                 year, weekday_ok, source = better, True, "weekday"
     first = safe_date(year, mention.month, mention.day)
