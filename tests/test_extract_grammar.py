@@ -128,6 +128,18 @@ def test_written_ordinals_short_iso_and_two_digit_years_are_dates() -> None:
 def test_a_weekday_that_points_years_back_keeps_the_coming_date_with_less_confidence() -> None:
     from planner.extract import extract
 
-    items = extract("Minnesanteckningar styrgruppen 2026-11-06\n\n1. Nästa möte\nFredagen den 6 december kl 9-12.\n")["items"]
+    text = "Minnesanteckningar styrgruppen 2026-11-06\n\n1. Nästa möte\nFredagen den 6 december kl 9-12.\n"
+    items = extract(text)["items"]
     assert [(i["kind"], i["date"]) for i in items] == [("next_meeting", "2026-12-06")]
     assert items[0]["confidence"] < 0.7  # 6 December 2026 is a Sunday: a person should look
+
+
+def test_a_holiday_word_belongs_to_its_own_sentence_not_to_the_next_line_or_sentence() -> None:
+    from planner.extract import extract
+
+    text = ("Minnesanteckningar styrgruppen 2025-01-10\n\n§ 4 Sportlov v 8.\n"
+            "Regionen bjuder in till en konferens om kompetens den 22 april kl 9-16.\n"
+            "Kommundirektörerna träffas den 17 mars. Sportlov v 9.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds["2025-04-22"] == "meeting" and kinds["2025-03-17"] == "meeting"
+    assert kinds["2025-W08"] == "holiday" and kinds["2025-W09"] == "holiday"

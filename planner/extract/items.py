@@ -111,7 +111,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "meeting", None  # every date a plan page lists is a meeting of the body
     if not past and _next_cue_owns(ctx, m, s0, s1):
         return "next_meeting", "sentence"
-    if _holiday_line(ctx, line) is not None:
+    if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
     if _line_has(ctx, line, cues.ADMIN):
         return "reference", None
@@ -166,17 +166,32 @@ def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
     return ctx.memo[key]
 
 
-def _holiday_line(ctx: Context, line: int) -> int | None:
-    """The line (this one or the one above) that names a school holiday, if any."""
-    key = (line, "holiday")
+def _holiday_line(ctx: Context, line: int, s0: int, s1: int) -> int | None:
+    """The line that names the school holiday a date belongs to: its own sentence on this line
+    ("Sportlov 17 feb-21 feb"), or the line above when this one holds little but dates ("Höstlov\nv 44")."""
+    key = (line, s0, "holiday")
     if key not in ctx.memo:
         ctx.memo[key] = None
-        for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
-            text = ctx.doc.folded_line(index)
-            if ("ov" in text or "semester" in text or "helg" in text) and cues.HOLIDAY.search(text):
-                ctx.memo[key] = index
-                break
+        doc = ctx.doc
+        start, end = max(s0, doc.starts[line]), min(s1, doc.starts[line] + len(doc.lines[line]))
+        own = doc.folded[start:end]
+        if _holiday_hint(own) and cues.HOLIDAY.search(own):
+            ctx.memo[key] = line
+        else:
+            rest = _WORDS.findall(doc.folded_line(line))
+            above = doc.prev_nonblank(line, 1)
+            if above and len(" ".join(w for w in rest if not w.isdigit())) <= 12:
+                text = doc.folded_line(above[0])
+                if _holiday_hint(text) and cues.HOLIDAY.search(text):
+                    ctx.memo[key] = above[0]
     return ctx.memo[key]
+
+
+_WORDS = re.compile(r"[a-z]{2,}")
+
+
+def _holiday_hint(text: str) -> bool:  # a cheap substring test before the regex
+    return "ov" in text or "semester" in text or "helg" in text
 
 
 def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
