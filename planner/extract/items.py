@@ -326,7 +326,14 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         spans.insert(0, (max(s0, doc.starts[previous[0]]), min(s1, line_end)))
     nxt = doc.next_nonblank(line)
     if nxt is not None:
-        spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
+        both = (max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt])))
+        last = doc.lines[line].rstrip().rsplit(" ", 1)[-1].lower()
+        # "Boka nytt möte den 22 augusti kl 15.30-16.30 mellan / Samarbetskommittén och Regionen"
+        line_span = (max(s0, line_start), min(s1, line_end))
+        if last in _CONTINUES and line_span in spans:
+            spans[spans.index(line_span)] = both
+        else:
+            spans.append(both)
     spans.append((s0, s1))
     for number, (a, b) in enumerate(spans):
         text = _clean_title(ctx, a, b, t)
@@ -335,6 +342,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     return _DEFAULT_TITLE.get(kind, "Möte")
 
 
+_CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring"}
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
 
 
