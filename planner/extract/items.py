@@ -408,8 +408,8 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     text = text.replace("&", "och")
     if not text.isalnum():
         text = _QUOTES.sub("", text)
-    if len(text) > 90:
-        text = text[:90].rsplit(" ", 1)[0] + " …"
+    if len(text) > 160:  # tidy_title shortens further; the cut here only bounds the work
+        text = text[:160].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
 
 
