@@ -20,6 +20,11 @@ _DEBRIS = re.compile(r"(?<!\S)(?:\d{1,2}[^\W\d_]{1,2}|[^\w\s]{1,3}|\S*\\\S*)(?!\
 _INVITED = re.compile(
     r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)", re.IGNORECASE)
 _MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+(?P<with>med|mellan)\s+(?P<rest>.+)$", re.IGNORECASE)
+# What is due, with what it is about: "synpunkter på utkastet", "yttrande över remissen".
+_DUE_THING = re.compile(
+    r"\b((?:synpunkter|yttrande|remissvar|svar|anmälan|ansökan|rapport|underlag|redovisning|förslag|motioner"
+    r"|nomineringar|budgetunderlag|handlingar)\w{0,4}(?:\s+(?:på|om|till|kring|för|över)\s+[^,.;:()]{3,40}?)?)"
+    r"(?=$|[,.;:()]|\s(?:och|den|senast|under|i|kl|som|ska)\b)", re.IGNORECASE)
 # An event introduced by an indefinite article deep in a sentence: "så att ett digitalt möte", "att en workshop om X".
 _INDEFINITE_EVENT = re.compile(
     r"\b(?:ett|en)\s+((?:[a-zåäö]+\s+){0,2}?[\w-]*(?:möte|träff|konferens|workshop|seminarium|heldag|halvdag"
@@ -54,8 +59,9 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
             if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
                 text = text[: -len(tail)]
     text = _TAKES_PLACE.sub("", text)
-    if kind == "meeting" and len(text) > 40:
-        phrase = _INDEFINITE_EVENT.search(text)  # "… beslutas att Therese samordnar så att ett digitalt möte"
+    if len(text) > 40 and kind in ("meeting", "deadline"):
+        # "… beslutas att Therese samordnar så att ett digitalt möte", "Kommuncheferna ger sina synpunkter på utkastet"
+        phrase = (_INDEFINITE_EVENT if kind == "meeting" else _DUE_THING).search(text)
         if phrase is not None and phrase.start() > 10:
             text = phrase.group(1)
     text = _shorten(text)
