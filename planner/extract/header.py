@@ -145,7 +145,10 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     lo = max(0, doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
     stop = doc.folded.find(". ", m.end, m.end + 200)
     hi = min(len(doc.folded), m.end + 200) if stop == -1 else stop
-    return bool(MEETING.search(doc.folded, max(lo, m.start - 45), m.start) and HELD.search(doc.folded, lo, hi))
+    # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
+    noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
+            or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
+    return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
 def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
