@@ -84,3 +84,21 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(datefmt.week_number, "weekno")
     app.add_template_filter(lambda t: datefmt.vague_date_text(t, g.get("lang", "sv")), "vague_date")
     app.add_template_filter(lambda t: datefmt.format_time(t, g.get("lang", "sv")) if t else "", "hm")
+    app.add_template_filter(lambda t: _period_end(t, 0), "period_first")
+    app.add_template_filter(lambda t: _period_end(t, 1), "period_last")
+    app.add_template_filter(_iso_day, "iso_day")
+
+
+def _period_end(date_text: str | None, which: int) -> str:
+    """First or last day of a month- or week-only date, for a date field's min and max."""
+    from planner.schedule.proposals import date_range
+
+    day = date_range(date_text, None)[which] if date_text else None
+    return day.isoformat() if day else ""
+
+
+def _iso_day(value: dt.date | dt.datetime) -> str:
+    """The Stockholm day of an instant (or the date itself), as a date field's value."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(datefmt.STOCKHOLM).date().isoformat()
+    return value.isoformat()

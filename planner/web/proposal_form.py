@@ -57,8 +57,11 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
     end_date = parse_date(form.get("end_date"), "Slutdatum", errors)
     start_time = parse_time(form.get("start"), "Starttid", errors)
     end_time = parse_time(form.get("end"), "Sluttid", errors)
-    if start_date and end_date and end_date < start_date:
-        errors.append("Slutdatum ligger före startdatum.")
+    from planner.schedule.accept import span_problem
+
+    problem = span_problem(kind, start_date, end_date, start_time, end_time)
+    if problem:
+        errors.append(problem)
     if end_time and not start_time:
         errors.append("Ange en starttid när du anger en sluttid.")
     typed = ((start_date, start_time, "Starttid"), (end_date or start_date, end_time, "Sluttid"))
