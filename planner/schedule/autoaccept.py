@@ -20,14 +20,19 @@ from planner.schedule.matching import specific_words, words
 MIN_TITLE_EVIDENCE_SHARE = 0.5
 MENTION_KINDS = {"reference"}
 
+def N_(text: str) -> str:
+    """A catalog msgid: the review pages translate these reasons where they show them."""
+    return text
+
+
 HOLD_REASONS = {
-    "mention": "är ett omnämnande, inte en händelse",
-    "no_date": "saknar datum",
-    "vague": "har bara månad eller vecka: ange dag",
-    "past": "datumet har redan passerat",
-    "year": "året står inte i protokollet",
-    "ocr": "rubriken är mest reparerad OCR-text",
-    "confidence": "säkerheten är under gränsen",
+    "mention": N_("är ett omnämnande, inte en händelse"),
+    "no_date": N_("saknar datum"),
+    "vague": N_("har bara månad eller vecka: ange dag"),
+    "past": N_("datumet har redan passerat"),
+    "year": N_("året står inte i protokollet"),
+    "ocr": N_("rubriken är mest reparerad OCR-text"),
+    "confidence": N_("säkerheten är under gränsen"),
 }
 # For `planner import --accept-all`, whose output is English like the rest of the command line.
 HOLD_REASONS_EN = {

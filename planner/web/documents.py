@@ -18,6 +18,7 @@ from werkzeug.utils import secure_filename
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
+from planner.web.i18n import translated
 from planner.web.proposal_form import KIND_LABELS, apply_form
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
@@ -118,7 +119,7 @@ def import_one(name: str, data: bytes, org: Organization, body: Body | None, get
         try:
             text = read_text(path)
         except IngestError as exc:
-            raise ImportProblem(f"{name} kunde inte läsas: {str(exc).split(': ', 1)[-1]}") from exc
+            raise ImportProblem(f"{name} kunde inte läsas: {exc.swedish}.") from exc
     result = extract(text, source=name)
     if body is None and result.get("body"):
         body = get_or_create_body(org, result["body"])
@@ -145,7 +146,7 @@ def show(document_id: int) -> str:
                                 .order_by(Body.name)).all()
     previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
     return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
-                           bodies=bodies, previews=previews, kinds=KIND_LABELS,
+                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS),
                            editable=can_edit_organization(document.organization_id))
 
 
@@ -234,7 +235,7 @@ def accept_all_preview(document_id: int) -> Any:
         return redirect(url_for("documents.show", document_id=document.id))
     take, held = split_for_bulk(document.proposals, stockholm_today(), threshold)
     return render_template("documents/accept_all.html", document=document, take=take, held=held,
-                           reasons=HOLD_REASONS, threshold=threshold, kinds=KIND_LABELS)
+                           reasons=HOLD_REASONS, threshold=threshold, kinds=translated(KIND_LABELS))
 
 
 @bp.post("/<int:document_id>/accept-all")

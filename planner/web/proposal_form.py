@@ -9,18 +9,19 @@ from collections.abc import Mapping
 from planner.db import db
 from planner.models import Body, Proposal
 from planner.schedule.datefmt import NonexistentTime, stockholm_instant
+from planner.web.i18n import N_
 
 KIND_LABELS = {
-    "meeting": "Möte",
-    "next_meeting": "Nästa möte",
-    "deadline": "Deadline",
-    "chair_handover": "Ordförandeskifte",
-    "holiday": "Lov/ledighet",
-    "reference": "Omnämnande (ej i kalendern)",
+    "meeting": N_("Möte"),
+    "next_meeting": N_("Nästa möte"),
+    "deadline": N_("Deadline"),
+    "chair_handover": N_("Ordförandeskifte"),
+    "holiday": N_("Lov/ledighet"),
+    "reference": N_("Omnämnande (ej i kalendern)"),
 }
 EVENT_KIND_LABELS = {k: v for k, v in KIND_LABELS.items() if k in ("meeting", "deadline", "chair_handover",
                                                                     "holiday")}
-STATUS_LABELS = {"confirmed": "Bekräftad", "tentative": "Preliminär", "cancelled": "Inställd"}
+STATUS_LABELS = {"confirmed": N_("Bekräftad"), "tentative": N_("Preliminär"), "cancelled": N_("Inställd")}
 TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
 
