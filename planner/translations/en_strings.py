@@ -101,4 +101,6 @@ EN = {
     "rubriken är mest reparerad OCR-text": "the title is mostly repaired OCR text",
     "säkerheten är under gränsen": "confidence is below the threshold",
     "Årshjul": "Annual wheel", "Kalenderflöden": "Calendar feeds", "Påminnelser": "Reminders",
+    "Välj organisation …": "Choose organization …", "Vilken organisations kalender?": "Which organization's calendar?",
+    "Fortsätt": "Continue", "sedan": "since", "till": "until", "då tar": "when", "över": "takes over",
 }
