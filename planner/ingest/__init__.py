@@ -10,7 +10,14 @@ from pathlib import Path
 
 
 class IngestError(Exception):
-    """A file that cannot be read as minutes; the message names the file and why."""
+    """A file that cannot be read as minutes; the message names the file and why.
+
+    `swedish` says why in Swedish for the review pages (the message stays English for the command line).
+    """
+
+    def __init__(self, message: str, swedish: str | None = None) -> None:
+        super().__init__(message)
+        self.swedish = swedish or "filen kunde inte läsas"
 
 
 def read_text(path: str | Path) -> str:
@@ -19,9 +26,9 @@ def read_text(path: str | Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
+        raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})", "filen gick inte att öppna") from exc
     if not data:
-        raise IngestError(f"{path.name}: the file is empty (0 bytes)")
+        raise IngestError(f"{path.name}: the file is empty (0 bytes)", "filen är tom (0 byte)")
     if data.startswith(b"%PDF"):
         from planner.ingest.pdf import pdf_text
 
@@ -31,7 +38,9 @@ def read_text(path: str | Path) -> str:
 
         return docx_text(path)
     if path.suffix.lower() in (".pdf", ".docx"):
-        raise IngestError(f"{path.name}: not a {path.suffix.lower()[1:].upper()} file (its content is something else)")
+        kind = path.suffix.lower()[1:].upper()
+        raise IngestError(f"{path.name}: not a {kind} file (its content is something else)",
+                          f"filen heter .{kind.lower()} men är ingen {kind}-fil")
     from planner.ingest.text import decode
 
     return decode(data, path)

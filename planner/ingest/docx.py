@@ -15,7 +15,8 @@ def docx_text(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # zipfile, lxml and docx all raise their own kinds
-        raise IngestError(f"{path.name}: not a readable DOCX ({exc.__class__.__name__})") from exc
+        raise IngestError(f"{path.name}: not a readable DOCX ({exc.__class__.__name__})",
+                          "Word-filen är trasig eller inte en .docx (spara om den som .docx)") from exc
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         tag = block.tag.rsplit("}", 1)[-1]

@@ -20,10 +20,11 @@ def decode(data: bytes, path: Path) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{path.name}: broken UTF-16 text") from exc
+            raise IngestError(f"{path.name}: broken UTF-16 text", "texten är trasig (UTF-16)") from exc
     sample = data[:65536]
     if b"\x00" in sample or len(_CONTROL.findall(sample)) > len(sample) * 0.02:
-        raise IngestError(f"{path.name}: not a text, PDF or DOCX file (binary content)")
+        raise IngestError(f"{path.name}: not a text, PDF or DOCX file (binary content)",
+                          "filen är varken text, PDF eller DOCX")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

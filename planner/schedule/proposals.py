@@ -9,6 +9,7 @@ from typing import Any
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
+from planner.schedule.datefmt import vague_date_text
 from planner.textlines import split_lines
 
 
@@ -105,6 +106,8 @@ def _meeting_title(body: Body | None) -> str:
 def _proposal(item: dict[str, Any], body: Body | None) -> Proposal:
     evidence = item.get("evidence") or {}
     start_date, end_date = date_range(item.get("date"), item.get("end_date"))
+    if item.get("kind") != "holiday" and vague_date_text(item.get("date")):
+        end_date = None  # "i december" ends nowhere until a person gives the day
     return Proposal(
         kind=item.get("kind", "meeting"),
         title=(item.get("title") or "")[:300],

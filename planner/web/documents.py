@@ -19,6 +19,7 @@ from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
 from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
+from planner.web.i18n import translated
 from planner.web.proposal_form import KIND_LABELS, apply_form
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
@@ -119,7 +120,7 @@ def import_one(name: str, data: bytes, org: Organization, body: Body | None, get
         try:
             text = read_text(path)
         except IngestError as exc:
-            raise ImportProblem(f"{name} kunde inte läsas: {str(exc).split(': ', 1)[-1]}") from exc
+            raise ImportProblem(f"{name} kunde inte läsas: {exc.swedish}.") from exc
     result = extract(text, source=name)
     if body is None and result.get("body"):
         body = get_or_create_body(org, result["body"])
@@ -146,7 +147,7 @@ def show(document_id: int) -> str:
                                 .order_by(Body.name)).all()
     previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
     return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
-                           bodies=bodies, previews=previews, kinds=KIND_LABELS,
+                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS),
                            editable=can_edit_organization(document.organization_id))
 
 
@@ -162,14 +163,18 @@ def _proposal_or_404(document: Document, proposal_id: int) -> Proposal:
 def review(document_id: int, proposal_id: int) -> Any:
     """Save the edited fields, then accept, reject or just keep them, as the pressed button says."""
     from planner.schedule.accept import NotAcceptable, accept, reject
+    from planner.schedule.datefmt import vague_date_text
+    from planner.schedule.matching import same_day_event
 
     document = _document_or_404(document_id)
     require_edit(document.organization_id)
     proposal = _proposal_or_404(document, proposal_id)
     action = request.form.get("action", "save")
-    if action == "accept_new":  # the secretary says the matched event is a different one
+    new_event = action == "accept_new"
+    if new_event:  # the secretary says the matched event is a different one
         proposal.event = None
         action = "accept"
+    was_vague = proposal.kind != "holiday" and vague_date_text(proposal.date_text) is not None
     if action != "reject":
         errors = apply_form(proposal, request.form, document.organization_id)
         if errors:
@@ -177,13 +182,14 @@ def review(document_id: int, proposal_id: int) -> Any:
             for error in errors:
                 flash(error, "error")
             return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
+    if action == "accept" and was_vague and proposal.event is None and not new_event:
+        proposal.event = same_day_event(proposal, document.organization_id)  # one event per real meeting
     if action == "accept":
         try:
             accept(proposal, current_user)
-        except NotAcceptable:
+        except NotAcceptable as refusal:
             db.session.rollback()
-            flash("Förslaget behöver ett datum och en typ som hör hemma i kalendern för att kunna godkännas.",
-                  "error")
+            flash(str(refusal), "error")
             return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
         flash(f"Godkänt: {proposal.event.title}.", "success")
     elif action == "reject":
@@ -203,23 +209,55 @@ def review(document_id: int, proposal_id: int) -> Any:
     return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{anchor}"))
 
 
+def _threshold() -> float | None:
+    from planner.schedule.autoaccept import DEFAULT_MIN_CONFIDENCE
+
+    raw = request.values.get("min_confidence")
+    if raw is None or raw == "":
+        return DEFAULT_MIN_CONFIDENCE
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
+@bp.get("/<int:document_id>/accept-all")
+@login_required
+def accept_all_preview(document_id: int) -> Any:
+    """The list "Godkänn alla" would accept, and what it leaves for a person and why; asked once."""
+    from planner.schedule.autoaccept import HOLD_REASONS, split_for_bulk, stockholm_today
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    threshold = _threshold()
+    if threshold is None:
+        flash("Ange en säkerhet mellan 0 och 1.", "error")
+        return redirect(url_for("documents.show", document_id=document.id))
+    take, held = split_for_bulk(document.proposals, stockholm_today(), threshold)
+    return render_template("documents/accept_all.html", document=document, take=take, held=held,
+                           reasons=HOLD_REASONS, threshold=threshold, kinds=translated(KIND_LABELS))
+
+
 @bp.post("/<int:document_id>/accept-all")
 @login_required
 def accept_all(document_id: int) -> Any:
+    """Accept what the confirmation page listed (its ids), never more; without them, show the page."""
     from planner.schedule.accept import accept_all as accept_proposals
 
     document = _document_or_404(document_id)
     require_edit(document.organization_id)
-    threshold = request.form.get("min_confidence", type=float)
-    if threshold is None or not 0 <= threshold <= 1:
+    threshold = _threshold()
+    if threshold is None:
         flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
-    result = accept_proposals(document.proposals, current_user, threshold)
+    if request.form.get("confirm") != "1":
+        return redirect(url_for("documents.accept_all_preview", document_id=document.id, min_confidence=threshold))
+    listed = {int(x) for x in request.form.getlist("proposal") if x.isdigit()}
+    result = accept_proposals(document.proposals, current_user, threshold, only=listed)
     db.session.commit()
     notes = [f"{result.accepted} förslag godkända"]
-    if result.vague:
-        notes.append(f"{result.vague} har bara månad eller vecka och väntar på att du anger dag")
-    if result.skipped:
-        notes.append(f"{result.skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
+    if result.held:
+        notes.append(f"väntar på dig: {result.held_text()}")
     flash(", ".join(notes) + ".", "success")
     return redirect(url_for("documents.show", document_id=document.id))

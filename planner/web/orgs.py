@@ -11,7 +11,7 @@ from flask_login import current_user, login_required
 from planner.db import db
 from planner.models import Body, ChairTerm, Municipality, Organization
 from planner.reminders.addresses import BadAddress, check_address
-from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
+from planner.schedule.chairs import Handover, chair_now, next_handovers, propose_handover_events
 from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
 from planner.schedule.orgs import slugify
 from planner.web.auth import (
@@ -64,12 +64,18 @@ def show(org_id: int) -> str:
     org = _org_or_404(org_id)
     today = dt.date.today()
     plans = {}
+    chairs = {}
     for body in org.bodies:
-        holder, since = current_term(body, today)
-        plans[body.id] = (holder, next_handovers(body.chair_rotation or [], holder, since,
-                                                 body.chair_term_months or 12, body.handover_month, today))
+        now = chair_now(body, today)
+        chairs[body.id] = now
+        holder, since = (now.holder, now.since) if now.until is None else (now.successor, now.until)
+        coming = next_handovers(body.chair_rotation or [], holder, since, body.chair_term_months or 12,
+                                body.handover_month, today)
+        if now.until is not None:  # the calendar's own handover first, then the rotation after it
+            coming = [Handover(now.until, now.holder or "?", now.successor or "?"), *coming[:2]]
+        plans[body.id] = (now.holder, coming)
     municipalities = db.session.scalars(db.select(Municipality).order_by(Municipality.name)).all()
-    return render_template("orgs/show.html", org=org, plans=plans, months=MONTHS, today=today,
+    return render_template("orgs/show.html", org=org, plans=plans, chairs=chairs, months=MONTHS, today=today,
                            municipalities=municipalities, editable=can_edit_organization(org.id))
 
 
