@@ -34,7 +34,7 @@ SENTENCES = [
 INSIDE = ["", "", "\f", "\v", "\u2028", "\u2029", "\x85", "\x1c"]
 BREAKS = ["\n", "\n", "\r\n", "\r"]
 LINE_END = re.compile(r"\r\n|\r|\n")  # the definition under test, written out here
-PAGE_LINE = re.compile(r'<li id="L(\d+)"[^>]*><span class="no">\d+</span><span class="tx">(.*?)</span></li>', re.S)
+PAGE_LINE = re.compile(r'<li id="L(\d+)"[^>]*><span class="no">\d+</span><span class="tx"[^>]*>(.*?)</span></li>', re.S)
 
 lines_strategy = st.lists(st.tuples(st.sampled_from(SENTENCES), st.sampled_from(INSIDE), st.sampled_from(BREAKS)),
                           min_size=1, max_size=10)
