@@ -36,9 +36,11 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum")
 # A meeting announced, not held: a notice's title line with it records no meeting of its own.
 ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
-                  "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter")
+                  "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",
+                  "hålls", "kommer att")
 # Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
 HELD = words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hölls", "höll", "hade", "genomfördes",
+             "genomförde", "avhölls", "ägde",
              "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs", "godkände",
              "godkändes", "tog", suffix=r"(?![a-z])")
 # A sentence that gives the time of every meeting in a plan.

@@ -67,6 +67,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     # "24-10-21" (Sammanfattning 24-10-21): the short ISO form, year first.
     ("isoshort", re.compile(r"(?P<yy>[0-3]\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"), "0123456789-/.:"),
+    # "Styrelsemötet 210527": the compact six-digit form of Swedish offices, year first.
+    ("compact", re.compile(r"(?P<yy>[0-3]\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-3]\d)(?![\d])"), "0123456789-/.:,"),
     # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
     ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
@@ -210,7 +212,7 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if m.group("o") == "andra" and not folded.endswith("den ", 0, start):
             return None  # "andra" is also "other": only "den andra maj" is a date
         return DateMention(start, end, "day", month, day) if month and _valid_day(day, month) else None
-    if name == "isoshort":
+    if name in ("isoshort", "compact"):
         day, month = int(m.group("d")), int(m.group("m"))
         year = 2000 + int(m.group("yy"))
         return DateMention(start, end, "day", month, day, year) if _valid_day(day, month) else None

@@ -128,13 +128,13 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
     """
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
+    front = front_matter_lines(doc)
     for m in mentions:
         if m.precision != "day" or not m.year:
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
-        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)) or (
-                line < 20 and METADATA.match(doc.folded_line(line))):
+        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)) or line in front:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
@@ -145,6 +145,28 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
 # "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
 METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate"
                       r"|published|posted)\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
+
+
+_FENCE = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|<!--)\s*$")
+_FENCE_END = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|-->)\s*$")
+
+
+def front_matter_lines(doc: Doc) -> set[int]:
+    """The page's own date fields: metadata fields in the first lines, and any "date:" of a leading
+    ---/+++/<!-- … --> block (its title and summary are content)."""
+    lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
+    first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
+    if first is not None and _FENCE.match(doc.lines[first]):
+        for i in range(first + 1, min(len(doc.lines), first + 40)):
+            if _FENCE_END.match(doc.lines[i]):
+                break
+            if _DATE_FIELD.match(doc.folded_line(i)):
+                lines.add(i)
+    return lines
+
+
+_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|lastmod|last_modified|created|updated|modified|publishdate|pubdate"
+                         r"|published|posted)\s{0,2}[:=]")
 
 
 def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
@@ -171,10 +193,11 @@ def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention |
             titled = True
     if not titled:
         return None
+    front = front_matter_lines(doc)
     for m in mentions:
         line = doc.line_of(m.start)
-        if line >= 12:
+        if line >= 40:
             break
-        if m.precision == "day" and m.year and METADATA.match(doc.folded_line(line)):
+        if m.precision == "day" and m.year and line in front and not _TITLE_FIELD.match(doc.folded_line(line)):
             return m
     return None

@@ -24,7 +24,7 @@ from planner.extract.cues import (
     PUBLISHED,
 )
 from planner.extract.dates import DateMention
-from planner.extract.dockind import CALLS, METADATA
+from planner.extract.dockind import CALLS, METADATA, front_matter_lines
 from planner.extract.normalize import Doc
 from planner.extract.orgs import BODY
 from planner.extract.times import TimeMention, loose_time
@@ -136,7 +136,8 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
     folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
-                or METADATA.match(doc.folded_line(index)) or NEXT_ACRONYM.search(original)
+                or METADATA.match(doc.folded_line(index)) or index in front_matter_lines(doc)
+                or NEXT_ACRONYM.search(original)
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 
