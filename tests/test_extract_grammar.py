@@ -143,3 +143,12 @@ def test_a_holiday_word_belongs_to_its_own_sentence_not_to_the_next_line_or_sent
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds["2025-04-22"] == "meeting" and kinds["2025-03-17"] == "meeting"
     assert kinds["2025-W08"] == "holiday" and kinds["2025-W09"] == "holiday"
+
+
+def test_markup_reads_as_blanks_and_a_meeting_closed_gives_the_end() -> None:
+    from planner.extract import extract
+
+    text = ("<h1>ÅRSMÖTESPROTOKOLL</h1>\n<p><strong> Datum:</strong> 2012-07-10, kl 18.30\n"
+            "<strong> Plats:</strong> Anne-Maries Loge</p>\n\n§ 1 Mötets öppnande\n§ 13 Avslutades mötet ca 20.15\n")
+    assert extract(text)["meeting"] == {"date": "2012-07-10", "start": "18:30", "end": "20:15",
+                                        "location": "Anne-Maries Loge"}

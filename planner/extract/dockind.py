@@ -22,7 +22,7 @@ MINUTES, KALLELSE, PLAN, NOTICE = "minutes", "kallelse", "plan", "notice"
 
 # Lines that open the parts of minutes: attendance, opening, the adjuster, the agenda.
 _STRUCTURE = re.compile(
-    r"^[\s#*>|•·-]{0,6}(?:\\?textbf\{|\\item\s)?(?:§?\s{0,2}\d{1,2}\s{0,2}[.):]?\s{0,3})?(?P<w>narvarande|franvarande|beslutande|ledamoter|deltagare|deltagande|kallade|forhindrade"
+    r"^[\s#*>|•·-]{0,24}(?:\\?textbf\{|\\item\s)?(?:§?\s{0,2}\d{1,2}\s{0,2}[.):]?\s{0,3})?(?P<w>narvarande|franvarande|beslutande|ledamoter|deltagare|deltagande|kallade|forhindrade"
     r"|ovriga\s+(?:narvarande|deltagare)|participants|present|attendees|sekreterare|ordforande|mot[a-z]{0,3}ordforande"
     r"|justerare|justering|utses\s+att\s+justera|val\s+av\s+(?:justerare|protokolljusterare|sekreterare)"
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"

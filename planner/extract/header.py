@@ -31,10 +31,11 @@ from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
 LABEL = re.compile(
-    r"^\s{0,6}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
+    r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
-PLACE = re.compile(r"^\s{0,6}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
-TIME_LABEL = re.compile(r"^\s{0,6}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
+PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
+TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
                             r"|[,;]?\s*(?:kl\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
@@ -229,9 +230,9 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
 
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
 _OPENED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:oppna[a-z]{0,4}|oppnande)"
-                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}oppnat")
+                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}oppnat")
 _CLOSED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
-                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}avslutat")
+                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}avslutat")
 
 
 def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
@@ -259,13 +260,11 @@ def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: l
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
     opened = _OPENED.search(doc.folded)
-    if opened is None:
-        return None, None
-    begin = loose_time(doc.folded, opened.end(), min(len(doc.folded), opened.end() + 50))
-    if begin is None:
-        return None, None
-    closed = _CLOSED.search(doc.folded, opened.end())
+    begin = loose_time(doc.folded, opened.end(), min(len(doc.folded), opened.end() + 50)) if opened else None
+    closed = _CLOSED.search(doc.folded, opened.end() if opened else 0)
     finish = loose_time(doc.folded, closed.end(), min(len(doc.folded), closed.end() + 50)) if closed else None
+    if begin is None:
+        return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]
     return begin[0], end if end and end > begin[0] else None
 
@@ -275,10 +274,14 @@ def _location(doc: Doc, index: int) -> str | None:
         folded = doc.folded_line(i)
         m = PLACE.match(folded)
         if m:
-            raw = doc.lines[i][m.end():]
+            raw = doc.lines[i]
+            if "<" in raw:
+                raw = _MARKUP.sub(lambda t: " " * len(t.group()), raw)
+            raw = raw[m.end():]
             # The time is found on the folded line ("kI 13.3O" reads "kl 13.30") and cut from the original.
             hit = _TIME_IN_PLACE.search(folded, m.end()) if len(folded) == len(doc.lines[i]) else None
-            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw)).strip(" :,;\t")
+            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw))
+            value = " ".join(value.split()).strip(" :,;\t")
             if value:
                 return value[:120]
     return None

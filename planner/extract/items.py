@@ -361,6 +361,7 @@ def _parent_item(doc: Doc, line: int) -> int | None:
     return None
 
 
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _QUOTES = re.compile(r"[\"'<>“”«»]")
@@ -395,7 +396,10 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
         pieces.append(doc.original[pos:x])
         pos = max(pos, y)
     pieces.append(doc.original[pos:b])
-    text = " ".join("".join(pieces).split())
+    text = "".join(pieces)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = " ".join(text.split())
     if "- " in text:
         text = _BROKEN_WORD.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
