@@ -257,12 +257,25 @@ def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: l
     return meeting
 
 
+_CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avslut|oppna)[a-z]{0,4}\s)")
+
+
+def _line_end(doc: Doc, pos: int, limit: int) -> int:
+    """Where the cue's line ends, at most `limit` characters on (a time under a heading "Mötets öppnande"
+    may stand on the next line: one line break is allowed when the cue ends its line)."""
+    stop = doc.folded.find("\n", pos, pos + limit)
+    clock = _CLOCK_FIRST.match(doc.folded, stop + 1) if stop != -1 and not doc.folded[pos:stop].strip(" :.\t") else None
+    if clock is not None:
+        stop = doc.folded.find("\n", clock.end(), clock.end() + limit)
+    return min(len(doc.folded), pos + limit) if stop == -1 else stop
+
+
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
     opened = _OPENED.search(doc.folded)
-    begin = loose_time(doc.folded, opened.end(), min(len(doc.folded), opened.end() + 50)) if opened else None
+    begin = loose_time(doc.folded, opened.end(), _line_end(doc, opened.end(), 50)) if opened else None
     closed = _CLOSED.search(doc.folded, opened.end() if opened else 0)
-    finish = loose_time(doc.folded, closed.end(), min(len(doc.folded), closed.end() + 50)) if closed else None
+    finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50)) if closed else None
     if begin is None:
         return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]
