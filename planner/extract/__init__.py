@@ -138,14 +138,20 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
 
 
-_LINK = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\]\([^)\s]{1,300}\)"
-                   r"|[\w-]{1,80}\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", re.IGNORECASE)
+# Each alternative starts with a literal, so the scan skips ahead by substring search.
+_LINK = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\]\([^)\s]{1,300}\)")
+_FILE_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"[\w-]{1,80}$")
 
 
 def _link_spans(original: str) -> list[tuple[int, int]]:
-    if "/" not in original and "." not in original:
-        return []
-    return [m.span() for m in _LINK.finditer(original)]
+    """Links and file names ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf"), sorted."""
+    spans = [m.span() for m in _LINK.finditer(original)] if "/" in original or "www." in original else []
+    for ext in _FILE_EXT.finditer(original):
+        name = _NAME_TAIL.search(original, max(0, ext.start() - 80), ext.start())
+        if name is not None:
+            spans.append((name.start(), ext.end()))
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -66,9 +66,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     # "24-10-21" (Sammanfattning 24-10-21): the short ISO form, year first.
-    ("isoshort", re.compile(r"(?P<yy>[0-3]\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"), "0123456789-/.:"),
-    # "Styrelsemötet 210527": the compact six-digit form of Swedish offices, year first.
-    ("compact", re.compile(r"(?P<yy>[0-3]\d)(?P<m>0[1-9]|1[0-2])(?P<d>[0-3]\d)(?![\d])"), "0123456789-/.:,"),
+    # … and "Styrelsemötet 210527", the compact six-digit form of Swedish offices, year first (one scan for both).
+    ("isoshort", re.compile(r"(?P<yy>[0-3]\d)(?:-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"
+                            r"|(?P<mc>0[1-9]|1[0-2])(?P<dc>[0-3]\d)(?![\d]))"), "0123456789-/.:,"),
     # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
     ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
@@ -85,9 +85,9 @@ _ORDINALS.update({"tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjo
                   "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30})
 _ORDINALS.update({f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS, 1)})
 _ORDINALS.update({"trettioforsta": 31})
-_PATTERNS.append(("ordinal", re.compile(
-    r"(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")[\s_*]{1,4}(?P<m>" + _MONTH_START
-    + r"[a-z]{0,8})(?![a-z])"), "abcdefghijklmnopqrstuvwxyz"))
+# Read back from a month word the scan found (a pattern led by twenty words would be tried everywhere).
+_ORDINAL_BEFORE = re.compile(r"(?<![a-z])(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+                             + r")[\s_*]{1,4}$")
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
                         r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-])))")
@@ -206,14 +206,8 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         start = m.start("m")
     if name == "number":
         return _number(m, folded)
-    if name == "ordinal":
-        month = month_number(m.group("m"), abbreviations=False)
-        day = _ORDINALS[m.group("o")]
-        if m.group("o") == "andra" and not folded.endswith("den ", 0, start):
-            return None  # "andra" is also "other": only "den andra maj" is a date
-        return DateMention(start, end, "day", month, day) if month and _valid_day(day, month) else None
-    if name in ("isoshort", "compact"):
-        day, month = int(m.group("d")), int(m.group("m"))
+    if name == "isoshort":
+        day, month = int(m.group("d") or m.group("dc")), int(m.group("m") or m.group("mc"))
         year = 2000 + int(m.group("yy"))
         return DateMention(start, end, "day", month, day, year) if _valid_day(day, month) else None
     if name == "iso":
@@ -238,6 +232,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if meeting:
             stop = m.end("meet") if m.group("meet") else m.end("m")
             return DateMention(start, stop, "month", month, month_meeting=True)
+        ordinal = _ORDINAL_BEFORE.search(folded, max(0, start - 20), start) if start else None
+        if ordinal is not None and (ordinal.group("o") != "andra" or folded.endswith("den ", 0, ordinal.start())):
+            # "tredje mars"; "andra" is also "other": only "den andra maj" is a date
+            return DateMention(ordinal.start(), m.end("m"), "day", month, _ORDINALS[ordinal.group("o")])
         if m.group("y"):
             return DateMention(start, end, "month", month, year=int(m.group("y")))
         day = _DAY_AFTER.match(folded, m.end("m"))
