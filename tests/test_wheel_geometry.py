@@ -215,3 +215,11 @@ def test_a_crowded_year_still_draws_every_item_inside_the_wheel():
                     assert m.a1 <= n.a0 or n.a1 <= m.a0
     assert all(b.r_in >= lay.r_centre - 1 for b in lay.bands)
     assert len(ET.fromstring(render(_data(items))).findall(f".//{SVG}g[@data-key]")) == 1040
+
+
+def test_the_details_name_a_kind_once():
+    from planner.wheel.listing import heading
+
+    assert heading("Lov", "Lov") == "Lov"  # the issue: the details box said "LOV · LOV"
+    assert heading("Möte", "Möten") == "Möte" and heading("Deadline", "Deadlines") == "Deadline"
+    assert heading("Möte", "Styrgruppen") == "Möte · Styrgruppen"

@@ -55,7 +55,7 @@ def render(data: WheelData, size: tuple[str, str] | None = None) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}"{dims} class="arshjul" '
         f'font-family="{esc(FONT)}" role="img" aria-labelledby="arshjul-title" '
-        f'data-cx="{CX:g}" data-cy="{CY:g}" data-r="{R_OUT:g}">',
+        f'data-cx="{CX:g}" data-cy="{CY:g}" data-r="{R_OUT:g}" data-rc="{lay.r_centre:.1f}">',
         f'<title id="arshjul-title">{esc(title)}</title>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         '<g class="wheel">',
