@@ -289,7 +289,8 @@ def layout(data: WheelData) -> Layout:
     for tier in TIERS:
         trial, r_left = _try(span, rings, ITEMS_OUT, period_h, LANE_H, tier, None)
         demand = trial
-        if r_left < inner - 1.5 * room:  # shorter labels will not save a year this full
+        stuck = sum(m.overflow for b in trial for m in b.marks)
+        if r_left < inner - 1.5 * room or stuck > len(data.items) / 4:  # shorter labels will not save this year
             break
         if r_left >= inner:
             bands = trial
@@ -358,7 +359,8 @@ def _label_periods(band: Band) -> None:
             mark.overflow = True
             continue
         length = (r_in + r_out) / 2 * math.radians(mark.a1 - mark.a0)
-        mark.label = g.fit_text(mark.item.title, LABEL_SIZE, length - 10)
+        label = g.fit_text(mark.item.title, LABEL_SIZE, length - 10)
+        mark.label = label if sum(ch.isalpha() for ch in label) >= 4 else ""  # a stump names nothing
         mark.overflow = not mark.label
 
 

@@ -17,11 +17,18 @@ RIGHT = WIDTH - 24.0
 
 def wrap(text: str, size: float, width: float, max_lines: int = 2) -> list[str]:
     lines: list[str] = []
+    used = 0.0
+    space = g.text_width(" ", size)
     for word in text.split():
-        if lines and g.text_width(f"{lines[-1]} {word}", size) <= width:
+        w = g.text_width(word, size)
+        if lines and used + space + w <= width:
             lines[-1] = f"{lines[-1]} {word}"
+            used += space + w
         else:
+            if len(lines) > max_lines:
+                break  # the rest is cut anyway
             lines.append(word)
+            used = w
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = g.fit_text(lines[-1] + " …", size, width) or lines[-1]
@@ -114,8 +121,9 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
             y = _agenda(out, lines, symbols_at + 44, bottom, esc)
         else:  # the rings' names and colours head their dates anyway
             del out[rings_at:]
-            short = agenda_lines(data, lay, full=False)
-            y = _agenda(out, lines if _fits(lines, rings_y + 30, bottom) else short, rings_y + 30, bottom, esc)
+            if not _fits(lines, rings_y + 30, bottom):
+                lines = agenda_lines(data, lay, full=False)
+            y = _agenda(out, lines, rings_y + 30, bottom, esc)
     footer = f"{data.organization} · årshjul {lay.span.label()}"
     out.append(f'<text x="{LEFT}" y="{HEIGHT - 28}" font-size="{MIN_FONT}" fill="{p.MUTED}">{esc(footer)}</text>')
     out.append("</g>")
@@ -146,7 +154,8 @@ def agenda_lines(data: WheelData, lay: Layout, full: bool) -> list[Line]:
     for band in lay.bands:
         items = sorted((m.item for m in band.marks), key=lambda i: (i.start, i.time or "", i.title))
         generic = [i for i in items if is_generic_meeting(i) and not i.is_period]
-        others = [i for i in items if i not in generic and (full or i.key in unlabelled)]
+        generic_keys = {i.key for i in generic}
+        others = [i for i in items if i.key not in generic_keys and (full or i.key in unlabelled)]
         if not generic and not others:
             continue
         out.append(Line(band.ring.label, "heading", band.ring.color))
