@@ -90,6 +90,8 @@ class Layout:
     r_centre: float
     labelled: bool  # every item carries its label on the wheel
     overflow: dict[int, int] = field(default_factory=dict)  # month (1..12) → items without a label
+    holiday_in: float = HOLIDAY_IN  # the holiday ring grows inward with overlapping school holidays
+    lov_lanes: list[int] = field(default_factory=list)  # lane of each holiday mark, in holiday_marks order
 
     @property
     def unlabelled(self) -> list[Item]:
@@ -272,14 +274,18 @@ def layout(data: WheelData) -> Layout:
         elif item.ring in by_ring:
             by_ring[item.ring].append(item)
     chair_keys = list(dict.fromkeys([c.ring for c in data.chairs] + list(handovers)))
+    holiday_marks = [Mark(item, 0, *g.period_angles(span, item.start, item.end)) for item in holidays]
+    lov_lanes = _lov_lanes(holiday_marks)
+    extra = max(g.lane_count(lov_lanes) - 1, 0) * LOV_LANE
+    holiday_in, items_out = HOLIDAY_IN - extra, ITEMS_OUT - extra
     inner = MIN_CENTRE + len(chair_keys) * (CHAIR_H + GAP)
-    estimate = (ITEMS_OUT + MIN_CENTRE + 60) / 2
+    estimate = (items_out + MIN_CENTRE + 60) / 2
     rings = []
     for ring in data.rings:
         periods, n_periods = _assign_periods(span, [i for i in by_ring[ring.key] if i.is_period], estimate)
         rings.append(_Ring(ring, periods, n_periods, [i for i in by_ring[ring.key] if not i.is_period]))
     periods_total = sum(r.n_periods for r in rings)
-    room = ITEMS_OUT - inner - len(rings) * GAP
+    room = items_out - inner - len(rings) * GAP
     period_h = PERIOD_LANE
     if periods_total * PERIOD_LANE > room * 0.4:
         period_h = max(PERIOD_MIN, room * 0.4 / periods_total)
@@ -287,7 +293,7 @@ def layout(data: WheelData) -> Layout:
     bands: list[Band] | None = None
     demand: list[Band] | None = None
     for tier in TIERS:
-        trial, r_left = _try(span, rings, ITEMS_OUT, period_h, LANE_H, tier, None)
+        trial, r_left = _try(span, rings, items_out, period_h, LANE_H, tier, None)
         demand = trial
         stuck = sum(m.overflow for b in trial for m in b.marks)
         if r_left < inner - 1.5 * room or stuck > len(data.items) / 4:  # shorter labels will not save this year
@@ -297,21 +303,21 @@ def layout(data: WheelData) -> Layout:
             lanes = sum(1 for b in trial for lo, hi in b.edges if hi - lo == LANE_H)
             if lanes and r_left - inner > 10:  # room to spare: taller lanes, then the centre grows
                 stretch = min(LANE_H_MAX, LANE_H + (r_left - inner) / lanes)
-                airy, r_airy = _try(span, rings, ITEMS_OUT, period_h, stretch, tier, None)
+                airy, r_airy = _try(span, rings, items_out, period_h, stretch, tier, None)
                 if r_airy >= inner and sum(b.lanes for b in airy) == sum(b.lanes for b in trial):
                     bands = airy
             break
     if bands is None:
         # Too full for every label: each ring gets point lanes in proportion to what it asked for.
         if demand is None:
-            demand, _ = _try(span, rings, ITEMS_OUT, period_h, LANE_H, TIERS[-1], None)
+            demand, _ = _try(span, rings, items_out, period_h, LANE_H, TIERS[-1], None)
         wants = {b.ring.key: sum(1 for lo, hi in b.edges if hi - lo == LANE_H) for b in demand}
         free = room - periods_total * period_h - sum(OVERFLOW_H for spec in rings if spec.points)
         total_lanes = max(len(rings), int(free // LANE_H))
         asked = sum(wants.values()) or 1
         caps = {k: max(1 if any(s.points for s in rings if s.ring.key == k) else 0, int(total_lanes * v / asked))
                 for k, v in wants.items()}
-        bands, r_left = _try(span, rings, ITEMS_OUT, period_h, LANE_H, TIERS[-1], caps)
+        bands, r_left = _try(span, rings, items_out, period_h, LANE_H, TIERS[-1], caps)
         for _ in range(4):  # lanes left over go to the rings with the most unlabelled marks
             if r_left - inner < LANE_H or sum(m.overflow for b in bands for m in b.marks) > 200:
                 break
@@ -319,14 +325,14 @@ def layout(data: WheelData) -> Layout:
             if not any(m.overflow for m in needy.marks):
                 break
             caps[needy.ring.key] += 1
-            more, r_more = _try(span, rings, ITEMS_OUT, period_h, LANE_H, TIERS[-1], caps)
+            more, r_more = _try(span, rings, items_out, period_h, LANE_H, TIERS[-1], caps)
             if r_more < inner:
                 break
             bands, r_left = more, r_more
     for band in bands:
         _label_periods(band)
 
-    r = bands[-1].r_in - GAP if bands else ITEMS_OUT
+    r = bands[-1].r_in - GAP if bands else items_out
     chairs = []
     for key in chair_keys:
         spans = [c for c in data.chairs if c.ring == key]
@@ -335,8 +341,8 @@ def layout(data: WheelData) -> Layout:
                  for i in handovers.get(key, [])]
         chairs.append(ChairBand(key, body, r - CHAIR_H, r, spans, marks))
         r -= CHAIR_H + GAP
-    holiday_marks = [Mark(item, 0, *g.period_angles(span, item.start, item.end)) for item in holidays]
-    lay = Layout(span, bands, chairs, holiday_marks, max(r, MIN_CENTRE - 4), labelled=True)
+    lay = Layout(span, bands, chairs, holiday_marks, max(r, MIN_CENTRE - 4), labelled=True,
+                 holiday_in=holiday_in, lov_lanes=lov_lanes)
     _label_holidays(lay)
     months = {}
     for month in g.month_sectors(span):
@@ -365,32 +371,52 @@ def _label_periods(band: Band) -> None:
 
 
 LOV_FONT = MIN_FONT
+LOV_LANE = 14.0  # a school holiday's bar with its name
+
+
+def _lov_lanes(marks: list[Mark]) -> list[int]:
+    """Lanes for school holidays: several towns' may overlap; the same lov of two towns (same name and
+    days) shares one bar."""
+    unique: dict[tuple[str, float, float], int] = {}
+    for mark in marks:
+        unique.setdefault((mark.item.title.casefold(), mark.a0, mark.a1), len(unique))
+    keys = list(unique)
+    lanes = g.assign_lanes([(k[1], k[2]) for k in keys])
+    return [lanes[unique[(m.item.title.casefold(), m.a0, m.a1)]] for m in marks]
 
 
 def holiday_lanes(lay: Layout) -> tuple[list[Mark], list[int], float]:
-    """The school holidays in the holiday ring: (marks in angle order, lane of each, lane height)."""
-    lov = sorted(lay.holiday_marks, key=lambda m: (m.a0, -m.a1))
-    lanes = g.assign_lanes([(m.a0, m.a1) for m in lov])  # school holidays of several towns may overlap
-    return lov, lanes, 14.0 / max(g.lane_count(lanes), 1)
+    """The school holidays in the holiday ring: (marks, lane of each, lane height); lane 0 is innermost."""
+    return lay.holiday_marks, lay.lov_lanes, LOV_LANE
 
 
 def _label_holidays(lay: Layout) -> None:
     """A lov's name along its bar, or centred on it and longer than a short lov when its neighbours
-    leave room; otherwise "+N"."""
+    leave room; otherwise "+N". A lov shared by two towns is named once."""
     lov, lanes, height = holiday_lanes(lay)
-    radius = HOLIDAY_IN + 2 + height / 2
-    taken = {lane: _Lane(radius) for lane in set(lanes)}
+    taken: dict[int, _Lane] = {}
+    named: set[tuple[str, float, float]] = set()
     for mark, lane in zip(lov, lanes, strict=True):
+        radius = lay.holiday_in + 2 + (lane + 0.5) * height
+        lane_box = taken.setdefault(lane, _Lane(radius))
+        key = (mark.item.title.casefold(), mark.a0, mark.a1)
+        if key in named:
+            continue  # its twin's bar and name say it (it is still its own mark and list row)
         half = deg(g.text_width(mark.item.title, LOV_FONT) / 2 + 3, radius)
         centre = (mark.a0 + mark.a1) / 2
         lo, hi = min(mark.a0, centre - half), max(mark.a1, centre + half)
-        clear = all(other is mark or lane != other_lane or other.a1 <= lo or hi <= other.a0
+        clear = all(other_lane != lane or (other.item.title.casefold(), other.a0, other.a1) == key
+                    or other.a1 <= lo or hi <= other.a0
                     for other, other_lane in zip(lov, lanes, strict=True))  # never over another lov's bar
-        if height >= 13 and lo >= 0 and hi <= 360 and clear and taken[lane].free(lo - 0.3, hi + 0.3):
-            taken[lane].take(lo, hi)
+        if lo >= 0 and hi <= 360 and clear and lane_box.free(lo - 0.3, hi + 0.3):
+            lane_box.take(lo, hi)
             mark.label, mark.label_a0, mark.label_a1 = mark.item.title, lo, hi
+            named.add(key)
         else:
             mark.overflow = True
+    for mark in lov:  # a twin of a named lov is named too
+        if mark.overflow and (mark.item.title.casefold(), mark.a0, mark.a1) in named:
+            mark.overflow = False
 
 
 def label_boxes(lay: Layout) -> list[Box]:

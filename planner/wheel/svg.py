@@ -16,7 +16,6 @@ from planner.wheel.layout import (
     CX,
     CY,
     HEIGHT,
-    HOLIDAY_IN,
     HOLIDAY_OUT,
     ITEMS_OUT,
     LABEL_SIZE,
@@ -142,22 +141,25 @@ def _item_open(mark: Mark, extra_class: str = "") -> str:
 
 def _holidays(lay: Layout, data: WheelData) -> list[str]:
     out = ['<g class="ring ring-holidays" data-ring="holidays">',
-           f'<path d="{g.annulus_sector(CX, CY, HOLIDAY_IN, HOLIDAY_OUT, 0, 360)}" fill="#fbfaf7" '
+           f'<path d="{g.annulus_sector(CX, CY, lay.holiday_in, HOLIDAY_OUT, 0, 360)}" fill="#fbfaf7" '
            f'stroke="{p.GRID}" stroke-width="0.6"/>']
     lov, lanes, height = holiday_lanes(lay)
+    names: list[str] = []
     for i, (mark, lane) in enumerate(zip(lov, lanes, strict=True)):
         item = mark.item
         tentative = item.status != "confirmed"
-        low = HOLIDAY_IN + 2 + lane * height
+        low = lay.holiday_in + 2 + lane * height
         out.append(_item_open(mark))
-        sector = g.annulus_sector(CX, CY, low, low + height, mark.a0, mark.a1)
+        sector = g.annulus_sector(CX, CY, low, low + height - 1, mark.a0, mark.a1)
         out.append(f'<path class="mark" d="{sector}" '
                    f'fill="{p.LOV_TINT}" stroke="{p.LOV}" stroke-width="0.8"'
                    + (' stroke-dasharray="3 2"' if tentative else "") + "/>")
-        if mark.label:
-            out.append(_arc_text(f"h{i}", esc(mark.label), low + height / 2, mark.label_a0, mark.label_a1, LOV_FONT,
-                                 p.INK))
+        if mark.label:  # drawn after every bar, so a twin's bar (the same lov of another town) cannot cover it
+            names.append(_arc_text(f"h{i}", esc(mark.label), low + height / 2, mark.label_a0, mark.label_a1,
+                                   LOV_FONT, p.INK))
         out.append("</g>")
+    if names:
+        out.append('<g class="lov-names" pointer-events="none">' + "".join(names) + "</g>")
     for day in data.holidays:
         a0, a1 = g.period_angles(lay.span, day.day, day.day)
         colour = p.HOLIDAY

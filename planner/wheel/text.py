@@ -48,10 +48,19 @@ def kind_text(item: Item) -> str:
 
 
 def is_generic_meeting(item: Item) -> bool:
-    """A body's ordinary meeting, whose ring already says whose it is: its label shows the time."""
+    """A body's ordinary meeting ("Möte: Styrgruppen", "Styrgruppens möte"), whose ring already says
+    whose it is: the printed list gives these as one line of dates."""
+    if item.kind != "meeting":
+        return False
     title = item.title.lower()
-    return item.kind == "meeting" and (title.startswith("möte") or title.startswith("sammanträde")
-                                       or (item.body is not None and title == item.body.lower()))
+    if " med " in f" {title} ":
+        return False
+    if title.startswith("möte") or title.startswith("sammanträde"):
+        return True
+    if item.body is None:
+        return False
+    body = item.body.lower()
+    return title == body or title in (f"{body}s möte", f"{body}s sammanträde", f"{body.removesuffix('en')}ens möte")
 
 
 def short_title(item: Item) -> str:
