@@ -106,3 +106,22 @@ def test_no_text_is_under_6_pt_on_a4_or_7_pt_on_a3(n):
     for printed in (True, False):
         assert smallest * pt_per_unit("A4", printed) >= 6.0
         assert smallest * pt_per_unit("A3", printed) >= 7.0
+
+
+def test_school_holidays_of_several_towns_are_each_named_once_and_never_under_another_bar():
+    d = dt.date
+    items = [Item("a", "Påsklov", "holiday", d(2027, 3, 29), d(2027, 4, 2), "holidays"),
+             Item("b", "Påsklov", "holiday", d(2027, 3, 29), d(2027, 4, 2), "holidays"),  # another town, same days
+             Item("c", "Sportlov", "holiday", d(2027, 2, 22), d(2027, 2, 26), "holidays"),
+             Item("e", "Sportlov", "holiday", d(2027, 2, 22), d(2027, 2, 28), "holidays")]  # overlaps, differs
+    data = WheelData("Kustkommunerna", 2027, rings=[Ring("r0", "Styrgruppen", *palette.ring_colour(0))], items=items)
+    lay = layout(data)
+    assert lay.overflow == {} and len(set(lay.lov_lanes)) == 2
+    root = ET.fromstring(render(data))
+    ring = next(g for g in root.iter(f"{SVG}g") if g.get("data-ring") == "holidays" and "ring" in g.get("class", ""))
+    children = list(ring)
+    names = next(i for i, el in enumerate(children) if el.get("class") == "lov-names")
+    bars = [i for i, el in enumerate(children) if "kind-holiday" in (el.get("class") or "")]
+    assert max(bars) < names, "a later bar would paint over a name"
+    texts = ["".join(t.itertext()) for t in children[names].iter(f"{SVG}text")]
+    assert sorted(texts) == ["Påsklov", "Sportlov", "Sportlov"]
