@@ -75,4 +75,6 @@ EN = {
     '"varannan onsdag", "varje år".': 'Empty = once. Swedish phrases such as "första fredagen varje månad" '
                                       '(first Friday every month), "varannan onsdag" (every other Wednesday), '
                                       'or an RRULE.',
+    "Deadlines före varje möte (t.ex. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)":
+        "Deadlines before each meeting (e.g. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)",
 }

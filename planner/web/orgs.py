@@ -13,6 +13,7 @@ from planner.models import Body, ChairTerm, Municipality, Organization
 from planner.reminders.addresses import BadAddress, check_address
 from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
 from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
+from planner.schedule.derived import RuleError, parse_rules
 from planner.schedule.orgs import slugify
 from planner.web.auth import (
     can_edit_organization,
@@ -124,8 +125,13 @@ def _apply_body_form(body: Body) -> list[str]:
     month = request.form.get("handover_month", type=int)
     if month is not None and not 0 <= month <= 12:
         errors.append("Okänd månad för överlämning.")
+    try:
+        rules = parse_rules(request.form.get("meeting_deadlines") or "")
+    except RuleError as exc:
+        errors.append(str(exc))
     if errors:
         return errors
+    body.meeting_deadlines = [{"label": r.label, "days": r.days} for r in rules]
     body.name = name[:200]
     body.chair_rotation = [n.strip() for n in (request.form.get("chair_rotation") or "").replace("\n", ",")
                            .split(",") if n.strip()]
