@@ -208,6 +208,7 @@ def test_planning_next_year_asks_first_follows_the_adopted_plan_avoids_holidays_
     timed(org, natverk, "Möte: Nätverket", dt.date(last, 5, 7), "13.00", "15.00")  # 1st Thu → Kristi himmelfärd
     timed(org, natverk, "Möte: Nätverket", dt.date(last, 2, 24), "13.00", "15.00")  # 4th Tue → in sportlovet
     timed(org, natverk, "Möte: Nätverket", dt.date(last, 3, 10), "13.00", "15.00")  # 2nd Tue → 9 March, free
+    timed(org, natverk, "Möte: Nätverket", dt.date(last, 9, 18), "13.00", "15.00")  # 3rd Fri → 17 Sep: Styrgruppen
     timed(org, led, "Gemensam workshop om vattenförsörjning", dt.date(last, 11, 25), "09.00", "12.00")
     timed(org, None, "Konferens: Digitalt först", dt.date(last, 11, 17), "13.00", "16.30")
     all_day(org, led, "Avtalet med nuvarande leverantör löper ut", dt.date(last, 12, 31), kind="deadline")
@@ -236,7 +237,9 @@ def test_planning_next_year_asks_first_follows_the_adopted_plan_avoids_holidays_
                                                         Proposal.start_date >= dt.date(YEAR, 1, 1))).all()
     assert not [p for p in made if p.body_id == styr.id and p.kind == "meeting"], "the adopted plan wins"
     natverk_days = {p.start_date: p for p in made if p.body_id == natverk.id}
-    assert set(natverk_days) == {dt.date(YEAR, 5, 13), dt.date(YEAR, 2, 16), dt.date(YEAR, 3, 9)}
+    assert set(natverk_days) == {dt.date(YEAR, 5, 13), dt.date(YEAR, 2, 16), dt.date(YEAR, 3, 9),
+                                 dt.date(YEAR, 9, 17)}
+    assert "samma dag som Styrgruppen" in natverk_days[dt.date(YEAR, 9, 17)].evidence_text  # shown, not moved
     assert "röd dag" in natverk_days[dt.date(YEAR, 5, 13)].evidence_text
     assert "flyttat från tor 6 maj" in natverk_days[dt.date(YEAR, 5, 13)].evidence_text
     assert "sportlov" in natverk_days[dt.date(YEAR, 2, 16)].evidence_text

@@ -234,12 +234,29 @@ def plan_next_year(organization: Organization, year: int, body: Body | None = No
                 body_name, event.body_id, event.kind, event.title, day, day + (occ.end - occ.start),
                 local(occ.start_at).time() if occ.start_at else None,
                 local(occ.end_at).time() if occ.end_at else None, event.location, was=occ.start, reason=reason))
+    _flag_clashes(plan)
     plan.proposed.sort(key=lambda p: (p.day, p.body))
     plan.skipped.sort(key=lambda s: s.day)
     for b in bodies:
         for handover, previous, holder in rotation_handovers(b, span, target, events):
             plan.handovers.append((handover, b, previous, holder))
     return plan
+
+
+def _flag_clashes(plan: NextYearPlan) -> None:
+    """A proposed meeting on a day another body of the organization meets says so (it is not moved:
+    two groups may well meet the same day, but the secretary should see it)."""
+    meetings: dict[dt.date, set[str]] = {}
+    for p in plan.adopted + plan.proposed:
+        if p.kind == "meeting":
+            meetings.setdefault(p.day, set()).add(p.body)
+    for p in plan.proposed:
+        if p.kind != "meeting":
+            continue
+        others = sorted(meetings.get(p.day, set()) - {p.body})
+        if others:
+            note = "samma dag som " + " och ".join(others)
+            p.reason = f"{p.reason}; {note}" if p.reason else note
 
 
 def create_next_year(organization: Organization, year: int, body: Body | None = None,
