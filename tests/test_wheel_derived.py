@@ -12,6 +12,7 @@ from planner.models import Event, Organization
 from planner.schedule.derived import RuleError, deadline_day, parse_rules
 from planner.wheel.collect import DERIVED_RING, collect
 from tests.conftest import csrf_token_from
+from tests.smtp_server import smtp_server_fixture  # noqa: F401
 from tests.wheel_data import YEAR, at, kustkommunerna
 
 d = dt.date
@@ -90,3 +91,37 @@ def _feed_deadlines(runner) -> dict[str, tuple[dt.date, str, int]]:
     cal = icalendar.Calendar.from_ical(result.output)
     return {str(e["SUMMARY"]): (e.decoded("DTSTART"), str(e["UID"]), int(e.get("SEQUENCE", 0)))
             for e in cal.walk("VEVENT") if str(e.get("CATEGORIES").cats[0]) == "Deadline"}
+
+
+def test_a_derived_deadline_is_mailed_on_its_day_and_moves_with_the_meeting(app, runner, smtp_server):
+    from planner.reminders import sync_event_reminders
+    from tests.reminders_helpers import local, meeting, org_with_bodies, rows, subscriber
+
+    planned_at = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+    org, styr, _ = org_with_bodies()
+    styr.meeting_deadlines = [{"label": "Kallelse", "days": 7}]
+    subscriber("anna@varberg.se", org, styr)
+    ev = meeting(org, styr, local(2027, 5, 13, 9, 30))  # 7 days before: Kristi himmelsfärdsdag, 6 May
+    sync_event_reminders(ev, planned_at)
+    db.session.commit()
+    (row,) = rows(lead="deadline-0")
+    assert row.due_at.astimezone(local(2027, 1, 1).tzinfo) == local(2027, 5, 5, 8, 0)  # the working day before
+
+    ev.start_at, ev.end_at = local(2027, 5, 20, 9, 30), local(2027, 5, 20, 12, 0)
+    ev.touch()
+    sync_event_reminders(ev, planned_at)
+    db.session.commit()
+    (row,) = rows(lead="deadline-0", status="pending")
+    assert row.due_at.astimezone(local(2027, 1, 1).tzinfo) == local(2027, 5, 13, 8, 0)
+    result = runner.invoke(args=["reminders", "send-due", "--now", "2027-05-13T08:00"])
+    assert result.exit_code == 0, result.output
+    mails = [m.message for m in smtp_server.to("anna@varberg.se")]
+    kallelse = [m for m in mails if m["Subject"].startswith("Påminnelse: Kallelse i dag")]
+    assert len(kallelse) == 1 and "Styrgruppsmöte" in kallelse[0]["Subject"]
+    assert "Kallelse ska vara klar i dag inför Styrgruppsmöte" in kallelse[0].get_body(("plain",)).get_content()
+
+    ev.status = "cancelled"
+    ev.touch()
+    sync_event_reminders(ev, planned_at)
+    db.session.commit()
+    assert not rows(lead="deadline-0", status="pending")

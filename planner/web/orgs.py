@@ -9,8 +9,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from planner.db import db
-from planner.models import Body, ChairTerm, Municipality, Organization
+from planner.models import Body, ChairTerm, Event, Municipality, Organization
 from planner.reminders.addresses import BadAddress, check_address
+from planner.reminders.sync import sync_event_reminders
 from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
 from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
 from planner.schedule.derived import RuleError, parse_rules
@@ -161,6 +162,10 @@ def save_body(org_id: int, body_id: int | None = None) -> Any:
             flash(error, "error")
     else:
         db.session.add(body)
+        if body.id is not None:  # its meetings' derived deadlines may have changed: so have their reminders
+            for event in db.session.scalars(db.select(Event).where(Event.body_id == body.id, Event.kind == "meeting",
+                                                                   Event.series_id.is_(None))):
+                sync_event_reminders(event)
         db.session.commit()
         flash(f"{body.name} är sparad.", "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id or ''}"))
