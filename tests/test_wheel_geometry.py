@@ -98,16 +98,22 @@ def test_labels_are_shortened_to_fit_and_kept_upright():
     assert g.tangential_rotation(180) == 0 and g.tangential_rotation(30) == 30
 
 
-def test_a_label_too_long_for_its_lane_keeps_whole_words_or_just_the_date():
+def test_a_label_too_long_for_its_lane_keeps_whole_words_and_always_names_the_item():
     from planner.wheel.text import mark_labels
 
     deadline = Item("d", "Underlag verksamhetsplan till kansliet", "deadline", d(2027, 1, 29), d(2027, 1, 29), "a")
     assert mark_labels(deadline) == [
         "29/1 Underlag verksamhetsplan till kansliet", "29/1 Underlag verksamhetsplan till…",
-        "29/1 Underlag verksamhetsplan…", "29/1 Underlag…", "29/1"]
-    meeting = Item("m", "Möte: Styrgruppen", "meeting", d(2027, 2, 5), d(2027, 2, 5), "a", "09.30–12.00")
+        "29/1 Underlag verksamhetsplan…", "29/1 Underlag…"]
+    meeting = Item("m", "Möte: Styrgruppen", "meeting", d(2027, 2, 5), d(2027, 2, 5), "a", "09.30–12.00",
+                   body="Styrgruppen")
     on_the_hour = Item("m", "Möte: Styrgruppen", "meeting", d(2027, 2, 12), d(2027, 2, 12), "a", "13.00–15.30")
-    assert mark_labels(meeting) == ["5/2 9.30", "5/2"] and mark_labels(on_the_hour)[0] == "12/2 13"
+    # an ordinary meeting is named by its body and keeps its time (the issue: marks said only "5/2")
+    assert mark_labels(meeting) == ["5/2 9.30 Styrgruppen", "5/2 Styrgruppen"]
+    assert mark_labels(on_the_hour)[0] == "12/2 13 Styrgruppen"
+    conference = Item("c", "Konferens: Digitalt först", "meeting", d(2027, 11, 17), d(2027, 11, 17), "a",
+                      "13.00–16.30")
+    assert mark_labels(conference)[0] == "17/11 13 Konferens: Digitalt först"
 
 
 def test_palette_meets_wcag_aa_on_white_and_on_its_own_tint():
@@ -215,3 +221,11 @@ def test_a_crowded_year_still_draws_every_item_inside_the_wheel():
                     assert m.a1 <= n.a0 or n.a1 <= m.a0
     assert all(b.r_in >= lay.r_centre - 1 for b in lay.bands)
     assert len(ET.fromstring(render(_data(items))).findall(f".//{SVG}g[@data-key]")) == 1040
+
+
+def test_the_details_name_a_kind_once():
+    from planner.wheel.listing import heading
+
+    assert heading("Lov", "Lov") == "Lov"  # the issue: the details box said "LOV · LOV"
+    assert heading("Möte", "Möten") == "Möte" and heading("Deadline", "Deadlines") == "Deadline"
+    assert heading("Möte", "Styrgruppen") == "Möte · Styrgruppen"

@@ -21,6 +21,7 @@ from flask import current_app, render_template
 from planner.models import Event, ReminderDelivery
 from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
+from planner.reminders.planning import DERIVED_LEAD
 from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
 
 UTF8_BASE64 = Charset("utf-8")
@@ -93,19 +94,32 @@ def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime, to: 
     cancelled = row.kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
     label = KIND_LABELS.get(event.kind, "Händelse")
+    derived = derived_label(row, event)
     if cancelled:
         subject = f"INSTÄLLT: {event.title}, {when}"
+    elif derived:
+        subject = f"Påminnelse: {derived} i dag – {event.title}, {when}"
     elif event.kind == "deadline":
         subject = f"Påminnelse: {event.title} – sista dag {when}"
     else:
         subject = f"Påminnelse: {event.title}, {when}"
     token = row.subscriber.token if row.subscriber else None
     context = {"event": event, "when": when, "label": label, "row": row, "cancelled": cancelled,
-               "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body}
+               "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body,
+               "derived": derived}
     msg = new_message(subject, to or row.recipient, row.message_id, now, token,
                       "cancel_notice" if cancelled else "reminder", context)
     attach_ics(msg, build_ics(ics_event(event, row.occurrence, occ, cancelled), now))
     return msg
+
+
+def derived_label(row: ReminderDelivery, event: Event) -> str | None:
+    """"Kallelse" for the reminder of a deadline the body derives from this meeting, else None."""
+    if not row.lead.startswith(DERIVED_LEAD) or event.body is None:
+        return None
+    rules = event.body.meeting_deadlines or []
+    index = row.lead.removeprefix(DERIVED_LEAD)
+    return str(rules[int(index)]["label"]) if index.isdigit() and int(index) < len(rules) else "Deadline"
 
 
 def ics_event(event: Event, key: str, occ: Occ, cancelled: bool) -> IcsEvent:

@@ -103,4 +103,6 @@ EN = {
     "Årshjul": "Annual wheel", "Kalenderflöden": "Calendar feeds", "Påminnelser": "Reminders",
     "Välj organisation …": "Choose organization …", "Vilken organisations kalender?": "Which organization's calendar?",
     "Fortsätt": "Continue", "sedan": "since", "till": "until", "då tar": "when", "över": "takes over",
+    "Deadlines före varje möte (t.ex. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)":
+        "Deadlines before each meeting (e.g. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)",
 }
