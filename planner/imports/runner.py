@@ -92,8 +92,6 @@ class ImportRunner:
                 log.exception("import job %s failed", job_id)
                 self._fail(job_id, conn, f"Ett oväntat fel inträffade vid inläsningen ({exc.__class__.__name__}). "
                                          "Försök igen; händer det igen, kontakta den som driver Planner.")
-            finally:
-                db.session.remove()
 
     def _run(self, job_id: int, conn: Connection) -> None:
         from planner.extract import extract

@@ -63,6 +63,9 @@ def pdf_text(path: Path, data: bytes, limits: Limits | None = None, progress: Pr
                     progress(index + 1, total)
     finally:
         pdf.close()
+    if not any(page.strip() for page in pages):
+        raise IngestError(f"{path.name}: no text on any page (blank or unreadable)",
+                          "PDF:en har ingen text på någon sida (tomma eller oläsliga sidor)")
     return clean_pages(pages)
 
 
