@@ -64,7 +64,9 @@ def docx_with_body(path: Path, body_xml_chunks, template: Path) -> Path:  # type
                 continue
             xml = source.read(info.filename)
             head, tail = xml.split(b"<w:body>", 1)
-            with target.open(zipfile.ZipInfo("word/document.xml"), "w", force_zip64=True) as out:
+            part = zipfile.ZipInfo("word/document.xml")
+            part.compress_type = zipfile.ZIP_DEFLATED
+            with target.open(part, "w", force_zip64=True) as out:
                 out.write(head + b"<w:body>")
                 for chunk in body_xml_chunks:
                     out.write(chunk)

@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from planner.ingest import IngestError
-from planner.ingest.limits import Limits
+from planner.ingest.limits import Limits, sv_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAIN_PART = "word/document.xml"
@@ -84,7 +84,7 @@ def _count(path: Path, stream, limits: Limits) -> None:  # type: ignore[no-untyp
             if paragraphs > limits.max_paragraphs or elements > max_elements:
                 raise IngestError(
                     f"{path.name}: more than {limits.max_paragraphs:,} paragraphs",
-                    f"dokumentet har fler än {limits.max_paragraphs:,} stycken, som är gränsen".replace(",", "\u00a0"))
+                    f"dokumentet har fler än {sv_number(limits.max_paragraphs)} stycken, som är gränsen")
             if chars > limits.max_chars:
                 limits.check_chars(path.name, chars)
             element.clear()  # keep memory flat: nothing read is needed again

@@ -46,9 +46,10 @@ class Limits:
 
         if count > self.max_chars:
             raise IngestError(f"{name}: more than {self.max_chars:,} characters of text",
-                              f"texten är längre än {_sv(self.max_chars)} tecken, som är gränsen; "
+                              f"texten är längre än {sv_number(self.max_chars)} tecken, som är gränsen; "
                               "dela upp dokumentet")
 
 
-def _sv(number: int) -> str:
+def sv_number(number: int) -> str:
+    """50000 as Swedish writes it: 50 000 (a no-break space between thousands)."""
     return f"{number:,}".replace(",", "\u00a0")
