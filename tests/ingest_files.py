@@ -32,13 +32,13 @@ def scanned_pdf(path: Path, pages: list[list[str]] | None = None, dpi: int = 150
     return path
 
 
-def blank_pdf(path: Path, pages: int) -> Path:
-    """`pages` empty A4 pages, written by pdfium: tiny on disk, each page a candidate for OCR."""
+def blank_pdf(path: Path, pages: int, size: tuple[float, float] = (595, 842)) -> Path:
+    """`pages` empty pages (A4 unless `size` in points), written by pdfium: tiny on disk, each a candidate for OCR."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument.new()
     for _ in range(pages):
-        pdf.new_page(595, 842)
+        pdf.new_page(*size)
     pdf.save(str(path))
     pdf.close()
     return path

@@ -85,6 +85,13 @@ def test_blank_pages_within_the_limit_are_not_sent_to_ocr(tmp_path) -> None:
     assert time.monotonic() - started < MAX_SECONDS
 
 
+def test_a_page_five_metres_wide_is_looked_at_in_bounded_memory(tmp_path) -> None:
+    """14,400 pt square (the largest PDF allows) would be 3.6 G pixels at OCR resolution."""
+    outcome = _read_in_own_process(blank_pdf(tmp_path / "affisch.pdf", 1, size=(14400, 14400)))
+    assert outcome["error"] == "PDF:en har ingen text på någon sida (tomma eller oläsliga sidor)"
+    assert outcome["seconds"] < MAX_SECONDS and outcome["mb"] < MAX_MB, outcome
+
+
 def test_a_19_mb_text_is_refused_before_it_is_decoded(tmp_path) -> None:
     path = tmp_path / "stor.txt"
     path.write_bytes(b"Synpunkter senast den 4 december 2026.\n" * 500_000)

@@ -16,6 +16,15 @@ OCR_DPI = 300
 MIN_TEXT_CHARS = 20  # a page with less text than this is treated as a scan
 BLANK_DPI = 50  # a quick look at the page first: nothing darker than paper means nothing to read
 BLANK_LIGHTEST_INK = 200  # 0 black … 255 white
+MAX_PIXELS = 40_000_000  # an A3 page at 300 DPI is 17 M; a page "two metres wide" is rendered smaller
+
+
+def _scale(page, dpi: int) -> float:  # type: ignore[no-untyped-def]
+    """Points to pixels at `dpi`, reduced for absurd page sizes so one page cannot take gigabytes."""
+    width, height = page.get_size()
+    scale = dpi / 72
+    area = max(1.0, width * height * scale * scale)
+    return scale * min(1.0, (MAX_PIXELS / area) ** 0.5)
 
 
 def pdf_text(path: Path, data: bytes, limits: Limits | None = None, progress: Progress | None = None) -> str:
@@ -79,14 +88,14 @@ def _unreadable(text: str) -> bool:
 
 def _blank(page) -> bool:  # type: ignore[no-untyped-def]
     """Nothing on the page darker than paper: OCR would spend seconds to find nothing."""
-    darkest, _ = page.render(scale=BLANK_DPI / 72, grayscale=True).to_pil().convert("L").getextrema()
+    darkest, _ = page.render(scale=_scale(page, BLANK_DPI), grayscale=True).to_pil().convert("L").getextrema()
     return darkest >= BLANK_LIGHTEST_INK
 
 
 def _ocr(path: Path, page) -> str:  # type: ignore[no-untyped-def]
     import pytesseract
 
-    image = page.render(scale=OCR_DPI / 72).to_pil()
+    image = page.render(scale=_scale(page, OCR_DPI)).to_pil()
     try:
         return pytesseract.image_to_string(image, lang="swe")
     except pytesseract.TesseractNotFoundError as exc:
