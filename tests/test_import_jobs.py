@@ -50,9 +50,13 @@ def test_a_scan_upload_answers_at_once_and_its_proposals_appear_when_the_job_is_
     assert '<meta http-equiv="refresh" content="2">' in waiting  # the page follows the job by itself
     assert "Godkänn alla" not in waiting and db.session.scalar(db.select(db.func.count(Proposal.id))) == 0
 
+    assert client.get(response.headers["Location"] + "/job").get_json() == {
+        "status": "queued", "pages_done": 0, "pages_total": None, "error": None}
+
     assert run_imports() == 1
     job = _job()
     assert (job.status, job.pages_done, job.pages_total, job.attempts) == ("done", 1, 1, 1)
+    assert client.get(response.headers["Location"] + "/job").get_json()["status"] == "done"
     done = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Läses in" not in done and 'http-equiv="refresh"' not in done
     assert "Godkänn alla" in done and 'class="proposal' in done
@@ -180,3 +184,20 @@ def test_a_huge_text_gives_at_most_the_proposal_cap_and_the_page_says_so(app, cl
     assert len(job.document.proposals) == 40 and left_out > 300
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f"fler förslag än gränsen 40 per dokument: {left_out} av de minst säkra visas inte" in page
+
+
+def test_a_docx_bomb_uploaded_in_the_browser_fails_its_job_with_a_swedish_reason(client, login, tmp_path) -> None:
+    """The web worker never parses it; the job refuses it before python-docx builds its tree."""
+    from tests.ingest_files import docx_file, docx_with_body
+
+    _secretary(login)
+    template = docx_file(tmp_path / "mall.docx", ["Minnesanteckningar"])
+    bomb = docx_with_body(tmp_path / "protokoll.docx", (b"<w:p/>" * 100_000 for _ in range(100)), template)
+    started = time.monotonic()
+    response = _upload(client, bomb.name, bomb.read_bytes())
+    assert time.monotonic() - started < 1.0
+    run_imports()
+    assert time.monotonic() - started < 5.0
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Filen kunde inte läsas: dokumentet har fler än 50\u00a0000 stycken, som är gränsen." in page
+    assert _job().status == "failed" and db.session.scalar(db.select(db.func.count(Proposal.id))) == 0
