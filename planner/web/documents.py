@@ -61,7 +61,7 @@ def index() -> str:
 @bp.post("/upload")
 @login_required
 def upload() -> Any:
-
+    """Store each file with a queued import job and answer at once; `planner scheduler` reads them."""
     org = db.session.get(Organization, request.form.get("organization_id", type=int) or 0)
     if org is None and current_user.role == "secretary":
         org = current_user.organization
