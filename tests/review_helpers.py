@@ -47,3 +47,12 @@ def make_document(org_name: str = "Kustkommunerna", body_name: str = "Styrgrupp"
     document = store_document(filename, (text + filename).encode(), text, extraction, org, body)
     db.session.commit()
     return document
+
+
+def run_imports() -> int:
+    """Read every queued upload here and now, as `planner scheduler` would; returns how many."""
+    from planner.imports.runner import ImportRunner
+
+    count = ImportRunner().run()
+    db.session.expire_all()
+    return count

@@ -10,7 +10,7 @@ from planner.db import db
 from planner.models import Document, Event, EventChange, Proposal
 from planner.schedule.orgs import get_or_create_organization
 from tests.conftest import EXAMPLES, csrf_token_from
-from tests.review_helpers import FUTURE, item, make_document
+from tests.review_helpers import FUTURE, item, make_document, run_imports
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
@@ -28,13 +28,14 @@ def test_upload_many_files_recognises_duplicates_and_names_bad_ones(client, logi
              (io.BytesIO(b"MZ\x00\x00binary"), "program.exe")]
     page = client.post("/documents/upload", data={"csrf_token": _token(client), "files": files},
                        content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
-    assert "styrgrupp.txt: " in page and "förslag att granska" in page
-    assert "tom.txt kunde inte läsas" in page
+    assert "styrgrupp.txt: mottagen, läses in nu" in page
+    assert "tom.txt kunde inte läsas: filen är tom" in page
     assert "program.exe: bara .txt, .pdf och .docx" in page
     again = client.post("/documents/upload", data={"csrf_token": _token(client),
                                                    "files": [(io.BytesIO(minutes), "kopia.txt")]},
                         content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
     assert "kopia.txt är redan uppladdad (som styrgrupp.txt)" in again
+    assert run_imports() == 1
     documents = db.session.scalars(db.select(Document)).all()
     assert [d.filename for d in documents] == ["styrgrupp.txt"]
     assert documents[0].organization_id == org.id and documents[0].text.startswith("Kustkommunerna")
@@ -55,6 +56,7 @@ def test_docx_minutes_are_read_and_shown_line_by_line(client, login, tmp_path) -
                                                       "files": [(path.open("rb"), "styrgrupp.docx")]},
                            content_type="multipart/form-data")
     assert response.status_code == 302
+    run_imports()
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert '<li id="L2"' in page and "Datum: 2026-12-04</span>" in page
 

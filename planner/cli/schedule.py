@@ -30,7 +30,7 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
 
     from planner.db import db
     from planner.extract import extract
-    from planner.ingest import IngestError, read_text
+    from planner.ingest import IngestError, Limits, read_text
     from planner.schedule.accept import accept_all as accept_proposals
     from planner.schedule.autoaccept import HOLD_REASONS_EN
     from planner.schedule.orgs import get_or_create_body, get_or_create_organization
@@ -40,7 +40,7 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
     for path in files:
         try:
             data = path.read_bytes()
-            text = read_text(path)
+            text = read_text(path, Limits.from_config(current_app.config))
         except (OSError, IngestError) as exc:
             failed += 1
             click.echo(f"error: {exc}", err=True)
@@ -56,12 +56,17 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
         body = get_or_create_body(org, body_label) if body_label else None
         try:
             document = store_document(path.name, data, text, result, org, body,
-                                      upload_folder=current_app.config["UPLOAD_FOLDER"])
+                                      upload_folder=current_app.config["UPLOAD_FOLDER"],
+                                      max_proposals=int(current_app.config["MAX_PROPOSALS_PER_DOCUMENT"]))
         except DuplicateDocument as exc:
             db.session.rollback()
             click.echo(f"skipped: {exc}")
             continue
         summary = f"imported {path.name}: document {document.id}, {len(document.proposals)} proposals"
+        left_out = (document.extraction or {}).get("proposals_left_out")
+        if left_out:
+            limit = current_app.config["MAX_PROPOSALS_PER_DOCUMENT"]
+            summary += f" ({left_out} more left out: at most {limit} a document)"
         if accept_all:
             result = accept_proposals(document.proposals, min_confidence=min_confidence)
             summary += f", {result.accepted} accepted"

@@ -1,27 +1,19 @@
-"""Claiming due rows with a lease, so several dispatchers never send the same row twice.
+"""Claiming due reminder deliveries with a lease (planner.leases), so several dispatchers never send one twice.
 
-PostgreSQL: SELECT … FOR UPDATE SKIP LOCKED, then mark the rows claimed in the same transaction.
-SQLite: the same inside BEGIN IMMEDIATE, which makes every claimer wait its turn.
-A claimed row whose lease ran out (its dispatcher died) is due again.
+Due: pending and its time has come, or claimed by a dispatcher whose lease ran out (it died).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
-import socket
 
-from sqlalchemy import Connection, and_, exists, or_, select, update
+from sqlalchemy import Connection, and_, exists, or_, update
 
-from planner.db import db
+from planner.leases import claim_rows, finish_row, renew_rows, worker_name
 from planner.models import ReminderDelivery
 
 TABLE = ReminderDelivery.__table__
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(3)}"
+__all__ = ["SUPERSEDED", "claim", "due_condition", "finish", "renew", "supersede_stale", "worker_name"]
 
 
 def due_condition(now: dt.datetime):  # type: ignore[no-untyped-def]
@@ -48,39 +40,15 @@ def supersede_stale(conn: Connection, now: dt.datetime) -> None:
 
 def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta) -> list[int]:
     """Atomically take up to `limit` due rows for this worker; committed before anything is sent."""
-    engine = db.engine
-    with engine.connect() as conn:
-        if engine.dialect.name == "sqlite":
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-        supersede_stale(conn, now)
-        query = (select(TABLE.c.id).where(due_condition(now)).order_by(TABLE.c.due_at, TABLE.c.id).limit(limit)
-                 .with_for_update(skip_locked=True))
-        ids = list(conn.execute(query).scalars())
-        if ids:
-            conn.execute(update(TABLE).where(TABLE.c.id.in_(ids)).values(
-                status="claimed", claimed_by=worker, lease_until=now + lease, attempts=TABLE.c.attempts + 1))
-        conn.commit()
-    return ids
+    return claim_rows(TABLE, due_condition(now), [TABLE.c.due_at, TABLE.c.id], now, worker, limit, lease,
+                      before=lambda conn: supersede_stale(conn, now))
 
 
 def finish(row_id: int, worker: str, conn: Connection | None = None, **values: object) -> bool:
     """Record the outcome of one claimed row, only if this worker still holds it; commits at once."""
-    if conn is None:
-        with db.engine.connect() as own:
-            return finish(row_id, worker, own, **values)
-    result = conn.execute(update(TABLE).where(TABLE.c.id == row_id, TABLE.c.status == "claimed",
-                                              TABLE.c.claimed_by == worker).values(**values))
-    conn.commit()
-    return result.rowcount == 1
+    return finish_row(TABLE, row_id, worker, conn, **values)
 
 
 def renew(ids: list[int], worker: str, until: dt.datetime, conn: Connection) -> set[int]:
     """Extend the lease on rows this worker still holds; returns those ids (the others were lost)."""
-    if not ids:
-        return set()
-    result = conn.execute(update(TABLE).where(TABLE.c.id.in_(ids), TABLE.c.status == "claimed",
-                                              TABLE.c.claimed_by == worker)
-                          .values(lease_until=until).returning(TABLE.c.id))
-    held = set(result.scalars())
-    conn.commit()
-    return held
+    return renew_rows(TABLE, ids, worker, until, conn)

@@ -1,20 +1,15 @@
-"""The `planner scheduler` process: APScheduler 3 running one dispatcher job.
+"""The reminders' part of the `planner scheduler` process (planner/scheduler.py): the dispatcher job.
 
-Only this command starts a scheduler; the web app never does, so gunicorn workers and the
-Flask reloader cannot start a second one. Several of these processes may run side by side
-against PostgreSQL: the claim with a lease keeps them from sending anything twice.
+Several scheduler processes may run side by side against PostgreSQL: the claim with a lease
+keeps them from sending anything twice.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import signal
 from typing import Any
 
-from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -62,34 +57,7 @@ class DispatchJob:
         self.last_resync = now
 
 
-def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
-    interval = float(app.config.get("SCHEDULER_INTERVAL_SECONDS", 30))
-    scheduler = BlockingScheduler(
-        timezone=dt.UTC,
-        jobstores={"default": MemoryJobStore()},
-        executors={"default": ThreadPoolExecutor(1)},
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-    )
-    # First run at once: reminders missed while everything was down go out on start.
-    scheduler.add_job(DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
-                      next_run_time=dt.datetime.now(dt.UTC), replace_existing=True)
-    return scheduler
-
-
-def run_scheduler(app: Flask, echo: Any = print) -> None:
-    scheduler = build_scheduler(app, echo)
-
-    def stop(signum: int, frame: Any) -> None:
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    echo(f"planner scheduler: dispatching every {app.config.get('SCHEDULER_INTERVAL_SECONDS', 30)} s "
-         f"via {_where(app.config['SMTP_URL'])}")
-    scheduler.start()
-
-
-def _where(url: str) -> str:
+def where(url: str) -> str:
     """The SMTP server without its password, for the start-up line."""
     from planner.reminders.smtp import parse_smtp_url
 

@@ -105,4 +105,17 @@ EN = {
     "Fortsätt": "Continue", "sedan": "since", "till": "until", "då tar": "when", "över": "takes over",
     "Deadlines före varje möte (t.ex. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)":
         "Deadlines before each meeting (e.g. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)",
+    # Background imports (templates/documents): progress, failure and retry.
+    "Läses in": "Reading", "sida": "page", "av": "of", "väntar på sin tur": "waiting its turn",
+    "startar": "starting",
+    "Skannade sidor läses med textigenkänning (OCR), några sekunder per sida. Sidan uppdateras av sig själv; "
+    "förslagen visas här när inläsningen är klar.": "Scanned pages are read with text recognition (OCR), a few "
+                                                    "seconds a page. This page refreshes itself; the proposals "
+                                                    "appear here when reading is done.",
+    "Inläsningen misslyckades": "Reading failed", "Försök igen": "Try again", "läses in": "reading",
+    "misslyckades": "failed",
+    "Protokollet gav fler förslag än gränsen": "The minutes gave more proposals than the limit of",
+    "per dokument": "per document",
+    "av de minst säkra visas inte. Dela upp dokumentet om de behövs.": "of the least certain are not shown. "
+                                                                       "Split the document if they are needed.",
 }

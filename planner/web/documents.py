@@ -6,14 +6,12 @@ their own organization's documents; another organization's document id answers 4
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.utils import secure_filename
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
@@ -21,6 +19,8 @@ from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.i18n import translated
 from planner.web.proposal_form import KIND_LABELS, apply_form
+
+REFRESH_SECONDS = 2  # the document page reloads itself this often while its import runs
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 ALLOWED = {".txt", ".pdf", ".docx"}
@@ -63,8 +63,7 @@ def index() -> str:
 @bp.post("/upload")
 @login_required
 def upload() -> Any:
-    from planner.schedule.orgs import get_or_create_body
-
+    """Store each file with a queued import job and answer at once; `planner scheduler` reads them."""
     org = db.session.get(Organization, request.form.get("organization_id", type=int) or 0)
     if org is None and current_user.role == "secretary":
         org = current_user.organization
@@ -84,12 +83,12 @@ def upload() -> Any:
         name = storage.filename or "fil"
         data = storage.read()
         try:
-            document = import_one(name, data, org, body, get_or_create_body)
+            document = queue_one(name, data, org, body)
         except ImportProblem as problem:
             flash(str(problem), problem.category)
             continue
         made.append(document)
-        flash(f"{name}: {len(document.proposals)} förslag att granska.", "success")
+        flash(f"{name}: mottagen, läses in nu. Förslagen visas på dokumentets sida när den är klar.", "success")
     if len(made) == 1:
         return redirect(url_for("documents.show", document_id=made[0].id))
     return redirect(url_for("documents.index"))
@@ -101,38 +100,56 @@ class ImportProblem(Exception):
         self.category = category
 
 
-def import_one(name: str, data: bytes, org: Organization, body: Body | None, get_or_create_body: Any) -> Document:
-    """One uploaded file to a stored document with proposals; refusals lose nothing and say why."""
-    from planner.extract import extract
-    from planner.ingest import IngestError, read_text
-    from planner.schedule.proposals import DuplicateDocument, find_duplicate, store_document
+def queue_one(name: str, data: bytes, org: Organization, body: Body | None) -> Document:
+    """One uploaded file stored with a queued import job; the scheduler reads it (OCR and all).
+
+    Only what is cheap is checked here (kind, emptiness, duplicates): reading a file of any
+    size or shape happens in the scheduler process, within planner.ingest's limits.
+    """
+    from planner.imports.queue import enqueue
+    from planner.schedule.proposals import DuplicateDocument, find_duplicate
 
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED:
         raise ImportProblem(f"{name}: bara .txt, .pdf och .docx kan läsas.")
+    if not data:
+        raise ImportProblem(f"{name} kunde inte läsas: filen är tom (0 byte).")
     duplicate = find_duplicate(data)
     if duplicate is not None:
         known = f" (som {duplicate.filename})" if duplicate.organization_id == org.id else ""  # no peeking
         raise ImportProblem(f"{name} är redan uppladdad{known}; den importerades inte igen.", "warning")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (secure_filename(name) or f"fil{suffix}")
-        path.write_bytes(data)
-        try:
-            text = read_text(path)
-        except IngestError as exc:
-            raise ImportProblem(f"{name} kunde inte läsas: {exc.swedish}.") from exc
-    result = extract(text, source=name)
-    if body is None and result.get("body"):
-        body = get_or_create_body(org, result["body"])
     try:
-        document = store_document(name, data, text, result, org, body,
-                                  upload_folder=current_app.config["UPLOAD_FOLDER"])
+        document = enqueue(name, data, org, body, current_app.config["UPLOAD_FOLDER"])
     except DuplicateDocument as exc:  # a parallel upload of the same file won the race
         db.session.rollback()
         raise ImportProblem(f"{name} är redan uppladdad.", "warning") from exc
     document.uploaded_by_id = current_user.id
     db.session.commit()
     return document
+
+
+@bp.post("/<int:document_id>/retry")
+@login_required
+def retry(document_id: int) -> Any:
+    """Read a failed import again from the start (after the file or the limits were fixed)."""
+    from planner.imports.queue import retry as requeue
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    if document.job is not None and requeue(document.job):
+        db.session.commit()
+        flash("Filen läses in igen.", "success")
+    return redirect(url_for("documents.show", document_id=document.id))
+
+
+@bp.get("/<int:document_id>/job")
+@login_required
+def job_status(document_id: int) -> Any:
+    """The import's progress as JSON, for anything that wants to watch it without reloading the page."""
+    job = _document_or_404(document_id).job
+    if job is None:
+        return {"status": "done"}
+    return {"status": job.status, "pages_done": job.pages_done, "pages_total": job.pages_total, "error": job.error}
 
 
 @bp.get("/<int:document_id>")
@@ -147,7 +164,8 @@ def show(document_id: int) -> str:
                                 .order_by(Body.name)).all()
     previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
     return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
-                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS),
+                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS), job=document.job,
+                           refresh=REFRESH_SECONDS, max_proposals=current_app.config["MAX_PROPOSALS_PER_DOCUMENT"],
                            editable=can_edit_organization(document.organization_id))
 
 
