@@ -18,6 +18,7 @@ from planner.db import db
 from planner.models import Document
 from planner.schedule.orgs import get_or_create_organization
 from tests.conftest import csrf_token_from
+from tests.review_helpers import run_imports
 
 SENTENCES = [
     "Styrgruppen sammanträdde 2026-10-16 i Stadshuset, Varberg.",
@@ -76,6 +77,7 @@ def test_the_review_pages_line_n_is_the_evidence_of_every_proposal_on_line_n(cli
             content_type="multipart/form-data")
         shown_at = re.fullmatch(r".*/documents/(\d+)", response.headers.get("Location", ""))
         assert response.status_code == 302 and shown_at, "the upload was refused"
+        run_imports()  # read by the scheduler's import job, as in production
         document = db.session.get(Document, int(shown_at.group(1)))
         page = client.get(f"/documents/{document.id}").get_data(as_text=True)
         shown = {int(n): html.unescape(line) for n, line in PAGE_LINE.findall(page)}

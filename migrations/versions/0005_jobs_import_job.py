@@ -1,7 +1,7 @@
 """import jobs: an uploaded document is read (OCR included) in the background by the scheduler
 
 Revision ID: 0004_jobs
-Revises: 0003
+Revises: 0004_wheel
 """
 from alembic import op
 import sqlalchemy as sa
