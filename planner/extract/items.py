@@ -113,7 +113,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
-    if _line_has(ctx, line, cues.ADMIN):
+    if _near_has(ctx, m, line, cues.ADMIN):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
     if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
@@ -157,6 +157,16 @@ def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
     start = doc.starts[line]
     rest = doc.folded[start:m.start] + doc.folded[m.end:start + len(doc.lines[line])]
     return not rest.strip(" \t.,:;()")
+
+
+def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str]) -> bool:
+    """A cue on the date's line; on a long flattened line (a PDF page as one line) only near the date."""
+    doc = ctx.doc
+    if len(doc.lines[line]) <= 200:
+        return _line_has(ctx, line, pattern)
+    start = doc.starts[line]
+    lo, hi = max(start, m.start - 80), min(start + len(doc.lines[line]), m.end + 80)
+    return pattern.search(doc.folded, lo, hi) is not None
 
 
 def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
