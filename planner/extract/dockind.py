@@ -52,6 +52,9 @@ def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
                  if len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
     inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded[:20000])}
+    if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
+        # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
+        inline.add("protok")
     signs = (len(structure) + min(2, len(inline - structure_heads(structure)))
              + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top))
     listed = _listed_dates(doc, mentions)
