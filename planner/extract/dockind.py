@@ -64,7 +64,7 @@ def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
         return PLAN
     if signs >= 2:
         return MINUTES
-    if CALLS.search(doc.folded, 0, 1200) and signs == 0:
+    if CALLS.search(doc.folded, 0, 1200) and signs <= 1:
         return KALLELSE
     return NOTICE
 
