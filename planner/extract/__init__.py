@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Any
 
 from planner.extract import cues
@@ -95,11 +96,17 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         ctx.plan_lines = listed_lines(doc, content)
         ctx.sections = _plan_sections(doc, ctx.plan_lines)
     resolved = {}
+    named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
     for m in content:
-        context = None
+        context, read = None, m
         if m.year is None:
             context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
-        resolved[id(m)] = resolve(m, year_ref, context, doc_year)
+        elif m.year_at_end and named_days.get((m.month, m.day), m.year) != m.year:
+            # "blev föräldraledig den 17:e augusti 2020 … gäller från den 17:e augusti t.o.m den 31:a december 2022"
+            read = replace(m, year=named_days[(m.month, m.day)])
+        elif m.precision == "day" and not m.end_day:
+            named_days.setdefault((m.month, m.day), m.year)
+        resolved[id(m)] = resolve(read, year_ref, context, doc_year)
 
     items: list[dict[str, Any]] = []
     consumed: set[int] = set()

@@ -28,6 +28,7 @@ class DateMention:
     end_week: int | None = None
     weekday: int | None = None
     month_meeting: bool = False
+    year_at_end: bool = False  # "17:e augusti t.o.m den 31:a december 2022": the year was written after the end
 
     @property
     def explicit_year(self) -> bool:
@@ -197,7 +198,7 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
     if not m1 or not m2 or not _valid_day(d1, m1) or not _valid_day(d2, m2):
         return None
     year = _year(m)
-    return DateMention(start, end, "day", m1, d1, year, d2, m2, year)
+    return DateMention(start, end, "day", m1, d1, year, d2, m2, year, year_at_end=year is not None)
 
 
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
