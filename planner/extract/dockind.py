@@ -137,7 +137,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
-        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)) or line in front:
+        byline = len(doc.lines[line]) < 100 and PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
+        if PUBLISHED.search(before) or byline or (line in top and _only_date(doc, line, m)) or line in front:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
