@@ -20,6 +20,11 @@ _DEBRIS = re.compile(r"(?<!\S)(?:\d{1,2}[^\W\d_]{1,2}|[^\w\s]{1,3}|\S*\\\S*)(?!\
 _INVITED = re.compile(
     r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)", re.IGNORECASE)
 _MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+(?P<with>med|mellan)\s+(?P<rest>.+)$", re.IGNORECASE)
+_SAID_OF_EVENT = re.compile(
+    r"^((?:[\w-]+\s+){0,3}?[\w-]*(?:möte|mötet|sammanträde|sammanträdet|träff|träffen|konferens|konferensen"
+    r"|workshop|workshopen|seminarium|seminariet|utbildning|utbildningen|heldag|halvdag|besök|besöket|stämma|stämman)"
+    r"(?:\s+(?:med|om|för|i)\s+[^,.;:]{2,40}?)?)\s+(?:ligger|är|blir|hålls|äger|kommer|ska|skall|har|planeras|genomförs"
+    r"|sker|börjar|startar|flyttas|inleds)\b", re.IGNORECASE)
 # What is due, with what it is about: "synpunkter på utkastet", "yttrande över remissen".
 _DUE_THING = re.compile(
     r"\b((?:synpunkter|yttrande|remissvar|svar|anmälan|ansökan|rapport|underlag|redovisning|förslag|motioner"
@@ -59,6 +64,10 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
             if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
                 text = text[: -len(tail)]
     text = _TAKES_PLACE.sub("", text)
+    if kind == "meeting":  # "SSKs planeringskonferens ligger nära i tid": the event, not what is said of it
+        said = _SAID_OF_EVENT.match(text)
+        if said is not None:
+            text = said.group(1)
     if len(text) > 40 and kind in ("meeting", "deadline"):
         # "… beslutas att Therese samordnar så att ett digitalt möte", "Kommuncheferna ger sina synpunkter på utkastet"
         phrase = (_INDEFINITE_EVENT if kind == "meeting" else _DUE_THING).search(text)
