@@ -333,7 +333,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     # "… Nuvarande avtalsperiod / 16per ut 2024-07-14": the line goes on the sentence (OCR may turn its first
     # letter into a digit)
     goes_on = own[:1].islower() or (own[:1].isdigit() and own.lstrip("0123456789")[:1].islower())
-    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and goes_on
+    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 30 and goes_on
                and not _NUMBERED.match(doc.folded_line(previous[0])))
     if s0 < line_start and wrapped:
         # The sentence began on the line above: "… en workshop om nya busslinjer tisdagen / den 8 september …".

@@ -25,6 +25,7 @@ _SAID_OF_EVENT = re.compile(
     r"|workshop|workshopen|seminarium|seminariet|utbildning|utbildningen|heldag|halvdag|besök|besöket|stämma|stämman)"
     r"(?:\s+(?:med|om|för|i)\s+[^,.;:]{2,40}?)?)\s+(?:ligger|är|blir|hålls|äger|kommer|ska|skall|har|planeras|genomförs"
     r"|sker|börjar|startar|flyttas|inleds)\b", re.IGNORECASE)
+_TOPIC = re.compile(r"^((?:[\w-]+\s){0,3}[\w-]+):\s")
 # What is due, with what it is about: "synpunkter på utkastet", "yttrande över remissen".
 _DUE_THING = re.compile(
     r"\b((?:synpunkter|yttrande|remissvar|svar|anmälan|ansökan|rapport|underlag|redovisning|förslag|motioner"
@@ -72,7 +73,9 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
         # "… beslutas att Therese samordnar så att ett digitalt möte", "Kommuncheferna ger sina synpunkter på utkastet"
         phrase = (_INDEFINITE_EVENT if kind == "meeting" else _DUE_THING).search(text)
         if phrase is not None and phrase.start() > 10:
-            text = phrase.group(1)
+            topic = _TOPIC.match(text)  # "Nära vård: Ola informerar om att … blir en heldag" → "Nära vård: heldag"
+            lead = f"{topic.group(1)}: " if topic and topic.end() <= phrase.start() else ""
+            text = lead + phrase.group(1)
     text = _shorten(text)
     if not text.endswith("…"):
         text = _drop_dangling(text)
