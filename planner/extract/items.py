@@ -356,7 +356,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     return _DEFAULT_TITLE.get(kind, "Möte")
 
 
-_CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring"}
+_CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring", "en",
+              "ett", "den", "det", "att"}
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
 
 
