@@ -152,3 +152,14 @@ def test_markup_reads_as_blanks_and_a_meeting_closed_gives_the_end() -> None:
             "<strong> Plats:</strong> Anne-Maries Loge</p>\n\n§ 1 Mötets öppnande\n§ 13 Avslutades mötet ca 20.15\n")
     assert extract(text)["meeting"] == {"date": "2012-07-10", "start": "18:30", "end": "20:15",
                                         "location": "Anne-Maries Loge"}
+
+
+def test_a_flattened_month_table_gives_each_cell_its_days_and_a_row_that_lost_a_cell_is_left_alone() -> None:
+    from planner.extract import extract
+
+    text = ("Sammanträdestider 2023\n\nNämnd Tid Jan Feb Mars\nKF 18:00 30 27 27(13.00)\n"
+            "KSAU, beslut 08:30 11,25  1, 15  -\nBLN 13.00 - 2\n")
+    items = {(i["date"], i["start"], i["title"]) for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert items == {("2023-01-30", "18:00", "KF"), ("2023-02-27", "18:00", "KF"), ("2023-03-27", "13:00", "KF"),
+                     ("2023-01-11", "08:30", "KSAU, beslut"), ("2023-01-25", "08:30", "KSAU, beslut"),
+                     ("2023-02-01", "08:30", "KSAU, beslut"), ("2023-02-15", "08:30", "KSAU, beslut")}

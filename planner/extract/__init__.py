@@ -35,6 +35,7 @@ from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
+from planner.extract.tables import month_tables
 from planner.extract.times import find_times
 from planner.extract.years import document_year, safe_date
 
@@ -60,7 +61,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
-    doc_kind = document_kind(doc, content)
+    tables = month_tables(doc)
+    doc_kind = document_kind(doc, content, len(tables))
     meeting, header_mention = None, None
     if doc_kind != PLAN:
         meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE,
@@ -130,6 +132,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         _plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
+    if tables:
+        items += _table_items(doc, tables, year_context, doc_year)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -267,6 +271,22 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
 
 
 _COUNCIL = re.compile(r"(?:fullmaktige|rad|radet|forbund|forbundet|stamma|direktion|direktionen)(?![a-z])")
+
+
+def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | None) -> list[dict[str, Any]]:
+    """A flattened month table, one item per day in a row's cell (tables.py)."""
+    items = []
+    for cell in tables:
+        year = years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
+        date = safe_date(year, cell.month, cell.day) if year else None
+        if date is None:
+            continue
+        items.append({
+            "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": None,
+            "title": cell.label, "location": None, "from": None, "to": None, "confidence": 0.6,
+            "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
+        })
+    return items
 
 
 def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:

@@ -45,7 +45,7 @@ PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdag
 _TITLE_AREA = 4
 
 
-def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
+def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -> str:
     """minutes, kallelse, plan or notice; see the module docstring."""
     top = _title_lines(doc)
     title = "\n".join(doc.folded_line(i) for i in top)
@@ -57,7 +57,7 @@ def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
         inline.add("protok")
     signs = (len(structure) + min(2, len(inline - structure_heads(structure)))
              + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top))
-    listed = _listed_dates(doc, mentions)
+    listed = _listed_dates(doc, mentions) + table_dates
     if signs >= 3 or (signs >= 2 and listed < 3):
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
     if listed >= 3 and PLAN_WORDS.search(doc.folded):

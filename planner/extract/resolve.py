@@ -73,6 +73,12 @@ class YearContext:
             self._section_years[line] = self._section_year(line)
         return self._section_years[line]
 
+    def year_for_line(self, line: int) -> int | None:
+        """The schedule year that holds for a line without a date of its own (a table's header row)."""
+        if line not in self._section_years:
+            self._section_years[line] = self._section_year(line)
+        return self._section_years[line]
+
     def _section_year(self, line: int) -> int | None:
         """A schedule heading counts for its whole section (a table of rows under it), not past the next heading."""
         year = self.plan_year(line)

@@ -1,0 +1,100 @@
+"""Meeting-plan tables flattened into text: a header row of months, then one row per body.
+
+    Nämnd Tid Jan Feb Mars April Maj Juni
+    KF 18:00 30 27 27 24 29 19(13.00)
+    KSAU, beslut 08:30 11,25  1, 15  15,29  12,26 10,24  7, 21
+
+A row is read only when it has exactly one cell per month (a cell may list several days, "-" is
+none); a row that lost or gained a cell is left alone rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.extract.months import month_number
+from planner.extract.normalize import Doc
+
+_TOKEN = re.compile(r"[a-z]+")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d\d)$")
+_CELL = re.compile(r"-|\d{1,2}(?:\s?\(\d{1,2}[.:]\d\d\))?(?:\s{0,2},\s{0,2}\d{1,2}(?:\s?\(\d{1,2}[.:]\d\d\))?)*")
+_DAY = re.compile(r"(\d{1,2})(?:\s?\((\d{1,2})[.:](\d\d)\))?")
+MAX_ROWS = 40
+
+
+@dataclass
+class TableDate:
+    line: int
+    header: int
+    month: int
+    day: int
+    start: str | None
+    label: str
+
+
+def month_tables(doc: Doc) -> list[TableDate]:
+    found: list[TableDate] = []
+    for index, line in enumerate(doc.lines):
+        if len(line) > 160:
+            continue
+        months = _header_months(doc.folded_line(index))
+        if months:
+            found += _rows(doc, index, months)
+    return found
+
+
+def _header_months(folded: str) -> list[int]:
+    words = _TOKEN.findall(folded)
+    months = [month_number(w) for w in words]
+    named = [m for m in months if m]
+    if len(named) < 3 or len(named) * 2 < len(words) or named != sorted(named) or len(set(named)) != len(named):
+        return []
+    return named
+
+
+def _rows(doc: Doc, header: int, months: list[int]) -> list[TableDate]:
+    found: list[TableDate] = []
+    blanks = 0
+    for index in range(header + 1, min(len(doc.lines), header + 1 + MAX_ROWS)):
+        text = doc.lines[index].strip()
+        if not text:
+            blanks += 1
+            if blanks > 2:
+                break
+            continue
+        blanks = 0
+        if _header_months(doc.folded_line(index)):
+            break
+        row = _row(text)
+        if row is None:
+            continue
+        label, start, cells = row
+        if len(cells) != len(months):
+            continue
+        for month, cell in zip(months, cells, strict=True):
+            if cell == "-":
+                continue
+            for day in _DAY.finditer(cell):
+                own = f"{int(day.group(2)):02d}:{day.group(3)}" if day.group(2) else None
+                found.append(TableDate(index, header, month, int(day.group(1)), own or start, label))
+    return found
+
+
+def _row(text: str) -> tuple[str, str | None, list[str]] | None:
+    """A row's label (its leading words), the row's time if one follows, and its cells."""
+    tokens = text.split()
+    label: list[str] = []
+    while tokens and any(c.isalpha() for c in tokens[0]) and tokens[0] != "-":
+        label.append(tokens.pop(0))
+    if not label or len(label) > 4:
+        return None
+    start = None
+    if tokens and (hit := _TIME.match(tokens[0])):
+        start = f"{int(hit.group(1)):02d}:{hit.group(2)}"
+        tokens.pop(0)
+    rest = " ".join(tokens)
+    cells = _CELL.findall(rest)
+    if not cells or _CELL.sub("", rest).strip(" ,"):
+        return None
+    return " ".join(label).rstrip(","), start, cells
