@@ -163,3 +163,12 @@ def test_a_flattened_month_table_gives_each_cell_its_days_and_a_row_that_lost_a_
     assert items == {("2023-01-30", "18:00", "KF"), ("2023-02-27", "18:00", "KF"), ("2023-03-27", "13:00", "KF"),
                      ("2023-01-11", "08:30", "KSAU, beslut"), ("2023-01-25", "08:30", "KSAU, beslut"),
                      ("2023-02-01", "08:30", "KSAU, beslut"), ("2023-02-15", "08:30", "KSAU, beslut")}
+
+
+def test_a_table_flattened_column_by_column_pairs_each_month_with_its_value() -> None:
+    from planner.extract import extract
+
+    text = ("Kommunfullmäktige\n\nSammanträdestider 2017\n\nJanuari\n\nFebruari\n\nMars\n\nApril\n\n-\n\n"
+            "16* kl. 08.30\n\n16:e kl. 10.00\n\n27:e kl. 10.00\n")
+    items = sorted((i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting")
+    assert items == [("2017-02-16", "08:30"), ("2017-03-16", "10:00"), ("2017-04-27", "10:00")]

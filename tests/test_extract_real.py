@@ -17,8 +17,8 @@ FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1),
     "shared/real text": (0.96, 0.99, 12, 7, 4),
     "shared/real ocr": (0.94, 0.93, 11, 7, 4),
-    "tests/data/real": (0.80, 0.80, 16, 5, 9),
-    "tests/data/real ocr": (0.78, 0.73, 16, 4, 9),
+    "tests/data/real": (0.82, 0.82, 16, 5, 9),
+    "tests/data/real ocr": (0.79, 0.74, 16, 4, 9),
 }
 
 

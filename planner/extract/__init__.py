@@ -37,6 +37,7 @@ from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
+from planner.extract.titles import body_meeting_title
 from planner.extract.years import document_year, safe_date
 
 __all__ = ["extract"]
@@ -133,7 +134,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
     if tables:
-        items += _table_items(doc, tables, year_context, doc_year)
+        items += _table_items(doc, tables, year_context, doc_year, ctx.body)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -273,7 +274,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
 _COUNCIL = re.compile(r"(?:fullmaktige|rad|radet|forbund|forbundet|stamma|direktion|direktionen)(?![a-z])")
 
 
-def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | None) -> list[dict[str, Any]]:
+def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | None,
+                 body: str | None) -> list[dict[str, Any]]:
     """A flattened month table, one item per day in a row's cell (tables.py)."""
     items = []
     for cell in tables:
@@ -281,9 +283,10 @@ def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | Non
         date = safe_date(year, cell.month, cell.day) if year else None
         if date is None:
             continue
+        title = cell.label or body_meeting_title(body, "sammanträde")
         items.append({
             "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": None,
-            "title": cell.label, "location": None, "from": None, "to": None, "confidence": 0.6,
+            "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
     return items

@@ -41,6 +41,39 @@ def month_tables(doc: Doc) -> list[TableDate]:
         months = _header_months(doc.folded_line(index))
         if months:
             found += _rows(doc, index, months)
+    return found + _month_columns(doc)
+
+
+_VALUE = re.compile(r"^(?:-|(?P<days>\d{1,2}(?::?[ae])?\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}(?::?[ae])?\*?)*)"
+                    r"(?:\s{0,3}(?:kl\.?|klockan)?\s{0,2}(?P<h>\d{1,2})[.:](?P<m>\d\d))?)$")
+
+
+def _month_columns(doc: Doc) -> list[TableDate]:
+    """A table flattened column by column: the months one per line, then one value per month ("16:e kl. 10.00", "-")."""
+    lines = [i for i, line in enumerate(doc.lines) if line.strip()]
+    found: list[TableDate] = []
+    k = 0
+    while k < len(lines):
+        run = []
+        while k + len(run) < len(lines):
+            word = doc.folded_line(lines[k + len(run)]).strip(" \t:")
+            month = month_number(word, abbreviations=False) if word.isalpha() else None
+            if month is None or (run and month <= run[-1][1]):
+                break
+            run.append((lines[k + len(run)], month))
+        if len(run) < 3:
+            k += max(1, len(run))
+            continue
+        values = lines[k + len(run):k + 2 * len(run)]
+        parsed = [_VALUE.match(doc.folded_line(i).strip()) for i in values]
+        if len(values) == len(run) and all(parsed):
+            for (_, month), index, value in zip(run, values, parsed, strict=True):
+                start = f"{int(value.group('h')):02d}:{value.group('m')}" if value.group("h") else None
+                for day in re.findall(r"\d{1,2}", value.group("days") or ""):
+                    found.append(TableDate(index, run[0][0], month, int(day), start, ""))
+            k += 2 * len(run)
+        else:
+            k += len(run)
     return found
 
 
