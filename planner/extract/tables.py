@@ -11,6 +11,7 @@ none); a row that lost or gained a cell is left alone rather than guessed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from planner.extract.months import month_number
@@ -35,13 +36,16 @@ class TableDate:
 
 def month_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
-    for index, line in enumerate(doc.lines):
-        if len(line) > 160:
+    per_line = Counter(doc.line_of(m.start()) for m in _MONTHISH.finditer(doc.folded))
+    for index in sorted(line for line, n in per_line.items() if n >= 3):
+        if len(doc.lines[index]) > 160:
             continue
         months = _header_months(doc.folded_line(index))
         if months:
             found += _rows(doc, index, months)
-    return found + _month_columns(doc)
+    if len(_LONE_MONTH.findall(doc.folded)) >= 3:
+        found += _month_columns(doc)
+    return found
 
 
 _VALUE = re.compile(r"^(?:-|(?P<days>\d{1,2}(?::?[ae])?\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}(?::?[ae])?\*?)*)"
@@ -56,6 +60,8 @@ def _month_columns(doc: Doc) -> list[TableDate]:
     while k < len(lines):
         run = []
         while k + len(run) < len(lines):
+            if len(doc.lines[lines[k + len(run)]]) > 14:
+                break
             word = doc.folded_line(lines[k + len(run)]).strip(" \t:")
             month = month_number(word, abbreviations=False) if word.isalpha() else None
             if month is None or (run and month <= run[-1][1]):
@@ -77,7 +83,14 @@ def _month_columns(doc: Doc) -> list[TableDate]:
     return found
 
 
+_LONE_MONTH = re.compile(r"^[ \t]*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
+                         r"|december)[ \t:]*$", re.MULTILINE)
+_MONTHISH = re.compile(r"(?<![a-z])(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)")
+
+
 def _header_months(folded: str) -> list[int]:
+    if len(_MONTHISH.findall(folded)) < 3:  # a cheap test before reading every word
+        return []
     words = _TOKEN.findall(folded)
     months = [month_number(w) for w in words]
     named = [m for m in months if m]
