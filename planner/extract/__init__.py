@@ -283,13 +283,24 @@ def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | Non
         date = safe_date(year, cell.month, cell.day) if year else None
         if date is None:
             continue
-        title = cell.label or body_meeting_title(body, "sammanträde")
+        title = cell.label or body_meeting_title(_body_above(doc, cell.header) or body, "sammanträde")
         items.append({
             "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": None,
             "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
     return items
+
+
+def _body_above(doc: Doc, line: int) -> str | None:
+    """The body a table stands under: the nearest short heading above that names one ("Kommunstyrelsen")."""
+    for index in doc.prev_nonblank(line, 6):
+        text = doc.lines[index].strip(" #*:\t")
+        folded = fold(text)
+        named = BODY.search(folded) or _COUNCIL.search(folded)
+        if len(text.split()) <= 3 and named and not PLAN_WORDS.search(folded):
+            return text
+    return None
 
 
 def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:

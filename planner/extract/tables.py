@@ -49,7 +49,7 @@ def month_tables(doc: Doc) -> list[TableDate]:
 
 
 _VALUE = re.compile(r"^(?:-|(?P<days>\d{1,2}(?::?[ae])?\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}(?::?[ae])?\*?)*)"
-                    r"(?:\s{0,3}(?:kl\.?|klockan)?\s{0,2}(?P<h>\d{1,2})[.:](?P<m>\d\d))?)$")
+                    r"(?:\s{0,3}(?:kl\.?|klockan)?\s{0,2}(?:(?P<h>\d{1,2})[.:](?P<m>\d\d)|xx[.:]xx))?)$")
 
 
 def _month_columns(doc: Doc) -> list[TableDate]:
