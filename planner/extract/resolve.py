@@ -17,8 +17,8 @@ PLAN_HEADING = re.compile(
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
-# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:": a short heading naming a body and a year.
-SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?)[\s:,-]{1,3}((?:19|20)\d\d)[\s:.*]{0,4}$")
+# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
+SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
