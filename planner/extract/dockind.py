@@ -45,6 +45,10 @@ PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdag
 _TITLE_AREA = 4
 
 
+# A summons anywhere in the opening; a welcome ("välkommen till Parvaneh") only counts in the title.
+_SUMMONS = words("kallas", "kallelse till", "inbjudan till", "kallar till")
+
+
 def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -> str:
     """minutes, kallelse, plan or notice; see the module docstring."""
     top = _title_lines(doc)
@@ -64,7 +68,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
         return PLAN
     if signs >= 2:
         return MINUTES
-    if CALLS.search(doc.folded, 0, 1200) and signs <= 1:
+    headings = "\n".join(doc.folded_line(i) for i in top if len(doc.lines[i]) <= 100)
+    if (CALLS.search(headings) or _SUMMONS.search(doc.folded, 0, 1200)) and signs <= 1:
         return KALLELSE
     return NOTICE
 

@@ -84,6 +84,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             break
         if index not in by_line or _not_own(doc, index, by_line[index][0]):
             continue
+        if notice and _dateline(doc, index, by_line[index]):
+            continue  # "2021-11-30" alone under a news headline: when it was published
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
             held = notice and _reports_held(doc, index, m)
