@@ -24,8 +24,9 @@ _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
-_TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+",
-                         re.IGNORECASE)
+_TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+"
+                         r"|^(?:summary|title|description|excerpt|lead)\s{0,2}[:=]\s*", re.IGNORECASE)
+_MARKUP = re.compile(r"\*{1,3}|_{2,}|`")
 _TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
                    "och", "samt", "alla", "samtliga", "t.o.m", "fr.o.m"}
 _DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
@@ -414,6 +415,8 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     text = "".join(pieces)
     if "<" in text:
         text = _TAG.sub(" ", text)
+    if "*" in text or "__" in text or "`" in text:  # markdown emphasis: "FÖRANMÄLAN SENAST.**"
+        text = _MARKUP.sub("", text)
     text = " ".join(text.split())
     if "- " in text:
         text = _BROKEN_WORD.sub("", text)
