@@ -29,7 +29,9 @@ def importing(app):
 
 
 def events_of(body: Body) -> list[Event]:
-    return db.session.scalars(db.select(Event).where(Event.body_id == body.id).order_by(Event.id)).all()
+    """The body's events in the calendar (a removed one stays as a deleted row, see test_event_deletion)."""
+    return db.session.scalars(db.select(Event).where(Event.body_id == body.id, Event.deleted_at.is_(None))
+                              .order_by(Event.id)).all()
 
 
 def test_school_holidays_import_as_all_day_periods_that_feeds_and_start_page_show(importing, runner, client,

@@ -26,6 +26,11 @@ def sync_event_reminders(event: Event, now: dt.datetime | None = None) -> Plan:
     """Plan, move or cancel the event's reminders (and its overrides'); does not commit."""
     now = now or utcnow()
     db.session.flush()
+    if event.merged_into_id is not None:  # a duplicate: its people hear from the kept event, no INSTÄLLT
+        table = ReminderDelivery.__table__
+        db.session.execute(update(table).where(table.c.event_id == event.id, table.c.status == "pending")
+                           .values(status="cancelled"))
+        return Plan()
     series = event.series
     cancelled = event.status == "cancelled" or (series is not None and series.status == "cancelled")
     settings = org_settings(event.organization)
@@ -122,7 +127,8 @@ def sync_subscriber(subscriber: Subscriber, now: dt.datetime | None = None) -> N
         db.session.execute(update(table).where(table.c.subscriber_id == subscriber.id, table.c.status == "pending")
                            .values(status="cancelled"))
         return
-    query = select(Event).where(Event.series_id.is_(None), Event.kind.in_(REMINDED_KINDS))
+    query = select(Event).where(Event.series_id.is_(None), Event.kind.in_(REMINDED_KINDS),
+                                Event.deleted_at.is_(None))
     if subscriber.organization_id is not None:
         query = query.where(Event.organization_id == subscriber.organization_id)
     for event in db.session.scalars(query).all():
@@ -133,7 +139,7 @@ def sync_subscriber(subscriber: Subscriber, now: dt.datetime | None = None) -> N
 def sync_all(now: dt.datetime | None = None) -> int:
     """Re-plan every event (extends series beyond the horizon, heals events changed without a sync)."""
     now = now or utcnow()
-    events = db.session.scalars(select(Event).where(Event.series_id.is_(None))).all()
+    events = db.session.scalars(select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))).all()
     for event in events:
         sync_event_reminders(event, now)
     plan_digests(now)
