@@ -163,3 +163,12 @@ def test_import_into_an_unknown_body_needs_the_organization(importing, runner) -
     assert result.exit_code != 0 and "give --org" in result.output
     result = runner.invoke(args=["import-ics", str(HOLIDAYS), "--body", "Nytt nätverk", "--org", "Kustkommunerna"])
     assert result.exit_code == 0, result.output
+
+
+def test_import_ics_help_says_org_must_exist_and_an_unknown_one_is_refused(app, runner, tmp_path) -> None:
+    """Issue 16.5: the help promised to create a new organization, which the command never did."""
+    help_text = " ".join(runner.invoke(args=["import-ics", "--help"]).output.split())
+    assert "must exist (it is never created)" in help_text and "is created in it" in help_text
+    result = runner.invoke(args=["import-ics", str(HOLIDAYS), "--org", "Nya kommunerna", "--body", "Skolor"])
+    assert result.exit_code == 2 and "no organization called 'Nya kommunerna'" in result.output
+    assert db.session.scalars(db.select(Organization)).all() == []
