@@ -3,6 +3,9 @@
 Only this command starts a scheduler; the web app never does, so gunicorn workers and the
 Flask reloader cannot start a second one. Several of these processes may run side by side
 against PostgreSQL: the claim with a lease keeps them from sending anything twice.
+
+SIGTERM/SIGINT stop it within one message: the dispatcher finishes the message in flight, gives
+the rest of its batch back (due at once for the next process) and the process exits.
 """
 
 from __future__ import annotations
@@ -43,8 +46,10 @@ class DispatchJob:
                 stats = self.dispatcher.run()
                 if stats.claimed:
                     self.echo(f"{utcnow():%Y-%m-%d %H:%M:%S}Z {self.dispatcher.worker}: {stats}")
-            except OperationalError as exc:  # database away: try again next tick
+            except OperationalError as exc:  # database away: try again next tick (the dispatcher gave its rows back)
                 log.warning("dispatcher: database error: %s", exc)
+            except Exception:  # anything else this tick: logged, rows given back, the next tick runs
+                log.exception("dispatcher: unexpected error")
             finally:
                 db.session.remove()
 
@@ -62,7 +67,7 @@ class DispatchJob:
         self.last_resync = now
 
 
-def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
+def build_scheduler(app: Flask, echo: Any = print, job: DispatchJob | None = None) -> BlockingScheduler:
     interval = float(app.config.get("SCHEDULER_INTERVAL_SECONDS", 30))
     scheduler = BlockingScheduler(
         timezone=dt.UTC,
@@ -71,15 +76,17 @@ def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
     )
     # First run at once: reminders missed while everything was down go out on start.
-    scheduler.add_job(DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
+    scheduler.add_job(job or DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
                       next_run_time=dt.datetime.now(dt.UTC), replace_existing=True)
     return scheduler
 
 
 def run_scheduler(app: Flask, echo: Any = print) -> None:
-    scheduler = build_scheduler(app, echo)
+    job = DispatchJob(app, echo)
+    scheduler = build_scheduler(app, echo, job)
 
     def stop(signum: int, frame: Any) -> None:
+        job.dispatcher.stop.set()  # the running batch stops after its message in flight
         scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, stop)
