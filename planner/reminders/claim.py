@@ -76,7 +76,8 @@ def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta, real: 
     with engine.connect() as conn:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("BEGIN IMMEDIATE")
-        superseded = supersede_stale(conn, real)
+        else:  # like the outcomes (planner.reminders.dispatch): only a database crash could lose this claim
+            conn.exec_driver_sql("SET LOCAL synchronous_commit TO off")
         query = select(c.id).where(due_condition(now, real))
         if now > real:
             query = query.where(not_(and_(c.status == "pending", c.kind == "reminder", _newer_due(now))))
@@ -84,11 +85,17 @@ def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta, real: 
             query = query.where(c.id.not_in(list(exclude)))
         query = query.order_by(c.due_at, c.id).limit(limit).with_for_update(skip_locked=True)
         ids = list(conn.execute(query).scalars())
+        superseded: set[int] = set()
+        if ids:  # only the rows taken are checked, not the whole table on every claim
+            superseded = set(conn.execute(
+                update(TABLE).where(c.id.in_(ids), c.status == "pending", c.kind == "reminder", _newer_due(real))
+                .values(status="expired", last_error=SUPERSEDED).returning(c.id)).scalars())
+            ids = [i for i in ids if i not in superseded]
         if ids:
             conn.execute(update(TABLE).where(c.id.in_(ids)).values(
                 status="claimed", claimed_by=worker, lease_until=real + lease, attempts=c.attempts + 1))
         conn.commit()
-    return Claimed(ids, superseded)
+    return Claimed(ids, len(superseded))
 
 
 def finish(row_id: int, worker: str, conn: Connection | None = None, **values: object) -> bool:

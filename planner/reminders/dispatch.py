@@ -100,7 +100,7 @@ class Dispatcher:
         config = current_app.config
         self.smtp = smtp.parse_smtp_url(config["SMTP_URL"])
         self.sender = parseaddr(config["MAIL_FROM"])[1] or "planner@localhost"
-        self.batch_size = int(config.get("REMINDER_BATCH_SIZE", 50))
+        self.batch_size = int(config.get("REMINDER_BATCH_SIZE", 100))
         self.lease = dt.timedelta(seconds=float(config.get("REMINDER_LEASE_SECONDS", 60)))
         self.retry_base = float(config.get("REMINDER_RETRY_BASE_SECONDS", 60))
         self.retry_max = float(config.get("REMINDER_RETRY_MAX_SECONDS", 6 * 3600))

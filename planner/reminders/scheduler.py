@@ -40,6 +40,8 @@ class DispatchJob:
             self.dispatcher = Dispatcher()
 
     def __call__(self) -> None:
+        if self.dispatcher.stop.is_set():
+            return
         with self.app.app_context():
             try:
                 self.resync_if_due()
