@@ -49,14 +49,6 @@ def _newer_due(now: dt.datetime):  # type: ignore[no-untyped-def]
         lc.kind == c.kind, lc.status.in_(("pending", "claimed", "sent")), lc.due_at <= now, lc.due_at > c.due_at)
 
 
-def supersede_stale(conn: Connection, now: dt.datetime) -> int:
-    """After downtime the 7-day and the 1-day reminder can both be due: send only the later one."""
-    c = TABLE.c
-    result = conn.execute(update(TABLE).where(c.status == "pending", c.kind == "reminder", c.due_at <= now,
-                                              _newer_due(now)).values(status="expired", last_error=SUPERSEDED))
-    return result.rowcount or 0
-
-
 @dataclass
 class Claimed:
     ids: list[int]
