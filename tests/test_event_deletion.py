@@ -161,3 +161,30 @@ def test_merging_a_duplicate_moves_its_history_and_reminds_nobody_twice(app, cli
     again = client.post(f"/events/{keep.id}/merge", data={"csrf_token": csrf_token_from(page), "duplicate": keep.id},
                         follow_redirects=True)
     assert "kan inte slås ihop med sig själv" in again.get_data(as_text=True)
+
+
+def test_a_proposal_linked_to_an_event_removed_since_goes_to_the_kept_one_or_a_new_one(app) -> None:
+    from planner.schedule.accept import accept
+    from planner.schedule.removal import delete_event, merge_events
+    from tests.review_helpers import item, make_document
+
+    day = (utcnow() + dt.timedelta(days=40)).astimezone(STHLM).date().isoformat()
+    first = make_document(meeting={}, items=[item("next_meeting", day, 7, start="09:30", end="12:00",
+                                                   title="Nästa möte")])
+    duplicate = accept(first.proposals[0])
+    kept = meeting(duplicate.organization, duplicate.body, duplicate.start_at, title="Styrgruppsmöte")
+    merge_events(kept, duplicate)
+    db.session.commit()
+    again = make_document(meeting={}, filename="styrgrupp-2.txt", items=[
+        item("next_meeting", day, 7, start="10:00", end="12:00", title="Nästa möte")])
+    again.proposals[0].event = duplicate  # linked before the merge
+    assert accept(again.proposals[0]).id == kept.id
+
+    delete_event(kept)
+    db.session.commit()
+    third = make_document(meeting={}, filename="styrgrupp-3.txt", items=[
+        item("next_meeting", day, 7, start="10:30", end="12:00", title="Nästa möte")])
+    third.proposals[0].event = kept  # linked before the deletion
+    made = accept(third.proposals[0])
+    db.session.commit()
+    assert made.id not in (kept.id, duplicate.id) and made.deleted_at is None
