@@ -17,8 +17,9 @@ import secrets
 import socket
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, and_, exists, not_, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, not_, or_, select, update
 
 from planner.db import db
 from planner.models import ReminderDelivery
@@ -90,13 +91,28 @@ def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta, real: 
     return Claimed(ids, len(superseded))
 
 
+_FINISH: dict[tuple[str, ...], Any] = {}
+
+
+def _finish_statement(keys: tuple[str, ...]) -> Any:
+    """One prepared UPDATE per set of columns: the hot path builds no statement per message."""
+    statement = _FINISH.get(keys)
+    if statement is None:
+        c = TABLE.c
+        statement = _FINISH[keys] = (
+            update(TABLE).where(c.id == bindparam("w_id"), c.status == "claimed", c.claimed_by == bindparam("w_by"))
+            .values({key: bindparam(f"v_{key}") for key in keys}))
+    return statement
+
+
 def finish(row_id: int, worker: str, conn: Connection | None = None, **values: object) -> bool:
     """Record the outcome of one claimed row, only if this worker still holds it; commits at once."""
     if conn is None:
         with db.engine.connect() as own:
             return finish(row_id, worker, own, **values)
-    result = conn.execute(update(TABLE).where(TABLE.c.id == row_id, TABLE.c.status == "claimed",
-                                              TABLE.c.claimed_by == worker).values(**values))
+    keys = tuple(sorted(values))
+    params = {"w_id": row_id, "w_by": worker, **{f"v_{key}": values[key] for key in keys}}
+    result = conn.execute(_finish_statement(keys), params)
     conn.commit()
     return result.rowcount == 1
 
