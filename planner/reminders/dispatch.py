@@ -53,6 +53,8 @@ COUNTS = ("claimed", "sent", "retried", "failed", "expired", "superseded", "canc
 
 @dataclass
 class Stats:
+    """claimed = sent + retried + failed + expired + superseded + cancelled + released."""
+
     claimed: int = 0
     sent: int = 0
     retried: int = 0
@@ -117,6 +119,7 @@ class Dispatcher:
             claimed = time.monotonic()
             got = claim(at, self.worker, self.batch_size, self.lease, real, exclude=self.given_back)
             total.superseded += got.superseded
+            total.claimed += got.superseded  # taken by the claim, settled there: the counts add up
             if not got.ids:
                 break
             batches += 1
