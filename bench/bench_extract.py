@@ -27,7 +27,7 @@ OWN = ROOT / "tests" / "data" / "real"
 # (name, documents folder, gold folder)
 SETS = [("seeds", SEEDS, GOLD), ("shared/real text", SHARED / "real" / "text", SHARED / "real" / "gold"),
         ("shared/real ocr", SHARED / "real" / "ocr", SHARED / "real" / "gold"),
-        ("tests/data/real", OWN / "text", OWN / "gold")]
+        ("tests/data/real", OWN / "text", OWN / "gold"), ("tests/data/real ocr", OWN / "ocr", OWN / "gold")]
 PAGE_LINES = 45
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python -m bench.real_scores
 
 Sets: the seeds, ../shared/real as published and after OCR, and the project's own real corpus
-(tests/data/real, whose gold names each text's `doc_kind`). The extractor runs in this process
+(tests/data/real, whose gold names each text's `doc_kind`) as published and after OCR
+(tests/data/real/make_ocr.py: rendered pages through tesseract's English model). The extractor runs in this process
 (the same function `planner extract --json` prints), so the figures need no installed entry point.
 """
 
@@ -22,6 +23,7 @@ SETS = {
     "shared/real text": (SHARED / "real" / "text", SHARED / "real" / "gold"),
     "shared/real ocr": (SHARED / "real" / "ocr", SHARED / "real" / "gold"),
     "tests/data/real": (OWN / "text", OWN / "gold"),
+    "tests/data/real ocr": (OWN / "ocr", OWN / "gold"),
 }
 
 

@@ -33,6 +33,17 @@ class Defaults:
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     SCHEDULER_INTERVAL_SECONDS = 30
+    # Reading uploads (planner/ingest/limits.py): beyond these a file is refused with a reason.
+    INGEST_MAX_PAGES = 300
+    INGEST_MAX_CHARS = 2_000_000
+    INGEST_MAX_UNPACKED_MB = 100
+    INGEST_MAX_PARAGRAPHS = 50_000
+    INGEST_MAX_SECONDS = 900
+    MAX_PROPOSALS_PER_DOCUMENT = 300
+    # Background imports run by `planner scheduler` (planner/imports/runner.py).
+    IMPORT_POLL_SECONDS = 2
+    IMPORT_JOB_LEASE_SECONDS = 120
+    IMPORT_JOB_MAX_ATTEMPTS = 3
     MIGRATIONS_DIR = str(PACKAGE_DIR / "migrations")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 

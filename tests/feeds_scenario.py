@@ -1,16 +1,16 @@
 """The schedule the example minutes (examples/minutes/kustkommunerna-*) describe, as reviewed events.
 
-Written out by hand because the extractor is a placeholder on this branch; the dates, times and
-places are the minutes' own. It spans both DST changes of 2027, a fortnightly series with a skipped
+Written out by hand so the feed tests do not depend on the extractor; the dates, times and places
+are the minutes' own. It spans both DST changes of 2027, a fortnightly series with a skipped
 sportlov week, a moved and a cancelled occurrence, all-day periods and a cancelled meeting.
+EXAMPLE_OCCURRENCES is the oracle: every occurrence's UTC instant written out by hand, not
+computed from the rows, so a wrong rule in the scenario or in planner cannot agree with itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
-
-from dateutil.rrule import rrulestr
 
 from planner.db import db
 from planner.models import Body, Event, Organization
@@ -78,45 +78,46 @@ def make_example_schedule() -> dict[str, object]:
     return {"org": org, "styrgrupp": styrgrupp, "ledning": ledning, "events": events}
 
 
+# Series 13.00–15.30 Stockholm: 12:00Z–14:30Z in winter (CET), 11:00Z–13:30Z from 28 March to
+# 31 October 2027 (CEST). 26 February is the EXDATE (sportlov), 9 April moved to Thursday 8 April
+# 10–12 in Kungsbacka, 22 October cancelled. Budget: yearly 29 January, 2028 skipped.
+_WINTER, _SUMMER = ("12:00:00Z", "14:30:00Z"), ("11:00:00Z", "13:30:00Z")
+_SERIES_DAYS = {
+    "2027-01-15": _WINTER, "2027-01-29": _WINTER, "2027-02-12": _WINTER, "2027-03-12": _WINTER,
+    "2027-03-26": _WINTER, "2027-04-23": _SUMMER, "2027-05-07": _SUMMER, "2027-05-21": _SUMMER,
+    "2027-06-04": _SUMMER, "2027-06-18": _SUMMER, "2027-07-02": _SUMMER, "2027-07-16": _SUMMER,
+    "2027-07-30": _SUMMER, "2027-08-13": _SUMMER, "2027-08-27": _SUMMER, "2027-09-10": _SUMMER,
+    "2027-09-24": _SUMMER, "2027-10-08": _SUMMER, "2027-11-05": _WINTER, "2027-11-19": _WINTER,
+    "2027-12-03": _WINTER, "2027-12-17": _WINTER, "2027-12-31": _WINTER,
+}
+EXAMPLE_OCCURRENCES: list[tuple[str, str, str, str]] = [
+    ("styrgrupp_okt", "2026-10-16T07:30:00Z", "2026-10-16T10:00:00Z", "CONFIRMED"),  # still summer time
+    ("synpunkter", "2026-11-13", "2026-11-14", "CONFIRMED"),
+    ("konferens", "2026-11-18T12:00:00Z", "2026-11-18T15:30:00Z", "CONFIRMED"),
+    ("installt", "2026-11-20T12:00:00Z", "2026-11-20T14:30:00Z", "CANCELLED"),
+    ("styrgrupp_dec", "2026-12-04T08:30:00Z", "2026-12-04T11:00:00Z", "CONFIRMED"),
+    ("ordforande", "2027-01-01", "2027-01-02", "CONFIRMED"),
+    ("underlag", "2027-01-30", "2027-01-31", "CONFIRMED"),
+    ("sportlov", "2027-02-22", "2027-02-27", "CONFIRMED"),
+    ("pasklov", "2027-03-29", "2027-04-03", "CONFIRMED"),
+    *[("serie", f"{day}T{start}", f"{day}T{end}", "CONFIRMED") for day, (start, end) in _SERIES_DAYS.items()],
+    ("serie", "2027-04-08T08:00:00Z", "2027-04-08T10:00:00Z", "CONFIRMED"),
+    ("serie", "2027-10-22T11:00:00Z", "2027-10-22T13:30:00Z", "CANCELLED"),
+    ("budget", "2027-01-29", "2027-01-30", "CONFIRMED"),
+    ("budget", "2029-01-29", "2029-01-30", "CONFIRMED"),
+    ("budget", "2030-01-29", "2030-01-30", "CONFIRMED"),
+]
+
+
+def example_occurrences(events: dict[str, Event]) -> set[tuple[str, str, str, str]]:
+    """EXAMPLE_OCCURRENCES with each scenario key replaced by its event's UID (until 2031-01-01)."""
+    return {(events[key].uid, start, end, status) for key, start, end, status in EXAMPLE_OCCURRENCES}
+
+
 def _fmt(value: dt.date | dt.datetime) -> str:
     if isinstance(value, dt.datetime):
         return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return value.isoformat()
-
-
-def expected_occurrences(events: list[Event], until: dt.date) -> set[tuple[str, str, str, str]]:
-    """Every occurrence's (uid, start, end, STATUS) by Python's zoneinfo, straight from the database rows."""
-    out: set[tuple[str, str, str, str]] = set()
-    status = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
-    for event in events:
-        if event.series_id is not None:
-            continue
-        overrides = {o.recurrence_id: o for o in event.overrides}
-        if event.all_day:
-            first, length = event.start_date, event.end_date - event.start_date + dt.timedelta(days=1)
-        else:
-            first, length = event.start_at, event.end_at - event.start_at
-        if not event.rrule:
-            out.add((event.uid, _fmt(first), _fmt(first + length), status[event.status]))
-            continue
-        naive_start = (dt.datetime.combine(first, dt.time()) if event.all_day
-                       else first.astimezone(STOCKHOLM).replace(tzinfo=None))
-        rule = event.rrule.replace("UNTIL=20271231", "UNTIL=20271231T235959")
-        for naive in rrulestr(rule, dtstart=naive_start):
-            if naive.date() >= until:
-                break
-            start = naive.date() if event.all_day else naive.replace(tzinfo=STOCKHOLM)
-            key = start.isoformat() if event.all_day else start.isoformat()
-            if key in (event.exdates or []):
-                continue
-            override = overrides.get(key)
-            if override is not None:
-                o_first = override.start_at
-                out.add((event.uid, _fmt(o_first), _fmt(override.end_at), status[override.status]))
-                continue
-            end = start + length
-            out.add((event.uid, _fmt(start), _fmt(end), status[event.status]))
-    return out
 
 
 def planner_occurrences(events: list[Event], until: dt.date) -> set[tuple[str, str, str, str]]:

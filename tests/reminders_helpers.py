@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from planner.db import db, utcnow
 from planner.models import Body, Event, Organization, ReminderDelivery, Subscriber
+from tests.checkout import checkout_env, planner_command
 
 STHLM = ZoneInfo("Europe/Stockholm")
 UTC = dt.UTC
@@ -67,11 +66,6 @@ def rows(**filters: object) -> list[ReminderDelivery]:
     return db.session.scalars(db.select(ReminderDelivery).filter_by(**filters).order_by(ReminderDelivery.id)).all()
 
 
-def planner_exe() -> str:
-    exe = Path(sys.executable).parent / "planner"
-    return str(exe) if exe.exists() else (shutil.which("planner") or "planner")
-
-
 def scheduler_env(app, smtp_url: str, **extra: object) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
@@ -85,12 +79,12 @@ def scheduler_env(app, smtp_url: str, **extra: object) -> dict[str, str]:
         "PYTHONUNBUFFERED": "1",
     })
     env.update({f"PLANNER_{k}": str(v) for k, v in extra.items()})
-    return env
+    return checkout_env(env)
 
 
 def start_scheduler(app, smtp_url: str, log: Path, **extra: object) -> subprocess.Popen:
     handle = open(log, "ab")  # noqa: SIM115  (closed with the process)
-    return subprocess.Popen([planner_exe(), "scheduler"], env=scheduler_env(app, smtp_url, **extra),
+    return subprocess.Popen(planner_command("scheduler"), env=scheduler_env(app, smtp_url, **extra),
                             stdout=handle, stderr=subprocess.STDOUT)
 
 

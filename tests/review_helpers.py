@@ -20,8 +20,13 @@ Synpunkter på planen senast den 13 november 2026.
 """
 
 
-def item(kind: str, date: str, line: int, **extra: Any) -> dict[str, Any]:
-    text = MINUTES.splitlines()[line - 1] if line <= len(MINUTES.splitlines()) else ""
+# The same minutes years ahead, for what "Godkänn alla" may take (it never takes a past date).
+FUTURE = MINUTES.replace("16 oktober 2026", "18 oktober 2030").replace("4 december", "6 december").replace(
+    "13 november 2026", "15 november 2030")
+
+
+def item(kind: str, date: str, line: int, text: str = MINUTES, **extra: Any) -> dict[str, Any]:
+    text = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
     return {"kind": kind, "date": date, "end_date": None, "start": None, "end": None, "title": "",
             "location": None, "from": None, "to": None, "confidence": 0.9,
             "evidence": {"line": line, "text": text}, **extra}
@@ -42,3 +47,12 @@ def make_document(org_name: str = "Kustkommunerna", body_name: str = "Styrgrupp"
     document = store_document(filename, (text + filename).encode(), text, extraction, org, body)
     db.session.commit()
     return document
+
+
+def run_imports() -> int:
+    """Read every queued upload here and now, as `planner scheduler` would; returns how many."""
+    from planner.imports.runner import ImportRunner
+
+    count = ImportRunner().run()
+    db.session.expire_all()
+    return count

@@ -11,6 +11,7 @@ from planner.db import db
 from planner.models import Event
 from planner.schedule.orgs import get_or_create_body, get_or_create_organization
 from tests.browser import screenshot
+from tests.reminders_helpers import start_scheduler
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,7 @@ Datum för nästa möte meddelas senare.
 HOSTILE = "<script>window.pwned=1</script>Styrgruppen"
 
 
-def test_upload_correct_time_accept_and_see_it_in_the_month(live_server, page, make_user, tmp_path,
+def test_upload_correct_time_accept_and_see_it_in_the_month(app, live_server, page, make_user, tmp_path,
                                                             backend) -> None:
     org = get_or_create_organization("Kustkommunerna")
     get_or_create_body(org, "Styrgrupp")
@@ -47,6 +48,15 @@ def test_upload_correct_time_accept_and_see_it_in_the_month(live_server, page, m
     page.set_input_files("input[name=files]", str(minutes))
     page.get_by_role("button", name="Ladda upp och läs").click()
     page.wait_for_url("**/documents/*")
+    assert "Läses in" in page.locator("#job").inner_text()  # the upload answered before reading
+    if backend == "sqlite":
+        screenshot(page, "upload-reading-laptop")
+    scheduler = start_scheduler(app, "smtp://127.0.0.1:9", tmp_path / "scheduler.log", IMPORT_POLL_SECONDS=0.2)
+    try:  # the page reloads itself until the scheduler has read the minutes
+        page.wait_for_selector(".lines li", timeout=30_000)
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=10)
     assert page.locator(".lines li").count() == len(MINUTES.splitlines())
 
     card = page.locator("article.proposal", has=page.locator('input[name=date][value="2026-12-04"]')).first

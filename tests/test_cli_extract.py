@@ -5,19 +5,17 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
+from tests.checkout import checkout_env, planner_command
 from tests.conftest import EXAMPLES, SEEDS
 from tests.extract_schema import assert_schema
 
-PLANNER = Path(sys.executable).with_name("planner")
-
 
 def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PLANNER_INSTANCE_PATH": str(tmp_path / "instance"),
-           "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'instance' / 'never.db'}"}
-    return subprocess.run([str(PLANNER), "extract", *args], capture_output=True, text=True, env=env,
+    env = checkout_env({**os.environ, "PLANNER_INSTANCE_PATH": str(tmp_path / "instance"),
+                        "PLANNER_DATABASE_URL": f"sqlite:///{tmp_path / 'instance' / 'never.db'}"})
+    return subprocess.run(planner_command("extract", *args), capture_output=True, text=True, env=env,
                           cwd=tmp_path, timeout=300)
 
 

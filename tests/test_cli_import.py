@@ -26,6 +26,22 @@ def test_import_accept_all_then_start_page_lists_events(runner, client, login) -
         assert event.title in page
 
 
+def test_import_stays_synchronous_and_keeps_to_the_limits(app, runner, tmp_path: Path) -> None:
+    """No job: the proposals are there when the command returns, at most MAX_PROPOSALS_PER_DOCUMENT of them."""
+    from planner.models import ImportJob
+
+    app.config.update(MAX_PROPOSALS_PER_DOCUMENT=5, INGEST_MAX_CHARS=100_000)
+    huge = tmp_path / "stor.txt"
+    huge.write_text("Synpunkter senast den 4 december 2026.\n" * 10_000, encoding="utf-8")
+    result = runner.invoke(args=["import", str(CLEAN), str(huge), "--org", "Kustkommunerna"])
+    assert result.exit_code == 1
+    assert "imported kustkommunerna-styrgrupp-2026-10-16.txt: document 1, 5 proposals (12 more left out: " \
+           "at most 5 a document)" in result.output
+    assert "error: stor.txt: more than 100,000 characters of text" in result.output
+    document = db.session.scalars(db.select(Document)).one()
+    assert len(document.proposals) == 5 and db.session.scalar(db.select(db.func.count(ImportJob.id))) == 0
+
+
 def test_same_file_twice_is_not_imported_twice(runner) -> None:
     args = ["import", str(CLEAN), "--org", "Kustkommunerna"]
     assert runner.invoke(args=args).exit_code == 0

@@ -109,3 +109,46 @@ def test_the_290_municipalities() -> None:
     assert municipality("SODERTALJE") == "Södertälje"
     assert restore("Jonkopings lan") == "Jönköpings län"
     assert restore("Peter Book") == "Peter Book"
+
+
+def test_written_ordinals_short_iso_and_two_digit_years_are_dates() -> None:
+    from planner.extract.dates import find_dates
+    from planner.extract.normalize import fold
+
+    def days(text: str) -> list[tuple[int, int, int | None]]:
+        return [(m.day, m.month, m.year) for m in find_dates(fold(text))]
+
+    assert days("Lödöl tredje mars preliminärt") == [(3, 3, None)]
+    assert days("den andra maj") == [(2, 5, None)] and days("andra maj-möten") == []
+    assert days("Sammanfattning 24-10-21") == [(21, 10, 2024)]
+    assert days("Date: 23/9-19 8:15-9:15") == [(23, 9, 2019)]
+    assert days("22/9.18/10 22/11") == [(22, 9, None), (18, 10, None), (22, 11, None)]
+
+
+def test_a_weekday_that_points_years_back_keeps_the_coming_date_with_less_confidence() -> None:
+    from planner.extract import extract
+
+    text = "Minnesanteckningar styrgruppen 2026-11-06\n\n1. Nästa möte\nFredagen den 6 december kl 9-12.\n"
+    items = extract(text)["items"]
+    assert [(i["kind"], i["date"]) for i in items] == [("next_meeting", "2026-12-06")]
+    assert items[0]["confidence"] < 0.7  # 6 December 2026 is a Sunday: a person should look
+
+
+def test_a_holiday_word_belongs_to_its_own_sentence_not_to_the_next_line_or_sentence() -> None:
+    from planner.extract import extract
+
+    text = ("Minnesanteckningar styrgruppen 2025-01-10\n\n§ 4 Sportlov v 8.\n"
+            "Regionen bjuder in till en konferens om kompetens den 22 april kl 9-16.\n"
+            "Kommundirektörerna träffas den 17 mars. Sportlov v 9.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds["2025-04-22"] == "meeting" and kinds["2025-03-17"] == "meeting"
+    assert kinds["2025-W08"] == "holiday" and kinds["2025-W09"] == "holiday"
+
+
+def test_markup_reads_as_blanks_and_a_meeting_closed_gives_the_end() -> None:
+    from planner.extract import extract
+
+    text = ("<h1>ÅRSMÖTESPROTOKOLL</h1>\n<p><strong> Datum:</strong> 2012-07-10, kl 18.30\n"
+            "<strong> Plats:</strong> Anne-Maries Loge</p>\n\n§ 1 Mötets öppnande\n§ 13 Avslutades mötet ca 20.15\n")
+    assert extract(text)["meeting"] == {"date": "2012-07-10", "start": "18:30", "end": "20:15",
+                                        "location": "Anne-Maries Loge"}

@@ -103,7 +103,7 @@ def test_lost_diacritics_are_told_from_the_text_itself() -> None:
     ("Ordförandeskap 9K 12.30-14.00 lunch", "meeting", None, "Ordförandeskap lunch"),
     ("Den gemensamma konferensen Digitalt först hålls", "meeting", None, "Den gemensamma konferensen Digitalt först"),
     ("Kommuncheferna ger sina synpunkter på utkastet och kan även inkomma med synpunkter på rapporten", "deadline",
-     None, "Kommuncheferna ger sina synpunkter på utkastet"),
+     None, "Synpunkter på utkastet"),
     ("Underlaget ska mejlas ut till ledningsgruppen under eftermiddagen efter mötet som hölls i Stadshuset",
      "deadline", None, "Underlaget ska mejlas ut till ledningsgruppen …"),
     ("Överlämning av Xqwr\\uv", "meeting", None, "Överlämning"),

@@ -1,4 +1,4 @@
-"""A feed of the example minutes, read by ical.js and vobject, lands at the instants zoneinfo says.
+"""A feed of the example minutes, read by ical.js and vobject, lands at the instants written by hand.
 
 Covers both DST changes of 2027, a series with a skipped and a moved occurrence, all-day periods
 (exclusive DTEND) and cancellations.
@@ -12,7 +12,7 @@ import pytest
 
 from planner.db import db
 from planner.models import Event, Feed
-from tests.feeds_scenario import WIDE_WINDOW, expected_occurrences, make_example_schedule
+from tests.feeds_scenario import WIDE_WINDOW, example_occurrences, make_example_schedule, planner_occurrences
 from tests.ical_readers import ical_js, vobject_reader
 
 UNTIL = dt.date(2031, 1, 1)
@@ -29,7 +29,7 @@ def example_feed(app, client, tmp_path):
     assert response.status_code == 200
     path = tmp_path / "feed.ics"
     path.write_bytes(response.data)
-    expected = expected_occurrences(db.session.scalars(db.select(Event)).all(), UNTIL)
+    expected = example_occurrences(scenario["events"])
     return path, expected
 
 
@@ -40,13 +40,13 @@ def _summer_and_winter(occurrences: set[tuple[str, str, str, str]]) -> None:
     assert "2027-10-22T11:00:00Z" in starts and "2027-11-05T12:00:00Z" in starts
 
 
-def test_ical_js_reads_every_occurrence_at_the_zoneinfo_instant(example_feed) -> None:
+def test_ical_js_reads_every_occurrence_at_the_instant_the_minutes_give(example_feed) -> None:
     path, expected = example_feed
     _summer_and_winter(expected)
     assert ical_js(path, UNTIL) == expected
 
 
-def test_vobject_reads_every_occurrence_at_the_zoneinfo_instant(example_feed) -> None:
+def test_vobject_reads_every_occurrence_at_the_instant_the_minutes_give(example_feed) -> None:
     path, expected = example_feed
     assert vobject_reader(path, UNTIL) == expected
 
@@ -58,3 +58,9 @@ def test_the_fixture_has_what_the_suite_claims(example_feed) -> None:
     assert ("2027-02-22", "2027-02-27") in {(o[1], o[2]) for o in expected}  # sportlov, exclusive end
     assert not any(o[1] == "2027-02-26T12:00:00Z" for o in expected)  # the EXDATE
     assert any(o[1] == "2027-04-08T08:00:00Z" for o in expected)  # the moved occurrence
+
+
+def test_planners_own_occurrences_are_the_ones_the_minutes_give(example_feed) -> None:
+    """What the review, the wheel and the reminders expand (planner.schedule.recurrence) is the hand-written list."""
+    _, expected = example_feed
+    assert planner_occurrences(db.session.scalars(db.select(Event)).all(), UNTIL) == expected

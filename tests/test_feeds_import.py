@@ -151,6 +151,21 @@ def test_url_import_gives_up_after_the_timeout(importing, app, runner) -> None:
     assert events_of(importing) == []
 
 
+@pytest.mark.parametrize("trickle_from", ["headers", "body"])
+def test_url_import_timeout_is_one_deadline_for_the_whole_download(importing, app, runner, trickle_from) -> None:
+    """Issue 15, item 6: a byte every 0.2 s never trips a per-read timeout; the total deadline stops it."""
+    import time
+
+    app.config.update({"ICS_IMPORT_ALLOW_PRIVATE": True, "ICS_IMPORT_TIMEOUT": 1})
+    with serving({"/trickle.ics": HOLIDAYS.read_bytes()}, trickle=0.2, trickle_from=trickle_from) as (base, _):
+        started = time.monotonic()
+        result = runner.invoke(args=["import-ics", f"{base}/trickle.ics", "--body", "Skolor"])
+        took = time.monotonic() - started
+    assert result.exit_code != 0 and "svarade inte inom 1 sekunder" in result.output
+    assert took < 2.5
+    assert events_of(importing) == []
+
+
 def test_url_import_caps_the_download(importing, app, runner) -> None:
     app.config.update({"ICS_IMPORT_ALLOW_PRIVATE": True, "ICS_IMPORT_MAX_BYTES": 2000})
     with serving({"/big.ics": HOLIDAYS.read_bytes() * 3}) as (base, _):

@@ -17,11 +17,11 @@ from planner import create_app
 from planner.db import db, utcnow
 from planner.models import Subscriber
 from planner.reminders import sync_event_reminders
+from tests.checkout import planner_command
 from tests.conftest import base_config, create_pg_database, drop_pg_database, ensure_postgres, migrate_to_head
 from tests.reminders_helpers import (
     meeting,
     org_with_bodies,
-    planner_exe,
     rows,
     scheduler_env,
     start_scheduler,
@@ -151,7 +151,7 @@ def test_planner_mailsink_prints_and_keeps_every_mail(app, runner, tmp_path) -> 
     port = free_port()
     folder = tmp_path / "mail"
     env = scheduler_env(app, f"smtp://127.0.0.1:{port}")
-    sink = subprocess.Popen([planner_exe(), "mailsink", "--port", str(port), "--folder", str(folder)], env=env,
+    sink = subprocess.Popen(planner_command("mailsink", "--port", str(port), "--folder", str(folder)), env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         assert "mail sink on" in sink.stdout.readline()

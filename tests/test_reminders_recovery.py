@@ -18,10 +18,10 @@ from planner.db import db, utcnow
 from planner.reminders import sync_event_reminders
 from planner.reminders.dispatch import Dispatcher
 from planner.schedule.datefmt import STOCKHOLM
+from tests.checkout import planner_command
 from tests.reminders_helpers import (
     meeting,
     org_with_bodies,
-    planner_exe,
     rows,
     scheduler_env,
     start_scheduler,
@@ -89,8 +89,8 @@ def test_a_killed_fast_forward_strands_nothing(app, smtp_server, tmp_path) -> No
     due_reminders(3)
     smtp_server.handler.hold_rcpt.set()
     env = scheduler_env(app, smtp_server.url, **LONG_LEASE)
-    run = subprocess.Popen([planner_exe(), "reminders", "send-due", "--now",
-                            _stockholm(utcnow() + dt.timedelta(hours=12))], env=env,
+    run = subprocess.Popen(planner_command("reminders", "send-due", "--now",
+                                           _stockholm(utcnow() + dt.timedelta(hours=12))), env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         wait_until(smtp_server.handler.arrived.is_set, 30, "the fast-forward to reach the SMTP server")

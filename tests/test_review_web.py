@@ -10,7 +10,7 @@ from planner.db import db
 from planner.models import Document, Event, EventChange, Proposal
 from planner.schedule.orgs import get_or_create_organization
 from tests.conftest import EXAMPLES, csrf_token_from
-from tests.review_helpers import item, make_document
+from tests.review_helpers import FUTURE, item, make_document, run_imports
 
 STHLM = ZoneInfo("Europe/Stockholm")
 
@@ -28,13 +28,14 @@ def test_upload_many_files_recognises_duplicates_and_names_bad_ones(client, logi
              (io.BytesIO(b"MZ\x00\x00binary"), "program.exe")]
     page = client.post("/documents/upload", data={"csrf_token": _token(client), "files": files},
                        content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
-    assert "styrgrupp.txt: " in page and "förslag att granska" in page
-    assert "tom.txt kunde inte läsas" in page
+    assert "styrgrupp.txt: mottagen, läses in nu" in page
+    assert "tom.txt kunde inte läsas: filen är tom" in page
     assert "program.exe: bara .txt, .pdf och .docx" in page
     again = client.post("/documents/upload", data={"csrf_token": _token(client),
                                                    "files": [(io.BytesIO(minutes), "kopia.txt")]},
                         content_type="multipart/form-data", follow_redirects=True).get_data(as_text=True)
     assert "kopia.txt är redan uppladdad (som styrgrupp.txt)" in again
+    assert run_imports() == 1
     documents = db.session.scalars(db.select(Document)).all()
     assert [d.filename for d in documents] == ["styrgrupp.txt"]
     assert documents[0].organization_id == org.id and documents[0].text.startswith("Kustkommunerna")
@@ -55,6 +56,7 @@ def test_docx_minutes_are_read_and_shown_line_by_line(client, login, tmp_path) -
                                                       "files": [(path.open("rb"), "styrgrupp.docx")]},
                            content_type="multipart/form-data")
     assert response.status_code == 302
+    run_imports()
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert '<li id="L2"' in page and "Datum: 2026-12-04</span>" in page
 
@@ -136,20 +138,26 @@ def test_bad_time_is_refused_and_nothing_is_accepted(client, login) -> None:
     assert db.session.scalar(db.select(db.func.count(Event.id))) == 0
 
 
-def test_accept_all_above_confidence_and_reject(client, login) -> None:
-    document = make_document(items=[
-        item("next_meeting", "2026-12-04", 7, start="09:30", title="Nästa möte", confidence=0.95),
-        item("meeting", "2026-12", 6, title="Planen fastställs", confidence=0.9),
-        item("deadline", "2026-11-13", 8, title="Synpunkter på planen", confidence=0.6)])
+def test_accept_all_asks_once_then_accepts_the_listed_and_reject(client, login) -> None:
+    document = make_document(text=FUTURE, meeting={"date": "2030-10-18"}, items=[
+        item("next_meeting", "2030-12-06", 7, start="09:30", title="Nästa möte", confidence=0.95, text=FUTURE),
+        item("meeting", "2030-12", 6, title="Planen fastställs", confidence=0.9, text=FUTURE),
+        item("deadline", "2030-11-15", 8, title="Synpunkter på planen", confidence=0.6, text=FUTURE)])
     login("secretary", org=document.organization)
+    ask = client.get(f"/documents/{document.id}/accept-all?min_confidence=0.8").get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Event.id))) == 0, "the question accepts nothing"
+    assert "Godkänns (2)" in ask and "fredag 6 december 2030" in ask and "09.30" in ask
+    assert "rad 7</a>: <q>Fredagen den 6 december kl 9.30-12.00" in ask
+    assert "Planen fastställs" in ask and "har bara månad eller vecka" in ask
     client.post(f"/documents/{document.id}/accept-all",
-                data={"csrf_token": _token(client, f"/documents/{document.id}"), "min_confidence": "0.8"})
+                data={"csrf_token": csrf_token_from(ask), "min_confidence": "0.8", "confirm": "1",
+                      "proposal": [p.id for p in document.proposals if p.title != "Planen fastställs"]})
     db.session.expire_all()
     status = {p.title: p.status for p in db.session.get(Document, document.id).proposals}
     assert status == {"Möte: Styrgrupp": "accepted", "Nästa möte": "accepted", "Synpunkter på planen": "pending",
                       "Planen fastställs": "pending"}  # only the month is known: a person picks the day
     page = client.get(f"/documents/{document.id}").get_data(as_text=True)
-    assert "december 2026</strong>" in page and "1 har bara månad eller vecka" in page
+    assert "december 2030</strong>" in page and "1 har bara månad eller vecka" in page
     deadline = next(p for p in db.session.get(Document, document.id).proposals if p.kind == "deadline")
     client.post(f"/documents/{document.id}/proposals/{deadline.id}",
                 data={"csrf_token": _token(client, f"/documents/{document.id}"), "action": "reject"})

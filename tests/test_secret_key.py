@@ -14,7 +14,7 @@ import pytest
 
 from planner import create_app
 from planner.secret_key import MissingSecretKey
-from tests.reminders_helpers import planner_exe
+from tests.checkout import checkout_env, planner_command
 from tests.smtp_server import free_port
 
 
@@ -31,7 +31,7 @@ def _env(instance: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PLANNER_")}
     env.update({"PLANNER_INSTANCE_PATH": str(instance), "PLANNER_DATABASE_URL": f"sqlite:///{instance}/p.db"})
     env.update({f"PLANNER_{k}": v for k, v in extra.items()})
-    return env
+    return checkout_env(env)
 
 
 @pytest.mark.parametrize("key", [None, "dev-only-change-me", "change-me-to-a-long-random-string"])
@@ -58,7 +58,7 @@ def test_gunicorn_refuses_to_boot_without_a_key(tmp_path: Path) -> None:
 
 
 def test_planner_serve_refuses_an_https_deployment_without_a_key(tmp_path: Path) -> None:
-    result = subprocess.run([planner_exe(), "serve", "--port", str(free_port())],
+    result = subprocess.run(planner_command("serve", "--port", str(free_port())),
                             env=_env(tmp_path, BASE_URL="https://planner.example.se"),
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 1 and "PLANNER_SECRET_KEY is not set" in result.stderr
@@ -67,7 +67,7 @@ def test_planner_serve_refuses_an_https_deployment_without_a_key(tmp_path: Path)
 
 def _serve_once(instance: Path) -> str:
     port = free_port()
-    proc = subprocess.Popen([planner_exe(), "serve", "--port", str(port)], env=_env(instance),
+    proc = subprocess.Popen(planner_command("serve", "--port", str(port)), env=_env(instance),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 30
@@ -87,7 +87,7 @@ def _serve_once(instance: Path) -> str:
 
 def test_planner_serve_writes_a_random_development_key_once_and_keeps_it(tmp_path: Path) -> None:
     instance = tmp_path / "instance"
-    assert subprocess.run([planner_exe(), "init"], env=_env(instance), capture_output=True,
+    assert subprocess.run(planner_command("init"), env=_env(instance), capture_output=True,
                           timeout=120).returncode == 0  # commands that sign nothing run without a key
     first = _serve_once(instance)
     key_file = instance / "secret_key"

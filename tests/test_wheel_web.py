@@ -58,10 +58,18 @@ def test_logged_in_viewer_sees_wheel_and_list_with_the_same_items(client, login,
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     svg_keys, list_keys = keys_in(html, "svg"), keys_in(html, "list")
-    assert svg_keys == list_keys and len(svg_keys) > 40
+    assert svg_keys == list_keys
+    # 21 single events (the moved November meeting among them), the series' 2nd Fridays but July's EXDATE and
+    # November's override (10), and Sweden's 16 red days and eves of 2027.
+    assert len(svg_keys) == 47
+    assert sorted(k for k in svg_keys if k.startswith("h")) == [f"h{YEAR}{md}" for md in (
+        "0101", "0106", "0326", "0328", "0329", "0501", "0506", "0516", "0606", "0625", "0626", "1106", "1224",
+        "1225", "1226", "1231")]
+    assert sorted(k.split("-")[1] for k in svg_keys if "-" in k) == [f"{YEAR}{md}" for md in (
+        "0108", "0212", "0312", "0409", "0514", "0611", "0813", "0910", "1008", "1210")]
     assert "Långfredagen" in html and "Februari" in html
     assert SCRIPT_TITLE not in html and "&lt;script&gt;alert(" in html
-    assert '"source_url": "/documents/' in html and "#line-31" in html
+    assert '"source_url": "/documents/' in html and "#L31\"" in html  # the review page's anchor for line 31
     by_body = client.get(f"/arshjul/kustkommunerna/styrgruppen/{YEAR}").get_data(as_text=True)
     assert keys_in(by_body, "svg") < svg_keys and "Ledningsgruppen" not in keys_in(by_body, "list")
     assert client.get(f"/arshjul/kustkommunerna/{YEAR}?rings=kind").status_code == 200
@@ -182,7 +190,67 @@ def test_cli_writes_each_format_and_refuses_bad_input(runner, org, tmp_path):
     assert bad.exit_code != 0 and "cannot write" in bad.output
     piped = runner.invoke(args=["wheel", "--year", str(YEAR), "--output", "-"])
     assert piped.exit_code == 0 and piped.output.startswith("<svg")
-    made = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)])
+    declined = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)], input="n\n")
+    assert declined.exit_code != 0 and "föreslås   Styrgruppen: Möte: Styrgruppen" in declined.output
+    assert db.session.scalar(db.select(db.func.count(Proposal.id))) == 1  # only the fixture's accepted one
+    made = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)], input="y\n")
     assert made.exit_code == 0 and "proposals for 2028" in made.output
-    again = runner.invoke(args=["wheel-next-year", "--year", str(YEAR)])
+    again = runner.invoke(args=["wheel-next-year", "--year", str(YEAR), "--yes"])
     assert again.exit_code != 0 and "already proposed" in again.output
+
+
+def test_planning_next_year_asks_first_follows_the_adopted_plan_avoids_holidays_and_copies_no_one_offs(
+        client, login, org):
+    """The issue: the tool ran at once, proposed 3/9, 15/10, 3/12 against the decided 17/9, 22/10, 10/12,
+    and copied a workshop, a conference and a contract expiry."""
+    from planner.models import Body
+    from tests.wheel_data import all_day, timed
+
+    last = YEAR - 1
+    styr = next(b for b in org.bodies if b.name == "Styrgruppen")
+    led = next(b for b in org.bodies if b.name == "Ledningsgruppen")
+    for month, day in ((9, 4), (10, 16), (12, 4)):  # first, third, first Friday: the rule says 3/9, 15/10, 3/12
+        timed(org, styr, "Möte: Styrgruppen", dt.date(last, month, day), "09.30", "12.00")
+    natverk = Body(organization=org, name="Nätverket", slug="natverket")
+    db.session.add(natverk)
+    timed(org, natverk, "Möte: Nätverket", dt.date(last, 5, 7), "13.00", "15.00")  # 1st Thu → Kristi himmelfärd
+    timed(org, natverk, "Möte: Nätverket", dt.date(last, 2, 24), "13.00", "15.00")  # 4th Tue → in sportlovet
+    timed(org, natverk, "Möte: Nätverket", dt.date(last, 3, 10), "13.00", "15.00")  # 2nd Tue → 9 March, free
+    timed(org, natverk, "Möte: Nätverket", dt.date(last, 9, 18), "13.00", "15.00")  # 3rd Fri → 17 Sep: Styrgruppen
+    timed(org, led, "Gemensam workshop om vattenförsörjning", dt.date(last, 11, 25), "09.00", "12.00")
+    timed(org, None, "Konferens: Digitalt först", dt.date(last, 11, 17), "13.00", "16.30")
+    all_day(org, led, "Avtalet med nuvarande leverantör löper ut", dt.date(last, 12, 31), kind="deadline")
+    db.session.commit()
+    login("secretary", org=org)
+    url = f"/arshjul/kustkommunerna/{last}/nasta-ar"
+    before = db.session.scalar(db.select(db.func.count(Proposal.id)))
+
+    wheel = client.get(f"/arshjul/kustkommunerna/{last}").get_data(as_text=True)
+    assert f'href="{url}"' in wheel  # the button opens the preview, it does not post
+    preview = client.get(url)
+    assert preview.status_code == 200
+    page = preview.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(Proposal.id))) == before, "nothing is saved before confirming"
+    assert "Skapa förslagen" in page and "Redan beslutat i protokollen" in page
+    for decided in ("fre 17 september 2027", "fre 22 oktober 2027", "fre 10 december 2027"):
+        assert decided in page
+    assert "fre 3 september 2027" not in page and "fre 15 oktober 2027" not in page
+    assert "Gemensam workshop om vattenförsörjning" in page.split("Kopieras inte")[1]
+    assert "Konferens: Digitalt först" in page.split("Kopieras inte")[1]
+    assert "Avtalet med nuvarande leverantör löper ut" in page.split("Kopieras inte")[1]
+
+    response = client.post(url, data={"csrf_token": csrf_token_from(page)})
+    assert response.status_code == 302
+    made = db.session.scalars(db.select(Proposal).where(Proposal.status == "pending",
+                                                        Proposal.start_date >= dt.date(YEAR, 1, 1))).all()
+    assert not [p for p in made if p.body_id == styr.id and p.kind == "meeting"], "the adopted plan wins"
+    natverk_days = {p.start_date: p for p in made if p.body_id == natverk.id}
+    assert set(natverk_days) == {dt.date(YEAR, 5, 13), dt.date(YEAR, 2, 16), dt.date(YEAR, 3, 9),
+                                 dt.date(YEAR, 9, 17)}
+    assert "samma dag som Styrgruppen" in natverk_days[dt.date(YEAR, 9, 17)].evidence_text  # shown, not moved
+    assert "röd dag" in natverk_days[dt.date(YEAR, 5, 13)].evidence_text
+    assert "flyttat från tor 6 maj" in natverk_days[dt.date(YEAR, 5, 13)].evidence_text
+    assert "sportlov" in natverk_days[dt.date(YEAR, 2, 16)].evidence_text
+    assert "flyttat" not in natverk_days[dt.date(YEAR, 3, 9)].evidence_text
+    titles = " ".join(p.title for p in made)
+    assert "workshop" not in titles and "Konferens" not in titles and "Avtalet" not in titles

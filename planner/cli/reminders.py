@@ -126,9 +126,9 @@ def sync_cmd() -> None:
 @click.command("scheduler")
 @with_appcontext
 def scheduler_cmd() -> None:
-    """The one process that sends reminders (run one or more; never inside the web server)."""
-    from planner.reminders.scheduler import run_scheduler
+    """The one process that sends reminders and reads uploads (run one or more; never inside the web server)."""
     from planner.reminders.smtp import BadSmtpUrl, parse_smtp_url
+    from planner.scheduler import run_scheduler
 
     try:
         parse_smtp_url(current_app.config["SMTP_URL"])

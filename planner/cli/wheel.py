@@ -97,13 +97,26 @@ def wheel_cmd(year: int, org_name: str | None, body_name: str | None, fmt: str, 
 @click.option("--org", "org_name", help="Organization name (needed when there are several).")
 @click.option("--body", "body_name", help="Only this body.")
 @click.option("--first-month", type=click.IntRange(1, 12), default=1, show_default=True)
+@click.option("--yes", is_flag=True, help="Create the proposals without asking.")
 @with_appcontext
-def next_year_cmd(year: int, org_name: str | None, body_name: str | None, first_month: int) -> None:
-    """Skapa nästa års årshjul: propose this year's recurring items and the next chairs for review."""
+def next_year_cmd(year: int, org_name: str | None, body_name: str | None, first_month: int, yes: bool) -> None:
+    """Skapa nästa års årshjul: show what would be proposed and why, then propose it for review."""
     from planner.db import db
-    from planner.wheel.nextyear import AlreadyCreated, create_next_year
+    from planner.wheel.nextyear import AlreadyCreated, create_next_year, plan_next_year
+    from planner.wheel.text import day_text
 
     org, body = _scope(org_name, body_name)
+    plan = plan_next_year(org, year, body=body, first_month=first_month)
+    for item in plan.proposed:
+        click.echo(f"  föreslås   {item.body}: {item.line}")
+    for when, b, previous, holder in plan.handovers:
+        click.echo(f"  föreslås   {b.name}: ordförandeskapet från {previous} till {holder} {day_text(when)}")
+    for item in plan.adopted:
+        click.echo(f"  beslutat   {item.body}: {day_text(item.day)} ({item.source})")
+    for skipped in plan.skipped:
+        click.echo(f"  kopieras inte  {skipped.title}, {day_text(skipped.day)} ({skipped.why})")
+    if not yes and not click.confirm(f"Skapa {len(plan.proposed) + len(plan.handovers)} förslag för {year + 1}?"):
+        raise click.ClickException("nothing was created")
     try:
         document = create_next_year(org, year, body=body, first_month=first_month)
     except AlreadyCreated as exc:

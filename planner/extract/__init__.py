@@ -7,20 +7,32 @@ date's sentence to decide what it is (cues, items) and merge what is the same ev
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
 
+from planner.extract import cues
 from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
-from planner.extract.dockind import KALLELSE, MINUTES, NOTICE, PLAN, document_kind, listed_lines, publication_dates
+from planner.extract.dockind import (
+    KALLELSE,
+    MINUTES,
+    NOTICE,
+    PLAN,
+    PLAN_WORDS,
+    document_kind,
+    front_matter_meeting,
+    listed_lines,
+    publication_dates,
+)
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
-from planner.extract.normalize import Doc
+from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
-from planner.extract.orgs import find_org_body
-from planner.extract.resolve import YearContext, resolve
+from planner.extract.orgs import BODY, find_org_body
+from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.times import find_times
 from planner.extract.years import document_year, safe_date
@@ -37,6 +49,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
+    links = _link_spans(doc.original)
+    if links:  # a date inside a link or a file name ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf") is no event
+        mentions = [m for m in mentions if not _inside(links, m.start)]
+        content = [m for m in content if not _inside(links, m.start)]
     dated = [m.year for m in content if m.year]
     bare = [int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     # Years of dates first; a text that dates nothing is placed by its file name ("…_2018_10.txt"), then by
@@ -46,7 +62,13 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     doc_kind = document_kind(doc, content)
     meeting, header_mention = None, None
     if doc_kind != PLAN:
-        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE)
+        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE,
+                                               called=doc_kind in (KALLELSE, NOTICE))
+    if meeting is None and doc_kind in (MINUTES, NOTICE):
+        posted = front_matter_meeting(doc, content)
+        if posted is not None:
+            meeting = Meeting(dt.date(posted.year, posted.month, posted.day), None, None, None,
+                              doc.line_of(posted.start), False, True)
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
     publications = publication_dates(doc, content, doc_kind)
@@ -68,9 +90,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # A notice that gives no date of its own reads its yearless dates from its first full date.
     year_ref = ref or (_first_full_date([m for m in content if id(m) not in publications])
                        if doc_kind == NOTICE else None)
-    year_context = YearContext(doc, [m for m in content if id(m) not in publications])
+    year_context = YearContext(doc, [m for m in content if id(m) not in publications], plan=doc_kind == PLAN)
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
+        ctx.sections = _plan_sections(doc, ctx.plan_lines)
     resolved = {}
     for m in content:
         context = None
@@ -98,6 +121,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         items.append(build_item(ctx, m, r, kind, cue))
     if doc_kind == PLAN:
         _plan_time(ctx, items)
+    elif not any(i["kind"] == "next_meeting" for i in items):
+        _implied_next(ctx, items, doc_kind == NOTICE)
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -111,6 +136,27 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+
+
+# Each alternative starts with a literal, so the scan skips ahead by substring search.
+_LINK = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\]\([^)\s]{1,300}\)")
+_FILE_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", re.IGNORECASE)
+_NAME_TAIL = re.compile(r"[\w-]{1,80}$")
+
+
+def _link_spans(original: str) -> list[tuple[int, int]]:
+    """Links and file names ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf"), sorted."""
+    spans = [m.span() for m in _LINK.finditer(original)] if "/" in original or "www." in original else []
+    for ext in _FILE_EXT.finditer(original):
+        name = _NAME_TAIL.search(original, max(0, ext.start() - 80), ext.start())
+        if name is not None:
+            spans.append((name.start(), ext.end()))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _meeting_from_name(source: str) -> Meeting | None:
@@ -187,24 +233,78 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
             and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
 
 
+def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:
+    """The body's next meeting where no "Nästa möte" names it: "Direktionens första sammanträde skall hållas den
+    7 februari 2023", or, after a cancelled meeting, the later meeting its business moves to."""
+    doc = ctx.doc
+    stem = fold(ctx.body or "").split()[-1] if ctx.body else ""
+    stem = re.sub(r"(?:en|et|n)$", "", stem)
+    cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
+    after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
+    best = None
+    for item in items:
+        if item["kind"] != "meeting" or item.get("status") or len(item["date"]) != 10 or item["date"] <= after:
+            continue
+        m = item["_title"][0]
+        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        if bisect.bisect_left(ctx.mention_starts, s1) - bisect.bisect_left(ctx.mention_starts, s0) > 1:
+            continue  # a list of dates is a plan, not one next meeting
+        before = doc.folded[max(s0, m.start - 80):m.start]
+        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)
+        if own or (cancelled and cues.MEETING.search(before)):
+            if best is None or item["date"] < best["date"]:
+                best = item
+    if best is not None:
+        best["kind"] = "next_meeting"
+        best["confidence"] = min(best["confidence"], 0.7)
+
+
+_COUNCIL = re.compile(r"(?:fullmaktige|rad|radet|forbund|forbundet|stamma|direktion|direktionen)(?![a-z])")
+
+
+def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
+    """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
+    sections: dict[int, str] = {}
+    name = None
+    for index, line in enumerate(doc.lines):
+        if index in plan_lines:
+            if name:
+                sections[index] = name
+            continue
+        hit = SECTION_HEADING.match(doc.folded_line(index))
+        if hit is not None:
+            name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
+            name = name.strip(" :,-") or None
+            if name and (PLAN_WORDS.search(fold(name)) or not BODY.search(fold(name)) and not _COUNCIL.search(
+                    fold(name))):
+                name = None  # "Direktionens sammanträdesdatum 2021", "Januari - juli 2023": no body named
+    return sections
+
+
 def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     """A time a plan page gives once ("Direktionen sammanträder vanligtvis fredagar kl 08.30-16.00",
-    "alla möten börjar kl 13") holds for each listed meeting that gives none."""
+    "Kommunfullmäktige sammanträder klockan 18.30 följande datum:") holds for each listed meeting below it that
+    gives none; a section's own time line wins over the page's."""
     doc = ctx.doc
-    shared = None
+    shared: list[tuple[int, Any]] = []  # (line, time) of each plan-wide time, in text order
     for t in ctx.times:
         line = doc.line_of(t.start)
         if line in ctx.plan_lines:
             continue
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
-        if PLAN_TIME.search(doc.folded, s0, s1) and not any(s0 <= p < s1 for p in ctx.mention_starts[:2000]):
-            shared = t
-            break
-    if shared is None:
+        if PLAN_TIME.search(doc.folded, s0, s1) and bisect.bisect_left(ctx.mention_starts, s1) == bisect.bisect_left(
+                ctx.mention_starts, s0):
+            shared.append((line, t))
+    if not shared:
         return
+    lines = [line for line, _ in shared]
     for item in items:
-        if item["kind"] == "meeting" and not item["start"] and item["evidence"]["line"] - 1 in ctx.plan_lines:
-            item["start"], item["end"] = shared.begin, shared.finish
+        line = item["evidence"]["line"] - 1
+        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines:
+            continue
+        i = bisect.bisect_right(lines, line) - 1
+        t = shared[i][1] if i >= 0 else shared[0][1]
+        item["start"], item["end"] = t.begin, t.finish
 
 
 def _join(a: str | None, b: str | None) -> str | None:
@@ -233,10 +333,14 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
     for item in items:
         if item["kind"] == "meeting" and item["date"] in cancelled:
             item["status"] = "cancelled"
+    # A headline's "Kommunfullmäktige inställt i maj" above "… den 30 maj": the month says no more than the day.
+    days = {(i["kind"], i["date"][:7]) for i in items if len(i["date"]) == 10}
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:
         kind, date = item["kind"], item["date"]
+        if len(date) == 7 and (kind, date) in days and kind != "next_meeting" and item["evidence"]["line"] <= 3:
+            continue
         if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
             continue
         if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":

@@ -12,7 +12,7 @@ from planner.extract.fuzzy import kw, words
 
 MEETING_NOUN = "(?:" + "|".join(kw(w) for w in ("möte", "sammanträde", "träff")) + ")"
 NEXT = re.compile(
-    r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande)\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande):?\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
     + r"|(?:[a-z]{1,20}s)?" + MEETING_NOUN + ")"
     + r"|k(?<![a-z]k)ommande\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"(?:et|e)?(?![a-z])")
 # "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
@@ -36,9 +36,11 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum")
 # A meeting announced, not held: a notice's title line with it records no meeting of its own.
 ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
-                  "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter")
+                  "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",
+                  "hålls", "kommer att")
 # Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
 HELD = words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hölls", "höll", "hade", "genomfördes",
+             "genomförde", "avhölls", "ägde",
              "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs", "godkände",
              "godkändes", "tog", suffix=r"(?![a-z])")
 # A sentence that gives the time of every meeting in a plan.
@@ -49,7 +51,8 @@ MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "ante
                       "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",
                       prefix=False)
 # A page's own dates: when it was published or changed, never a schedule item.
-PUBLISHED = words("publicerad", "publicerat", "publiceringsdatum", "uppdaterad", "uppdaterat", "senast ändrad",
+PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum", "uppdaterad", "uppdaterat",
+                  "uppdaterades", "senast ändrad", "skrevs",
                   "senast granskad", "sidan ändrades", "sidan uppdaterades", "skapad", "skapat", "daterad", "nyheter",
                   "nyhet", "pressmeddelande", "artikeln är skriven", "sidansvarig", "last updated", "posted",
                   "published", suffix=r"(?![a-z])")

@@ -34,7 +34,7 @@ class DateMention:
         return self.year is not None
 
 
-_SEP = r"\s{0,3}(?:-|–|—|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
+_SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 _YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>[0-9](?<![0-9/.:,\-].)\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/:,\-].)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -65,6 +65,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
     ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
     ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    # "24-10-21" (Sammanfattning 24-10-21): the short ISO form, year first.
+    # … and "Styrelsemötet 210527", the compact six-digit form of Swedish offices, year first (one scan for both).
+    ("isoshort", re.compile(r"(?P<yy>[0-3]\d)(?:-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"
+                            r"|(?P<mc>0[1-9]|1[0-2])(?P<dc>[0-3]\d)(?![\d]))"), "0123456789-/.:,"),
     # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
     ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
@@ -74,6 +78,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"v(?<![a-z]v)(?:\.|ecka|eckorna|eckan|ecka nr|\s\.)?\s{0,2}(?P<w1>[0-5]?\d)"
         r"(?:\s{0,2}(?:-|–|och|till)\s{0,2}(?P<w2>[0-5]?\d))?(?![\d/.:]\d|\d)"), "abcdefghijklmnopqrstuvwxyz"),
 ]
+# Written ordinals: "tredje mars", "den första april", "tjugoförsta juni".
+_UNITS = ["forsta", "andra", "tredje", "fjarde", "femte", "sjatte", "sjunde", "attonde", "nionde"]
+_ORDINALS = {word: n for n, word in enumerate(_UNITS, 1)}
+_ORDINALS.update({"tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
+                  "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30})
+_ORDINALS.update({f"tjugo{word}": 20 + n for n, word in enumerate(_UNITS, 1)})
+_ORDINALS.update({"trettioforsta": 31})
+# Read back from a month word the scan found (a pattern led by twenty words would be tried everywhere).
+_ORDINAL_BEFORE = re.compile(r"(?<![a-z])(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
+                             + r")[\s_*]{1,4}$")
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
                         r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-])))")
@@ -94,8 +108,9 @@ def find_dates(folded: str) -> list[DateMention]:
             matches = chain([first], matches) if first else matches
         for match in matches:
             start = match.start()
-            if start and folded[start - 1] in not_after:
-                continue
+            if start and folded[start - 1] in not_after and not (
+                    name == "number" and folded[start - 1] == "." and match.group("sm")):
+                continue  # "22/9.18/10": OCR read a gap between listed dates as a full stop
             mention = _build(name, match, folded)
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
@@ -191,6 +206,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         start = m.start("m")
     if name == "number":
         return _number(m, folded)
+    if name == "isoshort":
+        day, month = int(m.group("d") or m.group("dc")), int(m.group("m") or m.group("mc"))
+        year = 2000 + int(m.group("yy"))
+        return DateMention(start, end, "day", month, day, year) if _valid_day(day, month) else None
     if name == "iso":
         day, month = int(m.group("d")), int(m.group("m"))
         return DateMention(start, end, "day", month, day, int(m.group("y"))) if _valid_day(day, month) else None
@@ -213,6 +232,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if meeting:
             stop = m.end("meet") if m.group("meet") else m.end("m")
             return DateMention(start, stop, "month", month, month_meeting=True)
+        ordinal = _ORDINAL_BEFORE.search(folded, max(0, start - 20), start) if start else None
+        if ordinal is not None and (ordinal.group("o") != "andra" or folded.endswith("den ", 0, ordinal.start())):
+            # "tredje mars"; "andra" is also "other": only "den andra maj" is a date
+            return DateMention(ordinal.start(), m.end("m"), "day", month, _ORDINALS[ordinal.group("o")])
         if m.group("y"):
             return DateMention(start, end, "month", month, year=int(m.group("y")))
         day = _DAY_AFTER.match(folded, m.end("m"))

@@ -22,7 +22,7 @@ MINUTES, KALLELSE, PLAN, NOTICE = "minutes", "kallelse", "plan", "notice"
 
 # Lines that open the parts of minutes: attendance, opening, the adjuster, the agenda.
 _STRUCTURE = re.compile(
-    r"^[\s#*>|•·-]{0,6}(?:\\?textbf\{|\\item\s)?(?:§?\s{0,2}\d{1,2}\s{0,2}[.):]?\s{0,3})?(?P<w>narvarande|franvarande|beslutande|ledamoter|deltagare|deltagande|kallade|forhindrade"
+    r"^[\s#*>|•·-]{0,24}(?:\\?textbf\{|\\item\s)?(?:§?\s{0,2}\d{1,2}\s{0,2}[.):]?\s{0,3})?(?P<w>narvarande|franvarande|beslutande|ledamoter|deltagare|deltagande|kallade|forhindrade"
     r"|ovriga\s+(?:narvarande|deltagare)|participants|present|attendees|sekreterare|ordforande|mot[a-z]{0,3}ordforande"
     r"|justerare|justering|utses\s+att\s+justera|val\s+av\s+(?:justerare|protokolljusterare|sekreterare)"
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
@@ -35,6 +35,9 @@ _INLINE = words("utses att justera", "val av justerare", "justerare", "faststäl
                 "mötet avslutas", "mötet avslutades", "närvarande", "beslutande", "protokollet justeras",
                 "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
 _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
+# A summons in the text's opening: "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30".
+CALLS = words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till", "bjuder in till",
+              "kallar till")
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
@@ -58,6 +61,8 @@ def document_kind(doc: Doc, mentions: list[DateMention]) -> str:
         return PLAN
     if signs >= 2:
         return MINUTES
+    if CALLS.search(doc.folded, 0, 1200) and signs == 0:
+        return KALLELSE
     return NOTICE
 
 
@@ -123,16 +128,45 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
     """
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
+    front = front_matter_lines(doc)
     for m in mentions:
         if m.precision != "day" or not m.year:
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
-        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)):
+        if PUBLISHED.search(before) or (line in top and _only_date(doc, line, m)) or line in front:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
     return found
+
+
+# Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
+# "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
+METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate"
+                      r"|published|posted)\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
+
+
+_FENCE = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|<!--)\s*$")
+_FENCE_END = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|-->)\s*$")
+
+
+def front_matter_lines(doc: Doc) -> set[int]:
+    """The page's own date fields: metadata fields in the first lines, and any "date:" of a leading
+    ---/+++/<!-- … --> block (its title and summary are content)."""
+    lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
+    first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
+    if first is not None and _FENCE.match(doc.lines[first]):
+        for i in range(first + 1, min(len(doc.lines), first + 40)):
+            if _FENCE_END.match(doc.lines[i]):
+                break
+            if _DATE_FIELD.match(doc.folded_line(i)):
+                lines.add(i)
+    return lines
+
+
+_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|lastmod|last_modified|created|updated|modified|publishdate|pubdate"
+                         r"|published|posted)\s{0,2}[:=]")
 
 
 def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
@@ -142,3 +176,28 @@ def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
     start = m.start - doc.starts[line]
     rest = text[:start] + text[start + m.end - m.start:]
     return sum(c.isalpha() for c in rest) < 3
+
+
+_TITLE_FIELD = re.compile(r"^[\s.#*>-]{0,6}(?:title\s{0,2}[:=]|#{1,3}\s)")
+
+
+def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention | None:
+    """A blog post of a meeting ("title = "Styrelsemöte augusti"", "date = "2017-08-28T20:12:00"") is dated by
+    its front matter when the text dates the meeting nowhere else."""
+    from planner.extract.cues import ANNOUNCED, MEETING
+
+    titled = False
+    for index in range(min(len(doc.lines), 12)):
+        line = doc.folded_line(index)
+        if _TITLE_FIELD.match(line) and MEETING.search(line) and not (ANNOUNCED.search(line) or CALLS.search(line)):
+            titled = True
+    if not titled:
+        return None
+    front = front_matter_lines(doc)
+    for m in mentions:
+        line = doc.line_of(m.start)
+        if line >= 40:
+            break
+        if m.precision == "day" and m.year and line in front and not _TITLE_FIELD.match(doc.folded_line(line)):
+            return m
+    return None

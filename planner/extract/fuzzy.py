@@ -22,7 +22,7 @@ def _parts(word: str) -> list[str]:
     parts = []
     for char in word.lower():
         if char == " ":
-            parts.append(r"\s{1,3}")
+            parts.append(r"[\s-]{1,3}")  # OCR joins words with a hyphen: "staller-in"
         else:
             parts.append(_MAP.get(char, re.escape(char)))
     return parts

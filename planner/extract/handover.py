@@ -24,7 +24,9 @@ PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
 NEW_CHAIR = re.compile(r"(?<![a-z])nya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
                        r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
-BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "Halmstad blir ny ordförande", "Harald Bohlin blir därmed t f ordförande".
+BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:ny|t\.?\s?f\.?|tf|tillforordnad)"
+                           r"\s{1,3}ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
 FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
                      r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
@@ -32,8 +34,8 @@ FROM_IS = re.compile(r"(?<![a-z])(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
 _ELECT = r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|utse|utsag)"
-_AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
-             r"(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
+_AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?"
+             r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
                             + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
 # "Den nya styrelsen består av Susanne Degerstedt ny ordförande, …": the name right before "ny ordförande".
@@ -41,8 +43,10 @@ NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}or
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
 # "Till (ny) ordförande valdes Tomas Törnros": the inverted order.
 ELECTED_INVERTED = re.compile(r"(?<![a-z])till\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
-                              r"\s{1,3}(?:om)?" + _ELECT + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
-ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
+                              r"(?:\s{1,3}(?:i|for)(?:\s{1,3}[a-z-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
+                              + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
+ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
+                           r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
 # "Jenny Malmsten, kommundirektör i Malax, efterträder Sibbos kommundirektör Mikael Grannas".
 SUCCEEDS = re.compile(r"(?<![a-z])eftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
@@ -51,7 +55,8 @@ _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _PLACE_NOUNS = {"kommun", "stad", "region"}
-_STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for"}
+_STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
+         "då", "nu", "när", "där", "under", "inför", "sedan", "även"}
 
 
 @dataclass
@@ -155,7 +160,13 @@ def _name_after(original: str, pos: int) -> str | None:
 def _name_before(original: str, pos: int) -> str | None:
     tokens = []
     line_start = original.rfind("\n", 0, pos) + 1
-    for word in reversed(original[max(line_start, pos - 80):pos].split()[-3:]):
+    if not original[line_start:pos].strip() and line_start:  # "… Finland\nÖvertar ordförandeskapet": a wrapped line
+        pos = line_start - 1
+        line_start = original.rfind("\n", 0, pos) + 1
+    before = original[max(line_start, pos - 120):pos].rstrip()
+    if before.endswith(")") and "(" in before:  # "Emma Eldevåg (Miljösamverkan Östra Skaraborg, MÖS) tog över"
+        before = before[:before.rindex("(")]
+    for word in reversed(before.split()[-3:]):
         core = word.strip(".,;:()")
         if not core or word.endswith((".", ",", ";", ":")) or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
             break

@@ -24,16 +24,18 @@ from planner.extract.cues import (
     PUBLISHED,
 )
 from planner.extract.dates import DateMention
+from planner.extract.dockind import CALLS, METADATA, front_matter_lines
 from planner.extract.normalize import Doc
 from planner.extract.orgs import BODY
 from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
 LABEL = re.compile(
-    r"^\s{0,6}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
+    r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
-PLACE = re.compile(r"^\s{0,6}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
-TIME_LABEL = re.compile(r"^\s{0,6}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
+PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
+TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
                             r"|[,;]?\s*(?:kl\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
@@ -55,7 +57,8 @@ class Meeting:
 
 
 def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention],
-                 doc_year: int | None, notice: bool = False) -> tuple[Meeting | None, DateMention | None]:
+                 doc_year: int | None, notice: bool = False,
+                 called: bool = False) -> tuple[Meeting | None, DateMention | None]:
     """The meeting the text records. A notice records one only on a title line that names more than
     the date, or in a sentence reporting a held meeting ("valdes … på sitt möte den 20.5.2021")."""
     by_line: dict[int, list[DateMention]] = {}
@@ -68,7 +71,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 continue
             folded = doc.folded_line(index)
             if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded) \
-                    and not _not_own(doc, index):
+                    and not _not_own(doc, index, by_line[index][0]):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return _completed(doc, found, mentions, times), by_line[index][0]
@@ -79,7 +82,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         seen += 1
         if seen > TOP_LINES:
             break
-        if index not in by_line or _not_own(doc, index):
+        if index not in by_line or _not_own(doc, index, by_line[index][0]):
             continue
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
@@ -90,14 +93,23 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
                     return _completed(doc, found, mentions, times), m
-    if notice:  # "Styrelseprotokoll 2023-01-25 PDF": the minutes a news item reports on
-        for index in sorted(by_line):
-            line = doc.folded_line(index)
-            if len(line) < 70 and MINUTES_TITLE.search(line) and not _not_own(doc, index):
-                m = by_line[index][0]
-                found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
-                if found:
-                    return _completed(doc, found, mentions, times), m
+    if called:  # "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30"
+        for cue in CALLS.finditer(doc.folded, 0, 4000):
+            for m in mentions:
+                if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
+                        doc, doc.line_of(m.start), m):
+                    index = doc.line_of(m.start)
+                    found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
+                    if found:
+                        return _completed(doc, found, mentions, times), m
+    # "Styrelseprotokoll 2023-01-25 PDF", "Protokoll 2011-05-26 Georgia Larsson": the line that names the minutes.
+    for index in sorted(by_line):
+        line = doc.folded_line(index)
+        if len(line) < 70 and MINUTES_TITLE.search(line) and not _not_own(doc, index) and not ADMIN.search(line):
+            m = by_line[index][0]
+            found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
+            if found:
+                return _completed(doc, found, mentions, times), m
     return None, None
 
 
@@ -112,23 +124,33 @@ def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
     return bool(MEETING.search(folded) or BODY.search(folded) or _COUNCIL.search(folded))
 
 
-def _not_own(doc: Doc, index: int) -> bool:
-    """A line that names another meeting: the next one, a cancelled one, or the page's publication."""
-    folded = doc.folded_line(index)
+def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
+    """A line that names another meeting: the next one, a cancelled one, or the page's publication.
+
+    A long line (a flattened PDF page) is judged only around its date.
+    """
+    start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
+    if m is not None and end - start > 160:
+        start, end = max(start, m.start - 60), min(end, m.end + 60)
+    elif m is not None:  # the sentence may begin on the line above: "… att ställa in sammanträdet\ntorsdagen den 19 …"
+        start = max(0, doc.folded.rfind(". ", max(0, m.start - 100), m.start) + 1, min(start, m.start - 100))
+    folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
-                or NEXT_ACRONYM.search(doc.lines[index])
+                or METADATA.match(doc.folded_line(index)) or index in front_matter_lines(doc)
+                or NEXT_ACRONYM.search(original)
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 
 def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
-    line_end = doc.starts[index] + len(doc.lines[index])
-    lo = max(doc.starts[index], doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
-    stop = doc.folded.find(". ", m.end, line_end)
-    hi = min(line_end, m.end + 200, stop if stop != -1 else line_end)
-    return bool(MEETING.search(doc.folded, max(doc.starts[index], m.start - 45), m.start)
-                and HELD.search(doc.folded, lo, hi))
+    lo = max(0, doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
+    stop = doc.folded.find(". ", m.end, m.end + 200)
+    hi = min(len(doc.folded), m.end + 200) if stop == -1 else stop
+    # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
+    noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
+            or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
+    return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
 def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
@@ -149,7 +171,11 @@ def _bare_label_above(doc: Doc, index: int) -> bool:
         return False
     folded = doc.folded_line(above[0])
     m = LABEL.match(folded)
-    return m is not None and not folded[m.end():].strip()
+    # "… Regionradet Dag\n2013-02-22 Tid 13.30": a flattened header whose label ended the line above.
+    return (m is not None and not folded[m.end():].strip()) or _LABEL_END.search(folded) is not None
+
+
+_LABEL_END = re.compile(r"(?<![a-z])(?:dag|datum|sammantradesdatum|motesdatum)\s{0,3}:?\s{0,3}$")
 
 
 def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], doc_year: int | None,
@@ -204,9 +230,9 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
 
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
 _OPENED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:oppna[a-z]{0,4}|oppnande)"
-                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}oppnat")
+                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}oppnat")
 _CLOSED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
-                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklarade\s{1,3}motet\s{1,3}avslutat")
+                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}avslutat")
 
 
 def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
@@ -231,16 +257,27 @@ def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: l
     return meeting
 
 
+_CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avslut|oppna)[a-z]{0,4}\s)")
+
+
+def _line_end(doc: Doc, pos: int, limit: int) -> int:
+    """Where the cue's line ends, at most `limit` characters on (a time under a heading "Mötets öppnande"
+    may stand on the next line: one line break is allowed when the cue ends its line)."""
+    stop = doc.folded.find("\n", pos, pos + limit)
+    clock = _CLOCK_FIRST.match(doc.folded, stop + 1) if stop != -1 and not doc.folded[pos:stop].strip(" :.\t") else None
+    if clock is not None:
+        stop = doc.folded.find("\n", clock.end(), clock.end() + limit)
+    return min(len(doc.folded), pos + limit) if stop == -1 else stop
+
+
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
     opened = _OPENED.search(doc.folded)
-    if opened is None:
-        return None, None
-    begin = loose_time(doc.folded, opened.end(), min(len(doc.folded), opened.end() + 50))
+    begin = loose_time(doc.folded, opened.end(), _line_end(doc, opened.end(), 50)) if opened else None
+    closed = _CLOSED.search(doc.folded, opened.end() if opened else 0)
+    finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50)) if closed else None
     if begin is None:
-        return None, None
-    closed = _CLOSED.search(doc.folded, opened.end())
-    finish = loose_time(doc.folded, closed.end(), min(len(doc.folded), closed.end() + 50)) if closed else None
+        return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]
     return begin[0], end if end and end > begin[0] else None
 
@@ -250,10 +287,14 @@ def _location(doc: Doc, index: int) -> str | None:
         folded = doc.folded_line(i)
         m = PLACE.match(folded)
         if m:
-            raw = doc.lines[i][m.end():]
+            raw = doc.lines[i]
+            if "<" in raw:
+                raw = _MARKUP.sub(lambda t: " " * len(t.group()), raw)
+            raw = raw[m.end():]
             # The time is found on the folded line ("kI 13.3O" reads "kl 13.30") and cut from the original.
             hit = _TIME_IN_PLACE.search(folded, m.end()) if len(folded) == len(doc.lines[i]) else None
-            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw)).strip(" :,;\t")
+            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw))
+            value = " ".join(value.split()).strip(" :,;\t")
             if value:
                 return value[:120]
     return None

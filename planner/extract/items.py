@@ -46,6 +46,7 @@ class Context:
     memo: dict = field(default_factory=dict)
     pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
     plan_lines: set[int] = field(default_factory=set)  # a plan page's lines of listed meeting dates
+    sections: dict[int, str] = field(default_factory=dict)  # plan line → the body its section heading names
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -98,6 +99,10 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.month_meeting:
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
+    if not m.end_day and m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start):
+        return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
+    if m.precision == "month" and not _event_before(doc, m, s0):
+        return "reference", None  # "ändring av datumen i maj och december": a month names no event by itself
     if first_in_section and not past:
         return "next_meeting", "heading"
     if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):
@@ -106,7 +111,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "meeting", None  # every date a plan page lists is a meeting of the body
     if not past and _next_cue_owns(ctx, m, s0, s1):
         return "next_meeting", "sentence"
-    if _holiday_line(ctx, line) is not None:
+    if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
     if _line_has(ctx, line, cues.ADMIN):
         return "reference", None
@@ -114,7 +119,32 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
                        or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
         return "reference", None
+    heading = _list_heading(doc, line)
+    if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
+        return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
+
+
+def _list_heading(doc: Doc, line: int) -> int | None:
+    """The line a list item stands under: the nearest line above that is no list item."""
+    if _BULLET.match(doc.lines[line]) is None:
+        return None
+    for index in range(line - 1, max(-1, line - 12), -1):
+        text = doc.lines[index]
+        if text.strip() and _BULLET.match(text) is None:
+            return index if len(text.strip()) <= 60 else None
+    return None
+
+
+_VALID_FROM = re.compile(r"[\s\-*•]{0,4}(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}(?:den\s{1,3})?$")
+_DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna|tider)\s{1,3}(?:i|for|under)\s{1,3}"
+                       r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
+
+
+def _event_before(doc: Doc, m: DateMention, s0: int) -> bool:
+    """A month is when something happens ("annonseras i maj"), unless it only places dates ("ändring av
+    datumen i maj och december")."""
+    return _DATES_IN.search(doc.folded, max(s0, m.start - 40), m.start) is None
 
 
 def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
@@ -136,17 +166,32 @@ def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
     return ctx.memo[key]
 
 
-def _holiday_line(ctx: Context, line: int) -> int | None:
-    """The line (this one or the one above) that names a school holiday, if any."""
-    key = (line, "holiday")
+def _holiday_line(ctx: Context, line: int, s0: int, s1: int) -> int | None:
+    """The line that names the school holiday a date belongs to: its own sentence on this line
+    ("Sportlov 17 feb-21 feb"), or the line above when this one holds little but dates ("Höstlov\nv 44")."""
+    key = (line, s0, "holiday")
     if key not in ctx.memo:
         ctx.memo[key] = None
-        for index in [line, *ctx.doc.prev_nonblank(line, 1)]:
-            text = ctx.doc.folded_line(index)
-            if ("ov" in text or "semester" in text or "helg" in text) and cues.HOLIDAY.search(text):
-                ctx.memo[key] = index
-                break
+        doc = ctx.doc
+        start, end = max(s0, doc.starts[line]), min(s1, doc.starts[line] + len(doc.lines[line]))
+        own = doc.folded[start:end]
+        if _holiday_hint(own) and cues.HOLIDAY.search(own):
+            ctx.memo[key] = line
+        else:
+            rest = _WORDS.findall(doc.folded_line(line))
+            above = doc.prev_nonblank(line, 1)
+            if above and len(" ".join(w for w in rest if not w.isdigit())) <= 12:
+                text = doc.folded_line(above[0])
+                if _holiday_hint(text) and cues.HOLIDAY.search(text):
+                    ctx.memo[key] = above[0]
     return ctx.memo[key]
+
+
+_WORDS = re.compile(r"[a-z]{2,}")
+
+
+def _holiday_hint(text: str) -> bool:  # a cheap substring test before the regex
+    return "ov" in text or "semester" in text or "helg" in text
 
 
 def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
@@ -260,10 +305,19 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     s1 = semicolon if semicolon != -1 else s1
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
-    if kind == "meeting" and (_date_list(ctx, line_start, line_end, t) or (
-            line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end))):
-        return body_meeting_title(ctx.body)  # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+    noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
+    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
+        # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+        return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+    if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
+        # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
+        rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
+        base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        return f"{base} ({rest})" if len(rest) >= 3 else base
     spans = [(max(s0, line_start), min(s1, line_end))]
+    parent = _parent_item(doc, line)
+    if parent is not None:  # "- Advent of Code hype-event\n  - November 30": the item it belongs to
+        spans.insert(0, (doc.starts[parent], doc.starts[parent] + len(doc.lines[parent])))
     previous = doc.prev_nonblank(line, 1)
     wrapped = (previous and len(doc.lines[previous[0]].strip()) > 40 and doc.lines[line].strip()[:1].islower()
                and not _NUMBERED.match(doc.folded_line(previous[0])))
@@ -272,7 +326,14 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         spans.insert(0, (max(s0, doc.starts[previous[0]]), min(s1, line_end)))
     nxt = doc.next_nonblank(line)
     if nxt is not None:
-        spans.append((max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt]))))
+        both = (max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt])))
+        last = doc.lines[line].rstrip().rsplit(" ", 1)[-1].lower()
+        # "Boka nytt möte den 22 augusti kl 15.30-16.30 mellan / Samarbetskommittén och Regionen"
+        line_span = (max(s0, line_start), min(s1, line_end))
+        if last in _CONTINUES and line_span in spans:
+            spans[spans.index(line_span)] = both
+        else:
+            spans.append(both)
     spans.append((s0, s1))
     for number, (a, b) in enumerate(spans):
         text = _clean_title(ctx, a, b, t)
@@ -281,6 +342,26 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     return _DEFAULT_TITLE.get(kind, "Möte")
 
 
+_CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring"}
+_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
+
+
+def _parent_item(doc: Doc, line: int) -> int | None:
+    """The less indented list item a nested item belongs to, when the nested one names no event itself."""
+    own = _BULLET.match(doc.lines[line])
+    if own is None or not own.group("indent"):
+        return None
+    depth = len(own.group("indent").expandtabs(4))
+    for index in range(line - 1, max(-1, line - 12), -1):
+        above = _BULLET.match(doc.lines[index])
+        if above is None:
+            continue
+        if len(above.group("indent").expandtabs(4)) < depth:
+            return index if not cues.MEETING.search(doc.folded_line(line)) else None
+    return None
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _QUOTES = re.compile(r"[\"'<>“”«»]")
@@ -315,7 +396,10 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
         pieces.append(doc.original[pos:x])
         pos = max(pos, y)
     pieces.append(doc.original[pos:b])
-    text = " ".join("".join(pieces).split())
+    text = "".join(pieces)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = " ".join(text.split())
     if "- " in text:
         text = _BROKEN_WORD.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
@@ -328,8 +412,8 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     text = text.replace("&", "och")
     if not text.isalnum():
         text = _QUOTES.sub("", text)
-    if len(text) > 90:
-        text = text[:90].rsplit(" ", 1)[0] + " …"
+    if len(text) > 160:  # tidy_title shortens further; the cut here only bounds the work
+        text = text[:160].rsplit(" ", 1)[0] + " …"
     return text[:1].upper() + text[1:]
 
 

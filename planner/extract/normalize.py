@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from planner.textlines import split_lines
+
 _FOLDED: dict[str, str] = {}
 
 
@@ -91,12 +93,6 @@ def fold(text: str) -> str:
     return out.replace("|", "l")
 
 
-def split_lines(text: str) -> list[str]:
-    if "\r" not in text:
-        return text.split("\n")
-    return re.split(r"\r\n|\r|\n", text)
-
-
 @dataclass
 class Doc:
     """The minutes as lines, with the folded text and per-line facts computed once."""
@@ -112,6 +108,8 @@ class Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
         folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
+        if "<" in folded:  # "<strong> Datum:</strong> 2012-07-10": markup reads as blanks
+            folded = _TAG.sub(lambda m: " " * len(m.group()), folded)
         starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
         doc.furniture = _furniture(doc)
@@ -144,6 +142,7 @@ class Doc:
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 # "plane-\nringskonferens": the word's tail is pulled up so keywords match; length is kept.
 _HYPHEN_BREAK = re.compile(r"-(?<=[a-z]{2}-)\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
 

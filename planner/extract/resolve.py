@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
-from planner.extract.years import safe_date, week_year, weekday_year, window_year
+from planner.extract.years import BACK_DAYS, safe_date, week_year, weekday_year, window_year
 
 # A schedule heading that gives the year for the dates listed under it: "Sammanträdestider 2027".
 PLAN_HEADING = re.compile(
@@ -17,6 +17,8 @@ PLAN_HEADING = re.compile(
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
+# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:": a short heading naming a body and a year.
+SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?)[\s:,-]{1,3}((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
@@ -34,8 +36,9 @@ class Resolved:
 class YearContext:
     """Per-line years given by the text around a line: listed full dates and schedule headings."""
 
-    def __init__(self, doc: Doc, mentions: list[DateMention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[DateMention], plan: bool = False) -> None:
         self.doc = doc
+        self.plan = plan
         self.full_years: dict[int, list[tuple[int, int]]] = {}
         for m in mentions:
             if m.precision == "day" and m.year is not None:
@@ -45,9 +48,15 @@ class YearContext:
         self._heading_lines: list[int] | None = None
 
     def plan_year(self, line: int) -> int | None:
-        """The year of a schedule heading on this line, read only for lines near a yearless date."""
+        """The year of a schedule heading on this line, read only for lines near a yearless date.
+
+        On a plan page a short heading that ends in a year ("Kommunfullmäktige 2022") heads its section too.
+        """
         if line not in self._plan_years:
-            hit = PLAN_HEADING.search(self.doc.folded_line(line))
+            folded = self.doc.folded_line(line)
+            hit = PLAN_HEADING.search(folded)
+            if hit is None and self.plan:
+                hit = SECTION_HEADING.match(folded)
             self._plan_years[line] = int(hit.group(1)) if hit else None
         return self._plan_years[line]
 
@@ -112,6 +121,9 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
         weekday_ok = date is not None and date.weekday() == mention.weekday
         if not weekday_ok and source != "explicit":
             better = weekday_year(mention.month, mention.day, mention.weekday, year, span=3)
+            moved = safe_date(better, mention.month, mention.day) if better is not None else None
+            if moved is not None and ref is not None and moved < ref - dt.timedelta(days=BACK_DAYS):
+                better = None  # a weekday that points years back is a slip of the writer, not a date in the past
             if better is not None:
                 year, weekday_ok, source = better, True, "weekday"
     first = safe_date(year, mention.month, mention.day)

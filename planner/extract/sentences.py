@@ -38,14 +38,24 @@ def _list_line_ends(original: str) -> list[int]:
 
 # A paragraph of four words or more, then a blank line: a web page's paragraphs end without a full stop
 # ("Protokollet är justerat, se anslagtavlan"); a short heading still runs on into the text below it.
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n[ \t]*(?=\S)")
+_OPEN_END = {"den", "och", "att", "i", "på", "pa", "till", "med", "om", "för", "for", "av", "som", "samt", "kl",
+             "från", "fran", "vid", "ett", "en"}
 
 
-def _paragraph_ends(folded: str) -> list[int]:
+def _paragraph_ends(folded: str, original: str) -> list[int]:
+    """Blank lines that end a paragraph: four words or more before, a capital after, no open ending.
+
+    Minutes transcribed from PDF often put a blank line after every line ("… äger rum den\n\n29 maj"):
+    those run on.
+    """
     cuts = []
     for m in _BLANK_LINE.finditer(folded):
+        if not original[m.end()].isupper():
+            continue
         line = folded[folded.rfind("\n", 0, m.start()) + 1:m.start()].rstrip()
-        if line[-1:] not in ",:;" and len(line.split(None, 4)) >= 4:
+        words = line.split()
+        if len(words) >= 4 and line[-1:] not in ",:;" and words[-1] not in _OPEN_END:
             cuts.append(m.end())
     return cuts
 
@@ -54,8 +64,8 @@ def sentence_bounds(folded: str, original: str | None = None) -> list[int]:
     """Sorted start offsets of sentences (always begins with 0)."""
     starts = [0]
     cuts = _list_line_ends(original) if original is not None and len(original) == len(folded) else []
-    if "\n\n" in folded or "\n \n" in folded:
-        cuts = cuts + _paragraph_ends(folded)
+    if original is not None and len(original) == len(folded) and ("\n\n" in folded or "\n \n" in folded):
+        cuts = cuts + _paragraph_ends(folded, original)
     ends = [m.end() for m in _END.finditer(folded)]
     if cuts:
         ends = sorted(set(ends).union(cuts))

@@ -19,7 +19,17 @@ _CLOCK = re.compile(r"(?<![\w.:])(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1
 _DEBRIS = re.compile(r"(?<!\S)(?:\d{1,2}[^\W\d_]{1,2}|[^\w\s]{1,3}|\S*\\\S*)(?!\S)|\(\s*\)")
 _INVITED = re.compile(
     r"^.{0,60}?\b(?:bjuder in|inbjuder|bjuds in|välkomnar)\s+(?:\w+\s+)?till\s+(?:en\s+|ett\s+)?(?=\w)", re.IGNORECASE)
-_MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+med\s+(?P<rest>.+)$", re.IGNORECASE)
+_MEETING_WITH = re.compile(r"\b(?:ett\s+|nytt\s+)?möte(?:t)?\s+(?P<with>med|mellan)\s+(?P<rest>.+)$", re.IGNORECASE)
+# What is due, with what it is about: "synpunkter på utkastet", "yttrande över remissen".
+_DUE_THING = re.compile(
+    r"\b((?:synpunkter|yttrande|remissvar|svar|anmälan|ansökan|rapport|underlag|redovisning|förslag|motioner"
+    r"|nomineringar|budgetunderlag|handlingar)\w{0,4}(?:\s+(?:på|om|till|kring|för|över)\s+[^,.;:()]{3,40}?)?)"
+    r"(?=$|[,.;:()]|\s(?:och|den|senast|under|i|kl|som|ska)\b)", re.IGNORECASE)
+# An event introduced by an indefinite article deep in a sentence: "så att ett digitalt möte", "att en workshop om X".
+_INDEFINITE_EVENT = re.compile(
+    r"\b(?:ett|en)\s+((?:[a-zåäö]+\s+){0,2}?[\w-]*(?:möte|träff|konferens|workshop|seminarium|heldag|halvdag"
+    r"|utbildning|dialog|besök)\w{0,3}(?:\s+(?:med|mellan|om|för)\s+[^,.;:()]{3,40}?)?)(?=$|[,.;:()]|\s(?:den|i|på|kl|som|där|och)\b)",
+    re.IGNORECASE)
 _TAKES_PLACE = re.compile(r"\s+(?:hålls|äger rum|genomförs|anordnas|arrangeras|går av stapeln)$", re.IGNORECASE)
 _JOINERS = {"och", "samt", "i", "för", "&"}
 _CLAUSE = re.compile(r";|,\s|\s[–—-]\s|:\s|\s(?:och|samt|men|så)\s")
@@ -49,6 +59,11 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
             if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
                 text = text[: -len(tail)]
     text = _TAKES_PLACE.sub("", text)
+    if len(text) > 40 and kind in ("meeting", "deadline"):
+        # "… beslutas att Therese samordnar så att ett digitalt möte", "Kommuncheferna ger sina synpunkter på utkastet"
+        phrase = (_INDEFINITE_EVENT if kind == "meeting" else _DUE_THING).search(text)
+        if phrase is not None and phrase.start() > 10:
+            text = phrase.group(1)
     text = _shorten(text)
     if not text.endswith("…"):
         text = _drop_dangling(text)
@@ -73,7 +88,7 @@ def _meeting_with(text: str) -> str:
             break
     while taken and taken[-1] in _JOINERS:
         taken.pop()
-    return f"Möte med {' '.join(taken)}" if taken else text
+    return f"Möte {hit.group('with').lower()} {' '.join(taken)}" if taken else text
 
 
 def _shorten(text: str) -> str:
@@ -94,12 +109,12 @@ def _drop_dangling(text: str) -> str:
     return " ".join(words)
 
 
-def body_meeting_title(body: str | None) -> str:
-    """"Styrgrupp" → "Styrgruppens möte": the title of a date in the body's own meeting plan."""
+def body_meeting_title(body: str | None, noun: str = "möte") -> str:
+    """"Styrgrupp" → "Styrgruppens möte" (or "… sammanträde", as the text calls them): a date in the body's plan."""
     if not body:
-        return "Möte"
+        return noun.capitalize()
     if " " in body.strip():
-        return f"Möte, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting too
+        return f"{noun.capitalize()}, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting
     last = body.strip()
     low = last.lower()
     if low.endswith(("en", "et", "na")):
@@ -110,6 +125,8 @@ def body_meeting_title(body: str | None) -> str:
         genitive = (last[:-2] + "ets") if low.endswith("um") else last + "ets"
     elif low.endswith(("styrelse", "kommitté")):
         genitive = last + "ns"
+    elif low.endswith("fullmäktige"):
+        genitive = last + "s"
     else:
-        return f"Möte, {body}"
-    return f"{genitive} möte"
+        return f"{noun.capitalize()}, {body}"
+    return f"{genitive} {noun}"

@@ -23,6 +23,7 @@ from planner.feeds.lines import (
 )
 from planner.feeds.rrules import normalized, outlook_maps, parse_rule
 from planner.feeds.vtimezone import TZID, VTIMEZONE_LINES
+from planner.schedule.derived import deadline_day, red_days
 from planner.schedule.recurrence import claimed, local_day, occurrences, parse_key, series_starts
 
 PRODID = "-//planner//planner iCal feed 1.0//SV"
@@ -61,6 +62,8 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
     for event in sorted(events, key=sort_key):
         if event.series_id is None and in_window(event, meta.window_start, meta.window_end):
             lines.extend(event_lines(event, meta))
+        if event.series_id is None:
+            lines.extend(derived_lines(event, meta))
     lines.append("END:VCALENDAR")
     return (CRLF.join(fold(line) for line in lines) + CRLF).encode("utf-8")
 
@@ -211,6 +214,48 @@ def _exdates(event: Any, values: Sequence[dt.date | dt.datetime]) -> Sequence[st
         return [f"EXDATE;VALUE=DATE:{','.join(date_stamp(d) for d in days)}"]
     stamps = sorted({local_stamp(v) for v in values if isinstance(v, dt.datetime)})
     return [f"EXDATE;TZID={TZID}:{','.join(stamps)}"]
+
+
+def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
+    """The all-day deadlines the body derives from this meeting ("Kallelse 7 dagar före"): computed
+    from the meeting's current day, with its UID plus the rule's place and its SEQUENCE, so a moved
+    meeting moves them and a cancelled one drops them. (Not yet for series.)"""
+    body = getattr(event, "body", None)
+    rules = getattr(body, "meeting_deadlines", None) or []
+    if not rules or event.kind != "meeting" or event.status == "cancelled" or event.rrule:
+        return []
+    day = event.start_date if event.all_day else (event.start_at.astimezone(STOCKHOLM).date()
+                                                  if event.start_at else None)
+    if day is None:
+        return []
+    closed = red_days([day.year - 1, day.year])
+    out = []
+    for index, rule in enumerate(rules):
+        label, days = str(rule["label"]), int(rule["days"])
+        due = deadline_day(day, days, closed)
+        if not meta.window_start.astimezone(STOCKHOLM).date() <= due <= meta.window_end.astimezone(STOCKHOLM).date():
+            continue
+        text = (f"{label} {days} dagar före {body.name}s möte {day.day}/{day.month} {day.year}.\n"
+                f"Mer information: {event_url(event, meta.base_url)}")
+        out += [
+            "BEGIN:VEVENT",
+            f"UID:{escape_text(f'{event.uid}-deadline-{index}')}",
+            f"DTSTAMP:{utc_stamp(event.updated_at)}",
+            f"CREATED:{utc_stamp(event.created_at)}",
+            f"LAST-MODIFIED:{utc_stamp(event.updated_at)}",
+            f"SEQUENCE:{event.sequence or 0}",
+            f"DTSTART;VALUE=DATE:{date_stamp(due)}",
+            f"DTEND;VALUE=DATE:{date_stamp(due + dt.timedelta(days=1))}",
+            f"SUMMARY:{escape_text(f'{label}: {body.name} {day.day}/{day.month}')}",
+            f"DESCRIPTION:{escape_text(text)}",
+            f"URL:{event_url(event, meta.base_url)}",
+            f"CATEGORIES:{KIND_LABELS['deadline']}",
+            "STATUS:CONFIRMED",
+            "TRANSP:TRANSPARENT",
+            "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
+            "END:VEVENT",
+        ]
+    return out
 
 
 def event_url(event: Any, base_url: str) -> str:

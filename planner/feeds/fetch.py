@@ -2,7 +2,9 @@
 
 Only http/https; the host is resolved once, every address must be public (unless the operator
 allows private ones), and the connection goes to the vetted address so DNS cannot change its
-mind between the check and the request. Size and time are capped; redirects are re-checked.
+mind between the check and the request. Size is capped, redirects are re-checked, and the timeout
+is one deadline for everything (connect, headers, body, redirects): a watchdog shuts the socket
+when it passes, so a server that trickles a byte every few seconds cannot hold an import.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from urllib.parse import urljoin, urlsplit
 
@@ -54,17 +57,35 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)  # type: ignore[attr-defined]
 
 
+def _cut(conn: http.client.HTTPConnection, expired: threading.Event) -> None:
+    """The deadline passed: wake whatever read is blocked on this connection."""
+    expired.set()
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
 def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = False) -> bytes:
     deadline = time.monotonic() + timeout
+    too_slow = f"svarade inte inom {timeout:g} sekunder"
     for _ in range(MAX_REDIRECTS + 1):
         parts = urlsplit(url.strip())
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ImportRefused(f"bara http- och https-adresser kan hämtas, inte {url!r}")
         port = parts.port or (443 if parts.scheme == "https" else 80)
         address = _vetted_address(parts.hostname, port, allow_private)
-        left = max(0.1, deadline - time.monotonic())
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise ImportRefused(f"{parts.hostname} {too_slow}")
         cls = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
         conn = cls(parts.hostname, port, address, left)
+        expired = threading.Event()
+        watchdog = threading.Timer(left, _cut, args=(conn, expired))
+        watchdog.daemon = True
+        watchdog.start()
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         try:
             conn.request("GET", path, headers={"User-Agent": "planner-ics-import", "Accept": "text/calendar"})
@@ -80,20 +101,23 @@ def fetch(url: str, *, max_bytes: int, timeout: float, allow_private: bool = Fal
                                     f"högst {max_bytes // 1024} kB tas emot")
             chunks, size = [], 0
             while True:
-                if time.monotonic() > deadline:
-                    raise ImportRefused(f"{parts.hostname} svarade inte inom {timeout:g} sekunder")
-                chunk = response.read(65536)
+                if time.monotonic() > deadline or expired.is_set():
+                    raise ImportRefused(f"{parts.hostname} {too_slow}")
+                chunk = response.read1(65536)
                 if not chunk:
                     break
                 size += len(chunk)
                 if size > max_bytes:
                     raise ImportRefused(f"kalendern är större än {max_bytes // 1024} kB")
                 chunks.append(chunk)
+            if expired.is_set():  # the watchdog's shutdown looks like the end of the body
+                raise ImportRefused(f"{parts.hostname} {too_slow}")
             return b"".join(chunks)
-        except TimeoutError as exc:
-            raise ImportRefused(f"{parts.hostname} svarade inte inom {timeout:g} sekunder") from exc
         except (OSError, http.client.HTTPException) as exc:
+            if expired.is_set() or isinstance(exc, TimeoutError):
+                raise ImportRefused(f"{parts.hostname} {too_slow}") from exc
             raise ImportRefused(f"kunde inte hämta {url}: {exc}") from exc
         finally:
+            watchdog.cancel()
             conn.close()
     raise ImportRefused(f"för många omdirigeringar från {url}")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from planner.textlines import split_lines
+
 _DIGITS = re.compile(r"\d+")
 EDGE = 4  # lines at the top and bottom of a page that may be furniture
 
@@ -30,7 +32,7 @@ def clean_pages(pages: list[str]) -> str:
     if len(unique) < 2:
         return "\n".join(unique)
     edge_counts: Counter[str] = Counter()
-    split = [page.split("\n") for page in unique]
+    split = [split_lines(page) for page in unique]
     for lines in split:
         edges = {_key(line) for line in _edges(lines) if line.strip()}
         edge_counts.update(edges)

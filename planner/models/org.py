@@ -58,6 +58,8 @@ class Body(db.Model):
     chair_term_months: Mapped[int] = mapped_column(default=12)
     handover_month: Mapped[int | None] = mapped_column()  # 1..12, e.g. 12 for a December handover
     public_feed: Mapped[bool] = mapped_column(default=False)
+    # Deadlines each meeting carries, e.g. [{"label": "Kallelse", "days": 7}] (planner.schedule.derived).
+    meeting_deadlines: Mapped[list[dict] | None] = mapped_column(JSON, default=list)
 
     organization: Mapped[Organization] = relationship(back_populates="bodies")
     chair_terms: Mapped[list[ChairTerm]] = relationship(

@@ -42,7 +42,7 @@ from planner.reminders import smtp
 from planner.reminders.addresses import BadAddress, check_address
 from planner.reminders.claim import claim, dead_local_claimers, finish, release, renew, worker_name
 from planner.reminders.digest import digest_items
-from planner.reminders.message import digest_message, reminder_bytes, reminder_parts
+from planner.reminders.message import derived_key, digest_message, reminder_bytes, reminder_parts
 from planner.reminders.planning import begins_at
 from planner.reminders.wire import Parts
 
@@ -314,10 +314,10 @@ class Dispatcher:
                 return None
             data = digest_message(row, items, now, to=recipient).as_bytes(policy=smtp.WIRE)
         else:
-            key = (row.event_id, row.occurrence, row.kind, row.subscriber is not None)
+            key = (row.event_id, row.occurrence, row.kind, row.subscriber is not None, derived_key(row.lead))
             parts = shared.get(key)
             if parts is None:
-                parts = shared[key] = reminder_parts(row.event, row.occurrence, row.kind, now, key[3])
+                parts = shared[key] = reminder_parts(row.event, row.occurrence, row.kind, now, key[3], row.lead)
             data = reminder_bytes(row, parts, to=recipient)
         return Outgoing(row.id, row.attempts, recipient, data)
 

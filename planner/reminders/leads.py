@@ -25,10 +25,30 @@ DIGEST_WEEKDAY = 0  # Monday
 DIGEST_TIME_OF_DAY = dt.time(7, 0)
 
 _LEAD = re.compile(r"^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
-LEAD_LABELS = {
-    "P0D": "samma dag", "P1D": "1 dag före", "P2D": "2 dagar före", "P3D": "3 dagar före",
-    "P7D": "1 vecka före", "P14D": "2 veckor före", "P30D": "30 dagar före",
-}
+def lead_label(text: str, lang: str | None = "sv") -> str:
+    """'P1D' -> '1 dag före', 'P7D' -> '7 dagar före', 'PT2H' -> '2 timmar före', 'digest' -> 'veckobrev'."""
+    english = (lang or "sv").startswith("en")
+    if text == "digest":
+        return "weekly digest" if english else "veckobrev"
+    try:
+        lead = parse_lead(text)
+    except BadLead:
+        return text
+    if lead.exact is None:
+        if lead.days == 0:
+            return "on the day" if english else "samma dag"
+        if english:
+            return f"{lead.days} day{'s' if lead.days != 1 else ''} before"
+        return f"{lead.days} {'dag' if lead.days == 1 else 'dagar'} före"
+    minutes = int(lead.exact.total_seconds() // 60)
+    hours, rest = divmod(minutes, 60)
+    if english:
+        return f"{hours} h {rest} min before" if rest else f"{hours} hour{'s' if hours != 1 else ''} before"
+    if rest:
+        return f"{hours} tim {rest} min före"
+    return f"{hours} {'timme' if hours == 1 else 'timmar'} före"
+
+
 
 
 class BadLead(ValueError):
@@ -43,7 +63,7 @@ class Lead:
 
     @property
     def label(self) -> str:
-        return LEAD_LABELS.get(self.text, self.text)
+        return lead_label(self.text)
 
 
 def parse_lead(text: str) -> Lead:

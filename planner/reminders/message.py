@@ -21,6 +21,7 @@ from flask import current_app, render_template
 from planner.models import Event, ReminderDelivery
 from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
+from planner.reminders.planning import DERIVED_LEAD
 from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
 from planner.reminders.wire import TOKEN, Parts, assemble
 
@@ -89,21 +90,30 @@ def attach_ics(msg: MIMEMultipart, data: bytes, filename: str = "handelse.ics") 
     msg.attach(part)
 
 
-def reminder_parts(event: Event, key: str, kind: str, now: dt.datetime, with_links: bool) -> Parts:
-    """What every recipient of this occurrence's reminder (or INSTÄLLT notice) shares: built once."""
+def reminder_parts(event: Event, key: str, kind: str, now: dt.datetime, with_links: bool,
+                   lead: str = "") -> Parts:
+    """What every recipient of this occurrence's reminder (or INSTÄLLT notice) shares: built once.
+
+    `lead` matters only for a derived deadline's reminder ("Kallelse" in the subject and text):
+    the caller shares those parts per lead (`derived_key`).
+    """
     occ = occurrence_of(event, key)
     cancelled = kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
     label = KIND_LABELS.get(event.kind, "Händelse")
+    derived = None if cancelled else derived_label(lead, event)
     if cancelled:
         subject = f"INSTÄLLT: {event.title}, {when}"
+    elif derived:
+        subject = f"Påminnelse: {derived} i dag – {event.title}, {when}"
     elif event.kind == "deadline":
         subject = f"Påminnelse: {event.title} – sista dag {when}"
     else:
         subject = f"Påminnelse: {event.title}, {when}"
     urls = links(TOKEN if with_links else None)
     context = {"event": event, "when": when, "label": label, "cancelled": cancelled, "links": urls,
-               "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body}
+               "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body,
+               "derived": derived}
     template = "cancel_notice" if cancelled else "reminder"
     return Parts.new(subject=Header(subject, UTF8_BASE64).encode(maxlinelen=76, linesep="\r\n"),
                      sender=_address(current_app.config["MAIL_FROM"]), date=format_datetime(now.astimezone(dt.UTC)),
@@ -116,6 +126,20 @@ def reminder_bytes(row: ReminderDelivery, parts: Parts, to: str | None = None) -
     """One row's message from its occurrence's shared parts."""
     token = row.subscriber.token if row.subscriber else None
     return assemble(parts, to or row.recipient, row.message_id, links(token), token)
+
+
+def derived_key(lead: str) -> str | None:
+    """The lead when it is a derived deadline's (its parts differ per rule), else None (shared by all leads)."""
+    return lead if lead.startswith(DERIVED_LEAD) else None
+
+
+def derived_label(lead: str, event: Event) -> str | None:
+    """"Kallelse" for the reminder (its lead) of a deadline the body derives from this meeting, else None."""
+    if not lead.startswith(DERIVED_LEAD) or event.body is None:
+        return None
+    rules = event.body.meeting_deadlines or []
+    index = lead.removeprefix(DERIVED_LEAD)
+    return str(rules[int(index)]["label"]) if index.isdigit() and int(index) < len(rules) else "Deadline"
 
 
 def ics_event(event: Event, key: str, occ: Occ, cancelled: bool) -> IcsEvent:

@@ -10,8 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from planner.reminders.leads import DEFAULT_TIME_OF_DAY, due_at
+from planner.reminders.leads import DEFAULT_TIME_OF_DAY, STOCKHOLM, due_at, local_at
 from planner.reminders.occurrences import Occurrence, parse_key
+from planner.schedule.derived import deadline_day
 
 REMINDER = "reminder"
 CANCEL_NOTICE = "cancel_notice"
@@ -85,6 +86,27 @@ def wanted(occurrences: Iterable[Occurrence], recipients: Iterable[Recipient],
             for lead in person.leads:
                 rows.append(Planned(occ.key, person.email, person.subscriber_id, lead, REMINDER,
                                     due_at(occ.start, lead, time_of_day)))
+    return rows
+
+
+DERIVED_LEAD = "deadline-"  # lead of a reminder of a deadline a body derives from a meeting, + the rule's place
+
+
+def wanted_derived(occurrences: Iterable[Occurrence], recipients: Iterable[Recipient], rules: list[int],
+                   closed: frozenset[dt.date] | set[dt.date], time_of_day: dt.time = DEFAULT_TIME_OF_DAY,
+                   ) -> list[Planned]:
+    """A reminder on the morning each derived deadline of a meeting is due ("Kallelse" 7 days before),
+    to the meeting's own recipients; `rules` are the days before, in the body's order. Keyed to the
+    meeting's occurrence, so moving or cancelling the meeting moves or cancels them."""
+    rows = []
+    recipients = list(recipients)
+    for occ in occurrences:
+        day = occ.start.astimezone(STOCKHOLM).date() if isinstance(occ.start, dt.datetime) else occ.start
+        for index, days in enumerate(rules):
+            due = local_at(deadline_day(day, days, closed), time_of_day)
+            for person in recipients:
+                rows.append(Planned(occ.key, person.email, person.subscriber_id, f"{DERIVED_LEAD}{index}", REMINDER,
+                                    due))
     return rows
 
 

@@ -1,23 +1,17 @@
-"""The `planner scheduler` process: APScheduler 3 running one dispatcher job.
+"""The reminders' part of the `planner scheduler` process (planner/scheduler.py): the dispatcher job.
 
-Only this command starts a scheduler; the web app never does, so gunicorn workers and the
-Flask reloader cannot start a second one. Several of these processes may run side by side
-against PostgreSQL: the claim with a lease keeps them from sending anything twice.
-
-SIGTERM/SIGINT stop it within one message: the dispatcher finishes the message in flight, gives
-the rest of its batch back (due at once for the next process) and the process exits.
+Several scheduler processes may run side by side against PostgreSQL: the claim with a lease
+keeps them from sending anything twice. On SIGTERM/SIGINT (planner/scheduler.py sets
+`dispatcher.stop`) the dispatcher finishes the message in flight and gives the rest of its batch
+back, due at once for the next process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import signal
 from typing import Any
 
-from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.jobstores.memory import MemoryJobStore
-from apscheduler.schedulers.blocking import BlockingScheduler
 from flask import Flask
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -69,36 +63,7 @@ class DispatchJob:
         self.last_resync = now
 
 
-def build_scheduler(app: Flask, echo: Any = print, job: DispatchJob | None = None) -> BlockingScheduler:
-    interval = float(app.config.get("SCHEDULER_INTERVAL_SECONDS", 30))
-    scheduler = BlockingScheduler(
-        timezone=dt.UTC,
-        jobstores={"default": MemoryJobStore()},
-        executors={"default": ThreadPoolExecutor(1)},
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": None},
-    )
-    # First run at once: reminders missed while everything was down go out on start.
-    scheduler.add_job(job or DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
-                      next_run_time=dt.datetime.now(dt.UTC), replace_existing=True)
-    return scheduler
-
-
-def run_scheduler(app: Flask, echo: Any = print) -> None:
-    job = DispatchJob(app, echo)
-    scheduler = build_scheduler(app, echo, job)
-
-    def stop(signum: int, frame: Any) -> None:
-        job.dispatcher.stop.set()  # the running batch stops after its message in flight
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    echo(f"planner scheduler: dispatching every {app.config.get('SCHEDULER_INTERVAL_SECONDS', 30)} s "
-         f"via {_where(app.config['SMTP_URL'])}")
-    scheduler.start()
-
-
-def _where(url: str) -> str:
+def where(url: str) -> str:
     """The SMTP server without its password, for the start-up line."""
     from planner.reminders.smtp import parse_smtp_url
 

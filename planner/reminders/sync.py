@@ -15,8 +15,18 @@ from planner.db import db, utcnow
 from planner.models import ChairTerm, Event, ReminderDelivery, Subscriber
 from planner.reminders.leads import STOCKHOLM, digest_due, leads_for
 from planner.reminders.occurrences import occurrences, parse_key
-from planner.reminders.planning import DIGEST, REMINDER, Existing, Plan, Recipient, reconcile, wanted
+from planner.reminders.planning import (
+    DIGEST,
+    REMINDER,
+    Existing,
+    Plan,
+    Recipient,
+    reconcile,
+    wanted,
+    wanted_derived,
+)
 from planner.reminders.settings import horizon, org_settings
+from planner.schedule.derived import red_days
 from planner.schedule.recurrence import claimed
 
 REMINDED_KINDS = ("meeting", "deadline", "chair_handover")
@@ -41,7 +51,13 @@ def sync_event_reminders(event: Event, now: dt.datetime | None = None, only: Sub
     occs = []
     if not cancelled and event.kind in REMINDED_KINDS:
         occs = occurrences(event, now, now + horizon())
-    target = wanted(occs, recipients_for(event, only), settings.time_of_day)
+    people = recipients_for(event, only)
+    target = wanted(occs, people, settings.time_of_day)
+    rules = (event.body.meeting_deadlines or []) if event.kind == "meeting" and event.body is not None else []
+    if rules and occs:
+        years = sorted({parse_key(o.key).year for o in occs})
+        target += wanted_derived(occs, people, [int(r["days"]) for r in rules],
+                                 red_days([years[0] - 1, *years]), settings.time_of_day)
     query = select(ReminderDelivery).where(ReminderDelivery.event_id == event.id)
     if only is not None:
         query = query.where(ReminderDelivery.recipient == only.email)

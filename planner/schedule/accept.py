@@ -8,7 +8,7 @@ and the audit trail records each changed field.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from planner.db import utcnow
@@ -26,15 +26,47 @@ EVENT_KIND = {
 }
 
 
+MEETING_KINDS = {"meeting", "next_meeting"}
+MAX_MEETING = dt.timedelta(days=1)
+
+
 class NotAcceptable(Exception):
-    """A proposal that cannot become an event as it stands (no date, or only a mention)."""
+    """A proposal that cannot become an event as it stands; the message is Swedish, for the page."""
 
 
 def check_acceptable(proposal: Proposal) -> None:
+    from planner.schedule.datefmt import vague_date_text
+
     if proposal.kind not in EVENT_KIND:
-        raise NotAcceptable(f"a {proposal.kind} is a mention, not a schedule item")
+        raise NotAcceptable("Ett omnämnande hör inte hemma i kalendern; välj en annan typ för att godkänna det.")
     if proposal.start_date is None:
-        raise NotAcceptable("the proposal has no date")
+        raise NotAcceptable("Förslaget behöver ett datum för att kunna godkännas.")
+    if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
+        raise NotAcceptable("Protokollet anger bara månad eller vecka: ange vilken dag innan du godkänner.")
+    problem = span_problem(proposal.kind, proposal.start_date, proposal.end_date, proposal.start_time,
+                           proposal.end_time)
+    if problem:
+        raise NotAcceptable(problem)
+
+
+def span_problem(kind: str, start_date: dt.date | None, end_date: dt.date | None, start_time: dt.time | None,
+                 end_time: dt.time | None) -> str | None:
+    """A Swedish sentence when the end comes before the start or a meeting lasts more than a day."""
+    if start_date is None:
+        return None
+    last = end_date or start_date
+    if last < start_date:
+        return "Slutdatum ligger före startdatum."
+    if start_time is not None and end_time is not None:
+        start = dt.datetime.combine(start_date, start_time.replace(tzinfo=None))
+        end = dt.datetime.combine(last, end_time.replace(tzinfo=None))
+        if end <= start:
+            return "Sluttiden ligger före starttiden."
+        if kind in MEETING_KINDS and end - start > MAX_MEETING:
+            return "Ett möte kan inte vara längre än ett dygn; rätta slutdatumet eller sluttiden."
+    elif kind in MEETING_KINDS and last > start_date:
+        return "Ett möte kan inte vara längre än en dag; ta bort slutdatumet eller välj en annan typ."
+    return None
 
 
 def accept(proposal: Proposal, user: User | None = None) -> Event:
@@ -73,31 +105,46 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
 @dataclass
 class BulkResult:
     accepted: int = 0
-    vague: int = 0  # only a month or a week: a person must pick the day
-    skipped: int = 0  # mentions, or no date at all
+    held: dict[str, int] = field(default_factory=dict)  # reason key (autoaccept.HOLD_REASONS) -> count
+
+    @property
+    def vague(self) -> int:
+        return self.held.get("vague", 0)
+
+    def held_text(self) -> str:
+        """'2 datumet har redan passerat, 1 har bara månad eller vecka: ange dag'."""
+        from planner.schedule.autoaccept import HOLD_REASONS
+
+        return ", ".join(f"{n} {HOLD_REASONS[key]}" for key, n in sorted(self.held.items()))
 
 
-def accept_all(proposals: list[Proposal], user: User | None = None, min_confidence: float = 0.0) -> BulkResult:
-    """Accept every pending proposal at or above the confidence that names a day (or a holiday period)."""
-    from planner.schedule.datefmt import vague_date_text
+def accept_all(proposals: list[Proposal], user: User | None = None, min_confidence: float = 0.0,
+               today: dt.date | None = None, only: set[int] | None = None) -> BulkResult:
+    """Accept the pending proposals the bulk rule lets through (see autoaccept.py); the rest wait.
+
+    `only`: the ids the person saw on the confirmation page; anything else is left alone.
+    """
+    from planner.schedule.autoaccept import split_for_bulk, stockholm_today
 
     result = BulkResult()
-    for proposal in proposals:
-        if proposal.status != "pending" or proposal.confidence < min_confidence:
-            continue
-        if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
-            result.vague += 1
+    take, held = split_for_bulk(proposals, today or stockholm_today(), min_confidence)
+    for _proposal, reason in held:
+        result.held[reason] = result.held.get(reason, 0) + 1
+    for proposal in take:
+        if only is not None and proposal.id not in only:
             continue
         try:
             accept(proposal, user)
             result.accepted += 1
         except NotAcceptable:
-            result.skipped += 1
+            result.held["no_date"] = result.held.get("no_date", 0) + 1
     return result
 
 
 def preview(proposal: Proposal) -> dict[str, list[Any]]:
     """What accepting would change on the linked event (field -> [old, new]); {} if nothing."""
+    from planner.schedule.datefmt import vague_date_text
+
     if proposal.event is None or proposal.start_date is None or proposal.kind not in EVENT_KIND:
         return {}
     scratch = Event()
@@ -105,7 +152,11 @@ def preview(proposal: Proposal) -> dict[str, list[Any]]:
         if not name.startswith("_") and name in Event.__table__.columns:
             setattr(scratch, name, value)
     apply_proposal(scratch, proposal, existing=True)
-    return diff(snapshot(proposal.event), snapshot(scratch))
+    changes = diff(snapshot(proposal.event), snapshot(scratch))
+    if proposal.kind != "holiday" and vague_date_text(proposal.date_text):  # a month moves nothing
+        for name in ("all_day", "start_at", "end_at", "start_date", "end_date"):
+            changes.pop(name, None)
+    return changes
 
 
 def reject(proposal: Proposal, user: User | None = None) -> None:

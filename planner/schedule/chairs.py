@@ -71,6 +71,38 @@ def current_term(body: Body, today: dt.date) -> tuple[str | None, dt.date | None
     return None, None
 
 
+@dataclass(frozen=True)
+class ChairNow:
+    holder: str | None
+    since: dt.date | None
+    until: dt.date | None = None  # the next accepted handover, if the calendar has one
+    successor: str | None = None
+
+
+def chair_now(body: Body, today: dt.date) -> ChairNow:
+    """Who chairs the body today: the latest of its recorded terms and its handovers in the calendar.
+
+    A handover event (confirmed, not cancelled) that has happened names the holder (its "to"); when the
+    only known handover is ahead, its "from" holds the chair until then ("Varberg, till 1 januari 2027").
+    """
+    from planner.schedule.matching import _event_day
+
+    holder, since = current_term(body, today)
+    events = db.session.scalars(db.select(Event).where(
+        Event.body_id == body.id, Event.kind == "chair_handover", Event.status == "confirmed",
+        Event.series_id.is_(None))).all()
+    dated = sorted(((day, e) for e in events if (day := _event_day(e)) is not None), key=lambda p: (p[0], p[1].id))
+    past = [(d, e) for d, e in dated if d <= today and e.to_party]
+    ahead = [(d, e) for d, e in dated if d > today]
+    if past and (since is None or past[-1][0] >= since):
+        holder, since = past[-1][1].to_party, past[-1][0]
+    elif holder is None and ahead and ahead[0][1].from_party:
+        holder = ahead[0][1].from_party
+    if ahead:
+        return ChairNow(holder, since, ahead[0][0], ahead[0][1].to_party)
+    return ChairNow(holder, since)
+
+
 def propose_handover_events(body: Body, today: dt.date, user: User | None = None, count: int = 3) -> list[Event]:
     """Tentative chair_handover events for the coming handovers; ones already there are left alone."""
     holder, since = current_term(body, today)

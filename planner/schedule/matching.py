@@ -1,8 +1,9 @@
 """Finding the event that new minutes talk about, so a moved or cancelled meeting updates it.
 
 A proposal matches an event of the same organization, body and kind whose date lies within
-WINDOW_DAYS of the proposed one, and whose title says the same thing (shared words, or both are
-the body's ordinary meeting: "Nästa möte", "Möte: Styrgrupp"). The closest date wins.
+WINDOW_DAYS of the proposed one (for a month- or week-only proposal: inside that month or week),
+and whose title says the same thing (shared words, or both are the body's ordinary meeting:
+"Nästa möte", "Möte: Styrgrupp"). The closest date wins.
 """
 
 from __future__ import annotations
@@ -57,16 +58,24 @@ def _event_day(event: Event) -> dt.date | None:
 
 
 def candidates(proposal: Proposal, organization_id: int | None, event_kind: str,
-               held_before: dt.date | None = None) -> list[tuple[int, Event]]:
+               held_before: dt.date | None = None, loose: bool = False) -> list[tuple[int, Event]]:
     """(days apart, event) for every event this proposal may move, cancel or repeat, closest first.
 
     Events before `held_before` (the minutes' own meeting date) have already taken place: they
     match only on their own date (a late note of a cancellation), never as a move.
     """
+    from planner.schedule.datefmt import vague_date_text
+    from planner.schedule.proposals import date_range
+
     if proposal.start_date is None or organization_id is None:
         return []
-    lo = proposal.start_date - dt.timedelta(days=WINDOW_DAYS)
-    hi = proposal.start_date + dt.timedelta(days=WINDOW_DAYS)
+    vague = proposal.kind != "holiday" and vague_date_text(proposal.date_text) is not None
+    if vague:  # "i december": any event inside the month (or week) it names, never outside
+        lo, hi = date_range(proposal.date_text, None)
+        assert lo is not None and hi is not None
+    else:
+        lo = proposal.start_date - dt.timedelta(days=WINDOW_DAYS)
+        hi = proposal.start_date + dt.timedelta(days=WINDOW_DAYS)
     lo_at = dt.datetime.combine(lo, dt.time(), dt.UTC)
     hi_at = dt.datetime.combine(hi + dt.timedelta(days=1), dt.time(), dt.UTC)
     query = db.select(Event).where(
@@ -85,12 +94,33 @@ def candidates(proposal: Proposal, organization_id: int | None, event_kind: str,
         if day is None:
             continue
         distance = abs((day - proposal.start_date).days)
-        if held_before is not None and day < held_before and distance:
+        if vague and not lo <= day <= hi:
             continue
-        if titles_match(event.title, proposal.title or "", body_name):
+        if held_before is not None and day < held_before and (distance or vague):
+            continue
+        if titles_match(event.title, proposal.title or "", body_name) or (
+                (vague or loose) and about_the_meeting(proposal.title or "", event.title, body_name)):
             found.append((distance, event))
     found.sort(key=lambda c: (c[0], c[1].id))
     return found
+
+
+MEETING_WORDS = {"mote", "motet", "sammantrade", "sammantradet"}
+
+
+def about_the_meeting(title: str, event_title: str, body_name: str = "") -> bool:
+    """'Planen fastställs på styrgruppens möte' (in the month it names) is the body's plain meeting."""
+    return not specific_words(event_title, body_name) and bool(words(title) & MEETING_WORDS)
+
+
+def same_day_event(proposal: Proposal, organization_id: int | None) -> Event | None:
+    """The existing event on the day a person just gave a month-only proposal, if its title fits."""
+    from planner.schedule.accept import EVENT_KIND
+
+    if proposal.kind not in EVENT_KIND:
+        return None
+    found = [e for d, e in candidates(proposal, organization_id, EVENT_KIND[proposal.kind], loose=True) if d == 0]
+    return found[0] if found else None
 
 
 def link_matches(proposals: list[Proposal], organization_id: int | None, held_before: dt.date | None) -> None:

@@ -9,6 +9,8 @@ from typing import Any
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
+from planner.schedule.datefmt import vague_date_text
+from planner.textlines import split_lines
 
 
 class DuplicateDocument(Exception):
@@ -33,8 +35,17 @@ def store_document(
     organization: Organization | None,
     body: Body | None,
     upload_folder: str | None = None,
+    max_proposals: int | None = None,
 ) -> Document:
     """The document row and one pending proposal per extracted item (the meeting itself included)."""
+    document = create_document(filename, data, organization, body, upload_folder)
+    fill_document(document, text, extraction, max_proposals)
+    return document
+
+
+def create_document(filename: str, data: bytes, organization: Organization | None, body: Body | None,
+                    upload_folder: str | None = None) -> Document:
+    """The document row and its stored file, not yet read: a background import fills it later."""
     existing = find_duplicate(data)
     if existing is not None:
         raise DuplicateDocument(existing)
@@ -46,19 +57,31 @@ def store_document(
         target = folder / f"{digest}{Path(filename).suffix.lower()}"
         target.write_bytes(data)
         stored_path = str(target)
-    meeting = extraction.get("meeting") or {}
-    document = Document(
-        filename=filename,
-        sha256=digest,
-        size=len(data),
-        stored_path=stored_path,
-        text=text,
-        extraction=extraction,
-        organization=organization,
-        body=body,
-        meeting_date=_date(meeting.get("date")),
-    )
+    document = Document(filename=filename, sha256=digest, size=len(data), stored_path=stored_path,
+                        organization=organization, body=body)
     db.session.add(document)
+    db.session.flush()
+    return document
+
+
+def fill_document(document: Document, text: str, extraction: dict[str, Any],
+                  max_proposals: int | None = None) -> Document:
+    """The read text, the extraction and its proposals; past `max_proposals` the least certain are left out
+    (counted in extraction["proposals_left_out"]), so a huge text cannot bury the review page."""
+    body = document.body
+    meeting = extraction.get("meeting") or {}
+    items = list(extraction.get("items", []))
+    left_out = 0
+    if max_proposals is not None:
+        room = max(0, max_proposals - (1 if meeting.get("date") else 0))
+        if len(items) > room:
+            left_out = len(items) - room
+            keep = sorted(range(len(items)), key=lambda i: -float(items[i].get("confidence", 0.5)))[:room]
+            items = [items[i] for i in sorted(keep)]
+            extraction = {**extraction, "proposals_left_out": left_out, "max_proposals": max_proposals}
+    document.text = text
+    document.extraction = extraction
+    document.meeting_date = _date(meeting.get("date"))
     if meeting.get("date"):
         evidence = meeting.get("evidence") or meeting_evidence(text, meeting["date"])
         document.proposals.append(
@@ -68,7 +91,7 @@ def store_document(
                 body,
             )
         )
-    for item in extraction.get("items", []):
+    for item in items:
         document.proposals.append(_proposal(item, body))
     db.session.flush()
     from planner.schedule.matching import link_matches
@@ -83,7 +106,7 @@ def meeting_evidence(text: str, date_text: str) -> dict[str, Any] | None:
     from planner.schedule.datefmt import month_name
 
     day = _date(date_text)
-    lines = text.splitlines()
+    lines = split_lines(text)
     needles = [date_text]
     if day is not None:
         needles += [f"{day.day} {month_name(day.month)}", f"{day.day}/{day.month}", f"{day.day}.{day.month}."]
@@ -104,6 +127,8 @@ def _meeting_title(body: Body | None) -> str:
 def _proposal(item: dict[str, Any], body: Body | None) -> Proposal:
     evidence = item.get("evidence") or {}
     start_date, end_date = date_range(item.get("date"), item.get("end_date"))
+    if item.get("kind") != "holiday" and vague_date_text(item.get("date")):
+        end_date = None  # "i december" ends nowhere until a person gives the day
     return Proposal(
         kind=item.get("kind", "meeting"),
         title=(item.get("title") or "")[:300],

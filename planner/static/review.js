@@ -65,9 +65,13 @@
     }
   });
 
-  // Open at the card named in the address (after a save) or at the first pending one.
+  // Open at the card named in the address (after a save), at the card of a linked line
+  // (#line-N, from an event page or the årshjul), or at the first pending one.
   const fromHash = cards.findIndex((c) => "#" + c.id === location.hash);
+  const lineHash = /^#line-(\d+)$/.exec(location.hash);
+  const fromLine = lineHash ? cards.findIndex((c) => c.dataset.line === lineHash[1]) : -1;
   const firstPending = cards.findIndex((c) => c.classList.contains("pending"));
-  if (fromHash >= 0) select(fromHash);
+  if (lineHash) { if (fromLine >= 0) select(fromLine, false); showLine(lineHash[1]); }
+  else if (fromHash >= 0) select(fromHash);
   else if (firstPending >= 0) select(firstPending, false);
 })();

@@ -78,7 +78,7 @@
         entry.classList.add("is-selected");
         if (!fromList) entry.scrollIntoView({block: "nearest", behavior: "smooth"});
       }
-      details.querySelector(".details-kind").textContent = row.kind_label + (row.ring_label ? " · " + row.ring_label : "");
+      details.querySelector(".details-kind").textContent = row.heading;
       var title = details.querySelector(".details-title");
       title.textContent = row.title;
       title.classList.toggle("is-cancelled", row.status === "cancelled");
@@ -156,10 +156,15 @@
         lastZoom = [first, last];
         var a0 = parseFloat(months[first].getAttribute("data-a0"));
         var a1 = parseFloat(months[last].getAttribute("data-a1"));
+        if (first === last) { a0 -= 3; a1 += 6; }  // a month's labels run on clockwise past its end
         var cx = parseFloat(svg.getAttribute("data-cx")), cy = parseFloat(svg.getAttribute("data-cy"));
         var r = parseFloat(svg.getAttribute("data-r")) + 10;
         var inner = last - first >= 2 ? 0 : r * 0.22;
         var xs = [], ys = [];
+        if (last - first >= 2) {  // a quarter keeps the whole centre disc, so its title is not cut
+          var rc = parseFloat(svg.getAttribute("data-rc")) || 0;
+          xs.push(cx - rc, cx + rc); ys.push(cy - rc, cy + rc);
+        }
         for (var a = a0; a <= a1 + 0.01; a += (a1 - a0) / 24) {
           var rad = a * Math.PI / 180;
           [inner, r].forEach(function (rr) { xs.push(cx + rr * Math.sin(rad)); ys.push(cy - rr * Math.cos(rad)); });
@@ -203,9 +208,41 @@
       var i = parseInt(ev.target.value, 10);
       setPressed(null);
       if (isNaN(i)) { setPressed(app.querySelector('[data-zoom="year"]')); zoomTo(null); }
-      else zoomTo(i - 1, i - 1);
+      else focusMonth(i - 1);
     });
+    // Month by month: the arrows (and a swipe on a phone) step the zoom one month on.
+    var zoomedMonth = null;
+    function focusMonth(i) {
+      i = (i + 12) % 12;
+      zoomedMonth = i;
+      setPressed(null);
+      app.querySelector("#wheel-month").value = String(i + 1);
+      zoomTo(i, i);
+    }
+    function step(by) {
+      if (zoomedMonth === null) focusMonth(zoomRange && lastZoom ? lastZoom[0] : currentMonth());  // first a month
+      else focusMonth(zoomedMonth + by);
+    }
+    function currentMonth() {
+      var today = svg.querySelector(".today");
+      if (!today) return 0;
+      var m = parseInt(today.getAttribute("data-date").slice(5, 7), 10);
+      return (m - firstMonth + 12) % 12;
+    }
+    app.querySelectorAll("[data-step]").forEach(function (button) {
+      button.addEventListener("click", function () { step(parseInt(button.getAttribute("data-step"), 10)); });
+    });
+    var touchX = null;
+    crop.addEventListener("touchstart", function (ev) { touchX = ev.touches.length === 1 ? ev.touches[0].clientX : null; },
+                          {passive: true});
+    crop.addEventListener("touchend", function (ev) {
+      if (touchX === null || !ev.changedTouches.length) return;
+      var dx = ev.changedTouches[0].clientX - touchX;
+      touchX = null;
+      if (Math.abs(dx) > 50) step(dx < 0 ? 1 : -1);  // swipe left: the next month, as a page turns
+    }, {passive: true});
     function setPressed(button) {
+      if (button !== null) zoomedMonth = null;
       app.querySelectorAll("[data-zoom]").forEach(function (b) {
         b.classList.toggle("is-active", b === button);
         b.setAttribute("aria-pressed", b === button ? "true" : "false");
@@ -252,6 +289,8 @@
     });
     var printButton = app.querySelector("[data-print]");
     if (printButton) printButton.addEventListener("click", function () { window.print(); });
+    // A phone shows a month at a time, large enough to read; "Helår" is the overview.
+    if (window.matchMedia && window.matchMedia("(max-width: 640px)").matches) focusMonth(currentMonth());
     app.classList.add("is-ready");
     app.setAttribute("data-ready-ms", Math.round(performance.now()));  // read by bench/bench_wheel.py
   }

@@ -83,4 +83,47 @@ EN = {
     "Slå ihop? Dubbletten tas bort ur kalendern och dess påminnelser flyttas hit.":
         "Merge? The duplicate leaves the calendar and its reminders move here.",
     "Dubblett": "Duplicate", "Slå ihop": "Merge", "borttagen": "deleted", "sammanslagen": "merged",
+    # Review that protects the calendar (issue 11)
+    "väntar": "pending", "skickas nu": "sending now", "skickad": "sent", "misslyckad": "failed",
+    "för sent, skickades inte": "too late, not sent", "bekräftad": "confirmed", "Nästa möte": "Next meeting",
+    "Lov/ledighet": "Holiday/leave", "Omnämnande (ej i kalendern)": "Mention (not in the calendar)",
+    "påminnelse": "reminder", "besked om inställt": "cancellation notice", "veckobrev": "weekly digest",
+    "Bekräftad": "Confirmed", "Säkerhet minst": "Confidence at least",
+    "Kontrollera listan: det här hamnar i kalendern och i allas prenumerationer.":
+        "Check the list: this goes into the calendar and every subscription.",
+    "Godkänns": "Will be accepted", "Tid": "Time", "Rad i protokollet": "Line in the minutes", "ändrar": "changes",
+    "heldag": "all day", "Godkänn de här": "Accept these",
+    "Inget förslag kan godkännas utan att du tittar på det.": "No proposal can be accepted without you looking at it.",
+    "Tillbaka till granskningen": "Back to the review", "Väntar på dig": "Waiting for you",
+    "Godkänn alla …": "Accept all …", "t.ex. 9.30": "e.g. 9.30", "t.ex. 12.00": "e.g. 12.00",
+    "Protokollet säger bara": "The minutes only say",
+    "dagen är hämtad från händelsen som redan finns": "the day is taken from the event that already exists",
+    "ange dag innan du godkänner": "give the day before accepting",
+    "Utan starttid blir det en heldagshändelse. Slutdatum bara för perioder som lov.":
+        "Without a start time it is an all-day event. End date only for periods such as holidays.",
+    "Senast ändrad": "Last changed", "ändrad %(n)s gånger": "changed %(n)s times", "ändrad en gång": "changed once",
+    "är ett omnämnande, inte en händelse": "is a mention, not an event", "saknar datum": "has no date",
+    "har bara månad eller vecka: ange dag": "has only a month or week: give the day",
+    "datumet har redan passerat": "the date has passed",
+    "året står inte i protokollet": "the year is not in the minutes",
+    "rubriken är mest reparerad OCR-text": "the title is mostly repaired OCR text",
+    "säkerheten är under gränsen": "confidence is below the threshold",
+    "Årshjul": "Annual wheel", "Kalenderflöden": "Calendar feeds", "Påminnelser": "Reminders",
+    "Välj organisation …": "Choose organization …", "Vilken organisations kalender?": "Which organization's calendar?",
+    "Fortsätt": "Continue", "sedan": "since", "till": "until", "då tar": "when", "över": "takes over",
+    "Deadlines före varje möte (t.ex. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)":
+        "Deadlines before each meeting (e.g. kallelse 7 dagar före; handlingar till kansliet 14 dagar före)",
+    # Background imports (templates/documents): progress, failure and retry.
+    "Läses in": "Reading", "sida": "page", "av": "of", "väntar på sin tur": "waiting its turn",
+    "startar": "starting",
+    "Skannade sidor läses med textigenkänning (OCR), några sekunder per sida. Sidan uppdateras av sig själv; "
+    "förslagen visas här när inläsningen är klar.": "Scanned pages are read with text recognition (OCR), a few "
+                                                    "seconds a page. This page refreshes itself; the proposals "
+                                                    "appear here when reading is done.",
+    "Inläsningen misslyckades": "Reading failed", "Försök igen": "Try again", "läses in": "reading",
+    "misslyckades": "failed",
+    "Protokollet gav fler förslag än gränsen": "The minutes gave more proposals than the limit of",
+    "per dokument": "per document",
+    "av de minst säkra visas inte. Dela upp dokumentet om de behövs.": "of the least certain are not shown. "
+                                                                       "Split the document if they are needed.",
 }

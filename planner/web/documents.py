@@ -6,19 +6,21 @@ their own organization's documents; another organization's document id answers 4
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
-from werkzeug.utils import secure_filename
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
+from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
+from planner.web.i18n import translated
 from planner.web.proposal_form import KIND_LABELS, apply_form
+
+REFRESH_SECONDS = 2  # the document page reloads itself this often while its import runs
 
 bp = Blueprint("documents", __name__, url_prefix="/documents")
 ALLOWED = {".txt", ".pdf", ".docx"}
@@ -61,8 +63,7 @@ def index() -> str:
 @bp.post("/upload")
 @login_required
 def upload() -> Any:
-    from planner.schedule.orgs import get_or_create_body
-
+    """Store each file with a queued import job and answer at once; `planner scheduler` reads them."""
     org = db.session.get(Organization, request.form.get("organization_id", type=int) or 0)
     if org is None and current_user.role == "secretary":
         org = current_user.organization
@@ -82,12 +83,12 @@ def upload() -> Any:
         name = storage.filename or "fil"
         data = storage.read()
         try:
-            document = import_one(name, data, org, body, get_or_create_body)
+            document = queue_one(name, data, org, body)
         except ImportProblem as problem:
             flash(str(problem), problem.category)
             continue
         made.append(document)
-        flash(f"{name}: {len(document.proposals)} förslag att granska.", "success")
+        flash(f"{name}: mottagen, läses in nu. Förslagen visas på dokumentets sida när den är klar.", "success")
     if len(made) == 1:
         return redirect(url_for("documents.show", document_id=made[0].id))
     return redirect(url_for("documents.index"))
@@ -99,32 +100,26 @@ class ImportProblem(Exception):
         self.category = category
 
 
-def import_one(name: str, data: bytes, org: Organization, body: Body | None, get_or_create_body: Any) -> Document:
-    """One uploaded file to a stored document with proposals; refusals lose nothing and say why."""
-    from planner.extract import extract
-    from planner.ingest import IngestError, read_text
-    from planner.schedule.proposals import DuplicateDocument, find_duplicate, store_document
+def queue_one(name: str, data: bytes, org: Organization, body: Body | None) -> Document:
+    """One uploaded file stored with a queued import job; the scheduler reads it (OCR and all).
+
+    Only what is cheap is checked here (kind, emptiness, duplicates): reading a file of any
+    size or shape happens in the scheduler process, within planner.ingest's limits.
+    """
+    from planner.imports.queue import enqueue
+    from planner.schedule.proposals import DuplicateDocument, find_duplicate
 
     suffix = Path(name).suffix.lower()
     if suffix not in ALLOWED:
         raise ImportProblem(f"{name}: bara .txt, .pdf och .docx kan läsas.")
+    if not data:
+        raise ImportProblem(f"{name} kunde inte läsas: filen är tom (0 byte).")
     duplicate = find_duplicate(data)
     if duplicate is not None:
         known = f" (som {duplicate.filename})" if duplicate.organization_id == org.id else ""  # no peeking
         raise ImportProblem(f"{name} är redan uppladdad{known}; den importerades inte igen.", "warning")
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / (secure_filename(name) or f"fil{suffix}")
-        path.write_bytes(data)
-        try:
-            text = read_text(path)
-        except IngestError as exc:
-            raise ImportProblem(f"{name} kunde inte läsas: {str(exc).split(': ', 1)[-1]}") from exc
-    result = extract(text, source=name)
-    if body is None and result.get("body"):
-        body = get_or_create_body(org, result["body"])
     try:
-        document = store_document(name, data, text, result, org, body,
-                                  upload_folder=current_app.config["UPLOAD_FOLDER"])
+        document = enqueue(name, data, org, body, current_app.config["UPLOAD_FOLDER"])
     except DuplicateDocument as exc:  # a parallel upload of the same file won the race
         db.session.rollback()
         raise ImportProblem(f"{name} är redan uppladdad.", "warning") from exc
@@ -133,19 +128,44 @@ def import_one(name: str, data: bytes, org: Organization, body: Body | None, get
     return document
 
 
+@bp.post("/<int:document_id>/retry")
+@login_required
+def retry(document_id: int) -> Any:
+    """Read a failed import again from the start (after the file or the limits were fixed)."""
+    from planner.imports.queue import retry as requeue
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    if document.job is not None and requeue(document.job):
+        db.session.commit()
+        flash("Filen läses in igen.", "success")
+    return redirect(url_for("documents.show", document_id=document.id))
+
+
+@bp.get("/<int:document_id>/job")
+@login_required
+def job_status(document_id: int) -> Any:
+    """The import's progress as JSON, for anything that wants to watch it without reloading the page."""
+    job = _document_or_404(document_id).job
+    if job is None:
+        return {"status": "done"}
+    return {"status": job.status, "pages_done": job.pages_done, "pages_total": job.pages_total, "error": job.error}
+
+
 @bp.get("/<int:document_id>")
 @login_required
 def show(document_id: int) -> str:
     from planner.schedule.accept import preview
 
     document = _document_or_404(document_id)
-    lines = document.text.splitlines()
+    lines = shown_lines(document.text)
     evidence = {p.evidence_line for p in document.proposals if p.evidence_line}
     bodies = db.session.scalars(db.select(Body).filter_by(organization_id=document.organization_id)
                                 .order_by(Body.name)).all()
     previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
     return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
-                           bodies=bodies, previews=previews, kinds=KIND_LABELS,
+                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS), job=document.job,
+                           refresh=REFRESH_SECONDS, max_proposals=current_app.config["MAX_PROPOSALS_PER_DOCUMENT"],
                            editable=can_edit_organization(document.organization_id))
 
 
@@ -161,14 +181,18 @@ def _proposal_or_404(document: Document, proposal_id: int) -> Proposal:
 def review(document_id: int, proposal_id: int) -> Any:
     """Save the edited fields, then accept, reject or just keep them, as the pressed button says."""
     from planner.schedule.accept import NotAcceptable, accept, reject
+    from planner.schedule.datefmt import vague_date_text
+    from planner.schedule.matching import same_day_event
 
     document = _document_or_404(document_id)
     require_edit(document.organization_id)
     proposal = _proposal_or_404(document, proposal_id)
     action = request.form.get("action", "save")
-    if action == "accept_new":  # the secretary says the matched event is a different one
+    new_event = action == "accept_new"
+    if new_event:  # the secretary says the matched event is a different one
         proposal.event = None
         action = "accept"
+    was_vague = proposal.kind != "holiday" and vague_date_text(proposal.date_text) is not None
     if action != "reject":
         errors = apply_form(proposal, request.form, document.organization_id)
         if errors:
@@ -176,13 +200,14 @@ def review(document_id: int, proposal_id: int) -> Any:
             for error in errors:
                 flash(error, "error")
             return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
+    if action == "accept" and was_vague and proposal.event is None and not new_event:
+        proposal.event = same_day_event(proposal, document.organization_id)  # one event per real meeting
     if action == "accept":
         try:
             accept(proposal, current_user)
-        except NotAcceptable:
+        except NotAcceptable as refusal:
             db.session.rollback()
-            flash("Förslaget behöver ett datum och en typ som hör hemma i kalendern för att kunna godkännas.",
-                  "error")
+            flash(str(refusal), "error")
             return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
         flash(f"Godkänt: {proposal.event.title}.", "success")
     elif action == "reject":
@@ -202,23 +227,55 @@ def review(document_id: int, proposal_id: int) -> Any:
     return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{anchor}"))
 
 
+def _threshold() -> float | None:
+    from planner.schedule.autoaccept import DEFAULT_MIN_CONFIDENCE
+
+    raw = request.values.get("min_confidence")
+    if raw is None or raw == "":
+        return DEFAULT_MIN_CONFIDENCE
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return None
+    return value if 0 <= value <= 1 else None
+
+
+@bp.get("/<int:document_id>/accept-all")
+@login_required
+def accept_all_preview(document_id: int) -> Any:
+    """The list "Godkänn alla" would accept, and what it leaves for a person and why; asked once."""
+    from planner.schedule.autoaccept import HOLD_REASONS, split_for_bulk, stockholm_today
+
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    threshold = _threshold()
+    if threshold is None:
+        flash("Ange en säkerhet mellan 0 och 1.", "error")
+        return redirect(url_for("documents.show", document_id=document.id))
+    take, held = split_for_bulk(document.proposals, stockholm_today(), threshold)
+    return render_template("documents/accept_all.html", document=document, take=take, held=held,
+                           reasons=HOLD_REASONS, threshold=threshold, kinds=translated(KIND_LABELS))
+
+
 @bp.post("/<int:document_id>/accept-all")
 @login_required
 def accept_all(document_id: int) -> Any:
+    """Accept what the confirmation page listed (its ids), never more; without them, show the page."""
     from planner.schedule.accept import accept_all as accept_proposals
 
     document = _document_or_404(document_id)
     require_edit(document.organization_id)
-    threshold = request.form.get("min_confidence", type=float)
-    if threshold is None or not 0 <= threshold <= 1:
+    threshold = _threshold()
+    if threshold is None:
         flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
-    result = accept_proposals(document.proposals, current_user, threshold)
+    if request.form.get("confirm") != "1":
+        return redirect(url_for("documents.accept_all_preview", document_id=document.id, min_confidence=threshold))
+    listed = {int(x) for x in request.form.getlist("proposal") if x.isdigit()}
+    result = accept_proposals(document.proposals, current_user, threshold, only=listed)
     db.session.commit()
     notes = [f"{result.accepted} förslag godkända"]
-    if result.vague:
-        notes.append(f"{result.vague} har bara månad eller vecka och väntar på att du anger dag")
-    if result.skipped:
-        notes.append(f"{result.skipped} kunde inte godkännas (saknar datum eller är bara omnämnanden)")
+    if result.held:
+        notes.append(f"väntar på dig: {result.held_text()}")
     flash(", ".join(notes) + ".", "success")
     return redirect(url_for("documents.show", document_id=document.id))

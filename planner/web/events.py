@@ -9,13 +9,14 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_login import current_user, login_required
 
 from planner.db import db
-from planner.models import Body, Event, Organization
+from planner.models import Body, Event, Organization, Proposal
 from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.schedule.removal import MergeError, delete_event, merge_events
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
+from planner.web.i18n import translated
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -57,7 +58,7 @@ def _choices() -> dict[str, Any]:
         orgs = orgs.where(Organization.id.in_(visible))
         bodies = bodies.where(Body.organization_id.in_(visible))
     return {"organizations": db.session.scalars(orgs).all(), "bodies": db.session.scalars(bodies).all(),
-            "kinds": EVENT_KIND_LABELS, "statuses": STATUS_LABELS}
+            "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
 
 
 @bp.get("/")
@@ -113,9 +114,15 @@ def show(event_id: int) -> str:
     today = dt.date.today()
     upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
     editable = can_edit_organization(event.organization_id) and event.deleted_at is None
-    return render_template("events/show.html", event=event, upcoming=upcoming, kinds=EVENT_KIND_LABELS,
-                           statuses=STATUS_LABELS, editable=editable,
-                           duplicates=_merge_candidates(event) if editable else [])
+    return render_template("events/show.html", event=event, upcoming=upcoming, source=_evidence(event),
+                           kinds=translated(EVENT_KIND_LABELS), statuses=translated(STATUS_LABELS),
+                           editable=editable, duplicates=_merge_candidates(event) if editable else [])
+
+
+def _evidence(event: Event) -> Proposal | None:
+    """The accepted proposal that last shaped this event: its minutes' line is where the event comes from."""
+    return db.session.scalar(db.select(Proposal).where(Proposal.event_id == event.id, Proposal.status == "accepted")
+                             .order_by(Proposal.reviewed_at.desc().nulls_last(), Proposal.id.desc()).limit(1))
 
 
 def _merge_candidates(event: Event) -> list[Event]:
@@ -142,6 +149,8 @@ def new() -> Any:
         orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
         if current_user.role != "admin" or not orgs:
             abort(403)
+        if len(orgs) > 1:  # never silently the first: the admin says whose calendar this goes into
+            return render_template("events/choose_org.html", organizations=orgs)
         org = orgs[0]
     require_edit(org.id)
     event = Event(organization_id=org.id, kind="meeting", status="confirmed", exdates=[])
@@ -163,7 +172,7 @@ def new() -> Any:
 
 def _form_choices(org_id: int) -> dict[str, Any]:
     bodies = db.session.scalars(db.select(Body).filter_by(organization_id=org_id).order_by(Body.name)).all()
-    return {"bodies": bodies, "kinds": EVENT_KIND_LABELS, "statuses": STATUS_LABELS}
+    return {"bodies": bodies, "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])

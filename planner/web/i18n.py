@@ -6,13 +6,37 @@ import datetime as dt
 from typing import Any
 
 from flask import Flask, g, request, session
-from flask_babel import Babel, refresh
+from flask_babel import Babel, gettext, refresh
 
 from planner.config import PACKAGE_DIR
 from planner.schedule import datefmt
 from planner.web import SESSIONLESS_ENDPOINTS
 
 LANGUAGES = ("sv", "en")
+
+
+def N_(text: str) -> str:
+    """Marks a Swedish msgid for the catalog; translated where it is shown (gettext)."""
+    return text
+
+
+# Stored codes as a person reads them: reminder deliveries, proposals, events.
+STATUS_WORDS = {
+    "pending": N_("väntar"), "claimed": N_("skickas nu"), "sent": N_("skickad"), "failed": N_("misslyckad"),
+    "expired": N_("för sent, skickades inte"), "cancelled": N_("inställd"), "confirmed": N_("bekräftad"),
+    "tentative": N_("preliminär"), "accepted": N_("godkänt"), "rejected": N_("avvisat"),
+}
+KIND_WORDS = {
+    "meeting": N_("Möte"), "next_meeting": N_("Nästa möte"), "deadline": N_("Deadline"),
+    "chair_handover": N_("Ordförandeskifte"), "holiday": N_("Lov/ledighet"),
+    "reference": N_("Omnämnande (ej i kalendern)"), "reminder": N_("påminnelse"),
+    "cancel_notice": N_("besked om inställt"), "digest": N_("veckobrev"),
+}
+
+
+def translated(labels: dict[str, str]) -> dict[str, str]:
+    """A code -> Swedish label map in the page's language (the labels are catalog msgids)."""
+    return {key: gettext(label) for key, label in labels.items()}
 
 
 def select_locale() -> str:
@@ -75,6 +99,7 @@ def init_app(app: Flask) -> None:
             refresh()  # Babel caches the locale on g, which outlives a request when an app context is reused
             g.lang = select_locale()
 
+    from planner.reminders.leads import lead_label
     from planner.schedule.recurrence import describe_rule
 
     app.add_template_filter(when, "when")
@@ -85,3 +110,24 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(datefmt.week_number, "weekno")
     app.add_template_filter(lambda t: datefmt.vague_date_text(t, g.get("lang", "sv")), "vague_date")
     app.add_template_filter(lambda t: datefmt.format_time(t, g.get("lang", "sv")) if t else "", "hm")
+    app.add_template_filter(lambda t: _period_end(t, 0), "period_first")
+    app.add_template_filter(lambda t: _period_end(t, 1), "period_last")
+    app.add_template_filter(_iso_day, "iso_day")
+    app.add_template_filter(lambda t: lead_label(t, g.get("lang", "sv")), "lead_label")
+    app.add_template_filter(lambda s: gettext(STATUS_WORDS[s]) if s in STATUS_WORDS else s, "status_label")
+    app.add_template_filter(lambda k: gettext(KIND_WORDS[k]) if k in KIND_WORDS else k, "kind_label")
+
+
+def _period_end(date_text: str | None, which: int) -> str:
+    """First or last day of a month- or week-only date, for a date field's min and max."""
+    from planner.schedule.proposals import date_range
+
+    day = date_range(date_text, None)[which] if date_text else None
+    return day.isoformat() if day else ""
+
+
+def _iso_day(value: dt.date | dt.datetime) -> str:
+    """The Stockholm day of an instant (or the date itself), as a date field's value."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(datefmt.STOCKHOLM).date().isoformat()
+    return value.isoformat()

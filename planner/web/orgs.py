@@ -9,10 +9,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user, login_required
 
 from planner.db import db
-from planner.models import Body, ChairTerm, Municipality, Organization
+from planner.models import Body, ChairTerm, Event, Municipality, Organization
 from planner.reminders.addresses import BadAddress, check_address
-from planner.schedule.chairs import current_term, next_handovers, propose_handover_events
+from planner.reminders.sync import sync_event_reminders
+from planner.schedule.chairs import Handover, chair_now, next_handovers, propose_handover_events
 from planner.schedule.datefmt import MONTHS as DATEFMT_MONTHS
+from planner.schedule.derived import RuleError, parse_rules
 from planner.schedule.orgs import slugify
 from planner.web.auth import (
     can_edit_organization,
@@ -64,12 +66,18 @@ def show(org_id: int) -> str:
     org = _org_or_404(org_id)
     today = dt.date.today()
     plans = {}
+    chairs = {}
     for body in org.bodies:
-        holder, since = current_term(body, today)
-        plans[body.id] = (holder, next_handovers(body.chair_rotation or [], holder, since,
-                                                 body.chair_term_months or 12, body.handover_month, today))
+        now = chair_now(body, today)
+        chairs[body.id] = now
+        holder, since = (now.holder, now.since) if now.until is None else (now.successor, now.until)
+        coming = next_handovers(body.chair_rotation or [], holder, since, body.chair_term_months or 12,
+                                body.handover_month, today)
+        if now.until is not None:  # the calendar's own handover first, then the rotation after it
+            coming = [Handover(now.until, now.holder or "?", now.successor or "?"), *coming[:2]]
+        plans[body.id] = (now.holder, coming)
     municipalities = db.session.scalars(db.select(Municipality).order_by(Municipality.name)).all()
-    return render_template("orgs/show.html", org=org, plans=plans, months=MONTHS, today=today,
+    return render_template("orgs/show.html", org=org, plans=plans, chairs=chairs, months=MONTHS, today=today,
                            municipalities=municipalities, editable=can_edit_organization(org.id))
 
 
@@ -124,8 +132,13 @@ def _apply_body_form(body: Body) -> list[str]:
     month = request.form.get("handover_month", type=int)
     if month is not None and not 0 <= month <= 12:
         errors.append("Okänd månad för överlämning.")
+    try:
+        rules = parse_rules(request.form.get("meeting_deadlines") or "")
+    except RuleError as exc:
+        errors.append(str(exc))
     if errors:
         return errors
+    body.meeting_deadlines = [{"label": r.label, "days": r.days} for r in rules]
     body.name = name[:200]
     body.chair_rotation = [n.strip() for n in (request.form.get("chair_rotation") or "").replace("\n", ",")
                            .split(",") if n.strip()]
@@ -155,6 +168,11 @@ def save_body(org_id: int, body_id: int | None = None) -> Any:
             flash(error, "error")
     else:
         db.session.add(body)
+        if body.id is not None:  # its meetings' derived deadlines may have changed: so have their reminders
+            for event in db.session.scalars(db.select(Event).where(Event.body_id == body.id, Event.kind == "meeting",
+                                                                   Event.series_id.is_(None),
+                                                                   Event.deleted_at.is_(None))):
+                sync_event_reminders(event)
         db.session.commit()
         flash(f"{body.name} är sparad.", "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id or ''}"))

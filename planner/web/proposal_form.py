@@ -9,18 +9,19 @@ from collections.abc import Mapping
 from planner.db import db
 from planner.models import Body, Proposal
 from planner.schedule.datefmt import NonexistentTime, stockholm_instant
+from planner.web.i18n import N_
 
 KIND_LABELS = {
-    "meeting": "Möte",
-    "next_meeting": "Nästa möte",
-    "deadline": "Deadline",
-    "chair_handover": "Ordförandeskifte",
-    "holiday": "Lov/ledighet",
-    "reference": "Omnämnande (ej i kalendern)",
+    "meeting": N_("Möte"),
+    "next_meeting": N_("Nästa möte"),
+    "deadline": N_("Deadline"),
+    "chair_handover": N_("Ordförandeskifte"),
+    "holiday": N_("Lov/ledighet"),
+    "reference": N_("Omnämnande (ej i kalendern)"),
 }
 EVENT_KIND_LABELS = {k: v for k, v in KIND_LABELS.items() if k in ("meeting", "deadline", "chair_handover",
                                                                     "holiday")}
-STATUS_LABELS = {"confirmed": "Bekräftad", "tentative": "Preliminär", "cancelled": "Inställd"}
+STATUS_LABELS = {"confirmed": N_("Bekräftad"), "tentative": N_("Preliminär"), "cancelled": N_("Inställd")}
 TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
 
@@ -57,8 +58,11 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
     end_date = parse_date(form.get("end_date"), "Slutdatum", errors)
     start_time = parse_time(form.get("start"), "Starttid", errors)
     end_time = parse_time(form.get("end"), "Sluttid", errors)
-    if start_date and end_date and end_date < start_date:
-        errors.append("Slutdatum ligger före startdatum.")
+    from planner.schedule.accept import span_problem
+
+    problem = span_problem(kind, start_date, end_date, start_time, end_time)
+    if problem:
+        errors.append(problem)
     if end_time and not start_time:
         errors.append("Ange en starttid när du anger en sluttid.")
     typed = ((start_date, start_time, "Starttid"), (end_date or start_date, end_time, "Sluttid"))

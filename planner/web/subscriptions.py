@@ -14,7 +14,6 @@ from sqlalchemy import and_, func, or_, select, true
 from planner.db import db
 from planner.models import Body, Event, Organization, ReminderDelivery, Subscriber
 from planner.models.reminder import subscriber_body
-from planner.reminders.leads import LEAD_LABELS
 from planner.reminders.settings import org_settings
 from planner.reminders.subscribe import (
     SubscribeError,
@@ -56,7 +55,7 @@ def _page(template: str, subscriber: Subscriber | None = None, status: int = 200
     defaults = org_settings(org).leads
     chosen = (subscriber.lead_times if subscriber and subscriber.lead_times else None) or defaults
     return render_template(template, subscriber=subscriber, organizations=_organizations(), kinds=KINDS,
-                           lead_choices=LEAD_CHOICES, lead_labels=LEAD_LABELS, chosen=chosen,
+                           lead_choices=LEAD_CHOICES, chosen=chosen,
                            body_ids={b.id for b in subscriber.bodies} if subscriber else set(), **extra), status
 
 

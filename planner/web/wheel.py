@@ -30,9 +30,10 @@ from planner.web.auth import can_edit_organization, roles_required, visible_orga
 from planner.wheel.collect import collect
 from planner.wheel.export import FORMATS, ExportError, export, filename
 from planner.wheel.listing import by_month, chair_rings, entries
-from planner.wheel.nextyear import AlreadyCreated, create_next_year
+from planner.wheel.nextyear import AlreadyCreated, create_next_year, existing, plan_next_year
 from planner.wheel.occurrences import STOCKHOLM
 from planner.wheel.svg import render
+from planner.wheel.text import day_text
 
 bp = Blueprint("wheel", __name__, url_prefix="/arshjul")
 
@@ -111,7 +112,7 @@ def _data(org: Organization, body: Body | None, year: int, access: Access, with_
     options = _options()
 
     def document_url(doc_id: int, line: int | None) -> str:
-        anchor = f"#line-{line}" if line else ""
+        anchor = f"#L{line}" if line else ""
         return f"/documents/{doc_id}{anchor}"
 
     return collect(org, year, body=access.body or body, first_month=options["first_month"],
@@ -202,6 +203,22 @@ def download(org_slug: str, year: int, fmt: str, body_slug: str | None = None) -
     response.headers["Content-Disposition"] = f'{disposition}; filename="{name}"'
     response.headers["Cache-Control"] = "private, no-store"
     return response
+
+
+@bp.get("/<org_slug>/<int:year>/nasta-ar")
+@bp.get("/<org_slug>/<body_slug>/<int:year>/nasta-ar")
+@roles_required("admin", "secretary")
+def next_year_preview(org_slug: str, year: int, body_slug: str | None = None) -> Any:
+    """What next year's wheel would propose, and why, before anything is saved."""
+    org = _organization(org_slug)
+    body = _body(org, body_slug)
+    if not can_edit_organization(org.id):
+        abort(403)
+    first_month = _options()["first_month"]
+    plan = plan_next_year(org, year, body=body, first_month=first_month)
+    back = url_for("wheel.wheel", org_slug=org.slug, body_slug=body_slug, year=year, start=request.args.get("start"))
+    return render_template("wheel/next_year.html", org=org, body=body, plan=plan, back=back,
+                           done=existing(org, year, body, first_month), day=lambda d: day_text(d) if d else "")
 
 
 @bp.post("/<org_slug>/<int:year>/nasta-ar")

@@ -13,6 +13,7 @@ from sqlalchemy import or_
 
 from planner.db import db
 from planner.models import Body, Event, Organization, Proposal
+from planner.schedule.derived import Rule, deadline_day
 from planner.wheel.geometry import Span, year_span
 from planner.wheel.model import ChairSpan, Holiday, Item, Ring, WheelData
 from planner.wheel.occurrences import STOCKHOLM, Occurrence, occurrences, time_label
@@ -20,6 +21,7 @@ from planner.wheel.palette import ring_colour
 
 KIND_RINGS = (("meeting", "Möten"), ("deadline", "Deadlines"), ("period", "Perioder"))
 CHAIR_PREFIX = "chair-"
+DERIVED_RING = "derived"
 
 
 @lru_cache(maxsize=64)
@@ -68,6 +70,12 @@ def collect(
             data.items.append(item)
             if item.ring not in ring_keys and item.kind not in ("holiday", "chair_handover"):
                 ring_keys[item.ring] = _ring(item.ring, event, organization, colour_of, body_names)
+    if allowed is None or "deadline" in allowed:
+        derived = derived_items(events, bodies, span, replaced)
+        if derived:
+            data.items.extend(derived)
+            ink, tint = ring_colour(6)
+            ring_keys[DERIVED_RING] = Ring(DERIVED_RING, "Kallelser och handlingar", ink, tint)
     data.items.sort(key=lambda i: (i.start, i.time or "", i.title))
     order = _ring_order(ring_keys, grouping, bodies)
     data.rings = [ring_keys[k] for k in order]
@@ -163,9 +171,35 @@ def _ring(key: str, event: Any, organization: Organization, colour_of: dict[int,
 
 def _ring_order(rings: dict[str, Ring], grouping: str, bodies: list[Body]) -> list[str]:
     if grouping == "kind":
-        return [k for k, _ in KIND_RINGS if k in rings]
-    order = ["org"] + [f"body-{b.id}" for b in bodies]
+        return [k for k, _ in KIND_RINGS if k in rings] + ([DERIVED_RING] if DERIVED_RING in rings else [])
+    order = ["org"] + [f"body-{b.id}" for b in bodies] + [DERIVED_RING]
     return [k for k in order if k in rings]
+
+
+def derived_items(events: list[Any], bodies: list[Body], span: Span, replaced: dict[int, set[str]]) -> list[Item]:
+    """The deadlines bodies derive from their meetings ("Kallelse 7 dagar före"), computed from each
+    meeting's current date: they move with it and a cancelled meeting has none."""
+    rules = {b.id: [Rule(r["label"], int(r["days"])) for r in (b.meeting_deadlines or [])] for b in bodies}
+    if not any(rules.values()):
+        return []
+    closed = {h.day for h in public_holidays(span) if not h.eve}
+    wide = Span(span.start, span.end + dt.timedelta(days=max(r.days for rs in rules.values() for r in rs) + 7))
+    names = {b.id: b.name for b in bodies}
+    items = []
+    for event in events:
+        if event.kind != "meeting" or event.status == "cancelled" or not rules.get(event.body_id):
+            continue
+        for occ in occurrences(event, wide, replaced.get(event.id, set())):
+            for index, rule in enumerate(rules[event.body_id]):
+                day = deadline_day(occ.start, rule.days, closed)
+                if not span.contains(day):
+                    continue
+                items.append(Item(
+                    key=f"d{event.id}-{occ.start:%Y%m%d}-{index}",
+                    title=f"{rule.label}: {names[event.body_id]} {occ.start.day}/{occ.start.month}",
+                    kind="deadline", start=day, end=day, ring=DERIVED_RING, body=names[event.body_id],
+                    event_id=event.id))
+    return items
 
 
 def chair_spans(body: Body, span: Span, events: list[Any]) -> list[ChairSpan]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from planner.wheel import geometry as g
 from planner.wheel import palette as p
-from planner.wheel.layout import CX, CY, HEIGHT, WIDTH, Layout
+from planner.wheel.layout import CX, CY, HEIGHT, MIN_FONT, WIDTH, Layout
 from planner.wheel.model import WheelData
+from planner.wheel.text import is_generic_meeting
 
 LEFT = 1020.0
 RIGHT = WIDTH - 24.0
@@ -15,11 +17,18 @@ RIGHT = WIDTH - 24.0
 
 def wrap(text: str, size: float, width: float, max_lines: int = 2) -> list[str]:
     lines: list[str] = []
+    used = 0.0
+    space = g.text_width(" ", size)
     for word in text.split():
-        if lines and g.text_width(f"{lines[-1]} {word}", size) <= width:
+        w = g.text_width(word, size)
+        if lines and used + space + w <= width:
             lines[-1] = f"{lines[-1]} {word}"
+            used += space + w
         else:
+            if len(lines) > max_lines:
+                break  # the rest is cut anyway
             lines.append(word)
+            used = w
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = g.fit_text(lines[-1] + " …", size, width) or lines[-1]
@@ -30,7 +39,7 @@ def centre(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
     r = lay.r_centre - 4
     year = lay.span.label()
     year_size = min(64.0, r * 0.5) * (0.75 if "/" in year else 1)
-    name_size = max(11.0, min(17.0, r * 0.14))
+    name_size = max(MIN_FONT / 0.85, min(17.0, r * 0.14))
     names = wrap(data.organization, name_size, r * 1.6)
     out = [f'<g class="centre"><circle cx="{CX}" cy="{CY}" r="{r:.2f}" fill="#ffffff" stroke="{p.GRID}"/>']
     y = CY - year_size * 0.42 - len(names) * name_size * 1.2
@@ -64,6 +73,7 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
     y += 22
     out.append(f'<path d="M{LEFT},{y}H{RIGHT}" stroke="{p.GRID}"/>')
 
+    rings_at, rings_y = len(out), y
     y = _heading(out, "Ringarna, utifrån och in", y + 30)
     rows: list[tuple[str, str]] = [
         (_swatch_text("v12"), "Veckonummer (ISO)"),
@@ -75,6 +85,7 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
              for i, c in enumerate(lay.chairs)]
     y = _rows(out, rows, y, esc)
 
+    symbols_at = y
     y = _heading(out, "Tecken", y + 44)
     ink = p.INK
     symbols: list[tuple[str, str]] = [
@@ -94,57 +105,146 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
     if data.today is not None and lay.span.contains(data.today):
         symbols.append((f'<path d="M0,0H26" stroke="{p.TODAY}" stroke-width="2" stroke-dasharray="5 3"/>',
                         f"Idag, {data.today.day}/{data.today.month} {data.today.year}"))
-    y = _rows(out, symbols, y, esc)
-    if not lay.labelled:
-        y += 8
-        out.append(f'<text x="{LEFT}" y="{y + 14}" font-size="12" fill="{p.MUTED}">Tätt år: alla datum står i listan.'
-                   "</text>")
-    y = _agenda(out, lay, y + 44, HEIGHT - 56, esc)
+    if lay.overflow:
+        symbols.append((f'<text x="13" y="5" font-size="13" font-weight="700" text-anchor="middle" '
+                        f'fill="{p.TODAY}">+N</text>', "Fler i månaden: se Datum"))
+    symbol_out: list[str] = []
+    y_symbols = _rows(symbol_out, symbols, y, esc)
+    lines = agenda_lines(data, lay, full=True)
+    bottom = HEIGHT - 56
+    if _fits(lines, y_symbols + 44, bottom):
+        out += symbol_out
+        y = _agenda(out, lines, y_symbols + 44, bottom, esc)
+    else:  # a full year: the dates matter more than the key, and only the unlabelled must be named
+        out.pop()  # the "Tecken" heading
+        if _fits(lines, symbols_at + 44, bottom):
+            y = _agenda(out, lines, symbols_at + 44, bottom, esc)
+        else:  # the rings' names and colours head their dates anyway
+            del out[rings_at:]
+            if not _fits(lines, rings_y + 30, bottom):
+                lines = agenda_lines(data, lay, full=False)
+            y = _agenda(out, lines, rings_y + 30, bottom, esc)
     footer = f"{data.organization} · årshjul {lay.span.label()}"
-    out.append(f'<text x="{LEFT}" y="{HEIGHT - 28}" font-size="11" fill="{p.MUTED}">{esc(footer)}</text>')
+    out.append(f'<text x="{LEFT}" y="{HEIGHT - 28}" font-size="{MIN_FONT}" fill="{p.MUTED}">{esc(footer)}</text>')
     out.append("</g>")
     return out
 
 
-def _agenda(out: list[str], lay: Layout, y: float, bottom: float, esc: Callable[[object], str]) -> float:
-    """Each ring's meeting and deadline dates as text: what people copy into their own calendars."""
-    blocks = []
+LINE = 15.0
+AGENDA_FONT = 12.0
+COLUMN_GAP = 14.0
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the printed date list: a heading, a ring's meeting dates, or one item."""
+
+    text: str
+    kind: str = ""  # "", "heading", meeting, deadline, period, holiday, chair_handover
+    colour: str = p.INK
+    key: str = ""  # the item it names, for the test that every unlabelled item is on the sheet
+
+
+def agenda_lines(data: WheelData, lay: Layout, full: bool) -> list[Line]:
+    """Every ring's dates as text: ordinary meetings as one list of dates, every other item by name,
+    then the school holidays and the chair. `full=False` names only the items the wheel could not
+    label (each month's "+N"), for a year too full for both."""
+    unlabelled = {i.key for i in lay.unlabelled}
+    out: list[Line] = []
     for band in lay.bands:
-        marks = sorted((m for m in band.marks if not m.item.is_period), key=lambda m: m.item.start)
-        meetings = [m.item for m in marks if m.item.kind == "meeting"]
-        deadlines = [m.item for m in marks if m.item.kind == "deadline"]
-        lines = []
-        if meetings:
-            lines += wrap("Möten: " + ", ".join(_date(i) for i in meetings), 12.5, RIGHT - LEFT - 16, max_lines=3)
-        for item in deadlines[:4]:  # a deadline is nothing without its name
-            lines.append("◆" + (g.fit_text(f"{_date(item)} {item.title}", 12.5, RIGHT - LEFT - 30) or _date(item)))
-        if len(deadlines) > 4:
-            lines.append(f"◆och {len(deadlines) - 4} deadlines till (se listan)")
-        if lines:
-            blocks.append((band.ring, lines))
-    if not blocks:
+        items = sorted((m.item for m in band.marks), key=lambda i: (i.start, i.time or "", i.title))
+        generic = [i for i in items if is_generic_meeting(i) and not i.is_period]
+        generic_keys = {i.key for i in generic}
+        others = [i for i in items if i.key not in generic_keys and (full or i.key in unlabelled)]
+        if not generic and not others:
+            continue
+        out.append(Line(band.ring.label, "heading", band.ring.color))
+        if generic:
+            times = {i.time.split("–")[0] for i in generic if i.time}
+            when = f" kl {times.pop()}" if len(times) == 1 else ""
+            dates = ", ".join(_date(i, with_time=not when) for i in generic)
+            out.append(Line(f"Möten{when}: {dates}", "dates", key=",".join(i.key for i in generic)))
+        out += [Line(f"{_when(i)} {i.title}", i.kind, band.ring.color, i.key) for i in others]
+    lov = [m.item for m in lay.holiday_marks if full or m.item.key in unlabelled]
+    if lov:
+        out.append(Line("Lov", "heading", p.LOV))
+        out += [Line(f"{_when(i)} {i.title}", "holiday", p.LOV, i.key) for i in lov]
+    if full:
+        for chair in lay.chairs:
+            changes = [s for s in chair.spans if s.handover] or chair.spans[:1]
+            if changes:
+                out.append(Line(f"Ordförande, {chair.body}", "heading", p.INK))
+                out += [Line(f"{s.start.day}/{s.start.month} {s.holder}", "chair_handover") for s in changes]
+    return out
+
+
+def _when(item) -> str:
+    if item.is_period:
+        return f"{item.start.day}/{item.start.month}–{item.end.day}/{item.end.month}"
+    return _date(item, with_time=True)
+
+
+def _fits(lines: list[Line], y: float, bottom: float) -> bool:
+    return y + LINE * (len(lines) + 2) / (1 if len(lines) < 12 else 2) <= bottom
+
+
+def _agenda(out: list[str], lines: list[Line], y: float, bottom: float, esc: Callable[[object], str]) -> float:
+    """The lines under "Datum", in two columns when one is not enough; what does not fit at all ends
+    in "… och N till" (the list beside the wheel has every item)."""
+    if not lines:
         return y
     y = _heading(out, "Datum", y)
-    for ring, lines in blocks:
-        if y + 22 + 17 * len(lines) > bottom:
+    per_column = max(1, int((bottom - y) // LINE))
+    originals = lines
+    for columns in (1, 2):
+        width = (RIGHT - LEFT - (columns - 1) * COLUMN_GAP) / columns
+        lines = []
+        for line in originals:  # a ring's meeting dates wrap to the column, never cut
+            if line.kind == "dates":
+                lines += [Line(t, "", key=line.key) for t in wrap(line.text, AGENDA_FONT, width, max_lines=12)]
+            else:
+                lines.append(line)
+        if len(lines) <= per_column:
             break
-        y += 22
-        out.append(f'<rect x="{LEFT}" y="{y - 10}" width="10" height="10" rx="1" fill="{ring.color}"/>'
-                   f'<text x="{LEFT + 16}" y="{y}" font-size="13" font-weight="700" fill="{p.INK}">'
-                   f"{esc(ring.label)}</text>")
-        for line in lines:
-            y += 17
-            x = LEFT + 16
-            if line.startswith("◆"):  # drawn, not a glyph: not every font has one
-                out.append(f'<path d="M{x + 4},{y - 9}L{x + 8.5},{y - 4.5}L{x + 4},{y}L{x - 0.5},{y - 4.5}Z" '
-                           f'fill="{ring.color}"/>')
-                line, x = line[1:], x + 14
-            out.append(f'<text x="{x}" y="{y}" font-size="12.5" fill="{p.INK}">{esc(line)}</text>')
-    return y
+    capacity = per_column * columns
+    if len(lines) > capacity:
+        rest = len(lines) - capacity + 1
+        lines = lines[:capacity - 1] + [Line(f"… och {rest} rader till i listan på webben", "more", p.MUTED)]
+    for index, line in enumerate(lines):
+        column, row = divmod(index, per_column)
+        x = LEFT + column * (width + COLUMN_GAP)
+        ly = y + (row + 1) * LINE
+        room = width
+        if line.kind == "heading":
+            out.append(f'<rect x="{x}" y="{ly - 9}" width="9" height="9" rx="1" fill="{line.colour}"/>')
+            text = g.fit_text(line.text, AGENDA_FONT, room - 14) or line.text[:12]
+            out.append(f'<text x="{x + 13}" y="{ly}" font-size="{AGENDA_FONT}" font-weight="700" '
+                       f'fill="{p.INK}">{esc(text)}</text>')
+            continue
+        if line.kind in ("meeting", "deadline", "period", "holiday", "chair_handover"):
+            out.append(_bullet(line.kind, x + 4, ly - 4, line.colour))
+            x, room = x + 13, room - 13
+        text = g.fit_text(line.text, AGENDA_FONT, room) or line.text[:10] + "…"
+        data_key = f' data-key="{esc(line.key)}"' if line.key else ""
+        out.append(f'<text x="{x}" y="{ly}" font-size="{AGENDA_FONT}" fill="{p.INK}"{data_key}>{esc(text)}</text>')
+    return y + LINE * min(len(lines), per_column)
 
 
-def _date(item) -> str:
+def _bullet(kind: str, x: float, y: float, colour: str) -> str:
+    """Drawn, not a glyph: not every font has ◆."""
+    if kind == "deadline":
+        return f'<path d="M{x},{y - 4.5}L{x + 4.5},{y}L{x},{y + 4.5}L{x - 4.5},{y}Z" fill="{colour}"/>'
+    if kind in ("period", "holiday"):
+        return f'<rect x="{x - 4.5}" y="{y - 3}" width="9" height="6" fill="{colour}"/>'
+    if kind == "chair_handover":
+        return f'<path d="M{x - 4},{y - 4}L{x + 4},{y - 4}L{x},{y + 3}Z" fill="{colour}"/>'
+    return f'<circle cx="{x}" cy="{y}" r="3.5" fill="{colour}"/>'
+
+
+def _date(item, with_time: bool = False) -> str:
     text = f"{item.start.day}/{item.start.month}"
+    if with_time and item.time and item.kind == "meeting":
+        text += " " + item.time.split("–")[0]
     return f"{text} (inställt)" if item.cancelled else text
 
 
@@ -171,4 +271,4 @@ def _swatch_box(fill: str, stroke: str, half: str | None = None) -> str:
 
 
 def _swatch_text(text: str) -> str:
-    return f'<text x="13" y="4" font-size="10" text-anchor="middle" fill="{p.MUTED}">{text}</text>'
+    return f'<text x="13" y="4" font-size="{MIN_FONT}" text-anchor="middle" fill="{p.MUTED}">{text}</text>'

@@ -51,8 +51,16 @@ def entries(data: WheelData, with_sources: bool = True) -> list[dict[str, Any]]:
         parts = [row["kind_label"], row["time"], row["body"] if row["body"] not in row["title"] else "",
                  row["location"]]
         row["meta"] = " · ".join(p for p in parts if p)
+        row["heading"] = heading(row["kind_label"], row["ring_label"])
     rows.sort(key=lambda r: (r["start"], r["kind"] != "public_holiday", r["time"], r["title"]))
     return rows
+
+
+def heading(kind_label: str, ring_label: str) -> str:
+    """The details box's kicker: "Möte · Styrgruppen", but "Lov" once, not "Lov · Lov"."""
+    if not ring_label or ring_label.casefold().startswith(kind_label.casefold()[:4]):
+        return kind_label
+    return f"{kind_label} · {ring_label}"
 
 
 def by_month(data: WheelData, rows: list[dict[str, Any]]) -> list[MonthGroup]:

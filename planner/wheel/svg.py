@@ -16,11 +16,12 @@ from planner.wheel.layout import (
     CX,
     CY,
     HEIGHT,
-    HOLIDAY_IN,
     HOLIDAY_OUT,
     ITEMS_OUT,
     LABEL_SIZE,
+    LOV_FONT,
     MARK_R,
+    MIN_FONT,
     MONTH_IN,
     R_OUT,
     WEEK_IN,
@@ -29,6 +30,7 @@ from planner.wheel.layout import (
     ChairBand,
     Layout,
     Mark,
+    holiday_lanes,
     layout,
 )
 from planner.wheel.legend import centre, legend
@@ -52,7 +54,7 @@ def render(data: WheelData, size: tuple[str, str] | None = None) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}"{dims} class="arshjul" '
         f'font-family="{esc(FONT)}" role="img" aria-labelledby="arshjul-title" '
-        f'data-cx="{CX:g}" data-cy="{CY:g}" data-r="{R_OUT:g}">',
+        f'data-cx="{CX:g}" data-cy="{CY:g}" data-r="{R_OUT:g}" data-rc="{lay.r_centre:.1f}">',
         f'<title id="arshjul-title">{esc(title)}</title>',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         '<g class="wheel">',
@@ -79,9 +81,14 @@ def _months(lay: Layout) -> list[str]:
     mid_r = (MONTH_IN + WEEK_IN) / 2
     for i, month in enumerate(g.month_sectors(lay.span)):
         fill = "#eef1f5" if i % 2 == 0 else "#f8f9fb"
-        out.append(f'<g class="month" data-month="{month.index}" data-a0="{month.a0:.3f}" data-a1="{month.a1:.3f}">'
+        out.append(f'<g class="month" data-month="{month.index}" data-a0="{month.a0:.3f}" data-a1="{month.a1:.3f}" '
+                   f'data-overflow="{lay.overflow.get(month.index, 0)}">'
                    f'<path d="{g.annulus_sector(CX, CY, MONTH_IN, WEEK_IN, month.a0, month.a1)}" fill="{fill}"/>')
-        out.append(_arc_text(f"m{month.index}", month.name.capitalize(), mid_r, month.a0, month.a1,
+        more = lay.overflow.get(month.index, 0)
+        name = month.name.capitalize()
+        if more:  # items of the month without a label on the wheel: the lists name them
+            name += f'\u00a0\u00a0<tspan class="overflow" fill="{p.TODAY}" font-weight="700">+{more}</tspan>'
+        out.append(_arc_text(f"m{month.index}", name, mid_r, month.a0, month.a1,
                              size=15, weight="600", fill=p.INK, spacing=0.6))
         out.append("</g>")
     out.append("</g>")
@@ -118,7 +125,7 @@ def _weeks(lay: Layout) -> list[str]:
         if tick.week:
             x, y = g.polar(CX, CY, (WEEK_IN + R_OUT) / 2 + 2, tick.mid)
             rot = g.tangential_rotation(tick.mid)
-            out.append(f'<text x="{x:.2f}" y="{y:.2f}" font-size="9" fill="{p.MUTED}" text-anchor="middle" '
+            out.append(f'<text x="{x:.2f}" y="{y:.2f}" font-size="{MIN_FONT}" fill="{p.MUTED}" text-anchor="middle" '
                        f'dominant-baseline="central" transform="rotate({rot:.2f} {x:.2f} {y:.2f})">{tick.week}</text>')
     out.append(f'<path d="{"".join(ticks)}" stroke="{p.MUTED}" stroke-width="0.8"/>')
     out.append("</g>")
@@ -134,25 +141,25 @@ def _item_open(mark: Mark, extra_class: str = "") -> str:
 
 def _holidays(lay: Layout, data: WheelData) -> list[str]:
     out = ['<g class="ring ring-holidays" data-ring="holidays">',
-           f'<path d="{g.annulus_sector(CX, CY, HOLIDAY_IN, HOLIDAY_OUT, 0, 360)}" fill="#fbfaf7" '
+           f'<path d="{g.annulus_sector(CX, CY, lay.holiday_in, HOLIDAY_OUT, 0, 360)}" fill="#fbfaf7" '
            f'stroke="{p.GRID}" stroke-width="0.6"/>']
-    lov = sorted(lay.holiday_marks, key=lambda m: (m.a0, -m.a1))
-    lanes = g.assign_lanes([(m.a0, m.a1) for m in lov])  # school holidays of several towns may overlap
-    height = 13.0 / max(g.lane_count(lanes), 1)
+    lov, lanes, height = holiday_lanes(lay)
+    names: list[str] = []
     for i, (mark, lane) in enumerate(zip(lov, lanes, strict=True)):
         item = mark.item
         tentative = item.status != "confirmed"
-        low = HOLIDAY_IN + 2 + lane * height
+        low = lay.holiday_in + 2 + lane * height
         out.append(_item_open(mark))
-        sector = g.annulus_sector(CX, CY, low, low + height, mark.a0, mark.a1)
+        sector = g.annulus_sector(CX, CY, low, low + height - 1, mark.a0, mark.a1)
         out.append(f'<path class="mark" d="{sector}" '
                    f'fill="{p.LOV_TINT}" stroke="{p.LOV}" stroke-width="0.8"'
                    + (' stroke-dasharray="3 2"' if tentative else "") + "/>")
-        length = (HOLIDAY_IN + 8) * 3.14159 * (mark.a1 - mark.a0) / 180
-        label = item.title if g.text_width(item.title, 8.5) <= length - 6 and height >= 10 else ""
-        if label:
-            out.append(_arc_text(f"h{i}", esc(label), HOLIDAY_IN + 8.5, mark.a0, mark.a1, 8.5, p.INK))
+        if mark.label:  # drawn after every bar, so a twin's bar (the same lov of another town) cannot cover it
+            names.append(_arc_text(f"h{i}", esc(mark.label), low + height / 2, mark.label_a0, mark.label_a1,
+                                   LOV_FONT, p.INK))
         out.append("</g>")
+    if names:
+        out.append('<g class="lov-names" pointer-events="none">' + "".join(names) + "</g>")
     for day in data.holidays:
         a0, a1 = g.period_angles(lay.span, day.day, day.day)
         colour = p.HOLIDAY
@@ -160,7 +167,7 @@ def _holidays(lay: Layout, data: WheelData) -> list[str]:
         title = f"{day.name} · {day.day.day}/{day.day.month} {day.day.year}" + (" (helgafton)" if day.eve else "")
         out.append(f'<g class="item kind-public_holiday" data-key="{key}" data-ring="holidays" '
                    f'data-start="{day.day.isoformat()}" data-end="{day.day.isoformat()}"><title>{esc(title)}</title>'
-                   f'<path class="mark" d="{g.annulus_sector(CX, CY, HOLIDAY_OUT - 10, HOLIDAY_OUT - 1, a0, a1)}" '
+                   f'<path class="mark" d="{g.annulus_sector(CX, CY, HOLIDAY_OUT - 9, HOLIDAY_OUT - 1, a0, a1)}" '
                    f'fill="{colour if not day.eve else "#ffffff"}" stroke="{colour}" stroke-width="0.7"/></g>')
     out.append("</g>")
     return out
@@ -178,45 +185,40 @@ def _band(lay: Layout, band: Band) -> list[str]:
         r_in, r_out = band.lane_edges(mark.lane)
         out.append(_item_open(mark))
         out += _period(mark, ring.color, r_in, r_out, f"{ring.key}-{i}") if mark.item.is_period else \
-            _point(mark, ring.color, r_out)
+            _point(mark, ring.color, (r_in + r_out) / 2, f"{ring.key}-{i}")
         out.append("</g>")
     out.append("</g>")
     return out
 
 
-def _point(mark: Mark, ink: str, r_out: float) -> list[str]:
+def _point(mark: Mark, ink: str, r: float, ident: str) -> list[str]:
     item = mark.item
-    r = r_out - MARK_R - 3
     x, y = g.polar(CX, CY, r, mark.a0)
     hollow = item.status != "confirmed"
     fill = "#ffffff" if hollow else ink
     colour = p.MUTED if item.cancelled else ink
+    size = MARK_R if not mark.overflow else 3.5
     if item.kind == "deadline":
-        s = MARK_R * 1.25
+        s = size * 1.25
         diamond = f"M{x:.2f},{y - s:.2f}L{x + s:.2f},{y:.2f}L{x:.2f},{y + s:.2f}L{x - s:.2f},{y:.2f}Z"
         shape = (f'<path class="mark" d="{diamond}" '
                  f'fill="{fill if not item.cancelled else "#ffffff"}" stroke="{colour}" stroke-width="1.6"/>')
     else:
-        shape = (f'<circle class="mark" cx="{x:.2f}" cy="{y:.2f}" r="{MARK_R}" '
+        shape = (f'<circle class="mark" cx="{x:.2f}" cy="{y:.2f}" r="{size}" '
                  f'fill="{fill if not item.cancelled else "#ffffff"}" '
                  f'stroke="{colour}" stroke-width="1.6"/>')
     out = [shape]
     if item.cancelled:  # a cross through the mark, so the cancellation shows without colour
-        d = MARK_R * 0.75
+        d = size * 0.75
         out.append(f'<path d="M{x - d:.2f},{y - d:.2f}L{x + d:.2f},{y + d:.2f}M{x + d:.2f},{y - d:.2f}'
                    f'L{x - d:.2f},{y + d:.2f}" stroke="{colour}" stroke-width="1.4"/>')
     if mark.label:
-        transform, anchor = g.radial_text_transform(CX, CY, r - MARK_R - 4, mark.a0)
-        out.append(f'<text class="label" transform="{transform}" text-anchor="{anchor}" dominant-baseline="central" '
-                   f'font-size="{LABEL_SIZE}" fill="{colour}"'
-                   + (' font-weight="600"' if item.kind == "deadline" else "") + f">{esc(mark.label)}</text>")
+        extra = ' text-decoration="line-through"' if item.cancelled else ""
+        out.append(_arc_text(ident, esc(mark.label), r, mark.label_a0, mark.label_a1, LABEL_SIZE, colour,
+                             weight="600" if item.kind == "deadline" else "400", extra=' class="label"' + extra))
         if item.cancelled:
-            width = g.text_width(mark.label, LABEL_SIZE)
-            start = r - MARK_R - 4
-            x0, y0 = g.polar(CX, CY, start, mark.a0)
-            x1, y1 = g.polar(CX, CY, start - width, mark.a0)
-            out.append(f'<path class="strike" d="M{x0:.2f},{y0:.2f}L{x1:.2f},{y1:.2f}" stroke="{colour}" '
-                       f'stroke-width="1.1"/>')
+            out.append(f'<path class="strike" d="{g.arc_path(CX, CY, r, mark.label_a0, mark.label_a1)}" '
+                       f'fill="none" stroke="{colour}" stroke-width="1.1"/>')
     return out
 
 
@@ -229,7 +231,7 @@ def _period(mark: Mark, ink: str, r_in: float, r_out: float, ident: str) -> list
     out = [f'<path class="mark" d="{g.annulus_sector(CX, CY, bottom, top, mark.a0, mark.a1)}" '
            f'fill="{colour if solid else "#ffffff"}" stroke="{colour}" stroke-width="1.2"'
            + (' stroke-dasharray="4 2"' if item.status == "tentative" else "") + "/>"]
-    if mark.label and top - bottom >= 13:
+    if mark.label and top - bottom >= 12:
         text_fill = "#ffffff" if solid else colour
         out.append(_arc_text(ident, esc(mark.label), (top + bottom) / 2, mark.a0, mark.a1, LABEL_SIZE, text_fill,
                              extra=' text-decoration="line-through"' if item.cancelled else ""))
@@ -254,9 +256,9 @@ def _chair(lay: Layout, chair: ChairBand, index: int) -> list[str]:
             else [(a0, a1)]
         for k, (b0, b1) in enumerate(parts):
             length = (chair.r_in + CHAIR_H / 2) * 3.14159 * (b1 - b0) / 180
-            label = g.fit_text(span.holder, 10.5, length - 12)
+            label = g.fit_text(span.holder, MIN_FONT, length - 12)
             if label:
-                out.append(_arc_text(f"c{index}-{i}-{k}", esc(label), (chair.r_in + chair.r_out) / 2, b0, b1, 10.5,
+                out.append(_arc_text(f"c{index}-{i}-{k}", esc(label), (chair.r_in + chair.r_out) / 2, b0, b1, MIN_FONT,
                                      ink, weight="600"))
         out.append("</g>")
         if span.handover:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from planner.wheel.geometry import MONTHS_SV, MONTHS_SV_SHORT
 from planner.wheel.model import KIND_LABELS, STATUS_LABELS, Item
@@ -47,34 +48,59 @@ def kind_text(item: Item) -> str:
 
 
 def is_generic_meeting(item: Item) -> bool:
-    """A body's ordinary meeting, whose ring already says whose it is: its label shows the time."""
+    """A body's ordinary meeting ("Möte: Styrgruppen", "Styrgruppens möte"), whose ring already says
+    whose it is: the printed list gives these as one line of dates."""
+    if item.kind != "meeting":
+        return False
     title = item.title.lower()
-    return item.kind == "meeting" and (title.startswith("möte") or title.startswith("sammanträde")
-                                       or (item.body is not None and title == item.body.lower()))
+    if " med " in f" {title} ":
+        return False
+    if title.startswith("möte") or title.startswith("sammanträde"):
+        return True
+    if item.body is None:
+        return False
+    body = item.body.lower()
+    return title == body or title in (f"{body}s möte", f"{body}s sammanträde", f"{body.removesuffix('en')}ens möte")
+
+
+def short_title(item: Item) -> str:
+    """What a label calls the item: an ordinary meeting by its body ("Möte: Styrgruppen" → "Styrgruppen")."""
+    if not is_generic_meeting(item):
+        return item.title
+    rest = re.sub(r"^(möte|sammanträde)\s*(:|–|-)?\s*", "", item.title, flags=re.IGNORECASE).strip()
+    return rest or item.body or item.title
+
+
+def _clock(item: Item) -> str:
+    """'9.30' or '13' (on the hour) for a meeting with a time, else ''."""
+    if item.kind != "meeting" or not item.time:
+        return ""
+    start = item.time.split("–")[0].lstrip("0")
+    return start.removesuffix(".00") or "0"
 
 
 def mark_labels(item: Item) -> list[str]:
-    """Labels for a mark, longest first: the layout takes the first that fits its lane.
+    """Labels for a mark, longest first: the layout takes the first that fits.
 
-    A title cut to a stump says nothing, so after the full title comes its first words, then
-    the date alone; the full text is always in the tooltip, the list and the legend's dates.
+    Every one names the item: the date, a meeting's time, then the short title, cut at whole
+    words with an ellipsis; a title cut below four letters says nothing and is not offered
+    (the item is then counted in its month's "+N" and named in the lists).
     """
-    full = mark_label(item)
-    if is_generic_meeting(item):
-        return [full, f"{item.start.day}/{item.start.month}"]
     day = f"{item.start.day}/{item.start.month}"
-    words = item.title.split()
-    shorter = [f"{day} {' '.join(words[:n])}…" for n in range(len(words) - 1, 0, -1) if len(words[0]) >= 4]
-    return [full, *shorter, day]
+    clock = _clock(item)
+    head = f"{day} {clock}" if clock else day
+    title = short_title(item)
+    words = title.split()
+    out = [f"{head} {title}"]
+    for n in range(len(words) - 1, 0, -1):
+        kept = " ".join(words[:n]).rstrip(":,;–-")
+        if len(kept.replace(" ", "")) >= 4:
+            out.append(f"{head} {kept}…")
+    if clock:
+        out += [f"{day} {title}"] + [o.replace(f"{head} ", f"{day} ", 1) for o in out[1:]]
+    return list(dict.fromkeys(out))
 
 
 def mark_label(item: Item) -> str:
-    """The short text beside a mark: '5/2 9.30' (or '8/1 13' on the hour) for an ordinary meeting,
-    '13/11 Synpunkter…' otherwise."""
-    day = f"{item.start.day}/{item.start.month}"
-    if is_generic_meeting(item):
-        if not item.time:
-            return day
-        start = item.time.split("–")[0].lstrip("0")
-        return f"{day} {start.removesuffix('.00') or '0'}"
-    return f"{day} {item.title}"
+    """The full label beside a mark: '5/2 9.30 Styrgruppen', '13/11 Synpunkter på planen'."""
+    return mark_labels(item)[0]

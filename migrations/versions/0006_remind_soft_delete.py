@@ -1,7 +1,7 @@
 """events: soft delete (deleted_at) and merging a duplicate into another event (merged_into_id)
 
 Revision ID: 0004_remind
-Revises: 0003
+Revises: 0004_jobs
 """
 from alembic import op
 import sqlalchemy as sa
@@ -10,7 +10,7 @@ import planner.db
 
 
 revision = '0004_remind'
-down_revision = '0003'
+down_revision = '0004_jobs'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,160 @@
+"""Running import jobs: claim one with a lease, read it page by page, store its proposals once.
+
+Each page renews the lease and records progress; the proposals and the job's `done` are
+committed in one transaction, and only by the worker that still holds the lease, so a job taken
+over after its scheduler died is finished exactly once. A job whose scheduler died
+IMPORT_JOB_MAX_ATTEMPTS times (a file that kills the reader) fails instead of looping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import Connection, and_, or_, update
+
+from planner.db import db, utcnow
+from planner.ingest import IngestError, Limits, read_text
+from planner.leases import claim_rows, finish_row, renew_rows, worker_name
+from planner.models import Document, ImportJob
+
+log = logging.getLogger("planner.imports")
+TABLE = ImportJob.__table__
+PROGRESS_EVERY_SECONDS = 0.5
+
+
+class LeaseLost(Exception):
+    """Another scheduler took this job over (this one was too slow or presumed dead)."""
+
+
+def gave_up(attempts: int) -> str:
+    return (f"Inläsningen avbröts {attempts} gånger utan att bli klar (schemaläggaren stoppades mitt i). "
+            "Försök igen, eller dela upp filen om det händer igen.")
+
+
+@dataclass
+class ImportRunner:
+    """Settings read once from the app config; `run()` works through every queued job."""
+
+    worker: str = field(default_factory=worker_name)
+    clock: Callable[[], dt.datetime] = utcnow
+
+    def __post_init__(self) -> None:
+        config = current_app.config
+        self.lease = dt.timedelta(seconds=float(config.get("IMPORT_JOB_LEASE_SECONDS", 120)))
+        self.max_attempts = int(config.get("IMPORT_JOB_MAX_ATTEMPTS", 3))
+        self.max_proposals = int(config.get("MAX_PROPOSALS_PER_DOCUMENT", 300))
+
+    def claim(self) -> int | None:
+        now = self.clock()
+        c = TABLE.c
+        expired = and_(c.status == "claimed", c.lease_until < now)
+        due = or_(c.status == "queued", and_(expired, c.attempts < self.max_attempts))
+
+        def give_up_on_crashers(conn: Connection) -> None:
+            for job_id, attempts in conn.execute(db.select(c.id, c.attempts).where(
+                    expired, c.attempts >= self.max_attempts)).all():
+                conn.execute(update(TABLE).where(c.id == job_id).values(
+                    status="failed", error=gave_up(attempts), lease_until=None, finished_at=now))
+
+        ids = claim_rows(TABLE, due, [c.created_at, c.id], now, self.worker, 1, self.lease,
+                         before=give_up_on_crashers)
+        return ids[0] if ids else None
+
+    def run(self, max_jobs: int | None = None) -> int:
+        """Run queued jobs one after another until none is left; returns how many were run."""
+        done = 0
+        while max_jobs is None or done < max_jobs:
+            job_id = self.claim()
+            if job_id is None:
+                break
+            self.run_job(job_id)
+            done += 1
+        return done
+
+    def run_job(self, job_id: int) -> None:
+        with db.engine.connect() as conn:
+            try:
+                self._run(job_id, conn)
+            except LeaseLost:
+                db.session.rollback()
+                log.warning("import job %s: taken over by another scheduler; leaving it", job_id)
+            except IngestError as exc:
+                db.session.rollback()
+                self._fail(job_id, conn, f"Filen kunde inte läsas: {exc.swedish}.")
+            except Exception as exc:  # one broken file never stops the scheduler
+                db.session.rollback()
+                log.exception("import job %s failed", job_id)
+                self._fail(job_id, conn, f"Ett oväntat fel inträffade vid inläsningen ({exc.__class__.__name__}). "
+                                         "Försök igen; händer det igen, kontakta den som driver Planner.")
+
+    def _run(self, job_id: int, conn: Connection) -> None:
+        from planner.extract import extract
+        from planner.schedule.orgs import get_or_create_body
+        from planner.schedule.proposals import fill_document
+
+        job = db.session.get(ImportJob, job_id)
+        document: Document = job.document
+        if not document.stored_path or not Path(document.stored_path).is_file():
+            raise IngestError(f"{document.filename}: the stored file is missing",
+                              "den uppladdade filen finns inte längre på servern; ladda upp den igen")
+        name = document.filename
+        db.session.commit()  # end the read: the session is idle while reading the file
+        last = 0.0
+
+        def progress(done: int, total: int) -> None:
+            nonlocal last
+            if done < total and time.monotonic() - last < PROGRESS_EVERY_SECONDS:
+                return
+            last = time.monotonic()
+            held = renew_rows(TABLE, [job_id], self.worker, self.clock() + self.lease, conn,
+                              pages_done=done, pages_total=total)
+            if not held:
+                raise LeaseLost(job_id)
+
+        text = read_text(Path(document.stored_path), Limits.from_config(current_app.config), progress)
+        result = extract(text, source=name)
+        document = db.session.get(Document, document.id)
+        if document.body is None and result.get("body") and document.organization is not None:
+            document.body = get_or_create_body(document.organization, result["body"])
+        fill_document(document, text, result, self.max_proposals)
+        c = TABLE.c
+        finished = db.session.execute(update(TABLE).where(
+            c.id == job_id, c.status == "claimed", c.claimed_by == self.worker).values(
+            status="done", lease_until=None, error=None, finished_at=self.clock()))
+        if finished.rowcount != 1:
+            raise LeaseLost(job_id)
+        db.session.commit()
+
+    def _fail(self, job_id: int, conn: Connection, message: str) -> None:
+        if not finish_row(TABLE, job_id, self.worker, conn, status="failed", error=message, lease_until=None,
+                          finished_at=self.clock()):
+            log.warning("import job %s: failed after losing its lease: %s", job_id, message)
+
+
+class ImportTick:
+    """The scheduler's import job: every few seconds, run whatever uploads are waiting."""
+
+    def __init__(self, app, echo: Callable[[str], object] = print) -> None:  # type: ignore[no-untyped-def]
+        self.app = app
+        self.echo = echo
+        with app.app_context():
+            self.runner = ImportRunner()
+
+    def __call__(self) -> None:
+        from sqlalchemy.exc import OperationalError
+
+        with self.app.app_context():
+            try:
+                count = self.runner.run()
+                if count:
+                    self.echo(f"{utcnow():%Y-%m-%d %H:%M:%S}Z {self.runner.worker}: {count} import(s) read")
+            except OperationalError as exc:  # database away: try again next tick
+                log.warning("imports: database error: %s", exc)
+            finally:
+                db.session.remove()
