@@ -188,3 +188,42 @@ def test_a_proposal_linked_to_an_event_removed_since_goes_to_the_kept_one_or_a_n
     made = accept(third.proposals[0])
     db.session.commit()
     assert made.id not in (kept.id, duplicate.id) and made.deleted_at is None
+
+
+def test_a_deleted_or_merged_meeting_takes_its_derived_deadlines_with_it(app) -> None:
+    """The body's "Kallelse 7 dagar före": gone from reminders, feed and wheel with the deleted meeting;
+    a merged duplicate leaves only the kept meeting's."""
+    from planner.schedule.removal import delete_event, merge_events
+    from planner.wheel.collect import DERIVED_RING, collect
+
+    org, styr, _ = org_with_bodies()
+    styr.meeting_deadlines = [{"label": "Kallelse", "days": 7}]
+    subscriber("anna@varberg.se", org, styr)
+    days = 40  # the wheel of a year shows the deadlines of that year's meetings: keep all in one year
+    while len({_in_days(n).year for n in (days - 14, days, days + 14)}) > 1:
+        days += 7
+    start = _in_days(days)
+    event = meeting(org, styr, start)
+    keep = meeting(org, styr, start + dt.timedelta(days=14), title="Styrgruppsmöte 2")
+    duplicate = meeting(org, styr, start + dt.timedelta(days=14), title="Styrgruppsmöte 2 (från protokollet)")
+    for ev in (event, keep, duplicate):
+        sync_event_reminders(ev)
+    db.session.commit()
+
+    def derived() -> dict[str, set[int]]:
+        db.session.expire_all()
+        events = (event, keep, duplicate)
+        planned = {ev.id: {r.status for r in rows(event_id=ev.id, lead="deadline-0")} for ev in events}
+        feed = _feed(org, utcnow())
+        in_feed = {ev.id for ev in events if _vevent(feed, f"{ev.uid}-deadline-0")}
+        on_wheel = {i.event_id for i in collect(org, start.year).items if i.ring == DERIVED_RING}
+        return {"pending": {i for i, s in planned.items() if "pending" in s}, "feed": in_feed, "wheel": on_wheel}
+
+    both = {event.id, keep.id, duplicate.id}
+    assert derived() == {"pending": both, "feed": both, "wheel": both}
+
+    delete_event(event)
+    merge_events(keep, duplicate)
+    db.session.commit()
+    assert derived() == {"pending": {keep.id}, "feed": {keep.id}, "wheel": {keep.id}}
+    assert {r.status for r in rows(event_id=event.id, lead="deadline-0")} == {"cancelled"}
