@@ -24,6 +24,7 @@ class Defaults:
     MAX_UPLOAD_MB = 20
     FEED_DAYS_BACK = 90
     FEED_MONTHS_AHEAD = 18
+    DELETED_FEED_DAYS = 30  # a deleted event stays in feeds as STATUS:CANCELLED this long
     ICS_IMPORT_MAX_OCCURRENCES = 5000
     ICS_IMPORT_MAX_BYTES = 5 * 1024 * 1024
     ICS_IMPORT_TIMEOUT = 10

@@ -3,6 +3,9 @@
 Only this command starts a scheduler; the web app never does, so gunicorn workers and the
 Flask reloader cannot start a second one. Each job has its own thread, so a long OCR never
 delays a reminder; both take their rows with a lease, so several processes may run side by side.
+
+SIGTERM/SIGINT stop the reminders within one message: the dispatcher finishes the message in
+flight, gives the rest of its batch back (due at once for the next process) and the process exits.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from planner.imports.runner import ImportTick
 from planner.reminders.scheduler import DispatchJob, where
 
 
-def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
+def build_scheduler(app: Flask, echo: Any = print, job: DispatchJob | None = None) -> BlockingScheduler:
     interval = float(app.config.get("SCHEDULER_INTERVAL_SECONDS", 30))
     imports = float(app.config.get("IMPORT_POLL_SECONDS", 2))
     scheduler = BlockingScheduler(
@@ -32,7 +35,7 @@ def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
     now = dt.datetime.now(dt.UTC)
     # First run at once: reminders missed while everything was down go out on start, and an
     # import its predecessor left half done is taken up again.
-    scheduler.add_job(DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
+    scheduler.add_job(job or DispatchJob(app, echo), "interval", seconds=interval, id="dispatch",
                       next_run_time=now, replace_existing=True)
     scheduler.add_job(ImportTick(app, echo), "interval", seconds=imports, id="imports",
                       next_run_time=now, replace_existing=True)
@@ -40,9 +43,11 @@ def build_scheduler(app: Flask, echo: Any = print) -> BlockingScheduler:
 
 
 def run_scheduler(app: Flask, echo: Any = print) -> None:
-    scheduler = build_scheduler(app, echo)
+    job = DispatchJob(app, echo)
+    scheduler = build_scheduler(app, echo, job)
 
     def stop(signum: int, frame: Any) -> None:
+        job.dispatcher.stop.set()  # the running batch stops after its message in flight
         scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, stop)

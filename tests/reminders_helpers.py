@@ -49,6 +49,18 @@ def meeting(org: Organization, body: Body | None, start: dt.datetime, title: str
     return ev
 
 
+def dispatch_at(when: str):  # type: ignore[no-untyped-def]
+    """Run the dispatcher as if the clock said `when` (Stockholm time unless it has an offset).
+
+    Not `send-due --now`, which is a fast-forward that keeps leases, backoff and expiry on the real clock.
+    """
+    from planner.cli.reminders import parse_now
+    from planner.reminders.dispatch import Dispatcher
+
+    at = parse_now(when)
+    return Dispatcher(clock=lambda: at).run()
+
+
 def rows(**filters: object) -> list[ReminderDelivery]:
     db.session.expire_all()
     return db.session.scalars(db.select(ReminderDelivery).filter_by(**filters).order_by(ReminderDelivery.id)).all()

@@ -29,7 +29,9 @@ def importing(app):
 
 
 def events_of(body: Body) -> list[Event]:
-    return db.session.scalars(db.select(Event).where(Event.body_id == body.id).order_by(Event.id)).all()
+    """The body's events in the calendar (a removed one stays as a deleted row, see test_event_deletion)."""
+    return db.session.scalars(db.select(Event).where(Event.body_id == body.id, Event.deleted_at.is_(None))
+                              .order_by(Event.id)).all()
 
 
 def test_school_holidays_import_as_all_day_periods_that_feeds_and_start_page_show(importing, runner, client,
@@ -176,3 +178,12 @@ def test_import_into_an_unknown_body_needs_the_organization(importing, runner) -
     assert result.exit_code != 0 and "give --org" in result.output
     result = runner.invoke(args=["import-ics", str(HOLIDAYS), "--body", "Nytt nätverk", "--org", "Kustkommunerna"])
     assert result.exit_code == 0, result.output
+
+
+def test_import_ics_help_says_org_must_exist_and_an_unknown_one_is_refused(app, runner, tmp_path) -> None:
+    """Issue 16.5: the help promised to create a new organization, which the command never did."""
+    help_text = " ".join(runner.invoke(args=["import-ics", "--help"]).output.split())
+    assert "must exist (it is never created)" in help_text and "is created in it" in help_text
+    result = runner.invoke(args=["import-ics", str(HOLIDAYS), "--org", "Nya kommunerna", "--body", "Skolor"])
+    assert result.exit_code == 2 and "no organization called 'Nya kommunerna'" in result.output
+    assert db.session.scalars(db.select(Organization)).all() == []

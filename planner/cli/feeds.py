@@ -126,7 +126,9 @@ def feed_token_cmd(org_name: str | None, body_name: str | None, muni_name: str |
 @click.command("import-ics")
 @click.argument("source")
 @click.option("--body", "body_name", required=True, help="The body whose schedule receives the events.")
-@click.option("--org", "org_name", help="The body's organization (created with the body if new).")
+@click.option("--org", "org_name",
+              help="The body's organization, which must exist (it is never created); a body it does not have "
+                   "yet is created in it. Needed when --body is new or its name is not unique.")
 @click.option("--kind", type=KIND, help="Kind of every imported item (default: all-day = holiday, timed = meeting).")
 @with_appcontext
 def import_ics_cmd(source: str, body_name: str, org_name: str | None, kind: str | None) -> None:

@@ -20,6 +20,7 @@ from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
+from planner.schedule.removal import feed_cutoff
 
 
 @dataclass(frozen=True)
@@ -180,8 +181,12 @@ def last_change(scope: Scope) -> dt.datetime | None:
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
-def load_events(scope: Scope, start: dt.datetime, end: dt.datetime) -> list[Event]:
-    """Top-level events that may touch the window (the builder decides exactly), with overrides."""
+def load_events(scope: Scope, start: dt.datetime, end: dt.datetime,
+                deleted_since: dt.datetime | None = None) -> list[Event]:
+    """Top-level events that may touch the window (the builder decides exactly), with overrides.
+
+    A deleted event is kept (it is cancelled) while deleted after `deleted_since`; a merged duplicate never.
+    """
     may_touch = or_(
         Event.rrule.is_not(None),
         and_(Event.all_day.is_(False), Event.end_at >= start),
@@ -193,7 +198,10 @@ def load_events(scope: Scope, start: dt.datetime, end: dt.datetime) -> list[Even
     )
     query = (
         db.select(Event)
-        .where(Event.series_id.is_(None), *scope.filters(), may_touch, starts_before_end)
+        .where(Event.series_id.is_(None), *scope.filters(), may_touch, starts_before_end,
+               Event.merged_into_id.is_(None),
+               Event.deleted_at.is_(None) if deleted_since is None
+               else or_(Event.deleted_at.is_(None), Event.deleted_at >= deleted_since))
         .options(selectinload(Event.body), selectinload(Event.overrides).selectinload(Event.body))
     )
     return list(db.session.scalars(query))
@@ -201,11 +209,12 @@ def load_events(scope: Scope, start: dt.datetime, end: dt.datetime) -> list[Even
 
 def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
     start, end = window(config, now)
-    events = load_events(scope, start, end)
+    # The window moves at midnight and can drop an event, so the day's start counts as a change too;
+    # deleted events leave at midnight too.
+    today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
+    events = load_events(scope, start, end, deleted_since=feed_cutoff(config, today))
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
     body = build_calendar(events, meta)
-    # The window moves at midnight and can drop an event, so the day's start counts as a change too.
-    today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

@@ -2,7 +2,8 @@
 
 A calendar is known by its identity (planner.feeds.importer.calendar_identity: URL, else PRODID and
 name), not by its file name, and an import that shares an event UID with an earlier one into the same
-body is the same calendar too; what such a calendar no longer has is removed.
+body is the same calendar too; what such a calendar no longer has is deleted as planner.schedule.removal
+deletes (cancelled for subscribers, history kept), and comes back if the calendar has it again.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from planner.feeds.importer import Occurrence, calendar_identity, expand_calenda
 from planner.feeds.lines import STOCKHOLM
 from planner.models import Body, Event, EventChange
 from planner.reminders.sync import sync_event_reminders
+from planner.schedule.removal import delete_event, restore_event
 
 FIELDS = ("title", "description", "location", "all_day", "start_at", "end_at", "start_date", "end_date", "status",
           "transparent")
@@ -78,6 +80,9 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
                    if getattr(event, name) != value}
         same.add(_calendar_of(event))
         event.external_source, event.external_calendar = source[:500], identity
+        if event.deleted_at is not None:  # the calendar has it again: back from the removed
+            changes["deleted_at"] = [_plain(event.deleted_at), None]
+            restore_event(event)
         if not changes:
             result.unchanged += 1
             continue
@@ -89,14 +94,14 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
         result.updated += 1
     low = dt.datetime.combine(window_start, dt.time(), STOCKHOLM)
     high = dt.datetime.combine(window_end, dt.time(), STOCKHOLM)
+    db.session.flush()
     for uid, event in existing.items():
-        if uid in seen or _calendar_of(event) not in same:
+        if uid in seen or event.deleted_at is not None or _calendar_of(event) not in same:
             continue
         first = event.start_at or dt.datetime.combine(event.start_date, dt.time(), STOCKHOLM)
-        if low <= first < high:
-            db.session.delete(event)
+        if low <= first < high:  # a cancellation for subscribers; history and sent reminders stay
+            delete_event(event, actor=actor)
             result.removed += 1
-    db.session.flush()
     for event in changed:
         sync_event_reminders(event)
     return result

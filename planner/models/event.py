@@ -60,12 +60,19 @@ class Event(db.Model):
     external_calendar: Mapped[str | None] = mapped_column(String(500))
     # The source's TRANSP (True = free time); None: feeds decide by kind.
     transparent: Mapped[bool | None] = mapped_column()
+    # Soft delete: the row, its history and its deliveries stay; see planner.schedule.removal.
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, index=True)
+    # A duplicate merged into another event (it leaves the feeds at once, without an INSTÄLLT).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("event.id", ondelete="SET NULL"))
 
     organization = relationship("Organization")
     body = relationship("Body")
     source_document = relationship("Document", foreign_keys=[source_document_id])
-    overrides: Mapped[list[Event]] = relationship(back_populates="series", cascade="all, delete-orphan")
-    series: Mapped[Event | None] = relationship(back_populates="overrides", remote_side=[id])
+    overrides: Mapped[list[Event]] = relationship(back_populates="series", cascade="all, delete-orphan",
+                                                  foreign_keys=[series_id])
+    series: Mapped[Event | None] = relationship(back_populates="overrides", remote_side=[id],
+                                                foreign_keys=[series_id])
+    merged_into: Mapped[Event | None] = relationship(remote_side=[id], foreign_keys=[merged_into_id])
     changes: Mapped[list[EventChange]] = relationship(
         back_populates="event", order_by="EventChange.at", cascade="all, delete-orphan"
     )

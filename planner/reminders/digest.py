@@ -25,7 +25,7 @@ def digest_items(subscriber: Subscriber, monday: dt.date) -> list[dict[str, Any]
     start = local_at(monday, dt.time(0, 0))
     end = local_at(monday + dt.timedelta(days=14), dt.time(0, 0))
     items = []
-    for event in db.session.scalars(select(Event).where(Event.status != "cancelled")):
+    for event in db.session.scalars(select(Event).where(Event.status != "cancelled", Event.deleted_at.is_(None))):
         if not concerns(subscriber, event):
             continue
         for occ in occurrences(event, start, end):

@@ -23,6 +23,7 @@ from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
 from planner.reminders.planning import DERIVED_LEAD
 from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
+from planner.reminders.wire import TOKEN, Parts, assemble
 
 UTF8_BASE64 = Charset("utf-8")
 UTF8_BASE64.header_encoding = BASE64  # not SHORTEST: no need to try quoted-printable first
@@ -89,12 +90,18 @@ def attach_ics(msg: MIMEMultipart, data: bytes, filename: str = "handelse.ics") 
     msg.attach(part)
 
 
-def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime, to: str | None = None) -> MIMEMultipart:
-    occ = occurrence_of(event, row.occurrence)
-    cancelled = row.kind == "cancel_notice"
+def reminder_parts(event: Event, key: str, kind: str, now: dt.datetime, with_links: bool,
+                   lead: str = "") -> Parts:
+    """What every recipient of this occurrence's reminder (or INSTÄLLT notice) shares: built once.
+
+    `lead` matters only for a derived deadline's reminder ("Kallelse" in the subject and text):
+    the caller shares those parts per lead (`derived_key`).
+    """
+    occ = occurrence_of(event, key)
+    cancelled = kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
     label = KIND_LABELS.get(event.kind, "Händelse")
-    derived = derived_label(row, event)
+    derived = None if cancelled else derived_label(lead, event)
     if cancelled:
         subject = f"INSTÄLLT: {event.title}, {when}"
     elif derived:
@@ -103,22 +110,35 @@ def reminder_message(row: ReminderDelivery, event: Event, now: dt.datetime, to: 
         subject = f"Påminnelse: {event.title} – sista dag {when}"
     else:
         subject = f"Påminnelse: {event.title}, {when}"
-    token = row.subscriber.token if row.subscriber else None
-    context = {"event": event, "when": when, "label": label, "row": row, "cancelled": cancelled,
+    urls = links(TOKEN if with_links else None)
+    context = {"event": event, "when": when, "label": label, "cancelled": cancelled, "links": urls,
                "phrase": lead_phrase(occ.start, now), "organization": event.organization, "body": event.body,
                "derived": derived}
-    msg = new_message(subject, to or row.recipient, row.message_id, now, token,
-                      "cancel_notice" if cancelled else "reminder", context)
-    attach_ics(msg, build_ics(ics_event(event, row.occurrence, occ, cancelled), now))
-    return msg
+    template = "cancel_notice" if cancelled else "reminder"
+    return Parts.new(subject=Header(subject, UTF8_BASE64).encode(maxlinelen=76, linesep="\r\n"),
+                     sender=_address(current_app.config["MAIL_FROM"]), date=format_datetime(now.astimezone(dt.UTC)),
+                     text=render_template(f"reminders/mail/{template}.txt", **context),
+                     html=render_template(f"reminders/mail/{template}.html", **context),
+                     ics=build_ics(ics_event(event, key, occ, cancelled), now))
 
 
-def derived_label(row: ReminderDelivery, event: Event) -> str | None:
-    """"Kallelse" for the reminder of a deadline the body derives from this meeting, else None."""
-    if not row.lead.startswith(DERIVED_LEAD) or event.body is None:
+def reminder_bytes(row: ReminderDelivery, parts: Parts, to: str | None = None) -> bytes:
+    """One row's message from its occurrence's shared parts."""
+    token = row.subscriber.token if row.subscriber else None
+    return assemble(parts, to or row.recipient, row.message_id, links(token), token)
+
+
+def derived_key(lead: str) -> str | None:
+    """The lead when it is a derived deadline's (its parts differ per rule), else None (shared by all leads)."""
+    return lead if lead.startswith(DERIVED_LEAD) else None
+
+
+def derived_label(lead: str, event: Event) -> str | None:
+    """"Kallelse" for the reminder (its lead) of a deadline the body derives from this meeting, else None."""
+    if not lead.startswith(DERIVED_LEAD) or event.body is None:
         return None
     rules = event.body.meeting_deadlines or []
-    index = row.lead.removeprefix(DERIVED_LEAD)
+    index = lead.removeprefix(DERIVED_LEAD)
     return str(rules[int(index)]["label"]) if index.isdigit() and int(index) < len(rules) else "Deadline"
 
 

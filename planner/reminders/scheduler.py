@@ -1,7 +1,9 @@
 """The reminders' part of the `planner scheduler` process (planner/scheduler.py): the dispatcher job.
 
 Several scheduler processes may run side by side against PostgreSQL: the claim with a lease
-keeps them from sending anything twice.
+keeps them from sending anything twice. On SIGTERM/SIGINT (planner/scheduler.py sets
+`dispatcher.stop`) the dispatcher finishes the message in flight and gives the rest of its batch
+back, due at once for the next process.
 """
 
 from __future__ import annotations
@@ -32,14 +34,18 @@ class DispatchJob:
             self.dispatcher = Dispatcher()
 
     def __call__(self) -> None:
+        if self.dispatcher.stop.is_set():
+            return
         with self.app.app_context():
             try:
                 self.resync_if_due()
                 stats = self.dispatcher.run()
                 if stats.claimed:
                     self.echo(f"{utcnow():%Y-%m-%d %H:%M:%S}Z {self.dispatcher.worker}: {stats}")
-            except OperationalError as exc:  # database away: try again next tick
+            except OperationalError as exc:  # database away: try again next tick (the dispatcher gave its rows back)
                 log.warning("dispatcher: database error: %s", exc)
+            except Exception:  # anything else this tick: logged, rows given back, the next tick runs
+                log.exception("dispatcher: unexpected error")
             finally:
                 db.session.remove()
 

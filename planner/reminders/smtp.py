@@ -89,7 +89,7 @@ class Outcome:
     error: str | None = None
 
 
-def send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> Outcome:
+def send(conn: smtplib.SMTP, message: Message | bytes, sender: str, recipient: str) -> Outcome:
     """Send one message to one recipient; 4xx is worth retrying, 5xx is not.
 
     Never raises: anything else that goes wrong with this one message (a header that will not
@@ -107,9 +107,10 @@ def send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> O
         return Outcome("error", error)
 
 
-def _send(conn: smtplib.SMTP, message: Message, sender: str, recipient: str) -> Outcome:
+def _send(conn: smtplib.SMTP, message: Message | bytes, sender: str, recipient: str) -> Outcome:
+    data = message if isinstance(message, bytes) else message.as_bytes(policy=WIRE)
     try:
-        refused = conn.sendmail(sender, [recipient], message.as_bytes(policy=WIRE))
+        refused = conn.sendmail(sender, [recipient], data)
     except smtplib.SMTPRecipientsRefused as exc:
         code, text = next(iter(exc.recipients.values()), (550, b"refused"))
         return _by_code(code, text)

@@ -32,24 +32,36 @@ from planner.schedule.recurrence import claimed
 REMINDED_KINDS = ("meeting", "deadline", "chair_handover")
 
 
-def sync_event_reminders(event: Event, now: dt.datetime | None = None) -> Plan:
-    """Plan, move or cancel the event's reminders (and its overrides'); does not commit."""
+def sync_event_reminders(event: Event, now: dt.datetime | None = None, only: Subscriber | None = None) -> Plan:
+    """Plan, move or cancel the event's reminders (and its overrides'); does not commit.
+
+    `only`: just this subscriber's rows (a delivery's key includes its recipient, so the others are
+    untouched either way); what one subscribe needs, without reading every subscriber for every event.
+    """
     now = now or utcnow()
     db.session.flush()
+    if event.merged_into_id is not None:  # a duplicate: its people hear from the kept event, no INSTÄLLT
+        table = ReminderDelivery.__table__
+        db.session.execute(update(table).where(table.c.event_id == event.id, table.c.status == "pending")
+                           .values(status="cancelled"))
+        return Plan()
     series = event.series
     cancelled = event.status == "cancelled" or (series is not None and series.status == "cancelled")
     settings = org_settings(event.organization)
     occs = []
     if not cancelled and event.kind in REMINDED_KINDS:
         occs = occurrences(event, now, now + horizon())
-    people = recipients_for(event)
+    people = recipients_for(event, only)
     target = wanted(occs, people, settings.time_of_day)
     rules = (event.body.meeting_deadlines or []) if event.kind == "meeting" and event.body is not None else []
     if rules and occs:
         years = sorted({parse_key(o.key).year for o in occs})
         target += wanted_derived(occs, people, [int(r["days"]) for r in rules],
                                  red_days([years[0] - 1, *years]), settings.time_of_day)
-    rows = db.session.scalars(select(ReminderDelivery).where(ReminderDelivery.event_id == event.id)).all()
+    query = select(ReminderDelivery).where(ReminderDelivery.event_id == event.id)
+    if only is not None:
+        query = query.where(ReminderDelivery.recipient == only.email)
+    rows = db.session.scalars(query).all()
     existing = [Existing(r.id, r.occurrence, r.recipient, r.lead, r.kind, r.status, r.due_at, r.subscriber_id)
                 for r in rows]
     plan = reconcile(existing, target, now, single=not event.rrule, cancelled=cancelled,
@@ -57,20 +69,27 @@ def sync_event_reminders(event: Event, now: dt.datetime | None = None) -> Plan:
     _apply(plan, event.id)
     if event.rrule:
         for override in event.overrides:
-            sync_event_reminders(override, now)
+            sync_event_reminders(override, now, only)
     return plan
 
 
-def recipients_for(event: Event) -> list[Recipient]:
+def recipients_for(event: Event, only: Subscriber | None = None) -> list[Recipient]:
     settings = org_settings(event.organization)
     if event.kind == "chair_handover":
         leads = tuple(leads_for("chair_handover", None, settings.leads))
-        return [Recipient(sub.email, sub.id, leads) for sub in chair_contacts(event)]
-    query = select(Subscriber).where(
-        Subscriber.confirmed_at.is_not(None), Subscriber.unsubscribed_at.is_(None),
-        or_(Subscriber.organization_id.is_(None), Subscriber.organization_id == event.organization_id))
+        return [Recipient(sub.email, sub.id, leads) for sub in chair_contacts(event)
+                if only is None or sub.id == only.id]
+    if only is not None:
+        people_query: list[Subscriber] = [only] if only.active and only.organization_id in (
+            None, event.organization_id) else []
+    else:
+        query = select(Subscriber).where(
+            Subscriber.confirmed_at.is_not(None), Subscriber.unsubscribed_at.is_(None),
+            or_(Subscriber.organization_id.is_(None), Subscriber.organization_id == event.organization_id))
+        people_query = list(db.session.scalars(query.options(selectinload(Subscriber.bodies))
+                                               .order_by(Subscriber.id)))
     people = []
-    for sub in db.session.scalars(query.options(selectinload(Subscriber.bodies)).order_by(Subscriber.id)):
+    for sub in people_query:
         body_ids = {b.id for b in sub.bodies}
         if body_ids and event.body_id is not None and event.body_id not in body_ids:
             continue
@@ -138,18 +157,20 @@ def sync_subscriber(subscriber: Subscriber, now: dt.datetime | None = None) -> N
         db.session.execute(update(table).where(table.c.subscriber_id == subscriber.id, table.c.status == "pending")
                            .values(status="cancelled"))
         return
-    query = select(Event).where(Event.series_id.is_(None), Event.kind.in_(REMINDED_KINDS))
+    query = select(Event).where(Event.series_id.is_(None), Event.kind.in_(REMINDED_KINDS),
+                                Event.deleted_at.is_(None))
     if subscriber.organization_id is not None:
         query = query.where(Event.organization_id == subscriber.organization_id)
+    query = query.options(selectinload(Event.organization), selectinload(Event.overrides))
     for event in db.session.scalars(query).all():
-        sync_event_reminders(event, now)
+        sync_event_reminders(event, now, only=subscriber)
     plan_digests(now, subscriber)
 
 
 def sync_all(now: dt.datetime | None = None) -> int:
     """Re-plan every event (extends series beyond the horizon, heals events changed without a sync)."""
     now = now or utcnow()
-    events = db.session.scalars(select(Event).where(Event.series_id.is_(None))).all()
+    events = db.session.scalars(select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))).all()
     for event in events:
         sync_event_reminders(event, now)
     plan_digests(now)

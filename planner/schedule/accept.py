@@ -75,6 +75,9 @@ def accept(proposal: Proposal, user: User | None = None) -> Event:
     check_acceptable(proposal)
     document = proposal.document
     event = proposal.event
+    if event is not None and event.deleted_at is not None:  # removed since it was linked
+        kept = event.merged_into
+        event = kept if kept is not None and kept.deleted_at is None else None
     if event is None:
         event = Event(organization_id=document.organization_id, source_document_id=document.id)
         with db.session.no_autoflush:

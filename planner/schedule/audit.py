@@ -31,19 +31,21 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
-def changed(event: Event, action: str, changes: dict[str, Any], user: User | None, created: bool = False) -> None:
+def changed(event: Event, action: str, changes: dict[str, Any], user: User | None, created: bool = False,
+            actor: str | None = None) -> None:
     """Everything one change of an event implies, in the caller's transaction: the audit row,
     SEQUENCE and LAST-MODIFIED for calendar clients, and the event's reminders moved along."""
     from planner.reminders.sync import sync_event_reminders
 
     if not created:
         event.touch()
-    record(event, action, changes, user)
+    record(event, action, changes, user, actor)
     sync_event_reminders(event)
 
 
-def record(event: Event, action: str, changes: dict[str, Any], user: User | None) -> EventChange:
+def record(event: Event, action: str, changes: dict[str, Any], user: User | None,
+           actor: str | None = None) -> EventChange:
     change = EventChange(event=event, user_id=user.id if user else None,
-                         actor=user.email if user else "system", action=action, changes=changes)
+                         actor=actor or (user.email if user else "system"), action=action, changes=changes)
     db.session.add(change)
     return change

@@ -75,6 +75,14 @@ EN = {
     '"varannan onsdag", "varje år".': 'Empty = once. Swedish phrases such as "första fredagen varje månad" '
                                       '(first Friday every month), "varannan onsdag" (every other Wednesday), '
                                       'or an RRULE.',
+    "Sammanslagen med": "Merged into", "Borttagen": "Deleted",
+    "Prenumeranter ser den som inställd en tid till.": "Subscribers see it as cancelled for a while.",
+    "Ta bort händelsen? Den som redan fått en påminnelse får ett meddelande om att den är inställd.":
+        "Delete the event? Whoever was already reminded gets a message that it is cancelled.",
+    "Slå ihop med en dubblett": "Merge a duplicate into this one",
+    "Slå ihop? Dubbletten tas bort ur kalendern och dess påminnelser flyttas hit.":
+        "Merge? The duplicate leaves the calendar and its reminders move here.",
+    "Dubblett": "Duplicate", "Slå ihop": "Merge", "borttagen": "deleted", "sammanslagen": "merged",
     # Review that protects the calendar (issue 11)
     "väntar": "pending", "skickas nu": "sending now", "skickad": "sent", "misslyckad": "failed",
     "för sent, skickades inte": "too late, not sent", "bekräftad": "confirmed", "Nästa möte": "Next meeting",

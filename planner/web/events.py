@@ -13,6 +13,7 @@ from planner.models import Body, Event, Organization, Proposal
 from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
+from planner.schedule.removal import MergeError, delete_event, merge_events
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
 from planner.web.i18n import translated
@@ -29,7 +30,7 @@ def _filters() -> dict[str, Any]:
 
 
 def _query(filters: dict[str, Any]) -> Any:
-    query = db.select(Event).where(Event.series_id.is_(None))
+    query = db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
     visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))
@@ -112,15 +113,31 @@ def show(event_id: int) -> str:
     event = _event_or_404(event_id)
     today = dt.date.today()
     upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
+    editable = can_edit_organization(event.organization_id) and event.deleted_at is None
     return render_template("events/show.html", event=event, upcoming=upcoming, source=_evidence(event),
-                           kinds=translated(EVENT_KIND_LABELS),
-                           statuses=translated(STATUS_LABELS), editable=can_edit_organization(event.organization_id))
+                           kinds=translated(EVENT_KIND_LABELS), statuses=translated(STATUS_LABELS),
+                           editable=editable, duplicates=_merge_candidates(event) if editable else [])
 
 
 def _evidence(event: Event) -> Proposal | None:
     """The accepted proposal that last shaped this event: its minutes' line is where the event comes from."""
     return db.session.scalar(db.select(Proposal).where(Proposal.event_id == event.id, Proposal.status == "accepted")
                              .order_by(Proposal.reviewed_at.desc().nulls_last(), Proposal.id.desc()).limit(1))
+
+
+def _merge_candidates(event: Event) -> list[Event]:
+    """Events the secretary may merge into this one: same organization and kind, within 60 days."""
+    if event.series_id is not None:
+        return []
+    query = db.select(Event).where(Event.organization_id == event.organization_id, Event.kind == event.kind,
+                                   Event.id != event.id, Event.series_id.is_(None), Event.deleted_at.is_(None))
+    day = (event.start_at.date() if event.start_at else event.start_date) or dt.date.today()
+    lo, hi = day - dt.timedelta(days=60), day + dt.timedelta(days=60)
+    query = query.where(db.or_(Event.rrule.is_not(None),
+                               Event.start_at.between(dt.datetime.combine(lo, dt.time(), dt.UTC),
+                                                      dt.datetime.combine(hi, dt.time(), dt.UTC)),
+                               Event.start_date.between(lo, hi)))
+    return sorted(db.session.scalars(query), key=lambda e: (str(e.start_at or e.start_date), e.id))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -193,6 +210,43 @@ def cancel(event_id: int) -> Any:
         changed(event, "cancelled", {"status": [before, "cancelled"]}, current_user)
         db.session.commit()
         flash(f"Inställt: {event.title}.", "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/delete")
+@login_required
+def delete(event_id: int) -> Any:
+    """Soft delete: subscribers see it cancelled, those already reminded get an INSTÄLLT mail."""
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    if event.series_id is not None:
+        flash("Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället.", "error")
+        return redirect(url_for("events.show", event_id=event.id))
+    if delete_event(event, current_user):
+        db.session.commit()
+        flash(f"Borttagen: {event.title}. Den som redan fått en påminnelse får ett meddelande om att den "
+              "är inställd.", "success")
+    return redirect(url_for("events.show", event_id=event.id))
+
+
+@bp.post("/<int:event_id>/merge")
+@login_required
+def merge(event_id: int) -> Any:
+    """Merge a duplicate (form field `duplicate`) into this event."""
+    event = _event_or_404(event_id)
+    require_edit(event.organization_id)
+    duplicate = db.session.get(Event, request.form.get("duplicate", type=int) or 0)
+    if duplicate is None or not can_edit_organization(duplicate.organization_id):
+        abort(400)
+    try:
+        moved = merge_events(event, duplicate, current_user)
+    except MergeError as exc:
+        db.session.rollback()
+        flash(str(exc), "error")
+        return redirect(url_for("events.show", event_id=event.id))
+    db.session.commit()
+    flash(f"Sammanslagen: {duplicate.title} ingår nu i den här händelsen ({moved} skickade påminnelser flyttade).",
+          "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 

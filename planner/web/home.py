@@ -43,7 +43,7 @@ def _error_page(error: Any) -> Any:
 @bp.get("/")
 @login_required
 def index() -> str:
-    query = db.select(Event).where(Event.series_id.is_(None))
+    query = db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
     visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))

@@ -62,6 +62,7 @@ FIELD_LABELS = {
     "description": "beskrivning", "all_day": "heldag", "start_at": "start", "end_at": "slut",
     "start_date": "datum", "end_date": "slutdatum", "rrule": "upprepning", "exdates": "undantag",
     "from_party": "från", "to_party": "till", "proposal": "förslag", "moved": "flyttat tillfälle",
+    "deleted_at": "borttagen", "merged": "sammanslagen", "merged_into": "sammanslagen med",
 }
 VALUE_LABELS = {"confirmed": "bekräftad", "tentative": "preliminär", "cancelled": "inställd",
                 "meeting": "möte", "deadline": "deadline", "chair_handover": "ordförandeskifte", "holiday": "lov"}

@@ -170,7 +170,8 @@ def save_body(org_id: int, body_id: int | None = None) -> Any:
         db.session.add(body)
         if body.id is not None:  # its meetings' derived deadlines may have changed: so have their reminders
             for event in db.session.scalars(db.select(Event).where(Event.body_id == body.id, Event.kind == "meeting",
-                                                                   Event.series_id.is_(None))):
+                                                                   Event.series_id.is_(None),
+                                                                   Event.deleted_at.is_(None))):
                 sync_event_reminders(event)
         db.session.commit()
         flash(f"{body.name} är sparad.", "success")

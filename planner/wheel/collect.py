@@ -102,7 +102,7 @@ def events_in(organization: Organization, body: Body | None, span: Span) -> list
     lo = dt.datetime.combine(span.start - dt.timedelta(days=2), dt.time(), dt.UTC)
     hi = dt.datetime.combine(span.end + dt.timedelta(days=2), dt.time(), dt.UTC)
     query = db.select(*EVENT_COLUMNS).where(
-        Event.organization_id == organization.id,
+        Event.organization_id == organization.id, Event.deleted_at.is_(None),
         or_(
             Event.rrule.is_not(None),
             (Event.start_date < span.end) & (Event.end_date >= span.start),
