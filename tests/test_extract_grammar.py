@@ -172,3 +172,13 @@ def test_a_table_flattened_column_by_column_pairs_each_month_with_its_value() ->
             "16* kl. 08.30\n\n16:e kl. 10.00\n\n27:e kl. 10.00\n")
     items = sorted((i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting")
     assert items == [("2017-02-16", "08:30"), ("2017-03-16", "10:00"), ("2017-04-27", "10:00")]
+
+
+def test_a_chair_taking_over_the_role_dates_from_the_meeting_named_before_not_from_the_end_of_the_term() -> None:
+    from planner.extract import extract
+
+    text = ("Kommunstyrelsens ordförande\n\nCarlos Rebelo Da Silva har aviserat att han kommer avsäga sig "
+            "uppdraget som kommunstyrelsens ordförande på kommunfullmäktige den 17 oktober. Annette Fransson "
+            "har blivit vald av gruppen att överta uppdraget som löper fram till 31 december 2018.\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2018-10-17", "Annette Fransson")]

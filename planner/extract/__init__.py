@@ -201,7 +201,7 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
-                 and id(m) not in consumed]
+                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
         if not dated:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
@@ -233,6 +233,9 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
     return list(by_date.values())
 
 
+# "… uppdraget som löper fram till 31 december 2018": when a term ends, not when the new chair begins.
+_UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
+                           r"(?:den\s{1,3})?$")
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
@@ -241,8 +244,14 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     doc = ctx.doc
     lo = sentence_of(ctx.bounds, max(0, s0 - 1), len(doc.folded))[0]
     hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
-    return [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
-            and m.precision == "day" and _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)][:1]
+    near = [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
+            and m.precision == "day"]
+    starts = [m for m in near if _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
+    # "… avsäga sig uppdraget på kommunfullmäktige den 17 oktober. Annette Fransson har blivit vald …": the meeting
+    # the sentence before names is when the new chair takes over.
+    held = [m for m in near
+            if m.start < s0 and cues.MEETING_OR_COUNCIL.search(doc.folded, max(lo, m.start - 40), m.start)]
+    return (starts or held[-1:])[:1]
 
 
 def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:

@@ -118,3 +118,8 @@ def holiday_title(word: str) -> str:
     stem = re.split(r"[li1]ov", word)[0]
     skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", stem)
     return HOLIDAY_TITLES.get(skeleton, stem.capitalize() + "lov")
+
+
+# A meeting, or the council that meets ("på kommunfullmäktige den 17 oktober").
+MEETING_OR_COUNCIL = re.compile(MEETING.pattern + r"|fullm[aeiouyd]{1,2}ktige|[aeiouyd]{1,2}rsm[aeiouyd]{1,2}te"
+                                r"|st[aeiouyd]{1,2}mm")

@@ -48,9 +48,12 @@ ELECTED_INVERTED = re.compile(r"(?<![a-z])till\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
                            r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
 # "Jenny Malmsten, kommundirektör i Malax, efterträder Sibbos kommundirektör Mikael Grannas".
+# "Annette Fransson har blivit vald … att överta uppdraget" where the text is about a chair.
+TAKES_ROLE = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}verta|ta\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertar|tar\s{1,3}"
+                        r"[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertog)\s{1,3}(?:uppdraget|posten|rollen|klubban)(?![a-z])")
 SUCCEEDS = re.compile(r"(?<![a-z])eftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
-                         r"|[aeiouyd]{1,2}vertog")
+                         r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
@@ -84,7 +87,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
         elif anchor.group("word"):
             start, end = anchor.span()
         elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()) \
-                or _ELECT_NEAR.search(folded, max(0, anchor.start() - 140), anchor.start() + 40):
+                or _ELECT_NEAR.search(folded, max(0, anchor.start() - 140), anchor.start() + 200):
             start, end = max(0, anchor.start() - 100), anchor.start() + 4
         else:
             continue
@@ -127,6 +130,9 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in ELECTED_AFTER.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in TAKES_ROLE.finditer(folded, lo, hi):
+        if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
+            found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
     for m in SUCCEEDS.finditer(folded, lo, hi):
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
