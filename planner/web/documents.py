@@ -240,17 +240,24 @@ def _threshold() -> float | None:
     return value if 0 <= value <= 1 else None
 
 
+def _bulk_request(document_id: int) -> tuple[Document, float | None]:
+    """The document a bulk accept is asked for (editable by this user) and its threshold, or None (flashed)."""
+    document = _document_or_404(document_id)
+    require_edit(document.organization_id)
+    threshold = _threshold()
+    if threshold is None:
+        flash("Ange en säkerhet mellan 0 och 1.", "error")
+    return document, threshold
+
+
 @bp.get("/<int:document_id>/accept-all")
 @login_required
 def accept_all_preview(document_id: int) -> Any:
     """The list "Godkänn alla" would accept, and what it leaves for a person and why; asked once."""
     from planner.schedule.autoaccept import HOLD_REASONS, split_for_bulk, stockholm_today
 
-    document = _document_or_404(document_id)
-    require_edit(document.organization_id)
-    threshold = _threshold()
+    document, threshold = _bulk_request(document_id)
     if threshold is None:
-        flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
     take, held = split_for_bulk(document.proposals, stockholm_today(), threshold)
     return render_template("documents/accept_all.html", document=document, take=take, held=held,
@@ -263,11 +270,8 @@ def accept_all(document_id: int) -> Any:
     """Accept what the confirmation page listed (its ids), never more; without them, show the page."""
     from planner.schedule.accept import accept_all as accept_proposals
 
-    document = _document_or_404(document_id)
-    require_edit(document.organization_id)
-    threshold = _threshold()
+    document, threshold = _bulk_request(document_id)
     if threshold is None:
-        flash("Ange en säkerhet mellan 0 och 1.", "error")
         return redirect(url_for("documents.show", document_id=document.id))
     if request.form.get("confirm") != "1":
         return redirect(url_for("documents.accept_all_preview", document_id=document.id, min_confidence=threshold))
