@@ -280,9 +280,6 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
-_COUNCIL = re.compile(r"(?:fullmaktige|rad|radet|forbund|forbundet|stamma|direktion|direktionen)(?![a-z])")
-
-
 def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | None,
                  body: str | None) -> list[dict[str, Any]]:
     """A flattened month table, one item per day in a row's cell (tables.py)."""
@@ -306,7 +303,7 @@ def _body_above(doc: Doc, line: int) -> str | None:
     for index in doc.prev_nonblank(line, 6):
         text = doc.lines[index].strip(" #*:\t")
         folded = fold(text)
-        named = BODY.search(folded) or _COUNCIL.search(folded)
+        named = BODY.search(folded) or cues.COUNCIL.search(folded)
         if len(text.split()) <= 3 and named and not PLAN_WORDS.search(folded):
             return text
     return None
@@ -325,7 +322,7 @@ def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
         if hit is not None:
             name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
             name = name.strip(" :,-") or None
-            if name and (PLAN_WORDS.search(fold(name)) or not BODY.search(fold(name)) and not _COUNCIL.search(
+            if name and (PLAN_WORDS.search(fold(name)) or not BODY.search(fold(name)) and not cues.COUNCIL.search(
                     fold(name))):
                 name = None  # "Direktionens sammanträdesdatum 2021", "Januari - juli 2023": no body named
     return sections

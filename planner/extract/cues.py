@@ -120,6 +120,9 @@ def holiday_title(word: str) -> str:
     return HOLIDAY_TITLES.get(skeleton, stem.capitalize() + "lov")
 
 
+# A body that meets, named by its council word: "Värmlandsrådets", "Kommunfullmäktige", "Direktionen".
+COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamma|stamman)(?![a-z])"
+                     r"|(?<![a-z])(?:fullmaktige|direktion|direktionen|forbund|forbundet)(?![a-z])")
 # A meeting, or the council that meets ("på kommunfullmäktige den 17 oktober").
 MEETING_OR_COUNCIL = re.compile(MEETING.pattern + r"|fullm[aeiouyd]{1,2}ktige|[aeiouyd]{1,2}rsm[aeiouyd]{1,2}te"
                                 r"|st[aeiouyd]{1,2}mm")

@@ -143,7 +143,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
         byline = len(doc.lines[line]) < 100 and PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
-        if PUBLISHED.search(before) or byline or (line in top and _only_date(doc, line, m)) or line in front:
+        if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
@@ -152,8 +152,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
 
 # Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
 # "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
-METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate"
-                      r"|published|posted)\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
+_CHANGE_KEYS = r"(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate|published|posted)"
+METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:" + _CHANGE_KEYS + r"\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
 
 
 _FENCE = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|<!--)\s*$")
@@ -174,16 +174,17 @@ def front_matter_lines(doc: Doc) -> set[int]:
     return lines
 
 
-_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|lastmod|last_modified|created|updated|modified|publishdate|pubdate"
-                         r"|published|posted)\s{0,2}[:=]")
+_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + _CHANGE_KEYS + r")\s{0,2}[:=]")
 
 
-def _only_date(doc: Doc, line: int, m: DateMention) -> bool:
+def dateline(doc: Doc, line: int, found: list[DateMention]) -> bool:
+    """A line that is only its date ("2019-12-03", "| 9 mars 2022"): a news item's publication date."""
     if len(doc.lines[line]) > 80:
         return False
-    text = doc.folded_line(line)
-    start = m.start - doc.starts[line]
-    rest = text[:start] + text[start + m.end - m.start:]
+    rest = doc.folded_line(line)
+    for m in reversed(found):
+        start = m.start - doc.starts[line]
+        rest = rest[:start] + rest[start + m.end - m.start:]
     return sum(c.isalpha() for c in rest) < 3
 
 

@@ -15,6 +15,7 @@ from planner.extract.cues import (
     ADMIN,
     ANNOUNCED,
     CANCELLED,
+    COUNCIL,
     HELD,
     MEETING,
     MINUTES_TITLE,
@@ -24,8 +25,8 @@ from planner.extract.cues import (
     PUBLISHED,
 )
 from planner.extract.dates import DateMention
-from planner.extract.dockind import CALLS, METADATA, front_matter_lines
-from planner.extract.normalize import Doc
+from planner.extract.dockind import CALLS, METADATA, dateline, front_matter_lines
+from planner.extract.normalize import MARKUP_TAG, Doc
 from planner.extract.orgs import BODY
 from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
@@ -35,7 +36,6 @@ LABEL = re.compile(
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
-_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
                             r"|[,;]?\s*(?:kl\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
@@ -84,7 +84,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             break
         if index not in by_line or _not_own(doc, index, by_line[index][0]):
             continue
-        if notice and _dateline(doc, index, by_line[index]):
+        if notice and dateline(doc, index, by_line[index]):
             continue  # "2021-11-30" alone under a news headline: when it was published
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
@@ -115,15 +115,12 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     return None, None
 
 
-_COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamma|stamman)(?![a-z])")
-
-
 def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
     """A news item's title line that records its meeting: "ÅRSMÖTE 9 mars 2022", "Styrelsesammanträdet 2022-09-21"."""
     folded = doc.folded_line(index)
-    if len(folded) > 200 or _dateline(doc, index, found) or ANNOUNCED.search(folded):
+    if len(folded) > 200 or dateline(doc, index, found) or ANNOUNCED.search(folded):
         return False
-    return bool(MEETING.search(folded) or BODY.search(folded) or _COUNCIL.search(folded))
+    return bool(MEETING.search(folded) or BODY.search(folded) or COUNCIL.search(folded))
 
 
 def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
@@ -153,17 +150,6 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
             or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
     return bool(noun and HELD.search(doc.folded, lo, hi))
-
-
-def _dateline(doc: Doc, index: int, found: list[DateMention]) -> bool:
-    """A line that is only its date ("2019-12-03", "| 9 mars 2022"): a news item's publication date."""
-    if len(doc.lines[index]) > 80:
-        return False
-    rest = doc.folded_line(index)
-    for m in reversed(found):
-        start = m.start - doc.starts[index]
-        rest = rest[:start] + rest[start + m.end - m.start:]
-    return sum(c.isalpha() for c in rest) < 3
 
 
 def _bare_label_above(doc: Doc, index: int) -> bool:
@@ -291,7 +277,7 @@ def _location(doc: Doc, index: int) -> str | None:
         if m:
             raw = doc.lines[i]
             if "<" in raw:
-                raw = _MARKUP.sub(lambda t: " " * len(t.group()), raw)
+                raw = MARKUP_TAG.sub(lambda t: " " * len(t.group()), raw)
             raw = raw[m.end():]
             # The time is found on the folded line ("kI 13.3O" reads "kl 13.30") and cut from the original.
             hit = _TIME_IN_PLACE.search(folded, m.end()) if len(folded) == len(doc.lines[i]) else None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
-from planner.extract.normalize import Doc, fold
+from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -377,7 +377,6 @@ def _parent_item(doc: Doc, line: int) -> int | None:
     return None
 
 
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _QUOTES = re.compile(r"[\"'<>“”«»]")
@@ -414,7 +413,7 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     pieces.append(doc.original[pos:b])
     text = "".join(pieces)
     if "<" in text:
-        text = _TAG.sub(" ", text)
+        text = MARKUP_TAG.sub(" ", text)
     if "*" in text or "__" in text or "`" in text:  # markdown emphasis: "FÖRANMÄLAN SENAST.**"
         text = _MARKUP.sub("", text)
     text = " ".join(text.split())

@@ -109,7 +109,7 @@ class Doc:
         original = "\n".join(lines)
         folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
         if "<" in folded:  # "<strong> Datum:</strong> 2012-07-10": markup reads as blanks
-            folded = _TAG.sub(lambda m: " " * len(m.group()), folded)
+            folded = MARKUP_TAG.sub(lambda m: " " * len(m.group()), folded)
         starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
         doc.furniture = _furniture(doc)
@@ -142,7 +142,8 @@ class Doc:
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
+# A markup tag ("<strong>", "</p>"): read as blanks in matching, dropped from titles and places.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,80})?/?>")
 # "plane-\nringskonferens": the word's tail is pulled up so keywords match; length is kept.
 _HYPHEN_BREAK = re.compile(r"-(?<=[a-z]{2}-)\n([ \t]{0,8})([a-z]{1,30})(?![a-z])")
 
