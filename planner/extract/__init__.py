@@ -301,12 +301,18 @@ def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | Non
 def _body_above(doc: Doc, line: int) -> str | None:
     """The body a table stands under: the nearest short heading above that names one ("Kommunstyrelsen")."""
     for index in doc.prev_nonblank(line, 6):
-        text = doc.lines[index].strip(" #*:\t")
-        folded = fold(text)
-        named = BODY.search(folded) or cues.COUNCIL.search(folded)
-        if len(text.split()) <= 3 and named and not PLAN_WORDS.search(folded):
-            return text
+        if _body_heading(doc.lines[index]):
+            return doc.lines[index].strip(" #*:\t")
     return None
+
+
+def _body_heading(line: str) -> bool:
+    """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
+    text = line.strip(" #*:\t")
+    if len(text.split()) > 3:
+        return False
+    folded = fold(text)
+    return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
 
 
 def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
@@ -319,7 +325,9 @@ def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
                 sections[index] = name
             continue
         hit = SECTION_HEADING.match(doc.folded_line(index))
-        if hit is not None:
+        if hit is None and line.strip() and _body_heading(line):
+            name = line.strip(" #*:\t")  # "Kommunstyrelsen" above its dates, no year on the heading
+        elif hit is not None:
             name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
             name = name.strip(" :,-") or None
             if name and (PLAN_WORDS.search(fold(name)) or not BODY.search(fold(name)) and not cues.COUNCIL.search(

@@ -16,7 +16,9 @@ BODY_WORDS = {
     "direktion": "Direktionen",
     "beredning": "Beredningen", "utskott": "Utskottet", "kommitte": "Kommittén",
     "samarbetskommitte": "Samarbetskommittén",
-    "namnd": "Nämnden", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
+    "namnd": "Nämnden", "fullmaktige": "Fullmäktige", "kommunfullmaktige": "Kommunfullmäktige",
+    "regionfullmaktige": "Regionfullmäktige", "forbundsfullmaktige": "Förbundsfullmäktige",
+    "kommunstyrelse": "Kommunstyrelsen", "regionstyrelse": "Regionstyrelsen", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
 }
 BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                    + r")(?:en|et|ens|ets|s|n|t)?(?![a-z])")
