@@ -182,3 +182,36 @@ def test_a_chair_taking_over_the_role_dates_from_the_meeting_named_before_not_fr
             "har blivit vald av gruppen att överta uppdraget som löper fram till 31 december 2018.\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2018-10-17", "Annette Fransson")]
+
+
+def test_an_ordinal_full_stop_and_ocr_debris_do_not_hide_a_handover() -> None:
+    """OCR's "den 17. oktober" is no sentence end, and "överta '2 uppdraget" is still taking over the role."""
+    from planner.extract import extract
+
+    text = ("Kommunstyrelsens ordförande\n\nCarlos Rebelo har aviserat att han avsäger sig uppdraget som "
+            "kommunstyrelsens ordförande på kommunfullmäktige den 17. oktober. Annette Fransson har blivit vald "
+            "att överta ‘2 uppdraget som löper fram till 31 december 2018.\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2018-10-17", "Annette Fransson")]
+
+
+def test_who_takes_over_after_a_chair_starts_the_day_after_that_chair_s_term() -> None:
+    from planner.extract import extract
+
+    text = ("Nyheter 25.4.2018\n\nOrdförandeskapet roterar var sjätte månad. Finland är ordförande i rådet "
+            "från den 1 juli till den 31 december 2019. Finland övertar ordförandeskapet efter Rumänien.\n\n"
+            "Ordförandeskapet sköts i en trio. I trion ingår Rumänien och Kroatien, som tar över efter Finland.\n")
+    handovers = sorted((i["date"], i["from"], i["to"]) for i in extract(text)["items"]
+                       if i["kind"] == "chair_handover")
+    assert handovers == [("2019-07-01", "Rumänien", "Finland"), ("2020-01-01", "Finland", "Kroatien")]
+
+
+def test_a_plan_section_headed_by_a_body_without_a_year_titles_its_dates() -> None:
+    from planner.extract import extract
+
+    text = ("Möten\n\nHär visas kommunfullmäktige (KF) och kommunstyrelsens (KS) kommande sammanträdesdagar.\n\n"
+            "Sammanträdesdatum 2021\n\nKommunfullmäktige\n\n16 februari, 13 april och 8 juni\n\n"
+            "Kommunstyrelsen\n\n26 januari, 23 mars och 18 maj\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles["2021-02-16"] == "Kommunfullmäktiges sammanträde"
+    assert titles["2021-03-23"] == "Kommunstyrelsens sammanträde"

@@ -205,9 +205,12 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
         if not dated:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
+        term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         if dated:
             consumed.add(id(dated[0]))
             date, confidence = resolved[id(dated[0])].date, 0.85
+        elif term_end is not None:
+            date, confidence = term_end, 0.7
         elif meeting is not None and _YEAR_END.search(doc.folded, h.start, s1):
             # "vid årsskiftet": the coming 1 January.
             year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
@@ -237,6 +240,24 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
 _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
                            r"(?:den\s{1,3})?$")
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
+
+
+def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:
+    """"Kroatien, som tar över efter Finland", with no date: the day after the term the text gave Finland
+    ("Finland är ordförande … från den 1 juli till den 31 december 2019")."""
+    doc = ctx.doc
+    name = fold(giver.split(" / ")[0]).split(",")[0].strip()
+    if len(name) < 3:
+        return None
+    for m in reversed(ctx.mentions):
+        r = resolved.get(id(m))
+        if m.start >= before or r is None or not r.end_date or len(r.end_date) != 10:
+            continue
+        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        sentence = doc.folded[s0:s1]
+        if name in sentence and "ordf" in sentence:
+            return (dt.date.fromisoformat(r.end_date) + dt.timedelta(days=1)).isoformat()
+    return None
 
 
 def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:

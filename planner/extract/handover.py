@@ -50,7 +50,10 @@ ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|ate
 # "Jenny Malmsten, kommundirektör i Malax, efterträder Sibbos kommundirektör Mikael Grannas".
 # "Annette Fransson har blivit vald … att överta uppdraget" where the text is about a chair.
 TAKES_ROLE = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}verta|ta\s{1,3}[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertar|tar\s{1,3}"
-                        r"[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertog)\s{1,3}(?:uppdraget|posten|rollen|klubban)(?![a-z])")
+                        r"[aeiouyd]{1,2}ver|[aeiouyd]{1,2}vertog)\s{1,3}(?:[^\sa-z]{1,3}\s{1,3})?(?:uppdraget|posten|rollen|klubban)(?![a-z])")
+# "Kroatien, som tar över efter Finland" in a text about a chairmanship.
+TAKES_AFTER = re.compile(r"(?<![a-z])(?:tar|tog)\s{1,3}[aeiouyd]{1,2}ver\s{1,3}efter\s{1,3}(?=[a-z])")
+_WHO = re.compile(r",?\s{1,3}(?:som|vilken|vilket)\s{1,3}$")
 SUCCEEDS = re.compile(r"(?<![a-z])eftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
@@ -133,6 +136,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in TAKES_ROLE.finditer(folded, lo, hi):
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
             found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
+    for m in TAKES_AFTER.finditer(folded, lo, hi):
+        if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
+            who = _WHO.search(folded, max(0, m.start() - 12), m.start())
+            taker = _name_before(original, who.start()) if who else _name_before(original, m.start())
+            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
     for m in SUCCEEDS.finditer(folded, lo, hi):
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),

@@ -18,7 +18,8 @@ BODY_WORDS = {
     "samarbetskommitte": "Samarbetskommittén",
     "namnd": "Nämnden", "fullmaktige": "Fullmäktige", "kommunfullmaktige": "Kommunfullmäktige",
     "regionfullmaktige": "Regionfullmäktige", "forbundsfullmaktige": "Förbundsfullmäktige",
-    "kommunstyrelse": "Kommunstyrelsen", "regionstyrelse": "Regionstyrelsen", "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
+    "kommunstyrelse": "Kommunstyrelsen", "regionstyrelse": "Regionstyrelsen",
+    "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
 }
 BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                    + r")(?:en|et|ens|ets|s|n|t)?(?![a-z])")

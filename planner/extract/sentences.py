@@ -17,6 +17,8 @@ _END = re.compile(
     r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
     r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
     r"(?<![^a-z]v\.)(?<!o\.m\.)(?<!g\.a\.)(?<!l\.a\.)(?<!s\.k\.)(?<!o\.s\.v\.)"
+    # "den 17. oktober": an ordinal's full stop before a month is not a sentence's end
+    r"(?!(?<=\d\.)\s{1,2}(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))"
     r"|(?<=\n)(?=[ \t]{0,4}(?:[-–•*·o]\s|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§))"
     r"|(?<=\n)[ \t]*\n[ \t]*\n)"
 )
