@@ -215,3 +215,23 @@ def test_a_plan_section_headed_by_a_body_without_a_year_titles_its_dates() -> No
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert titles["2021-02-16"] == "Kommunfullmäktiges sammanträde"
     assert titles["2021-03-23"] == "Kommunstyrelsens sammanträde"
+
+
+def test_ocr_s_ki_colon_and_a_weekday_glued_to_its_date_still_give_date_and_time() -> None:
+    from planner.extract import extract
+
+    text = ("Mötestider\n\nStyrelsen sammanträder enligt följande:\n\nmandagen 28.9.2020 kl. 9.00\n"
+            "mandagen 26.10.2020 ki: 9.00\n\n"
+            "Fullmäktige sammanträder enligt följande:\n\nmandagen.17.8.2020 ki. 10.00\n")
+    got = sorted((i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting")
+    assert got == [("2020-08-17", "10:00"), ("2020-09-28", "09:00"), ("2020-10-26", "09:00")]
+
+
+def test_after_a_cancelled_meeting_the_meeting_its_business_moves_to_is_next_even_above_a_page_date() -> None:
+    from planner.extract import extract
+
+    text = ("Inget sammantrade i kommunfullmaktige 19/11\n\nPresidiet har beslutat att stalla in "
+            "kommunfullmaktiges sammantrade torsdagen den 19 november 2015.\n\nDe fa arenden som fanns kommer att "
+            "behandlas pa fullmaktiges sammantrade den 17 december 2015:\n\nSkapad 2015-11-11\n")
+    items = extract(text)["items"]
+    assert [i["date"] for i in items if i["kind"] == "next_meeting"] == ["2015-12-17"]

@@ -284,12 +284,15 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
     cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
     after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
     best = None
+    # "… den 17 december 2015:\n\nSkapad 2015-11-11": a page's own dates are no second date of the sentence
+    references = {i["_title"][0].start for i in items if i["kind"] == "reference" and "_title" in i}
     for item in items:
         if item["kind"] != "meeting" or item.get("status") or len(item["date"]) != 10 or item["date"] <= after:
             continue
         m = item["_title"][0]
         s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-        if bisect.bisect_left(ctx.mention_starts, s1) - bisect.bisect_left(ctx.mention_starts, s0) > 1:
+        lo, hi = bisect.bisect_left(ctx.mention_starts, s0), bisect.bisect_left(ctx.mention_starts, s1)
+        if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)

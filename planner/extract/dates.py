@@ -110,8 +110,9 @@ def find_dates(folded: str) -> list[DateMention]:
         for match in matches:
             start = match.start()
             if start and folded[start - 1] in not_after and not (
-                    name == "number" and folded[start - 1] == "." and match.group("sm")):
-                continue  # "22/9.18/10": OCR read a gap between listed dates as a full stop
+                    name == "number" and folded[start - 1] == "." and (
+                        match.group("sm") or match.group("dy") and folded[start - 2:start - 1].isalpha())):
+                continue  # "22/9.18/10", "måndagen.17.8.2020": OCR read a gap as a full stop
             mention = _build(name, match, folded)
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":

@@ -69,7 +69,7 @@ def _digit_swap(m: re.Match[str]) -> str:
     return found[:-1] + ("0" if found[-1] == "o" else "1")
 
 
-_KL = re.compile(r"k(?<![a-z]k)[1i|!]\.?(?=\s{0,2}\d)")
+_KL = re.compile(r"k(?<![a-z]k)[1i|!][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00"
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 
@@ -88,7 +88,7 @@ def fold(text: str) -> str:
     if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
         out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_SWAPS.sub(_digit_swap, out)
-    out = _KL.sub(lambda m: "kl" + m.group(0)[2:], out)
+    out = _KL.sub(lambda m: "kl" + m.group(0)[2:].replace(":", "."), out)
     out = _AMP_VOWEL.sub("a", out)
     return out.replace("|", "l")
 
