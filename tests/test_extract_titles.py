@@ -147,3 +147,23 @@ def test_repair_work_per_document_is_bounded_and_repeatable(monkeypatch: pytest.
     seen: set[str] = set()
     assert repair_text("Nista méte i Géteborg", lost=True, seen=seen) == "Nästa möte i Göteborg"
     assert repair_text("méte hos leverantér", lost=True, seen=seen) == "möte hos leverantér"  # budget spent
+
+
+@pytest.mark.parametrize(("raw", "kind", "title"), [
+    ("Genomgång av ärenden på Kommunalt forums dagordning", "meeting", "Kommunalt forum"),
+    ("Därefter beslut", "deadline", "Beslut"),
+    ("Nätverket träffas nästa gång", "meeting", "Nätverket träffas"),
+    ("Boka nytt möte mellan Samarbetskommittén och Regionen", "meeting", "Möte mellan Samarbetskommittén och Regionen"),
+    ("PKS möte föreslås bli ett heldagsmöte tillsammans med kommundirektörerna och nya KSO", "meeting",
+     "Heldagsmöte tillsammans med kommundirektörerna"),
+])
+def test_a_title_names_the_event_not_the_sentence_around_it(raw: str, kind: str, title: str) -> None:
+    assert tidy_title(raw, kind) == title
+
+
+def test_a_date_line_of_an_annual_wheel_takes_its_title_from_the_block_below_not_from_the_place() -> None:
+    text = ("Minnesanteckningar styrgruppen 2025-12-08\n\nÅrshjul 2025\n\n"
+            "18 September 2025 £ 3\n10.00-11.00 Västerås\nTema digitalisering\n\n"
+            "6 Maj 2025 15.00-16.00\nDigitalt\nTema kompetensförsörjning\n\n3K Lägesrapport\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {"2025-09-18": "Tema digitalisering", "2025-05-06": "Tema kompetensförsörjning"}

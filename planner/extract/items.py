@@ -12,6 +12,7 @@ from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
+from planner.extract.places import municipality
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
@@ -325,6 +326,9 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
         base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
+    block = _block_title(ctx, line, t)
+    if block:
+        return block
     spans = [(max(s0, line_start), min(s1, line_end))]
     parent = _parent_item(doc, line)
     if parent is not None:  # "- Advent of Code hype-event\n  - November 30": the item it belongs to
@@ -342,6 +346,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     nxt = doc.next_nonblank(line)
     if nxt is not None:
         both = (max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt])))
+        third = doc.next_nonblank(nxt)
+        if third is not None and doc.lines[nxt].rstrip().rsplit(" ", 1)[-1].lower() in _CONTINUES:
+            # "… bli ett / heldagsmöte tillsammans med / kommundirektörerna": the sentence wraps twice
+            both = (both[0], min(s1, doc.starts[third] + len(doc.lines[third])))
         last = doc.lines[line].rstrip().rsplit(" ", 1)[-1].lower()
         # "Boka nytt möte den 22 augusti kl 15.30-16.30 mellan / Samarbetskommittén och Regionen"
         line_span = (max(s0, line_start), min(s1, line_end))
@@ -355,6 +363,39 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if len(text) >= (5 if number == 0 else 12):
             return text
     return _DEFAULT_TITLE.get(kind, "Möte")
+
+
+def _block_title(ctx: Context, line: int, t: TimeMention | None) -> str | None:
+    """A date line with nothing else on it, in a block of short lines: "6 Maj 2025 15.00-16.00 / Digitalt /
+    Tema kompetensförsörjning". The title is the first line below that is more than a time or a place."""
+    doc = ctx.doc
+    own = _clean_title(ctx, doc.starts[line], doc.starts[line] + len(doc.lines[line]), t)
+    if len(own) >= 5 and not _only_place(ctx, own):
+        return None
+    index = line
+    for _ in range(3):
+        index += 1
+        if index >= len(doc.lines) or not doc.lines[index].strip() or len(doc.lines[index]) > 60:
+            return None
+        start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
+        if _mentions_between(ctx, start, end):
+            return None  # the next date's block
+        text = _clean_title(ctx, start, end, t)
+        if t is None or not start <= t.start < end:
+            text = _CLOCK_ONLY.sub("", text).strip(" ,.;:-–")
+        if len(text) >= 5 and not _only_place(ctx, text):
+            return text
+    return None
+
+
+_CLOCK_ONLY = re.compile(r"(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:]\d\d)?")
+_PLACE_WORDS = {"digitalt", "digital", "teams", "zoom", "distans", "online", "webb", "lokal"}
+
+
+def _only_place(ctx: Context, text: str) -> bool:
+    """"3 Västerås", "Digitalt": a place (and OCR debris), no title."""
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", repair_text(text, ctx.lost_diacritics, ctx.pieces))]
+    return bool(words) and all(fold(w) in _PLACE_WORDS or municipality(w) for w in words)
 
 
 _CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring", "en",

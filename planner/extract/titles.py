@@ -34,14 +34,20 @@ _DUE_THING = re.compile(
 # An event introduced by an indefinite article deep in a sentence: "så att ett digitalt möte", "att en workshop om X".
 _INDEFINITE_EVENT = re.compile(
     r"\b(?:ett|en)\s+((?:[a-zåäö]+\s+){0,2}?[\w-]*(?:möte|träff|konferens|workshop|seminarium|heldag|halvdag"
-    r"|utbildning|dialog|besök)\w{0,3}(?:\s+(?:med|mellan|om|för)\s+[^,.;:()]{3,40}?)?)(?=$|[,.;:()]|\s(?:den|i|på|kl|som|där|och)\b)",
+    r"|utbildning|dialog|besök)\w{0,3}(?:\s+(?:med|mellan|om|för|tillsammans med)\s+[^,.;:()]{3,40}?)?)"
+    r"(?=$|[,.;:()]|\s(?:den|i|på|kl|som|där|och)\b)",
     re.IGNORECASE)
 _TAKES_PLACE = re.compile(r"\s+(?:hålls|äger rum|genomförs|anordnas|arrangeras|går av stapeln)$", re.IGNORECASE)
 _JOINERS = {"och", "samt", "i", "för", "&"}
 _CLAUSE = re.compile(r";|,\s|\s[–—-]\s|:\s|\s(?:och|samt|men|så)\s")
 _DANGLING = {"i", "på", "av", "under", "den", "från", "till", "om", "vid", "med", "och", "samt", "att", "som", "efter",
              "för"}
-_LEADING_WORD = re.compile(r"^(?:att|och|samt|men)\s+", re.IGNORECASE)
+_LEADING_WORD = re.compile(r"^(?:(?:att|och|samt|men)\s+|(?:därefter|sedan|därför|vidare|dessutom)\s+(?=[a-zåäö]))",
+                           re.IGNORECASE)
+# "Genomgång av ärenden på Kommunalt forums dagordning": the event is the body whose agenda it is.
+_AGENDA_OF = re.compile(r"\b(?:på|till|inför|vid)\s+(?P<name>[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,3}?)s\s+"
+                        r"(?:dagordning|föredragningslista)(?:en)?\b")
+_FILLER_END = re.compile(r"\s+(?:nästa|till nästa|en gång till|igen)\s+gång$|\s+igen$", re.IGNORECASE)
 
 
 def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = False,
@@ -53,18 +59,21 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
     text = _DEBRIS.sub(" ", text)
     text = " ".join(text.split()).strip(" ,.;:-–(")
     text = _LEADING_WORD.sub("", text)
+    agenda = _AGENDA_OF.search(text) if "dagordning" in text or "föredragningslist" in text else None
+    if agenda is not None:
+        text = agenda.group("name")
     low = text.lower()
     invited = _INVITED.match(text) if "bjud" in low or "välkomna" in low else None
     if invited and len(text) > invited.end() + 3:
         text = text[invited.end():]
-    if kind == "meeting" and " med " in low:
+    if kind == "meeting" and (" med " in low or " mellan " in low):
         text = _meeting_with(text)
     if location:
         for word in ("i", "på", "hos"):
             tail = f" {word} {location}"
             if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
                 text = text[: -len(tail)]
-    text = _TAKES_PLACE.sub("", text)
+    text = _FILLER_END.sub("", _TAKES_PLACE.sub("", text))
     if kind == "meeting":  # "SSKs planeringskonferens ligger nära i tid": the event, not what is said of it
         said = _SAID_OF_EVENT.match(text)
         if said is not None:
