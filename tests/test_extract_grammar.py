@@ -235,3 +235,34 @@ def test_after_a_cancelled_meeting_the_meeting_its_business_moves_to_is_next_eve
             "behandlas pa fullmaktiges sammantrade den 17 december 2015:\n\nSkapad 2015-11-11\n")
     items = extract(text)["items"]
     assert [i["date"] for i in items if i["kind"] == "next_meeting"] == ["2015-12-17"]
+
+
+def test_a_table_flattened_one_cell_per_paragraph_reads_empty_cells_as_lone_blank_lines() -> None:
+    """A web table of bodies × months, each cell a paragraph: an empty cell is one blank line, a filled cell its
+    line and a blank line; the header's abbreviations are read from the page's own glossary."""
+    from planner.extract import extract
+
+    text = ("Sammanträdestider 2025\n\n2025\n\nKF\n\nKS\nAU\n\nVON\n\nMötestid:\n\nKl. 10\n\nKl. 8.30\n\nKl. 13\n\n"
+            "Januari\n\n\n21\n\n\nFebruari\n\n11\n\n\n19\n\nMars\n\n18\n\n4, 25\n\n26, kl. 09:30\n\n"
+            "Förkortningar\n\nKF Kommunfullmäktige\nKSAU Kommunstyrelsens arbetsutskott\n"
+            "VON Vård- och omsorgsnämnden\n\n"
+            "* I juli månad sker inga politiska sammanträden.\n")
+    got = sorted((i["date"], i["start"], i["title"]) for i in extract(text)["items"] if i["kind"] == "meeting")
+    assert got == [
+        ("2025-01-21", "08:30", "Kommunstyrelsens arbetsutskott"),
+        ("2025-02-11", "10:00", "Kommunfullmäktige"),
+        ("2025-02-19", "13:00", "Vård- och omsorgsnämnden"),
+        ("2025-03-04", "08:30", "Kommunstyrelsens arbetsutskott"),
+        ("2025-03-18", "10:00", "Kommunfullmäktige"),
+        ("2025-03-25", "08:30", "Kommunstyrelsens arbetsutskott"),
+        ("2025-03-26", "09:30", "Vård- och omsorgsnämnden"),
+    ]
+
+
+def test_a_grid_row_that_does_not_add_up_is_left_alone() -> None:
+    from planner.extract.grids import grid_tables
+    from planner.extract.normalize import Doc
+
+    text = "2025\n\nKF\n\nKS\n\nJanuari\n\n21\n\n15\n\n30\n\nFebruari\n\n\n11\n\n"
+    rows = [(c.month, c.day, c.label) for c in grid_tables(Doc.from_text(text))]
+    assert rows == [(2, 11, "KS")]  # January has three values for two columns

@@ -27,6 +27,8 @@ from planner.extract.dockind import (
     listed_lines,
     publication_dates,
 )
+from planner.extract.glossary import expand, glossary
+from planner.extract.grids import grid_tables
 from planner.extract.handover import find_handovers
 from planner.extract.header import Meeting, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
@@ -62,7 +64,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
-    tables = month_tables(doc)
+    tables = month_tables(doc) + grid_tables(doc)
+    if tables and (names := glossary(doc)):
+        tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))
     meeting, header_mention = None, None
     if doc_kind != PLAN:
@@ -134,7 +138,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
     if tables:
-        items += _table_items(doc, tables, year_context, doc_year, ctx.body)
+        table_items = _table_items(doc, tables, year_context, doc_year, ctx.body)
+        items = _fold_into_tables(doc, items, table_items, tables) + table_items
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -320,6 +325,42 @@ def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | Non
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
     return items
+
+
+def _fold_into_tables(doc: Doc, items: list[dict[str, Any]], table_items: list[dict[str, Any]],
+                      tables: list) -> list[dict[str, Any]]:
+    """Items read from a table's own lines go (the table says it better); a note below that names a table date
+    ("* LS 15 maj samt 23 okt, startar kl. 8.30") is that date, and gives it its time."""
+    spans: dict[int, int] = {}
+    for cell in tables:
+        spans[cell.header] = max(spans.get(cell.header, cell.line), cell.line)
+    inside = [(a, b) for a, b in spans.items()]
+    shorts = {cell.label: cell.short for cell in tables if cell.short}
+    by_date: dict[str, list[dict[str, Any]]] = {}
+    for item in table_items:
+        by_date.setdefault(item["date"], []).append(item)
+    kept = []
+    for item in items:
+        line = item["evidence"]["line"] - 1
+        if item["kind"] == "meeting" and any(a <= line <= b for a, b in inside):
+            continue
+        same = by_date.get(item["date"], []) if item["kind"] == "meeting" else []
+        if same:
+            text = fold(doc.lines[line])
+            named = [t for t in same if _names(text, t, shorts)] or (same if len(same) == 1 else [])
+            for table_item in named:
+                if item["start"]:
+                    table_item["start"], table_item["end"] = item["start"], item["end"] or table_item["end"]
+            if named:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _names(folded_line: str, item: dict[str, Any], shorts: dict[str, str]) -> bool:
+    short = shorts.get(item["title"])
+    return fold(item["title"]) in folded_line or bool(
+        short and re.search(rf"(?<![a-z]){re.escape(fold(short))}(?![a-z])", folded_line))
 
 
 def _body_above(doc: Doc, line: int) -> str | None:

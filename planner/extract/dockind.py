@@ -78,6 +78,8 @@ def _titled(doc: Doc, top: list[int]) -> bool:
     """A title line that calls the text minutes ("Protokoll", "Minnesanteckningar"), not a page of them."""
     for index in top[:3]:
         line = doc.folded_line(index)
+        if len(line) > 120:  # a paragraph ("Kallelser och protokoll hittar du under …") is no title
+            continue
         if MINUTES_TITLE.search(line) and not PLAN_WORDS.search(line):
             return True
     return False

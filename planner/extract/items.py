@@ -21,6 +21,8 @@ from planner.extract.titles import body_meeting_title, tidy_title
 # What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
 _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
                          r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
+_NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
+                        r"(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
@@ -103,8 +105,10 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if not m.end_day and m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start):
         return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
-    if m.precision == "month" and not _event_before(doc, m, s0):
-        return "reference", None  # "ändring av datumen i maj och december": a month names no event by itself
+    if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)):
+        # "ändring av datumen i maj och december": a month names no event by itself;
+        # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
+        return "reference", None
     if first_in_section and not past:
         return "next_meeting", "heading"
     if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):

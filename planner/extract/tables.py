@@ -32,6 +32,7 @@ class TableDate:
     day: int
     start: str | None
     label: str
+    short: str = ""  # the label as the table wrote it, when a glossary expanded it
 
 
 def month_tables(doc: Doc) -> list[TableDate]:
