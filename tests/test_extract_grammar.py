@@ -266,3 +266,17 @@ def test_a_grid_row_that_does_not_add_up_is_left_alone() -> None:
     text = "2025\n\nKF\n\nKS\n\nJanuari\n\n21\n\n15\n\n30\n\nFebruari\n\n\n11\n\n"
     rows = [(c.month, c.day, c.label) for c in grid_tables(Doc.from_text(text))]
     assert rows == [(2, 11, "KS")]  # January has three values for two columns
+
+
+def test_a_column_table_with_two_meetings_in_a_month_is_split_by_the_body_s_weekday() -> None:
+    """Eight values under six months (Tuesdays in 2017): 17 | 14, 28 | 21 | 4 | 9, 30 | 19–21, not 4 and 9 in April."""
+    from planner.extract import extract
+
+    months = "\n\n".join(["Januari", "Februari", "Mars", "April", "Maj", "Juni"])
+    values = "\n\n".join(f"{d} kl. 08.30" for d in
+                         ["17:e", "14:e", "28:e", "21:a", "4:e", "9:e", "30:e", "19:e-21:a*"])
+    second = "\n\n".join(["Juli", "Augusti", "September"]) + "\n\n-\n\n22:a kl. 08.30\n\n5:e kl. 08.30\n"
+    text = f"Kommunstyrelsen\n\nSammanträdestider 2017\n\n{months}\n\n{values}\n\n{second}"
+    got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] == "meeting")
+    assert got == ["2017-01-17", "2017-02-14", "2017-02-28", "2017-03-21", "2017-04-04", "2017-05-09",
+                   "2017-05-30", "2017-06-19", "2017-08-22", "2017-09-05"]

@@ -314,7 +314,7 @@ def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | Non
     """A flattened month table, one item per day in a row's cell (tables.py)."""
     items = []
     for cell in tables:
-        year = years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
+        year = cell.year or years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
         date = safe_date(year, cell.month, cell.day) if year else None
         if date is None:
             continue

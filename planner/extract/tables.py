@@ -10,9 +10,11 @@ none); a row that lost or gained a cell is left alone rather than guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc
@@ -33,6 +35,7 @@ class TableDate:
     start: str | None
     label: str
     short: str = ""  # the label as the table wrote it, when a glossary expanded it
+    year: int | None = None  # the year of the heading above, where the table's reader looked for one
 
 
 def month_tables(doc: Doc) -> list[TableDate]:
@@ -49,15 +52,20 @@ def month_tables(doc: Doc) -> list[TableDate]:
     return found
 
 
-_VALUE = re.compile(r"^(?:-|(?P<days>\d{1,2}(?::?[ae])?\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}(?::?[ae])?\*?)*)"
+_VALUE = re.compile(r"^(?:-|(?P<days>\d{1,2}(?::?[ae])?\*?(?:\s{0,2}(?:,|och|-|–)\s{0,2}\d{1,2}(?::?[ae])?\*?)*)"
                     r"(?:\s{0,3}(?:kl\.?|klockan)?\s{0,2}(?:(?P<h>\d{1,2})[.:](?P<m>\d\d)|xx[.:]xx))?)$")
 
 
 def _month_columns(doc: Doc) -> list[TableDate]:
-    """A table flattened column by column: the months one per line, then one value per month ("16:e kl. 10.00", "-")."""
+    """A table flattened column by column: the months one per line, then one value per month ("16:e kl. 10.00", "-").
+
+    A month with two meetings gives two values; which months they belong to is read from the body's weekday
+    (see _split). "Juli … December" right after "Januari … Juni"'s values is the same table's second half.
+    """
     lines = [i for i, line in enumerate(doc.lines) if line.strip()]
     found: list[TableDate] = []
     k = 0
+    last_month, last_header, last_end = 0, -1, -1
     while k < len(lines):
         run = []
         while k + len(run) < len(lines):
@@ -71,17 +79,85 @@ def _month_columns(doc: Doc) -> list[TableDate]:
         if len(run) < 3:
             k += max(1, len(run))
             continue
-        values = lines[k + len(run):k + 2 * len(run)]
-        parsed = [_VALUE.match(doc.folded_line(i).strip()) for i in values]
-        if len(values) == len(run) and all(parsed):
-            for (_, month), index, value in zip(run, values, parsed, strict=True):
-                start = f"{int(value.group('h')):02d}:{value.group('m')}" if value.group("h") else None
-                for day in re.findall(r"\d{1,2}", value.group("days") or ""):
-                    found.append(TableDate(index, run[0][0], month, int(day), start, ""))
-            k += 2 * len(run)
-        else:
+        header = last_header if run[0][1] == last_month + 1 and k == last_end else run[0][0]
+        values, parsed = [], []
+        for index in lines[k + len(run):k + len(run) + MAX_VALUES]:
+            value = _VALUE.match(doc.folded_line(index).strip())
+            if value is None:
+                break
+            values.append(index)
+            parsed.append(value)
+        year = _year_above(doc, header)
+        groups = _split(parsed, [month for _, month in run], year)
+        if groups is None:
             k += len(run)
+            continue
+        for (_, month), group in zip(run, groups, strict=True):
+            for index, value in group:
+                start = f"{int(value.group('h')):02d}:{value.group('m')}" if value.group("h") else None
+                for day in _days(value):
+                    found.append(TableDate(values[index], header, month, day, start, "", year=year))
+        k += len(run) + len(values)
+        last_month, last_header, last_end = run[-1][1], header, k
     return found
+
+
+MAX_VALUES = 16
+_HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+def _year_above(doc: Doc, line: int) -> int | None:
+    """The year of the nearest short heading above a table ("Sammanträdestider 2018")."""
+    for index in range(line, max(-1, line - 60), -1):
+        text = doc.folded_line(index)
+        hit = _HEADING_YEAR.search(text) if len(text.split()) <= 5 else None
+        if hit:
+            return int(hit.group(1))
+    return None
+
+
+def _split(values: list[re.Match[str]], months: list[int], year: int | None
+           ) -> list[list[tuple[int, re.Match[str]]]] | None:
+    """The values of a column table, grouped per month: one each, or, with more values than months, the one split
+    (days rising within a month) whose dates fall most often on one weekday, the body's meeting day."""
+    if len(values) < len(months):
+        return None
+    numbered = list(enumerate(values))
+    if len(values) == len(months):
+        return [[pair] for pair in numbered]
+    if year is None or len(values) > 2 * len(months):
+        return None
+    best: list[tuple[int, list[list[tuple[int, re.Match[str]]]]]] = []
+    for cuts in combinations(range(1, len(values)), len(months) - 1):
+        bounds = [0, *cuts, len(values)]
+        groups = [numbered[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        weekdays = _weekdays(groups, months, year)
+        if weekdays is not None:
+            best.append((max(Counter(weekdays).values()), groups))
+    best.sort(key=lambda pair: -pair[0])
+    if not best or len(best) > 1 and best[0][0] == best[1][0]:
+        return None  # no split, or two that fit the weekday equally well: leave it to a person
+    return best[0][1]
+
+
+def _days(value: re.Match[str]) -> list[int]:
+    """"4, 25" → 4 and 25; a period "19:e-21:a" is its first day."""
+    return [int(d) for d in re.findall(r"(?<![-–\d])\d{1,2}", re.sub(r"\s+(?=[-–])|(?<=[-–])\s+", "",
+                                                                  value.group("days") or ""))]
+
+
+def _weekdays(groups: list[list[tuple[int, re.Match[str]]]], months: list[int], year: int) -> list[int] | None:
+    weekdays = []
+    for month, group in zip(months, groups, strict=True):
+        days = [_days(value)[0] for _, value in group if _days(value)]
+        if len(group) > 1 and (len(days) != len(group) or days != sorted(set(days))):
+            return None  # a "-" shares its month with nothing, and days rise within a month
+        for day in days:
+            try:
+                weekdays.append(dt.date(year, month, day).weekday())
+            except ValueError:
+                return None
+    return weekdays
 
 
 _LONE_MONTH = re.compile(r"^[ \t]*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
