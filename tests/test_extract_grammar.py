@@ -280,3 +280,22 @@ def test_a_column_table_with_two_meetings_in_a_month_is_split_by_the_body_s_week
     got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] == "meeting")
     assert got == ["2017-01-17", "2017-02-14", "2017-02-28", "2017-03-21", "2017-04-04", "2017-05-09",
                    "2017-05-30", "2017-06-19", "2017-08-22", "2017-09-05"]
+
+
+def test_typst_minutes_give_their_date_and_opening_time_from_the_template_fields() -> None:
+    from planner.extract import extract
+
+    text = ('#import "../Template/DVD.typ": setupDocument\n\n#let time = "17:23"\n#show: setupDocument.with(\n'
+            '  time: time,\n  date: datetime(year: 2024, month: 10, day: 10)\n)\n\n'
+            "#deltagere(styrelsen: true, [Samuel], [Ja])\n\n= Formalia\nMötet öppnades #time\n\n"
+            "= Justering\nTill justerare valdes Ida.\n\nMötet avslutas 18:05.\n")
+    assert extract(text)["meeting"] == {"date": "2024-10-10", "start": "17:23", "end": "18:05", "location": None}
+
+
+def test_a_summary_headed_with_its_date_is_the_minutes_of_that_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("# Sammanfattning 24-10-21\n\nNärvarande: Bolagsverket, Digg, Arbetsförmedlingen\n\n"
+            "## Hänt sen förra mötet\n\n- Diskussioner om avgränsning.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "minutes" and result["meeting"]["date"] == "2024-10-21"

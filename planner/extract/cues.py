@@ -49,6 +49,7 @@ PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena",
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",
                       "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",
+                      "sammanfattning",
                       prefix=False)
 # A page's own dates: when it was published or changed, never a schedule item.
 PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum", "uppdaterad", "uppdaterat",

@@ -72,6 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
                             r"|(?P<mc>0[1-9]|1[0-2])(?P<dc>[0-3]\d)(?![\d]))"), "0123456789-/.:,"),
     # "2025-10-9", "2013-9-11": a digit left out of the month or the day.
     ("iso", re.compile(r"(?P<y>20\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])"), "0123456789-"),
+    # Front matter in code: Typst's "datetime(year: 2024, month: 10, day: 10)", and "year: 2024, month: 10, day: 10".
+    ("iso", re.compile(r"year:\s{0,2}(?P<y>(?:19|20)\d\d),\s{0,2}month:\s{0,2}(?P<m>[01]?\d),\s{0,2}day:\s{0,2}"
+                       r"(?P<d>[0-3]?\d)(?!\d)"), ""),
     # Scanned from the non-letter before the word (fewer places to try than every month letter);
     # a month word opening the text is matched on its own (_MONTH_AT_START).
     ("monthword", re.compile(r"[^a-z]" + _MONTH_WORD), ""),

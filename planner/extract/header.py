@@ -258,10 +258,17 @@ def _line_end(doc: Doc, pos: int, limit: int) -> int:
     return min(len(doc.folded), pos + limit) if stop == -1 else stop
 
 
+_VARIABLE = re.compile(r"[ \t]{0,3}(?:kl\.?\s)?#([a-z_][a-z0-9_]{0,20})")
+
+
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
     opened = _OPENED.search(doc.folded)
     begin = loose_time(doc.folded, opened.end(), _line_end(doc, opened.end(), 50)) if opened else None
+    if opened and begin is None and (named := _VARIABLE.match(doc.folded, opened.end())):
+        # Typst and other templates: "Mötet öppnades #time" with '#let time = "17:23"' at the top
+        value = re.search(r'#let\s{1,3}' + re.escape(named.group(1)) + r'\s{0,3}=\s{0,3}"([0-9:.]{3,5})"', doc.folded)
+        begin = loose_time(value.group(1), 0, len(value.group(1))) if value else None
     closed = _CLOSED.search(doc.folded, opened.end() if opened else 0)
     finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50)) if closed else None
     if begin is None:
