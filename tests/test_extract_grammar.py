@@ -299,3 +299,13 @@ def test_a_summary_headed_with_its_date_is_the_minutes_of_that_meeting() -> None
             "## Hänt sen förra mötet\n\n- Diskussioner om avgränsning.\n")
     result = extract(text)
     assert result["doc_kind"] == "minutes" and result["meeting"]["date"] == "2024-10-21"
+
+
+def test_a_report_s_period_is_a_reference_not_an_event() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll\n\nTid: 2006-12-12 kl. 15.00\n\nNärvarande: ledamöterna\n\n"
+            "§ 5 Månadsrapport per 30 november 2006\n"
+            "§ 6 Delårsrapport 1 januari - 30 juni 2009\n§ 7 Kvartalsrapport per 2011-09-30\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert set(kinds.values()) == {"reference"} and "2006-11-30" in kinds

@@ -21,6 +21,8 @@ from planner.extract.titles import body_meeting_title, tidy_title
 # What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
 _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
                          r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
+_REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvars|ars)(?:rapport|bokslut|prognos)"
+                            r"(?:en)?(?:\s{1,3}[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
@@ -109,6 +111,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
         return "reference", None
+    if _REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start):
+        return "reference", None  # "Månadsrapport per 30 november", "Delårsrapport 1 januari - 30 juni": a period
     if first_in_section and not past:
         return "next_meeting", "heading"
     if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):
