@@ -309,3 +309,10 @@ def test_a_report_s_period_is_a_reference_not_an_event() -> None:
             "§ 6 Delårsrapport 1 januari - 30 juni 2009\n§ 7 Kvartalsrapport per 2011-09-30\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert set(kinds.values()) == {"reference"} and "2006-11-30" in kinds
+
+
+def test_a_report_due_by_a_date_is_a_deadline_not_its_period() -> None:
+    from planner.extract import extract
+
+    text = "Protokoll\n\nTid: 2025-05-15 kl. 09.00\n\nNärvarande: ledamöterna\n\nDelårsrapport senast 2025-08-31.\n"
+    assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("deadline", "2025-08-31")]

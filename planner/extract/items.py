@@ -22,7 +22,7 @@ from planner.extract.titles import body_meeting_title, tidy_title
 _GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
                          r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
 _REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvars|ars)(?:rapport|bokslut|prognos)"
-                            r"(?:en)?(?:\s{1,3}[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
+                            r"(?:en)?(?:\s{1,3}(?!senast|sista|inlamn|lamnas|ska|skall|in(?![a-z]))[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
