@@ -167,3 +167,14 @@ def test_a_date_line_of_an_annual_wheel_takes_its_title_from_the_block_below_not
             "6 Maj 2025 15.00-16.00\nDigitalt\nTema kompetensförsörjning\n\n3K Lägesrapport\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert titles == {"2025-09-18": "Tema digitalisering", "2025-05-06": "Tema kompetensförsörjning"}
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Kommunfullmäktige är inställt", "Kommunfullmäktiges sammanträde"),
+    ("Inget sammanträde i kommunfullmäktige", "Kommunfullmäktiges sammanträde"),
+    ("Inställt kommunfullmäktige", "Kommunfullmäktiges sammanträde"),
+    ("Förbundskongressen 2020 flyttas", "Förbundskongressen 2020"),
+    ("Det extra fullmäktige är framflyttat", "Extra fullmäktige"),
+])
+def test_what_happens_to_a_meeting_is_its_status_not_its_title(raw: str, title: str) -> None:
+    assert tidy_title(raw, "meeting") == title

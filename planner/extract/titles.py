@@ -25,6 +25,8 @@ _SAID_OF_EVENT = re.compile(
     r"|workshop|workshopen|seminarium|seminariet|utbildning|utbildningen|heldag|halvdag|besök|besöket|stämma|stämman)"
     r"(?:\s+(?:med|om|för|i)\s+[^,.;:]{2,40}?)?)\s+(?:ligger|är|blir|hålls|äger|kommer|ska|skall|har|planeras|genomförs"
     r"|sker|börjar|startar|flyttas|inleds)\b", re.IGNORECASE)
+_EVENTISH = re.compile(r"möte|sammanträde|stämma|fullmäktige|kongress|konferens|styrelse|nämnd|råd|utskott|träff"
+                       r"|direktion|beredning|årsmöte", re.IGNORECASE)
 _TOPIC = re.compile(r"^((?:[\w-]+\s){0,3}[\w-]+):\s")
 # What is due, with what it is about: "synpunkter på utkastet", "yttrande över remissen".
 _DUE_THING = re.compile(
@@ -47,6 +49,16 @@ _LEADING_WORD = re.compile(r"^(?:(?:att|och|samt|men)\s+|(?:därefter|sedan|där
 # "Genomgång av ärenden på Kommunalt forums dagordning": the event is the body whose agenda it is.
 _AGENDA_OF = re.compile(r"\b(?:på|till|inför|vid)\s+(?P<name>[A-ZÅÄÖ][\w-]*(?:\s+[\w-]+){0,3}?)s\s+"
                         r"(?:dagordning|föredragningslista)(?:en)?\b")
+# What the text says happens to the event is its status, not its title: "Förbundskongressen 2020 flyttas",
+# "Kommunfullmäktige är inställt", "Det extra fullmäktige är framflyttat".
+_STATUS_TAIL = re.compile(r"\s+(?:är|har|blir|har blivit)?\s*(?:inställt|inställd|inställda|ställs in|ställts in|utgår"
+                          r"|flyttas|flyttat|flyttad|framflyttat|framflyttad|senarelagt|senarelagd|tidigarelagt"
+                          r"|tidigarelagd|uppskjutet|uppskjuten)(?:\s.*)?$", re.IGNORECASE)
+_STATUS_HEAD = re.compile(r"^(?:inställt|inställd|inställda|flyttat|framflyttat|datum för"
+                          r"|(?:det|den)(?=\s+(?:extra|ordinarie|konstituerande)\s))\s+(?=\w{3})", re.IGNORECASE)
+_NO_MEETING_IN = re.compile(r"^(?:inget|inga)\s+(?:sammanträde|sammanträden|möte|möten)\s+(?:i|för)\s+", re.IGNORECASE)
+_COUNCIL_ONLY = re.compile(r"(?:kommun|region|förbunds|landstings)?fullmäktige|kommunstyrelsen|regionstyrelsen"
+                           r"|förbundsstyrelsen|direktionen", re.IGNORECASE)
 _FILLER_END = re.compile(r"\s+(?:nästa|till nästa|en gång till|igen)\s+gång$|\s+igen$", re.IGNORECASE)
 
 
@@ -74,6 +86,16 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
             if text.lower().endswith(tail.lower()) and len(text) > len(tail) + 3:
                 text = text[: -len(tail)]
     text = _FILLER_END.sub("", _TAKES_PLACE.sub("", text))
+    bare = _STATUS_TAIL.sub("", text)
+    if bare != text and len(bare) >= 5:
+        text = bare
+    bare = _STATUS_HEAD.sub("", text)
+    if bare != text and len(bare) >= 5 and _EVENTISH.search(bare):
+        text = bare[:1].upper() + bare[1:]
+    council = _NO_MEETING_IN.sub("", text)
+    if kind in ("meeting", "reference") and _COUNCIL_ONLY.fullmatch(council):
+        # "Kommunfullmäktige är inställt", "Inget sammanträde i kommunfullmäktige": the council's meeting
+        text = body_meeting_title(council[:1].upper() + council[1:], "sammanträde")
     if kind == "meeting":  # "SSKs planeringskonferens ligger nära i tid": the event, not what is said of it
         said = _SAID_OF_EVENT.match(text)
         if said is not None:
