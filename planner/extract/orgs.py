@@ -36,7 +36,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     org = body = body_line = None
     for index in top:
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
-        for m in BODY.finditer(folded) if any(hint in folded for hint in BODY_HINTS) else ():
+        for m in BODY.finditer(folded) if any(map(folded.__contains__, BODY_HINTS)) else ():
             stem = m.group(2)
             before = original[:m.start()].split()
             after = original[m.end():].split()
