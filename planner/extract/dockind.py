@@ -54,7 +54,7 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     top = _title_lines(doc)
     title = "\n".join(doc.folded_line(i) for i in top)
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
-                 if len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
+                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
     inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded, 0, 20000)}
     if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
         # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
