@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from itertools import chain
+from operator import itemgetter
 
 from planner.extract.months import month_number, weekday_number
 
@@ -121,7 +122,7 @@ def find_dates(folded: str) -> list[DateMention]:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
                     mention.end -= 1
                 candidates.append((mention.start, -(mention.end - mention.start), _PRIORITY[name], mention))
-    candidates.sort(key=lambda c: c[:3])
+    candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[DateMention] = []
     last_end = -1
     for start, _, _, mention in candidates:

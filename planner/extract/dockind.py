@@ -28,7 +28,7 @@ _STRUCTURE = re.compile(
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
     r"|dagordning|fastst[a-z]{0,6}\s+av\s+dagordning|godkannande\s+av\s+dagordning|foregaende\s+protokoll"
     r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid)(?![a-z])[^\n]{0,3}")
-_SECTION = re.compile(r"(?<![\w])§\s{0,2}\d{1,3}(?!\d)")
+_SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first: a substring search
 # The same parts inside a flattened PDF transcript, where lines run together.
 _INLINE = words("utses att justera", "val av justerare", "justerare", "fastställande av dagordning",
                 "godkännande av dagordning", "sammanträdet öppnas", "mötet öppnas", "mötet öppnades", "mötets öppnande",
@@ -54,8 +54,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     top = _title_lines(doc)
     title = "\n".join(doc.folded_line(i) for i in top)
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
-                 if len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
-    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded[:20000])}
+                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
+    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded, 0, 20000)}
     if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
         # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
         inline.add("protok")
@@ -164,7 +164,14 @@ _FENCE_END = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|-->)\s*$")
 
 def front_matter_lines(doc: Doc) -> set[int]:
     """The page's own date fields: metadata fields in the first lines, and any "date:" of a leading
-    ---/+++/<!-- … --> block (its title and summary are content)."""
+    ---/+++/<!-- … --> block (its title and summary are content). Read once per document."""
+    found = doc.memo.get("front_matter")
+    if found is None:
+        found = doc.memo["front_matter"] = _front_matter_lines(doc)
+    return found
+
+
+def _front_matter_lines(doc: Doc) -> set[int]:
     lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
     first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
     if first is not None and _FENCE.match(doc.lines[first]):

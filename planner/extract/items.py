@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
@@ -428,6 +429,7 @@ def _parent_item(doc: Doc, line: int) -> int | None:
 
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
+_GROUP_1 = itemgetter(1)  # a callable replacement skips re's per-call template parsing of r"\1"
 _QUOTES = re.compile(r"[\"'<>“”«»]")
 _BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
 
@@ -468,7 +470,7 @@ def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     text = " ".join(text.split())
     if "- " in text:
         text = _BROKEN_WORD.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(_GROUP_1, text)
     text = _DANGLING.sub("", text)
     text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
     words = text.split(" ")

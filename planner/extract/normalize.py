@@ -102,6 +102,7 @@ class Doc:
     folded: str
     starts: list[int]
     furniture: set[int] = field(default_factory=set)
+    memo: dict = field(default_factory=dict)  # facts derived once per document (this document only)
 
     @classmethod
     def from_text(cls, text: str) -> Doc:

@@ -24,6 +24,8 @@ BODY_WORDS = {
 BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                    + r")(?:en|et|ens|ets|s|n|t)?(?![a-z])")
 _WORD = re.compile(r"[^\W_][\w&-]*")
+# Every BODY match holds one of these (the body words that contain no other): a cheap substring test first.
+BODY_HINTS = tuple(w for w in BODY_WORDS if not any(o != w and o in w for o in BODY_WORDS))
 HEADER_LINES = 15
 
 
@@ -37,7 +39,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     org = body = body_line = None
     for index in top:
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
-        for m in BODY.finditer(folded):
+        for m in BODY.finditer(folded) if any(map(folded.__contains__, BODY_HINTS)) else ():
             stem = m.group(2)
             before = original[:m.start()].split()
             after = original[m.end():].split()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, repeat
 
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc
@@ -40,8 +41,9 @@ class TableDate:
 
 def month_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
-    per_line = Counter(doc.line_of(m.start()) for m in _MONTHISH.finditer(doc.folded))
-    for index in sorted(line for line, n in per_line.items() if n >= 3):
+    # Month words per line (the line after each one's start, by a C-level bisect: line_of without a call per word).
+    after = Counter(map(bisect_right, repeat(doc.starts), [m.start() for m in _MONTHISH.finditer(doc.folded)]))
+    for index in sorted(line - 1 for line, n in after.items() if n >= 3):
         if len(doc.lines[index]) > 160:
             continue
         months = _header_months(doc.folded_line(index))

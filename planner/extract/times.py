@@ -51,7 +51,7 @@ def find_times(folded: str) -> list[TimeMention]:
             if finish is not None and finish <= begin:
                 finish = None
             found.append(TimeMention(m.start(), m.end(), begin, finish))
-    for m in _COLON.finditer(folded):
+    for m in _COLON.finditer(folded) if ":" in folded else ():  # a substring test before the digit scan
         if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
             continue
         begin = _hm(m.group("h1"), m.group("m1"))
