@@ -316,3 +316,21 @@ def test_a_report_due_by_a_date_is_a_deadline_not_its_period() -> None:
 
     text = "Protokoll\n\nTid: 2025-05-15 kl. 09.00\n\nNärvarande: ledamöterna\n\nDelårsrapport senast 2025-08-31.\n"
     assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("deadline", "2025-08-31")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2020-08-24\n\nTack!\n\nI lördags lämnade jag mitt uppdrag som förbundsordförande. Till ny ordförande valdes "
+     "Sara Kukka-Salam, oppositionsråd i Solna.\n", ("2020-08-22", "Sara Kukka-Salam")),
+    ("Ordförande avsäger sig uppdraget\n\n04 mars, 2016, KL 10:33\n\nInger Schörling avsäger sig idag den 19 februari "
+     "posten som ordförande i direktionen.\n\nNy ordförande är ännu inte utsedd, till dess tjänstgör vice ordförande "
+     "Torbjörn Jansson.\n", ("2016-02-19", "Torbjörn Jansson")),
+    ("Publicerad: 2019-05-28\n\nNy ordförande väljs 24 juni\n\nKommunfullmäktige beslutade den 27 maj att godkänna "
+     "Dan Gabrielssons avsägelse från uppdraget som ordförande.\n\nVal av ny ordförande bordlades till fullmäktiges "
+     "nästa möte den 24 juni.\n\nTills vidare är det kommunstyrelsens 1:e vice ordförande, Karola Svensson (C), som "
+     "har uppdraget som ordförande.\n", ("2019-05-27", "Karola Svensson")),
+])
+def test_acting_chairs_and_relative_days_date_the_handover(text: str, want: tuple) -> None:
+    from planner.extract import extract
+
+    got = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert want in got

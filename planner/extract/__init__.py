@@ -211,11 +211,14 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         if not dated:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
         term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
+        relative = None if dated or term_end else _relative_day(ctx, s0, s1)
         if dated:
             consumed.add(id(dated[0]))
             date, confidence = resolved[id(dated[0])].date, 0.85
         elif term_end is not None:
             date, confidence = term_end, 0.7
+        elif relative is not None:
+            date, confidence = relative, 0.7
         elif meeting is not None and _YEAR_END.search(doc.folded, h.start, s1):
             # "vid årsskiftet": the coming 1 January.
             year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
@@ -247,6 +250,26 @@ _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
+_WEEKDAYS_AGO = {"mandags": 0, "tisdags": 1, "onsdags": 2, "torsdags": 3, "fredags": 4, "lordags": 5, "sondags": 6}
+_RELATIVE_DAY = re.compile(r"(?<![a-z])i\s{1,3}(?P<w>mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags|gar)"
+                           r"(?![a-z])|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
+
+
+def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
+    """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd."""
+    if ctx.ref is None:
+        return None
+    hit = _RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
+    if hit is None:
+        return None
+    if hit.group("today"):
+        return ctx.ref.isoformat()
+    if hit.group("w") == "gar":
+        return (ctx.ref - dt.timedelta(days=1)).isoformat()
+    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[hit.group("w")]) % 7 or 7
+    return (ctx.ref - dt.timedelta(days=back)).isoformat()
+
+
 def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:
     """"Kroatien, som tar över efter Finland", with no date: the day after the term the text gave Finland
     ("Finland är ordförande … från den 1 juli till den 31 december 2019")."""
@@ -268,7 +291,7 @@ def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | No
 def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:
     """A start date in the sentence before or after a handover that dates none ("från den 1 juli")."""
     doc = ctx.doc
-    lo = sentence_of(ctx.bounds, max(0, s0 - 1), len(doc.folded))[0]
+    lo = _sentence_before(ctx, s0)
     hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
     near = [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
             and m.precision == "day"]
@@ -276,8 +299,28 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     # "… avsäga sig uppdraget på kommunfullmäktige den 17 oktober. Annette Fransson har blivit vald …": the meeting
     # the sentence before names is when the new chair takes over.
     held = [m for m in near
-            if m.start < s0 and cues.MEETING_OR_COUNCIL.search(doc.folded, max(lo, m.start - 40), m.start)]
-    return (starts or held[-1:])[:1]
+            if m.start < s0 and cues.MEETING_OR_COUNCIL.search(doc.folded, max(lo, m.start - 40), m.start)
+            and not cues.NEXT.search(doc.folded, max(lo, m.start - 40), m.start)]
+    # "… avsäger sig idag den 19 februari … posten som ordförande. Till dess tjänstgör vice ordförande X": the day
+    # the chair left, up to two sentences before.
+    far = _sentence_before(ctx, lo)
+    left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
+            and m.precision == "day" and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
+    return (starts or held[-1:] or left[-1:])[:1]
+
+
+def _sentence_before(ctx: Context, s0: int) -> int:
+    """Where the sentence before the one at s0 starts, past the blank lines between paragraphs."""
+    start = s0
+    while start > 0:
+        start = sentence_of(ctx.bounds, start - 1, len(ctx.doc.folded))[0]
+        if ctx.doc.folded[start:s0].strip():
+            break
+    return start
+
+
+_LEAVES = re.compile(r"(?<![a-z])(?:avsager sig|avsagt sig|avsagelse|avgar|avgick|avgang|lamnar sitt|lamnade sitt"
+                     r"|slutar som|slutade som)(?![a-z])")
 
 
 def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:

@@ -54,6 +54,13 @@ TAKES_ROLE = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}verta|ta\s{1,3}[aeiouyd]{1,
 # "Kroatien, som tar över efter Finland" in a text about a chairmanship.
 TAKES_AFTER = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}[aeiouyd]{1,2}ver\s{1,3}efter\s{1,3}(?=[a-z])")
 _WHO = re.compile(r",?\s{1,3}(?:som|vilken|vilket)\s{1,3}$")
+# An acting chair: "till dess tjänstgör vice ordförande Torbjörn Jansson",
+# "Tills vidare är det kommunstyrelsens 1:e vice ordförande, Karola Svensson (C), som har uppdraget som ordförande".
+ACTING = re.compile(r"t(?<![a-z]t)(?:janstgor|janstgjorde)\s{1,3}"
+                    r"(?:(?:som\s{1,3})?(?:forste\s{1,3}|1:e\s{1,3})?vice\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde[n]?\s{1,3}(?=[a-z])")
+CLEFT_CHAIR = re.compile(r",?\s{1,3}som\s{1,3}(?:har\s{1,3}uppdraget\s{1,3}som\s{1,3}ordf|leder\s{1,3}"
+                         r"(?:arbetet|styrelsen|motena|gruppen|natverket)|ar\s{1,3}ordf)")
+_CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
@@ -151,6 +158,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             who = _WHO.search(folded, max(0, m.start() - 12), m.start())
             taker = _name_before(original, who.start()) if who else _name_before(original, m.start())
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
+    for m in ACTING.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in CLEFT_CHAIR.finditer(folded, lo, hi):
+        if _CLEFT_START.search(folded, max(lo, m.start() - 120), m.start()):
+            found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     for m in SUCCEEDS.finditer(folded, lo, hi):
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
