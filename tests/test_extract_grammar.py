@@ -334,3 +334,15 @@ def test_acting_chairs_and_relative_days_date_the_handover(text: str, want: tupl
 
     got = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert want in got
+
+
+def test_a_news_item_reads_a_held_meeting_s_year_from_its_own_date_and_the_chair_starts_at_the_new_year() -> None:
+    from planner.extract import extract
+
+    text = ("Ny styrelse och ordförande!\n\n2021-11-30\n\nVid årsmötet den 23 november valdes en ny styrelse och en ny "
+            "ordförande som tillträder vid årsskiftet. Styrelsens förslag godtogs.\n\nVår nya ordförande är Robert "
+            "Malmgren.\n\nMandatperioden blir 2022-2023 enligt stadgarna från 2023.\n\nSenast uppdaterad: 2023-06-14\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2021-11-23"
+    assert [(i["date"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"] == [
+        ("2022-01-01", "Robert Malmgren")]

@@ -70,8 +70,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     doc_kind = document_kind(doc, content, len(tables))
     meeting, header_mention = None, None
     if doc_kind != PLAN:
-        meeting, header_mention = find_meeting(doc, mentions, times, doc_year, notice=doc_kind == NOTICE,
-                                               called=doc_kind in (KALLELSE, NOTICE))
+        # A notice reports from the day it was written: its first full date, not the year it names most.
+        first = _first_full_date(content) if doc_kind == NOTICE else None
+        meeting, header_mention = find_meeting(doc, mentions, times, first.year if first else doc_year,
+                                               notice=doc_kind == NOTICE, called=doc_kind in (KALLELSE, NOTICE))
     if meeting is None and doc_kind in (MINUTES, NOTICE):
         posted = front_matter_meeting(doc, content)
         if posted is not None:
@@ -80,7 +82,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
     publications = publication_dates(doc, content, doc_kind)
-    published = max(publications.values()) if publications else None
+    published = min(publications.values()) if publications else None  # written then; later edits change less
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):
@@ -208,7 +210,10 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
                  and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
-        if not dated:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
+        # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
+        year_end = not dated and meeting is not None and _YEAR_END.search(
+            doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1)
+        if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
         term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         relative = None if dated or term_end else _relative_day(ctx, s0, s1)
@@ -219,7 +224,7 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
             date, confidence = term_end, 0.7
         elif relative is not None:
             date, confidence = relative, 0.7
-        elif meeting is not None and _YEAR_END.search(doc.folded, h.start, s1):
+        elif meeting is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
             # "vid årsskiftet": the coming 1 January.
             year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
             date, confidence = f"{year}-01-01", 0.7
