@@ -346,3 +346,14 @@ def test_a_news_item_reads_a_held_meeting_s_year_from_its_own_date_and_the_chair
     assert result["meeting"]["date"] == "2021-11-23"
     assert [(i["date"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"] == [
         ("2022-01-01", "Robert Malmgren")]
+
+
+def test_a_move_gives_the_new_date_and_neither_the_month_nor_the_day_it_leaves() -> None:
+    from planner.extract import extract
+
+    text = ("Årsstämma planeras hållas 28 april\n\nStyrelsen har idag beslutat att skjuta fram årsmötet som "
+            "stadgeenligt äger rum i mars, till den 28 april 2021.\n\nDetta innebär även att sista dagen för "
+            "inkomna motioner skjuts fram från 28 februari till 31 mars.\n\nMötet kan komma att skjutas fram "
+            "ytterligare om restriktionerna inte tillåter att möte hålls i april.\n")
+    got = sorted((i["kind"], i["date"]) for i in extract(text)["items"] if i["kind"] != "reference")
+    assert got == [("deadline", "2021-03-31"), ("meeting", "2021-04-28")]

@@ -58,6 +58,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if links:  # a date inside a link or a file name ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf") is no event
         mentions = [m for m in mentions if not _inside(links, m.start)]
         content = [m for m in content if not _inside(links, m.start)]
+    content = [_moved_period(doc, m) for m in content]
     dated = [m.year for m in content if m.year]
     bare = [int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     # Years of dates first; a text that dates nothing is placed by its file name ("…_2018_10.txt"), then by
@@ -161,6 +162,19 @@ _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
 _LINK = re.compile(r"https?://[^\s)>\]]+|www\.[^\s)>\]]+|\]\([^)\s]{1,300}\)")
 _FILE_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", re.IGNORECASE)
 _NAME_TAIL = re.compile(r"[\w-]{1,80}$")
+
+
+def _moved_period(doc: Doc, m: DateMention) -> DateMention:
+    """"… skjuts fram från 28 februari till 31 mars": not a period but a move, and the end is the date."""
+    if not (m.end_day or m.end_month) or not _FROM_LEAD.search(doc.folded, max(0, m.start - 12), m.start):
+        return m
+    if not cues.MOVE_VERB.search(doc.folded, max(0, m.start - 60), m.start):
+        return m
+    return replace(m, month=m.end_month or m.month, day=m.end_day or m.day, year=m.end_year or m.year,
+                   end_day=None, end_month=None, end_year=None)
+
+
+_FROM_LEAD = re.compile(r"(?<![a-z])fran\s{1,3}(?:den\s{1,3})?$")
 
 
 def _link_spans(original: str) -> list[tuple[int, int]]:
@@ -507,8 +521,10 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:
         kind, date = item["kind"], item["date"]
-        if len(date) == 7 and (kind, date) in days and kind != "next_meeting" and item["evidence"]["line"] <= 3:
-            continue
+        if len(date) == 7 and (kind, date) in days and kind != "next_meeting" and (
+                item["evidence"]["line"] <= 3
+                or kind == "meeting" and cues.MEETING_OR_COUNCIL.search(fold(item["evidence"]["text"]))):
+            continue  # "… om möte inte kan hållas i april" beside "den 28 april": the month says no more
         if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
             continue
         if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":

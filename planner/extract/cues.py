@@ -33,7 +33,11 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "flyttat", "flyttad", "avbokas", "avbokat", "avlyst", "ställa in", "inget sammanträde", "inget möte",
                   "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp", "framflyttat",
                   "framflyttad", "flyttas fram", "flyttat fram", "tidigarelagt", "tidigarelagd", "senarelagt",
-                  "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum")
+                  "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum", "skjuta fram", "skjuts fram",
+                  "skjutits fram", "skjutas fram", "flytta fram")
+# A move in progress, for a period's "från 28 februari till 31 mars": the end is the new date.
+MOVE_VERB = words("skjuta fram", "skjuts fram", "skjutits fram", "skjutas fram", "flyttas", "flyttat", "flytta",
+                  "senareläggs", "tidigareläggs", "ändras", "ändrats", "förskjuts")
 # A meeting announced, not held: a notice's title line with it records no meeting of its own.
 ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
                   "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",

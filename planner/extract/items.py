@@ -108,7 +108,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if not m.end_day and m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start):
         return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
-    if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)):
+    if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
+                                   or _moved_away(ctx, m, s0, s1)):
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
         return "reference", None
@@ -134,6 +135,17 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
         return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
+
+
+def _moved_away(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
+    """"… skjuta fram årsmötet som äger rum i mars, till den 28 april": the month it was moved from."""
+    folded = ctx.doc.folded
+    cue = cues.CANCELLED.search(folded, s0, m.start)
+    if cue is None:
+        return False
+    return any(n.start > m.end and n.precision == "day" and cues.MOVED_TO.search(folded, max(m.end, n.start - 16),
+                                                                                n.start)
+               for n in _mentions_between(ctx, m.end, s1))
 
 
 def _list_heading(doc: Doc, line: int) -> int | None:
