@@ -357,3 +357,13 @@ def test_a_move_gives_the_new_date_and_neither_the_month_nor_the_day_it_leaves()
             "ytterligare om restriktionerna inte tillåter att möte hålls i april.\n")
     got = sorted((i["kind"], i["date"]) for i in extract(text)["items"] if i["kind"] != "reference")
     assert got == [("deadline", "2021-03-31"), ("meeting", "2021-04-28")]
+
+
+def test_a_year_before_the_colon_of_a_list_holds_for_the_list_not_the_year_of_the_sentence_before() -> None:
+    from planner.extract import extract
+
+    text = ("FÖREDRAGNINGSLISTA\n\nTidpunkt Tisdagen den 19 juni 2018, klockan 10.00\n\n5 Sammanträdesdagar 2019 "
+            "Fullmäktige föreslås sammanträda följande datum under år 2019: 20 februari och 17 april. "
+            "Utbildningsdagar 2018 för fullmäktiges ledamöter och ersättare: 5 november och 10 december.\n")
+    got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting"))
+    assert [d for d in got if d != "2018-06-19"] == ["2018-11-05", "2018-12-10", "2019-02-20", "2019-04-17"]

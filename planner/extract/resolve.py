@@ -20,6 +20,7 @@ PLAN_HEADING = re.compile(
 # "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
 SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
+_LIST_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
 
@@ -63,6 +64,13 @@ class YearContext:
     def year_for(self, mention: DateMention, sentence_start: int) -> int | None:
         """A year listed earlier in the same sentence (at most two lines up), else a schedule heading's."""
         line = self.doc.line_of(mention.start)
+        folded = self.doc.folded
+        colon = folded.rfind(":", sentence_start, mention.start)
+        if colon > 0 and not (folded[colon - 1].isdigit() and folded[colon + 1:colon + 2].isdigit()):
+            # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"
+            named = _LIST_YEAR.findall(folded, max(sentence_start, colon - 80), colon)
+            if named:
+                return int(named[-1])
         for index in [line, *self.doc.prev_nonblank(line, 2)]:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
