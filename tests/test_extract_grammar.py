@@ -367,3 +367,13 @@ def test_a_year_before_the_colon_of_a_list_holds_for_the_list_not_the_year_of_th
             "Utbildningsdagar 2018 för fullmäktiges ledamöter och ersättare: 5 november och 10 december.\n")
     got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting"))
     assert [d for d in got if d != "2018-06-19"] == ["2018-11-05", "2018-12-10", "2019-02-20", "2019-04-17"]
+
+
+def test_a_flattened_transcript_s_header_label_beats_the_page_chrome_s_date() -> None:
+    from planner.extract import extract
+
+    text = ("protokoll kommunstyrelsen beslutande … · 2018-10-04 · protokoll kommunstyrelsen...\n\n"
+            "PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid Konferensrum 105, kl. 09:00-11:30 "
+            "Beslutande Monica Samuelsson (S) Dennis Ljunggren (S) Utses att justera Dennis Ljunggren Paragrafer "
+            "§§ 130 - 143\n\n§ 130 Val av justerare\n")
+    assert extract(text)["meeting"]["date"] == "2018-10-02"

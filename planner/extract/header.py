@@ -34,6 +34,9 @@ from planner.extract.years import safe_date, weekday_year
 LABEL = re.compile(
     r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
+_INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och plats|plats och tid|datum och tid"
+                           r"|tidpunkt)\s{0,3}:?\s{0,3}(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?"
+                           r"(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
 _TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
@@ -75,6 +78,16 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return _completed(doc, found, mentions, times), by_line[index][0]
+    # A flattened transcript's header: "PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid …",
+    # "2 Tid och plats Onsdagen den 30 november 2016 kl …": the label inside the line, right before the date.
+    if not notice:
+        for index in sorted(i for i in by_line if len(doc.lines[i]) > 120 and doc.starts[i] < 6000):
+            for m in by_line[index][:5]:
+                if _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 40), m.start) \
+                        and not ADMIN.search(doc.folded, max(doc.starts[index], m.start - 40), m.start):
+                    found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
+                    if found:
+                        return _completed(doc, found, mentions, times), m
     seen = 0
     for index, line in enumerate(doc.lines):
         if not line.strip() or index in doc.furniture:
