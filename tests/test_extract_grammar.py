@@ -377,3 +377,12 @@ def test_a_flattened_transcript_s_header_label_beats_the_page_chrome_s_date() ->
             "Beslutande Monica Samuelsson (S) Dennis Ljunggren (S) Utses att justera Dennis Ljunggren Paragrafer "
             "§§ 130 - 143\n\n§ 130 Val av justerare\n")
     assert extract(text)["meeting"]["date"] == "2018-10-02"
+
+
+def test_an_event_named_with_its_year_puts_its_yearless_date_in_that_year() -> None:
+    from planner.extract import extract
+
+    text = ("Höstmöte tidigarelagt\n\nPublicerad 2023-08-30\n\nHöstmötet i år hålls den 27 oktober i Värnamo. "
+            "Vårmötet/årsmötet 2024 genomförs som planerat den 10 maj.\n")
+    dates = {i["date"] for i in extract(text)["items"] if i["kind"] != "reference"}
+    assert "2024-05-10" in dates and "2023-05-10" not in dates

@@ -20,6 +20,8 @@ PLAN_HEADING = re.compile(
 # "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
 SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
+_EVENT_YEAR = re.compile(r"(?:mote|motet|sammantrade|sammantradet|stamma|stamman|konferens|konferensen|kongress"
+                         r"|kongressen|traff|traffen)\s{1,2}((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
 _LIST_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
@@ -71,6 +73,10 @@ class YearContext:
             named = _LIST_YEAR.findall(folded, max(sentence_start, colon - 80), colon)
             if named:
                 return int(named[-1])
+        # "Vårmötet/årsmötet 2024 genomförs som planerat den 10 maj": the year the event is named with
+        event = _EVENT_YEAR.findall(folded, max(sentence_start, mention.start - 90), mention.start)
+        if event:
+            return int(event[-1])
         for index in [line, *self.doc.prev_nonblank(line, 2)]:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
