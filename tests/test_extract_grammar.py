@@ -386,3 +386,15 @@ def test_an_event_named_with_its_year_puts_its_yearless_date_in_that_year() -> N
             "Vårmötet/årsmötet 2024 genomförs som planerat den 10 maj.\n")
     dates = {i["date"] for i in extract(text)["items"] if i["kind"] != "reference"}
     assert "2024-05-10" in dates and "2023-05-10" not in dates
+
+
+@pytest.mark.parametrize("sentence", [
+    "Per den 31 december 2012 uppgick tillgångarna till 65.774 kronor.",
+    "I juli 2009 uppgick antalet arbetslösa till 4 %.",
+    "Punkt 3 Protokolljustering 2013-08-20 godkändes.",
+])
+def test_figures_as_of_a_past_date_and_a_protocol_s_adjustment_are_no_events(sentence: str) -> None:
+    from planner.extract import extract
+
+    text = f"Protokoll\n\nTid: 2013-09-11 kl. 18.00\n\nNärvarande: styrelsen\n\n§ 4 {sentence}\n"
+    assert [i["kind"] for i in extract(text)["items"] if i["kind"] != "reference"] == []

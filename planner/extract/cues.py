@@ -64,10 +64,10 @@ PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
-             "bilaga")
+             "bilaga", "uppgick", "uppgår", "ökade", "minskade", "tillgångarna", "protokolljustering")
 # Administrative dates of a protocol (justering, anslag): never schedule items.
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
-              "avsändare", "utskriftsdatum", "diarienummer", "dnr")
+              "avsändare", "utskriftsdatum", "diarienummer", "dnr", "protokolljustering")
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
 # A whole word is taken at once (possessive) and its ending checked behind it: no backtracking per letter.
 PAST_FORM = re.compile(
