@@ -398,3 +398,13 @@ def test_figures_as_of_a_past_date_and_a_protocol_s_adjustment_are_no_events(sen
 
     text = f"Protokoll\n\nTid: 2013-09-11 kl. 18.00\n\nNärvarande: styrelsen\n\n§ 4 {sentence}\n"
     assert [i["kind"] for i in extract(text)["items"] if i["kind"] != "reference"] == []
+
+
+def test_ocr_s_metet_still_opens_and_closes_the_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll styrelsemöte 2022-12-01\n\nNärvarande: styrelsen\n\n## 1. Métets éppnande\n\nMétet éppnades "
+            "19:35.\n\n" + "## 2. Övrigt\n\nStyrelsen diskuterade lokalfrågan och medlemsvården utförligt.\n\n" * 3
+            + "## 15. MOtets avslutande\n\nMarcus Dicander férklarar métet avslutat klockan 20:06.\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["start"], meeting["end"]) == ("19:35", "20:06")

@@ -230,10 +230,13 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
 
 
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
-_OPENED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:oppna[a-z]{0,4}|oppnande)"
-                     r"|oppnade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}oppnat")
-_CLOSED = re.compile(r"(?:mot(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
-                     r"|avslutade[a-z]{0,3}\s{1,3}(?:motet|sammantradet)|forklara[rd]e?\s{1,3}motet\s{1,3}avslutat")
+_M = r"m[aeiouyd]{1,2}t"  # "mötet" and its OCR forms ("métet", "MOotet")
+_OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:[aeiouyd]{1,2}ppna[a-z]{0,4}"
+                     r"|[aeiouyd]{1,2}ppnande)|[aeiouyd]{1,2}ppnade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
+                     r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}" + _M + r"et\s{1,3}[aeiouyd]{1,2}ppnat")
+_CLOSED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
+                     r"|avslutade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
+                     r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + _M + r"et\s{1,3}avslutat")
 
 
 def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
@@ -276,14 +279,24 @@ _VARIABLE = re.compile(r"[ \t]{0,3}(?:kl\.?\s)?#([a-z_][a-z0-9_]{0,20})")
 
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
-    opened = _OPENED.search(doc.folded)
-    begin = loose_time(doc.folded, opened.end(), _line_end(doc, opened.end(), 50)) if opened else None
+    opened, begin = None, None
+    for hit in _OPENED.finditer(doc.folded):  # a heading "Mötets öppnande" may come before "Mötet öppnades 18.05"
+        opened = opened or hit
+        begin = loose_time(doc.folded, hit.end(), _line_end(doc, hit.end(), 50))
+        if begin is not None or _VARIABLE.match(doc.folded, hit.end()):
+            opened = hit
+            break
+        if hit.start() - opened.start() > 2000:
+            break
     if opened and begin is None and (named := _VARIABLE.match(doc.folded, opened.end())):
         # Typst and other templates: "Mötet öppnades #time" with '#let time = "17:23"' at the top
         value = re.search(r'#let\s{1,3}' + re.escape(named.group(1)) + r'\s{0,3}=\s{0,3}"([0-9:.]{3,5})"', doc.folded)
         begin = loose_time(value.group(1), 0, len(value.group(1))) if value else None
-    closed = _CLOSED.search(doc.folded, opened.end() if opened else 0)
-    finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50)) if closed else None
+    finish = None
+    for closed in _CLOSED.finditer(doc.folded, opened.end() if opened else 0):
+        finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50))
+        if finish is not None:
+            break
     if begin is None:
         return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]
