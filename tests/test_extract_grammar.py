@@ -408,3 +408,13 @@ def test_ocr_s_metet_still_opens_and_closes_the_meeting() -> None:
             + "## 15. MOtets avslutande\n\nMarcus Dicander férklarar métet avslutat klockan 20:06.\n")
     meeting = extract(text)["meeting"]
     assert (meeting["start"], meeting["end"]) == ("19:35", "20:06")
+
+
+def test_ocr_s_glued_hyphen_and_exclamation_for_l_keep_dates_and_titles() -> None:
+    from planner.extract import extract
+
+    plan = ("Direktionen sammanträder vanligtvis fredagar kl 08.30-16:00. Fran och med-8\noktober 2021 sammantrader "
+            "direktionen fysiskt.\n\nSammanträdesdatum 2022\n\n14 januari\n11 februari\n11 mars\n")
+    assert "2021-10-08" not in {i["date"] for i in extract(plan)["items"] if i["kind"] == "meeting"}
+    minutes = "Styrgruppen för miljö\n\nProtokol!. 2011-05-26 Georgia Larsson\n\nNärvarande: styrgruppen\n"
+    assert extract(minutes)["meeting"]["date"] == "2011-05-26"

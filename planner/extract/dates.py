@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>[0-9](?<![0-9/:,\-].)\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/:,].)(?<![^a-z]-.)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -115,8 +115,10 @@ def find_dates(folded: str) -> list[DateMention]:
             start = match.start()
             if start and folded[start - 1] in not_after and not (
                     name == "number" and folded[start - 1] == "." and (
-                        match.group("sm") or match.group("dy") and folded[start - 2:start - 1].isalpha())):
-                continue  # "22/9.18/10", "måndagen.17.8.2020": OCR read a gap as a full stop
+                        match.group("sm") or match.group("dy") and folded[start - 2:start - 1].isalpha())
+                    or name == "number" and folded[start - 1] == "-" and match.group("m1")
+                    and folded[start - 2:start - 1].isalpha()):
+                continue  # "22/9.18/10", "måndagen.17.8.2020", "från och med-8 oktober": OCR read a gap as a mark
             mention = _build(name, match, folded)
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":

@@ -159,7 +159,8 @@ def _list_heading(doc: Doc, line: int) -> int | None:
     return None
 
 
-_VALID_FROM = re.compile(r"[\s\-*•]{0,4}(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)\s{1,3}(?:den\s{1,3})?$")
+_VALID_FROM = re.compile(r"[\s\-*•]{0,4}(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)(?:\s{1,3}|-)"
+                         r"(?:den\s{1,3})?$")
 _DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna|tider)\s{1,3}(?:i|for|under)\s{1,3}"
                        r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
 

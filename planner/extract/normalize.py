@@ -70,6 +70,7 @@ def _digit_swap(m: re.Match[str]) -> str:
 
 
 _KL = re.compile(r"k(?<![a-z]k)[1i|!][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00"
+_BANG_L = re.compile(r"(?<=[a-z])!(?=[a-z.])")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 
@@ -90,6 +91,8 @@ def fold(text: str) -> str:
     out = _DIGIT_SWAPS.sub(_digit_swap, out)
     out = _KL.sub(lambda m: "kl" + m.group(0)[2:].replace(":", "."), out)
     out = _AMP_VOWEL.sub("a", out)
+    if "!" in out:  # "Protokol!. 2011-05-26": OCR's l; an exclamation is not followed by a letter or a full stop
+        out = _BANG_L.sub("l", out)
     return out.replace("|", "l")
 
 
