@@ -418,3 +418,16 @@ def test_ocr_s_glued_hyphen_and_exclamation_for_l_keep_dates_and_titles() -> Non
     assert "2021-10-08" not in {i["date"] for i in extract(plan)["items"] if i["kind"] == "meeting"}
     minutes = "Styrgruppen för miljö\n\nProtokol!. 2011-05-26 Georgia Larsson\n\nNärvarande: styrgruppen\n"
     assert extract(minutes)["meeting"]["date"] == "2011-05-26"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Föreningens årsstämma kommer inte hållas den 18 maj som planerat. Nytt datum är tisdag den 23 juni.",
+    "Demokratiberedningen behöver ändra datum för sammanträdet den 18 maj till den 23 juni.",
+])
+def test_a_meeting_that_will_not_be_held_or_changes_date_is_cancelled_and_the_new_date_is_the_meeting(
+        sentence: str) -> None:
+    from planner.extract import extract
+
+    items = extract(f"Nyheter\n\nPublicerad 2020-04-05\n\n{sentence}\n")["items"]
+    status = {i["date"]: i.get("status") for i in items if i["kind"] in ("meeting", "next_meeting")}
+    assert status.get("2020-05-18") == "cancelled" and status.get("2020-06-23") != "cancelled"

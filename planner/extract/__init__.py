@@ -58,7 +58,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if links:  # a date inside a link or a file name ("/blog/2020/03/09/…", "protokoll-2024-03-06.pdf") is no event
         mentions = [m for m in mentions if not _inside(links, m.start)]
         content = [m for m in content if not _inside(links, m.start)]
-    content = [_moved_period(doc, m) for m in content]
+    content = [part for m in content for part in _moved_period(doc, m)]
     dated = [m.year for m in content if m.year]
     bare = [int(y) for pattern in _BARE_YEARS for y in pattern.findall(doc.folded)[:10000]]
     # Years of dates first; a text that dates nothing is placed by its file name ("…_2018_10.txt"), then by
@@ -164,14 +164,21 @@ _FILE_EXT = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|md|txt|html?)(?![\w])", 
 _NAME_TAIL = re.compile(r"[\w-]{1,80}$")
 
 
-def _moved_period(doc: Doc, m: DateMention) -> DateMention:
-    """"… skjuts fram från 28 februari till 31 mars": not a period but a move, and the end is the date."""
-    if not (m.end_day or m.end_month) or not _FROM_LEAD.search(doc.folded, max(0, m.start - 12), m.start):
-        return m
-    if not cues.MOVE_VERB.search(doc.folded, max(0, m.start - 60), m.start):
-        return m
-    return replace(m, month=m.end_month or m.month, day=m.end_day or m.day, year=m.end_year or m.year,
-                   end_day=None, end_month=None, end_year=None)
+def _moved_period(doc: Doc, m: DateMention) -> list[DateMention]:
+    """A move read as a period. "… skjuts fram från 28 februari till 31 mars": the end is the date;
+    "ändra datum för sammanträdet den 15 maj till den 7 maj": two dates, the first cancelled, the second new."""
+    if not (m.end_day or m.end_month) or not cues.MOVE_VERB.search(doc.folded, max(0, m.start - 60), m.start):
+        return [m]
+    new = replace(m, month=m.end_month or m.month, day=m.end_day or m.day, year=m.end_year or m.year,
+                  end_day=None, end_month=None, end_year=None)
+    if _FROM_LEAD.search(doc.folded, max(0, m.start - 12), m.start):
+        return [new]
+    cut = doc.folded.find(" till ", m.start, m.end)
+    if cut == -1:
+        return [m]
+    second = cut + len(" till ") + (4 if doc.folded.startswith("den ", cut + len(" till ")) else 0)
+    old = replace(m, end=cut, end_day=None, end_month=None, end_year=None, year=m.year or m.end_year)
+    return [old, replace(new, start=second)]
 
 
 _FROM_LEAD = re.compile(r"(?<![a-z])fran\s{1,3}(?:den\s{1,3})?$")

@@ -34,10 +34,12 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp", "framflyttat",
                   "framflyttad", "flyttas fram", "flyttat fram", "tidigarelagt", "tidigarelagd", "senarelagt",
                   "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum", "skjuta fram", "skjuts fram",
-                  "skjutits fram", "skjutas fram", "flytta fram")
+                  "skjutits fram", "skjutas fram", "flytta fram", "inte hållas", "inte att hållas", "hålls inte",
+                  "inte äga rum", "äger inte rum", "inte genomföras", "ändra datum", "byta datum", "senarelägga",
+                  "tidigarelägga", "skjuta upp", "blev inställd", "blev inställt")
 # A move in progress, for a period's "från 28 februari till 31 mars": the end is the new date.
 MOVE_VERB = words("skjuta fram", "skjuts fram", "skjutits fram", "skjutas fram", "flyttas", "flyttat", "flytta",
-                  "senareläggs", "tidigareläggs", "ändras", "ändrats", "förskjuts")
+                  "senareläggs", "tidigareläggs", "ändras", "ändrats", "förskjuts", "ändra datum", "byta datum")
 # A meeting announced, not held: a notice's title line with it records no meeting of its own.
 ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
                   "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",

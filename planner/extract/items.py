@@ -533,8 +533,9 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return False
     folded = ctx.doc.folded
     cue = cues.CANCELLED.search(folded, s0, s1)
-    if cue is not None and cue.end() <= m.start and cues.NEW_DATE.search(folded, cue.end(), m.start):
-        return False
+    if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
+                                                     or cues.NEW_DATE.search(cue.group(0))):
+        return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
