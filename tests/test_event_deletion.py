@@ -23,6 +23,12 @@ def _in_days(days: int, hour: int = 9) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour, 30), STHLM)
 
 
+def _after_lead(start: dt.datetime, days: int) -> dt.datetime:
+    """Just after a reminder `days` before `start` falls due (08:00 that day), whatever the time of day now."""
+    day = start.astimezone(STHLM).date() - dt.timedelta(days=days)
+    return dt.datetime.combine(day, dt.time(9, 0), STHLM).astimezone(dt.UTC)
+
+
 def _feed(org, now: dt.datetime) -> str:
     from flask import current_app
 
@@ -41,10 +47,11 @@ def test_deleting_from_the_web_keeps_history_tells_the_reminded_and_leaves_the_f
     org, styr, _ = org_with_bodies()
     subscriber("anna@varberg.se", org, styr)
     subscriber("bo@halmstad.se", org, styr, leads={"meeting": ["P1D"]})  # not reminded yet
-    event = meeting(org, styr, _in_days(10))
+    start = _in_days(10)
+    event = meeting(org, styr, start)
     sync_event_reminders(event)
     db.session.commit()
-    stats = Dispatcher().run(utcnow() + dt.timedelta(days=3, hours=1))  # anna's 7-day reminder
+    stats = Dispatcher().run(_after_lead(start, 7))  # anna's 7-day reminder
     assert stats.sent == 1 and [r.rcpt_tos for r in smtp_server.received] == [["anna@varberg.se"]]
     assert "STATUS:CONFIRMED" in _vevent(_feed(org, utcnow()), event.uid)
 
@@ -63,7 +70,7 @@ def test_deleting_from_the_web_keeps_history_tells_the_reminded_and_leaves_the_f
     notice = smtp_server.to("anna@varberg.se")[-1].message
     assert notice["Subject"].startswith("INSTÄLLT: Styrgruppsmöte,")
     assert smtp_server.to("bo@halmstad.se") == []  # never reminded: nothing to take back
-    assert Dispatcher().run(utcnow() + dt.timedelta(days=9, hours=1)).sent == 0
+    assert Dispatcher().run(_after_lead(start, 1)).sent == 0
 
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert "Borttagen" in page and "borttagen" in page  # banner and the history line
@@ -102,7 +109,7 @@ def test_an_ics_reimport_that_drops_an_event_cancels_it_for_subscribers_and_brin
     result = runner.invoke(args=["import-ics", calendar(True), "--org", org.name, "--body", styr.name])
     assert "2 nya" in result.output, result.output
     event = db.session.scalar(db.select(Event).filter_by(external_uid="m1@outlook"))
-    assert Dispatcher().run(utcnow() + dt.timedelta(days=3, hours=1)).sent == 1  # the 7-day reminder
+    assert Dispatcher().run(_after_lead(start, 7)).sent == 1  # the 7-day reminder
 
     result = runner.invoke(args=["import-ics", calendar(False), "--org", org.name, "--body", styr.name])
     assert "1 borttagna" in result.output, result.output
@@ -130,7 +137,7 @@ def test_merging_a_duplicate_moves_its_history_and_reminds_nobody_twice(app, cli
     duplicate.changes.append(EventChange(actor="lena@kust.se", action="created", changes={}))
     sync_event_reminders(duplicate)
     db.session.commit()
-    assert Dispatcher().run(utcnow() + dt.timedelta(days=3, hours=1)).sent == 1  # the duplicate's 7-day one
+    assert Dispatcher().run(_after_lead(start, 7)).sent == 1  # the duplicate's 7-day one
     keep = meeting(org, styr, start)  # entered again by hand later: its 7-day reminder is already past
     sync_event_reminders(keep)
     db.session.commit()
@@ -149,7 +156,7 @@ def test_merging_a_duplicate_moves_its_history_and_reminds_nobody_twice(app, cli
     assert "lena@kust.se" in [c.actor for c in db.session.get(Event, keep.id).changes]
 
     assert Dispatcher().run().sent == 0  # no INSTÄLLT: the meeting still takes place
-    assert Dispatcher().run(utcnow() + dt.timedelta(days=9, hours=1)).sent == 1
+    assert Dispatcher().run(_after_lead(start, 1)).sent == 1
     assert len(smtp_server.to("anna@varberg.se")) == 2  # one 7-day, one 1-day: never twice
     feed = _feed(org, utcnow())
     assert _vevent(feed, dropped.uid) is None and _vevent(feed, keep.uid) is not None
