@@ -6,14 +6,16 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from planner.db import db
-from planner.models import Body, Event, Organization, Proposal
+from planner.models import Body, Document, Event, Organization, Proposal
 from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.schedule.removal import MergeError, delete_event, merge_events
+from planner.web import search
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
 from planner.web.i18n import translated
@@ -26,7 +28,8 @@ def _filters() -> dict[str, Any]:
     args = request.args
     return {"org": args.get("org", type=int), "body": args.get("body", type=int),
             "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
-            "status": args.get("status") if args.get("status") in STATUS_LABELS else None}
+            "status": args.get("status") if args.get("status") in STATUS_LABELS else None,
+            "q": (args.get("q") or "").strip()[:200]}
 
 
 def _query(filters: dict[str, Any]) -> Any:
@@ -43,11 +46,50 @@ def _query(filters: dict[str, Any]) -> Any:
     return query
 
 
+def _event_fields(event: Event) -> list[str | None]:
+    """What a search looks in: title, place, body, and the words a person may remember from the text."""
+    return [event.title, event.location, event.body.name if event.body else None, event.description,
+            event.from_party, event.to_party]
+
+
 def _occurrences(filters: dict[str, Any], first: dt.date, last: dt.date) -> list[Occurrence]:
-    found = [o for e in db.session.scalars(_query(filters)) for o in occurrences(e, first, last)]
+    words = search.terms(filters.get("q"))
+    events = [e for e in db.session.scalars(_query(filters)) if not words or search.matches(words, _event_fields(e))]
+    found = [o for e in events for o in occurrences(e, first, last)]
     if filters["status"]:
         found = [o for o in found if o.event.status == filters["status"]]
     return sorted(found, key=lambda o: (o.day, str(o.start)))
+
+
+def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] | None]]:
+    """Minutes whose proposals, file name, body, organization or text hold the search words, newest first,
+    with the line to open them at."""
+    words = search.terms(filters.get("q"))
+    if not words:
+        return []
+    query = db.select(Document).order_by(Document.uploaded_at.desc(), Document.id.desc())
+    visible = visible_organization_ids()
+    if visible is not None:
+        query = query.where(Document.organization_id.in_(visible))
+    if filters["org"]:
+        query = query.where(Document.organization_id == filters["org"])
+    if filters["body"]:
+        query = query.where(Document.body_id == filters["body"])
+    hits = []
+    for document in db.session.scalars(query):
+        names = [document.filename, document.body.name if document.body else None,
+                 document.organization.name if document.organization else None]
+        proposal = next((p for p in document.proposals if p.evidence_line and search.matches(words, [p.title])), None)
+        if proposal is not None:  # the repaired title finds what OCR damaged in the text ("vattenférsérjning")
+            hits.append((document, (proposal.evidence_line, proposal.evidence_text or proposal.title)))
+        elif search.matches(words, [*names, document.text]):
+            line = None if search.matches(words, names) else search.first_line_hit(document.text, words)
+            hits.append((document, line))
+        else:
+            continue
+            if len(hits) >= search.MAX_DOCUMENT_HITS:
+                break
+    return hits
 
 
 def _choices() -> dict[str, Any]:
@@ -61,15 +103,49 @@ def _choices() -> dict[str, Any]:
             "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
 
 
+LIST_DAYS_BACK, LIST_DAYS_AHEAD, SEARCH_YEARS, MAX_RANGE_DAYS = 30, 400, 3, 366 * 10
+
+
+def _list_range(filters: dict[str, Any]) -> tuple[dt.date, dt.date, list[str]]:
+    """The list's from/to: as asked, else the coming year (a search looks three years either way)."""
+    problems: list[str] = []
+    today = dt.date.today()
+
+    def day(name: str, label: str) -> dt.date | None:
+        raw = (request.args.get(name) or "").strip()
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            problems.append(gettext("%(field)s: skriv datumet som ÅÅÅÅ-MM-DD.", field=label))
+            return None
+
+    first, last = day("from", gettext("Från")), day("to", gettext("Till"))
+    back, ahead = ((dt.timedelta(days=365 * SEARCH_YEARS),) * 2 if filters["q"] else
+                   (dt.timedelta(days=LIST_DAYS_BACK), dt.timedelta(days=LIST_DAYS_AHEAD)))
+    first = first or (last - back - ahead if last else today - back)
+    last = last or first + back + ahead
+    if last < first:
+        problems.append(gettext("Till-datumet ligger före från-datumet; de har bytt plats."))
+        first, last = last, first
+    if (last - first).days > MAX_RANGE_DAYS:
+        problems.append(gettext("Listan visar högst tio år åt gången."))
+        last = first + dt.timedelta(days=MAX_RANGE_DAYS)
+    return first, last, problems
+
+
 @bp.get("/")
 @login_required
 def index() -> str:
     filters = _filters()
-    today = dt.date.today()
-    first = request.args.get("from", type=dt.date.fromisoformat) or today - dt.timedelta(days=30)
-    last = request.args.get("to", type=dt.date.fromisoformat) or first + dt.timedelta(days=400)
-    return render_template("events/index.html", items=_occurrences(filters, first, last), filters=filters,
-                           first=first, last=last, **_choices())
+    first, last, problems = _list_range(filters)
+    items = search.paginate(_occurrences(filters, first, last), request.args.get("page", type=int))
+    keep = {k: v for k, v in filters.items() if v}
+    keep.update({"from": first.isoformat(), "to": last.isoformat()})
+    return render_template("events/index.html", page=items, items=items.items, filters=filters, keep=keep,
+                           first=first, last=last, problems=problems, documents=_documents(filters),
+                           **_choices())
 
 
 @bp.get("/month")
