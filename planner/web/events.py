@@ -238,7 +238,7 @@ def new() -> Any:
             db.session.flush()
             changed(event, "created", diff({}, snapshot(event)), current_user, created=True)
             db.session.commit()
-            flash(f"Skapad: {event.title}.", "success")
+            flash(gettext("Skapad: %(title)s.", title=event.title), "success")
             return redirect(url_for("events.show", event_id=event.id))
         for error in errors:
             flash(error, "error")
@@ -266,7 +266,7 @@ def edit(event_id: int) -> Any:
                 changed(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
                         changes, current_user)
             db.session.commit()
-            flash("Sparat." if changes else "Inget ändrades.", "success")
+            flash(gettext("Sparat.") if changes else gettext("Inget ändrades."), "success")
             return redirect(url_for("events.show", event_id=event.id))
         db.session.rollback()
         for error in errors:
@@ -285,7 +285,7 @@ def cancel(event_id: int) -> Any:
         before, event.status = event.status, "cancelled"
         changed(event, "cancelled", {"status": [before, "cancelled"]}, current_user)
         db.session.commit()
-        flash(f"Inställt: {event.title}.", "success")
+        flash(gettext("Inställt: %(title)s.", title=event.title), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -296,12 +296,12 @@ def delete(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     if event.series_id is not None:
-        flash("Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället.", "error")
+        flash(gettext("Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället."), "error")
         return redirect(url_for("events.show", event_id=event.id))
     if delete_event(event, current_user):
         db.session.commit()
-        flash(f"Borttagen: {event.title}. Den som redan fått en påminnelse får ett meddelande om att den "
-              "är inställd.", "success")
+        flash(gettext("Borttagen: %(title)s. Den som redan fått en påminnelse får ett meddelande om att den "
+                      "är inställd.", title=event.title), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -321,8 +321,8 @@ def merge(event_id: int) -> Any:
         flash(str(exc), "error")
         return redirect(url_for("events.show", event_id=event.id))
     db.session.commit()
-    flash(f"Sammanslagen: {duplicate.title} ingår nu i den här händelsen ({moved} skickade påminnelser flyttade).",
-          "success")
+    flash(gettext("Sammanslagen: %(title)s ingår nu i den här händelsen (%(moved)s skickade påminnelser flyttade).",
+                  title=duplicate.title, moved=moved), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -350,7 +350,7 @@ def skip(event_id: int) -> Any:
     event.exdates = sorted({*before, key})
     changed(event, "updated", {"exdates": [before, event.exdates]}, current_user)
     db.session.commit()
-    flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
+    flash(gettext("Tillfället %(day)s är undantaget från serien.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -372,7 +372,7 @@ def move(event_id: int) -> Any:
     start = parse_time(request.form.get("start"), "Starttid", errors)
     end = parse_time(request.form.get("end"), "Sluttid", errors)
     if new_day is None and not errors:
-        errors.append("Ange ett datum.")
+        errors.append(gettext("Ange ett datum."))
     if errors:
         for error in errors:
             flash(error, "error")
@@ -396,12 +396,12 @@ def move(event_id: int) -> Any:
             flash(str(exc), "error")
             return redirect(url_for("events.show", event_id=event.id))
         if override.end_at <= override.start_at:
-            flash("Sluttiden ligger före starttiden.", "error")
+            flash(gettext("Sluttiden ligger före starttiden."), "error")
             return redirect(url_for("events.show", event_id=event.id))
     event.overrides.append(override)
     db.session.flush()
     record(override, "created", diff({}, snapshot(override)), current_user)
     changed(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
     db.session.commit()
-    flash(f"Tillfället {key[:10]} är flyttat.", "success")
+    flash(gettext("Tillfället %(day)s är flyttat.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))
