@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload, selectinload
 
 from planner.db import db
 from planner.models import Body, Document, Event, Organization, Proposal
@@ -33,7 +34,8 @@ def _filters() -> dict[str, Any]:
 
 
 def _query(filters: dict[str, Any]) -> Any:
-    query = db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
+    query = (db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
+             .options(joinedload(Event.body), selectinload(Event.overrides)))  # one query, not one per row
     visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))
@@ -46,6 +48,18 @@ def _query(filters: dict[str, Any]) -> Any:
     return query
 
 
+def _in_range(query: Any, first: dt.date, last: dt.date) -> Any:
+    """Only series and events that may touch first..last are loaded (a day's margin for the time zone);
+    occurrences() then decides exactly."""
+    lo = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(), dt.UTC)
+    hi = dt.datetime.combine(last + dt.timedelta(days=2), dt.time(), dt.UTC)
+    return query.where(db.or_(
+        Event.rrule.is_not(None),
+        db.and_(Event.start_at.is_not(None), Event.start_at < hi, db.func.coalesce(Event.end_at, Event.start_at) >= lo),
+        db.and_(Event.start_date.is_not(None), Event.start_date <= last,
+                db.func.coalesce(Event.end_date, Event.start_date) >= first)))
+
+
 def _event_fields(event: Event) -> list[str | None]:
     """What a search looks in: title, place, body, and the words a person may remember from the text."""
     return [event.title, event.location, event.body.name if event.body else None, event.description,
@@ -54,7 +68,8 @@ def _event_fields(event: Event) -> list[str | None]:
 
 def _occurrences(filters: dict[str, Any], first: dt.date, last: dt.date) -> list[Occurrence]:
     words = search.terms(filters.get("q"))
-    events = [e for e in db.session.scalars(_query(filters)) if not words or search.matches(words, _event_fields(e))]
+    events = [e for e in db.session.scalars(_in_range(_query(filters), first, last))
+              if not words or search.matches(words, _event_fields(e))]
     found = [o for e in events for o in occurrences(e, first, last)]
     if filters["status"]:
         found = [o for o in found if o.event.status == filters["status"]]
@@ -67,7 +82,8 @@ def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] 
     words = search.terms(filters.get("q"))
     if not words:
         return []
-    query = db.select(Document).order_by(Document.uploaded_at.desc(), Document.id.desc())
+    query = (db.select(Document).order_by(Document.uploaded_at.desc(), Document.id.desc())
+             .options(joinedload(Document.body), joinedload(Document.organization), selectinload(Document.proposals)))
     visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Document.organization_id.in_(visible))
