@@ -68,8 +68,15 @@ def _event_fields(event: Event) -> list[str | None]:
 
 def _occurrences(filters: dict[str, Any], first: dt.date, last: dt.date) -> list[Occurrence]:
     words = search.terms(filters.get("q"))
-    events = [e for e in db.session.scalars(_in_range(_query(filters), first, last))
-              if not words or search.matches(words, _event_fields(e))]
+    query = _in_range(_query(filters), first, last)
+    if words:
+        text = db.func.coalesce(Body.name, "")
+        for column in (Event.title, Event.location, Event.description, Event.from_party, Event.to_party):
+            text = text + " " + db.func.coalesce(column, "")
+        query = query.outerjoin(Body, Body.id == Event.body_id)
+        for word in search.ascii_words(words):
+            query = query.where(text.icontains(word, autoescape=True))
+    events = [e for e in db.session.scalars(query) if not words or search.matches(words, _event_fields(e))]
     found = [o for e in events for o in occurrences(e, first, last)]
     if filters["status"]:
         found = [o for o in found if o.event.status == filters["status"]]
@@ -91,6 +98,13 @@ def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] 
         query = query.where(Document.organization_id == filters["org"])
     if filters["body"]:
         query = query.where(Document.body_id == filters["body"])
+    for word in search.ascii_words(words):
+        titled = db.select(Proposal.id).where(Proposal.document_id == Document.id, Proposal.title.icontains(
+            word, autoescape=True)).exists()
+        query = query.where(db.or_(Document.text.icontains(word, autoescape=True),
+                                   Document.filename.icontains(word, autoescape=True), titled,
+                                   Document.body.has(Body.name.icontains(word, autoescape=True)),
+                                   Document.organization.has(Organization.name.icontains(word, autoescape=True))))
     hits = []
     for document in db.session.scalars(query):
         names = [document.filename, document.body.name if document.body else None,

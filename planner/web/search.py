@@ -26,6 +26,14 @@ def terms(query: str | None) -> list[str]:
     return [word for word in cleaned.split() if word][:MAX_TERMS]
 
 
+def ascii_words(words: Sequence[str]) -> list[str]:
+    """The words a database may prefilter with (I)LIKE: ASCII only, which every backend folds alike.
+
+    Python's casefold decides in the end; the prefilter only keeps rows that cannot match from being
+    loaded (a casefold that turns a non-ASCII letter into ASCII, "ß" to "ss", is the rare miss)."""
+    return [word for word in words if word.isascii()]
+
+
 def matches(words: Sequence[str], fields: Iterable[str | None]) -> bool:
     """Every word occurs in one of the fields (so "styrgrupp varberg" finds the meeting in Varberg)."""
     haystack = " ".join(f for f in fields if f).casefold()
