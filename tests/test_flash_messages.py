@@ -52,3 +52,13 @@ def test_flashes_and_form_errors_follow_the_chosen_language(client, login) -> No
     assert "Cancelled: Second." in page.get_data(as_text=True)
     longer = client.post("/events/new", data={**form, "end_date": "2027-02-06", "end": "13"}).get_data(as_text=True)
     assert "A meeting cannot last more than 24 hours" in longer
+
+
+def test_the_public_reminder_page_reads_in_either_language(client) -> None:
+    get_or_create_organization("Kustkommunerna")
+    db.session.commit()
+    swedish = client.get("/paminnelser/").get_data(as_text=True)
+    assert "Påminnelser via e-post" in swedish and "Möten: påminn mig" in swedish
+    client.get("/sprak/en")
+    english = client.get("/paminnelser/").get_data(as_text=True)
+    assert "Reminders by email" in english and "Meetings: remind me" in english and "påminn" not in english

@@ -228,4 +228,24 @@ EN = {
     "Inga prenumeranter ännu.": "No subscribers yet.",
     "%(count)s förslag godkända, väntar på dig: %(held)s.": "%(count)s proposals accepted, waiting for you: %(held)s.",
     "%(count)s förslag godkända.": "%(count)s proposals accepted.",
+    # The reminder pages people without an account see.
+    "Möten": "Meetings", "Sista dagar": "Deadlines", "Vilka grupper?": "Which bodies?",
+    "Välj inga för att få allt från organisationen.": "Choose none to get everything from the organization.",
+    "påminn mig": "remind me", "Påminnelser kommer kl. 08.00 svensk tid.": "Reminders arrive at 08.00 Swedish time.",
+    "Veckobrev måndagar kl. 07.00 om de kommande två veckorna":
+        "A weekly digest on Mondays at 07.00 about the coming two weeks",
+    "Kolla din e-post": "Check your email", "Vi har skickat ett mejl till": "We have sent a mail to",
+    "Öppna länken i det för att bekräfta dina påminnelser.": "Open the link in it to confirm your reminders.",
+    "Bekräfta": "Confirm", "Bekräfta dina påminnelser": "Confirm your reminders",
+    "Påminnelser skickas till": "Reminders are sent to", "Påminnelser via e-post": "Reminders by email",
+    "Få ett mejl före möten och sista dagar, så att inget glöms bort. Du bekräftar din adress via en länk i ett "
+    "mejl, och varje påminnelse har en länk för att avsluta.":
+        "Get a mail before meetings and deadlines, so nothing is forgotten. You confirm your address through a "
+        "link in a mail, and every reminder has a link to stop them.",
+    "E-postadress": "Email address", "Prenumerera": "Subscribe",
+    "Utskick och misslyckade påminnelser": "Deliveries and failed reminders", "Mina påminnelser": "My reminders",
+    "inte bekräftad än": "not confirmed yet", "Avsluta alla påminnelser": "Stop all reminders", "Avsluta": "Stop",
+    "Du är avregistrerad": "You are unsubscribed", "får inga fler påminnelser.": "gets no more reminders.",
+    "Ångrat dig?": "Changed your mind?", "Prenumerera igen": "Subscribe again",
+    "Avsluta påminnelser": "Stop reminders", "Vill du sluta få påminnelser till": "Do you want to stop reminders to",
 }

@@ -25,12 +25,13 @@ from planner.reminders.subscribe import (
     update_preferences,
     upsert,
 )
+from planner.translations import N_
 from planner.web.auth import csrf, roles_required, visible_organization_ids
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/paminnelser")
 
 LEAD_CHOICES = ("P14D", "P7D", "P3D", "P1D", "P0D")
-KINDS = (("meeting", "Möten"), ("deadline", "Sista dagar"))
+KINDS = (("meeting", N_("Möten")), ("deadline", N_("Sista dagar")))
 
 
 def _organizations() -> list[Organization]:
