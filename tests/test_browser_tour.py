@@ -15,7 +15,7 @@ from planner.schedule.datefmt import STOCKHOLM
 from tests.conftest import EXAMPLES, ROOT
 from tests.review_helpers import run_imports
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]  # it OCRs the scanned example, as make run does
 
 TOUR_MINUTES = ROOT / "examples" / "tour" / "kustkommunerna-styrgrupp-2026-12-04.txt"
 ADMIN, PASSWORD = "admin@kustkommunerna.example", "demo-losenord"
