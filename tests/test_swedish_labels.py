@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from planner.db import db
 from planner.models import ReminderDelivery
@@ -21,6 +22,11 @@ def test_lead_times_read_as_people_say_them() -> None:
     assert lead_label("P7D", "en") == "7 days before"
 
 
+def _cells(html: str) -> list[str]:
+    """The text of each table cell, whatever attributes the cell carries (labels for phones)."""
+    return re.findall(r"<td[^>]*>([^<]*)</td>", html)
+
+
 def test_deliveries_page_shows_swedish_statuses_leads_and_digest(client, login) -> None:
     org, styr, _ = org_with_bodies()
     subscriber("anna@varberg.se", org, styr)
@@ -30,13 +36,14 @@ def test_deliveries_page_shows_swedish_statuses_leads_and_digest(client, login) 
     db.session.commit()
     login("admin")
     page = client.get("/paminnelser/admin").get_data(as_text=True)
-    assert "<td>7 dagar före</td><td>väntar</td>" in page and "<td>1 dag före</td>" in page
-    assert "<td>veckobrev</td>" in page and "väntar: 3" in page
+    cells = _cells(page)
+    assert "7 dagar före|väntar" in "|".join(cells) and "1 dag före" in cells
+    assert "veckobrev" in cells and "väntar: 3" in page
     for code in (">P1D<", ">P7D<", ">pending", ">digest<"):
         assert code not in page
     client.get("/sprak/en")
     english = client.get("/paminnelser/admin").get_data(as_text=True)
-    assert "<td>7 days before</td><td>pending</td>" in english
+    assert "7 days before|pending" in "|".join(_cells(english))
 
 
 def test_event_page_has_no_version_number_and_kinds_are_words(client, login) -> None:

@@ -15,6 +15,7 @@ from planner.db import utcnow
 from planner.models import Event, Proposal, User
 from planner.schedule.audit import changed, diff, snapshot
 from planner.schedule.datefmt import STOCKHOLM
+from planner.translations import N_
 
 # Extraction kinds that become events, and the event kind they become.
 EVENT_KIND = {
@@ -38,11 +39,11 @@ def check_acceptable(proposal: Proposal) -> None:
     from planner.schedule.datefmt import vague_date_text
 
     if proposal.kind not in EVENT_KIND:
-        raise NotAcceptable("Ett omnämnande hör inte hemma i kalendern; välj en annan typ för att godkänna det.")
+        raise NotAcceptable(N_("Ett omnämnande hör inte hemma i kalendern; välj en annan typ för att godkänna det."))
     if proposal.start_date is None:
-        raise NotAcceptable("Förslaget behöver ett datum för att kunna godkännas.")
+        raise NotAcceptable(N_("Förslaget behöver ett datum för att kunna godkännas."))
     if proposal.kind != "holiday" and vague_date_text(proposal.date_text):
-        raise NotAcceptable("Protokollet anger bara månad eller vecka: ange vilken dag innan du godkänner.")
+        raise NotAcceptable(N_("Protokollet anger bara månad eller vecka: ange vilken dag innan du godkänner."))
     problem = span_problem(proposal.kind, proposal.start_date, proposal.end_date, proposal.start_time,
                            proposal.end_time)
     if problem:
@@ -56,16 +57,16 @@ def span_problem(kind: str, start_date: dt.date | None, end_date: dt.date | None
         return None
     last = end_date or start_date
     if last < start_date:
-        return "Slutdatum ligger före startdatum."
+        return N_("Slutdatum ligger före startdatum.")
     if start_time is not None and end_time is not None:
         start = dt.datetime.combine(start_date, start_time.replace(tzinfo=None))
         end = dt.datetime.combine(last, end_time.replace(tzinfo=None))
         if end <= start:
-            return "Sluttiden ligger före starttiden."
+            return N_("Sluttiden ligger före starttiden.")
         if kind in MEETING_KINDS and end - start > MAX_MEETING:
-            return "Ett möte kan inte vara längre än ett dygn; rätta slutdatumet eller sluttiden."
+            return N_("Ett möte kan inte vara längre än ett dygn; rätta slutdatumet eller sluttiden.")
     elif kind in MEETING_KINDS and last > start_date:
-        return "Ett möte kan inte vara längre än en dag; ta bort slutdatumet eller välj en annan typ."
+        return N_("Ett möte kan inte vara längre än en dag; ta bort slutdatumet eller välj en annan typ.")
     return None
 
 

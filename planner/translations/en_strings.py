@@ -126,4 +126,126 @@ EN = {
     "per dokument": "per document",
     "av de minst säkra visas inte. Dela upp dokumentet om de behövs.": "of the least certain are not shown. "
                                                                        "Split the document if they are needed.",
+    # Issue 11, the rest: refusals, flash messages, finding things, feeds admin and deliveries.
+    "Ett omnämnande hör inte hemma i kalendern; välj en annan typ för att godkänna det.":
+        "A mention does not belong in the calendar; choose another kind to accept it.",
+    "Förslaget behöver ett datum för att kunna godkännas.": "The proposal needs a date before it can be accepted.",
+    "Protokollet anger bara månad eller vecka: ange vilken dag innan du godkänner.":
+        "The minutes give only a month or week: give the day before accepting.",
+    "Slutdatum ligger före startdatum.": "The end date is before the start date.",
+    "Sluttiden ligger före starttiden.": "The end time is before the start time.",
+    "Ett möte kan inte vara längre än ett dygn; rätta slutdatumet eller sluttiden.":
+        "A meeting cannot last more than 24 hours; correct the end date or end time.",
+    "Ett möte kan inte vara längre än en dag; ta bort slutdatumet eller välj en annan typ.":
+        "A meeting cannot last more than a day; remove the end date or choose another kind.",
+    "Sessionen har gått ut. Logga in igen.": "Your session has expired. Please log in again.",
+    "Fel e-postadress eller lösenord.": "Wrong email address or password.", "Du är utloggad.": "You are logged out.",
+    "Välj organisation.": "Choose an organization.", "Välj minst en fil.": "Choose at least one file.",
+    "%(name)s: mottagen, läses in nu. Förslagen visas på dokumentets sida när den är klar.":
+        "%(name)s: received, being read now. The proposals appear on the document's page when it is done.",
+    "Filen läses in igen.": "The file is being read again.", "Godkänt: %(title)s.": "Accepted: %(title)s.",
+    "Förslaget avvisat.": "Proposal rejected.", "Ändringarna sparade.": "Changes saved.",
+    "Ange en säkerhet mellan 0 och 1.": "Give a confidence between 0 and 1.", "Ange en rubrik.": "Give a title.",
+    "Okänd typ eller status.": "Unknown kind or status.", "Ange ett datum.": "Give a date.",
+    "Okänd grupp.": "Unknown body.", "Upprepning: %(reason)s": "Repeats: %(reason)s",
+    "%(field)s: skriv datumet som ÅÅÅÅ-MM-DD.": "%(field)s: write the date as YYYY-MM-DD.",
+    "Till-datumet ligger före från-datumet; de har bytt plats.":
+        "The to date is before the from date; they were swapped.",
+    "Listan visar högst tio år åt gången.": "The list shows at most ten years at a time.",
+    "Skapad: %(title)s.": "Created: %(title)s.", "Sparat.": "Saved.", "Inget ändrades.": "Nothing changed.",
+    "Inställt: %(title)s.": "Cancelled: %(title)s.",
+    "Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället.":
+        "A moved occurrence is not deleted on its own; skip it in the series instead.",
+    "Borttagen: %(title)s. Den som redan fått en påminnelse får ett meddelande om att den är inställd.":
+        "Deleted: %(title)s. Whoever was already reminded gets a message that it is cancelled.",
+    "Sammanslagen: %(title)s ingår nu i den här händelsen (%(moved)s skickade påminnelser flyttade).":
+        "Merged: %(title)s is now part of this event (%(moved)s sent reminders moved).",
+    "Tillfället %(day)s är undantaget från serien.": "The occurrence on %(day)s is left out of the series.",
+    "Tillfället %(day)s är flyttat.": "The occurrence on %(day)s is moved.",
+    "Välj vad flödet ska visa: en organisation, ett organ eller en kommun.":
+        "Choose what the feed shows: an organization, a body or a municipality.",
+    "Flödet är skapat. Skicka prenumerationssidans länk till dem som ska prenumerera.":
+        "The feed is created. Send the subscribe page's link to those who should subscribe.",
+    "Flödet är återkallat: adressen fungerar inte längre.": "The feed is revoked: its address no longer works.",
+    "Flödet har fått en ny adress; den gamla fungerar inte längre. Prenumeranterna behöver den nya.":
+        "The feed has a new address; the old one no longer works. Subscribers need the new one.",
+    "Öppet flöde för %(body)s är på.": "Public feed for %(body)s is on.",
+    "Öppet flöde för %(body)s är av.": "Public feed for %(body)s is off.",
+    "Välj ett organ att importera till.": "Choose a body to import into.",
+    "Importen stoppades: %(reason)s": "The import was stopped: %(reason)s",
+    "Importerat till %(body)s: %(summary)s.": "Imported into %(body)s: %(summary)s.", "Ange ett namn.": "Give a name.",
+    "Det finns redan en organisation som heter %(name)s.": "There already is an organization called %(name)s.",
+    "Organisationen %(name)s är skapad.": "The organization %(name)s is created.",
+    "Namnet är ändrat.": "The name is changed.",
+    "Ange kommunens namn (och ev. fyrsiffrig kommunkod).": "Give the municipality's name (and its four-digit code).",
+    "%(name)s är sparad.": "%(name)s is saved.",
+    "Ange vem som är ordförande och från vilket datum (ÅÅÅÅ-MM-DD); slutet efter starten.":
+        "Give who chairs and from which date (YYYY-MM-DD); the end after the start.",
+    "Kontaktadressen sparades inte: %(reason)s": "The contact address was not saved: %(reason)s",
+    "Ordförandeskapet för %(holder)s är sparat.": "The chair term of %(holder)s is saved.",
+    "%(count)s preliminära överlämningar lades in i kalendern.":
+        "%(count)s tentative handovers were added to the calendar.",
+    "Inga nya överlämningar: de kommande finns redan, eller rotationen har färre än två namn.":
+        "No new handovers: the coming ones exist already, or the rotation has fewer than two names.",
+    "Starttid": "Start time", "Sluttid": "End time",
+    "%(field)s: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-04.":
+        "%(field)s: write the date as YYYY-MM-DD, e.g. 2026-12-04.",
+    "%(field)s: skriv tiden som 9.45 eller 09:45.": "%(field)s: write the time as 9.45 or 09:45.",
+    "Okänd typ.": "Unknown kind.",
+    "Ange en starttid när du anger en sluttid.": "Give a start time when you give an end time.",
+    "Vi kunde inte skicka mejlet just nu. Dina val är sparade; försök igen om en stund.":
+        "We could not send the mail just now. Your choices are saved; try again in a while.",
+    "Tack! Dina påminnelser är bekräftade.": "Thank you! Your reminders are confirmed.",
+    "Dina val är sparade.": "Your choices are saved.",
+    "Förslag till årshjulet %(year)s finns redan (dokument %(document)s). Granska dem under protokollen.":
+        "Proposals for the %(year)s wheel exist already (document %(document)s). Review them under Minutes.",
+    "%(count)s förslag till årshjulet %(year)s väntar på granskning (dokument %(document)s).":
+        "%(count)s proposals for the %(year)s wheel wait for review (document %(document)s).",
+    "Sök bland händelser och protokoll": "Search events and minutes", "Sök …": "Search …", "Sök": "Search",
+    "rubrik, plats, grupp …": "title, place, body …", "Sökresultat för": "Results for",
+    "Inga protokoll som matchar.": "No matching minutes.", "Händelser": "Events",
+    "%(first)s–%(last)s av %(total)s": "%(first)s–%(last)s of %(total)s", "Sidor": "Pages",
+    "Föregående": "Previous", "Sida %(number)s av %(count)s": "Page %(number)s of %(count)s", "Nästa": "Next",
+    "Importera en kalender (.ics)": "Import a calendar (.ics)", "Flöden": "Feeds", "Visar": "Shows",
+    "Typer": "Kinds", "Åtgärder": "Actions", "alla": "all", "återkallat": "revoked",
+    "prenumerationssida": "subscribe page", "Återkalla": "Revoke", "Ny adress": "New address",
+    "Inga flöden ännu.": "No feeds yet.", "Nytt flöde": "New feed",
+    "Namn (för er egen lista)": "Name (for your own list)",
+    "hela organisationen": "the whole organization",
+    "alla organ kommunen är med i": "every body the municipality is in",
+    "Bara dessa typer (inget val = alla)": "Only these kinds (none chosen = all)", "Skapa flöde": "Create feed",
+    "Öppna flöden per organ": "Public feeds per body",
+    "Ett öppet flöde kan läsas av vem som helst som har adressen, utan hemlig nyckel.":
+        "A public feed can be read by anyone with the address, without a secret key.",
+    "Organ": "Body", "Öppet flöde": "Public feed", "öppen prenumerationssida": "public subscribe page",
+    "avstängt": "off", "Stäng av": "Switch off", "Slå på": "Switch on", "Utskick": "Deliveries",
+    "Utskick av påminnelser": "Reminder deliveries", "Inga utskick ännu.": "No deliveries yet.",
+    "Misslyckade": "Failed", "Skulle skickas": "Was due", "Om": "About", "Försök": "Attempts",
+    "Svar från e-postservern": "Reply from the mail server", "Svar": "Reply",
+    "Inga misslyckade utskick.": "No failed deliveries.", "Närmast på tur": "Coming up", "Skickas": "Due",
+    "Ledtid": "Lead time", "Inget planerat.": "Nothing planned.", "Prenumeranter": "Subscribers",
+    "aktiv": "active", "avregistrerad": "unsubscribed", "obekräftad": "unconfirmed",
+    "Inga prenumeranter ännu.": "No subscribers yet.",
+    "%(count)s förslag godkända, väntar på dig: %(held)s.": "%(count)s proposals accepted, waiting for you: %(held)s.",
+    "%(count)s förslag godkända.": "%(count)s proposals accepted.",
+    # The reminder pages people without an account see.
+    "Möten": "Meetings", "Sista dagar": "Deadlines", "Vilka grupper?": "Which bodies?",
+    "Välj inga för att få allt från organisationen.": "Choose none to get everything from the organization.",
+    "påminn mig": "remind me", "Påminnelser kommer kl. 08.00 svensk tid.": "Reminders arrive at 08.00 Swedish time.",
+    "Veckobrev måndagar kl. 07.00 om de kommande två veckorna":
+        "A weekly digest on Mondays at 07.00 about the coming two weeks",
+    "Kolla din e-post": "Check your email", "Vi har skickat ett mejl till": "We have sent a mail to",
+    "Öppna länken i det för att bekräfta dina påminnelser.": "Open the link in it to confirm your reminders.",
+    "Bekräfta": "Confirm", "Bekräfta dina påminnelser": "Confirm your reminders",
+    "Påminnelser skickas till": "Reminders are sent to", "Påminnelser via e-post": "Reminders by email",
+    "Få ett mejl före möten och sista dagar, så att inget glöms bort. Du bekräftar din adress via en länk i ett "
+    "mejl, och varje påminnelse har en länk för att avsluta.":
+        "Get a mail before meetings and deadlines, so nothing is forgotten. You confirm your address through a "
+        "link in a mail, and every reminder has a link to stop them.",
+    "E-postadress": "Email address", "Prenumerera": "Subscribe",
+    "Utskick och misslyckade påminnelser": "Deliveries and failed reminders", "Mina påminnelser": "My reminders",
+    "inte bekräftad än": "not confirmed yet", "Avsluta alla påminnelser": "Stop all reminders", "Avsluta": "Stop",
+    "Du är avregistrerad": "You are unsubscribed", "får inga fler påminnelser.": "gets no more reminders.",
+    "Ångrat dig?": "Changed your mind?", "Prenumerera igen": "Subscribe again",
+    "Avsluta påminnelser": "Stop reminders", "Vill du sluta få påminnelser till": "Do you want to stop reminders to",
 }

@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
@@ -56,7 +57,7 @@ def _expire_old_sessions() -> None:
     if not isinstance(started, int | float) or dt.datetime.now(dt.UTC).timestamp() - started > limit:
         logout_user()
         session.pop("login_at", None)
-        flash("Sessionen har gått ut. Logga in igen.", "error")
+        flash(gettext("Sessionen har gått ut. Logga in igen."), "error")
 
 
 def _csrf_error(error: CSRFError) -> Any:
@@ -126,7 +127,7 @@ def login() -> Any:
         email = (request.form.get("email") or "").strip().lower()
         user = db.session.scalar(db.select(User).filter_by(email=email))
         if user is None or not user.active or not user.check_password(request.form.get("password") or ""):
-            flash("Fel e-postadress eller lösenord.", "error")
+            flash(gettext("Fel e-postadress eller lösenord."), "error")
             return render_template("auth/login.html", email=email), 401
         for key in [k for k in session if k != "csrf_token"]:  # nothing of a previous login carries over
             session.pop(key)
@@ -141,5 +142,5 @@ def login() -> Any:
 @login_required
 def logout() -> Any:
     logout_user()
-    flash("Du är utloggad.")
+    flash(gettext("Du är utloggad."))
     return redirect(url_for("auth.login"))

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -68,7 +69,7 @@ def upload() -> Any:
     if org is None and current_user.role == "secretary":
         org = current_user.organization
     if org is None:
-        flash("Välj organisation.", "error")
+        flash(gettext("Välj organisation."), "error")
         return redirect(url_for("documents.index"))
     require_edit(org.id)
     body = db.session.get(Body, request.form.get("body_id", type=int) or 0)
@@ -76,7 +77,7 @@ def upload() -> Any:
         abort(400)
     files = [f for f in request.files.getlist("files") if f and f.filename]
     if not files:
-        flash("Välj minst en fil.", "error")
+        flash(gettext("Välj minst en fil."), "error")
         return redirect(url_for("documents.index"))
     made: list[Document] = []
     for storage in files:
@@ -88,7 +89,8 @@ def upload() -> Any:
             flash(str(problem), problem.category)
             continue
         made.append(document)
-        flash(f"{name}: mottagen, läses in nu. Förslagen visas på dokumentets sida när den är klar.", "success")
+        flash(gettext("%(name)s: mottagen, läses in nu. Förslagen visas på dokumentets sida när den är klar.",
+                      name=name), "success")
     if len(made) == 1:
         return redirect(url_for("documents.show", document_id=made[0].id))
     return redirect(url_for("documents.index"))
@@ -138,7 +140,7 @@ def retry(document_id: int) -> Any:
     require_edit(document.organization_id)
     if document.job is not None and requeue(document.job):
         db.session.commit()
-        flash("Filen läses in igen.", "success")
+        flash(gettext("Filen läses in igen."), "success")
     return redirect(url_for("documents.show", document_id=document.id))
 
 
@@ -207,16 +209,16 @@ def review(document_id: int, proposal_id: int) -> Any:
             accept(proposal, current_user)
         except NotAcceptable as refusal:
             db.session.rollback()
-            flash(str(refusal), "error")
+            flash(gettext(str(refusal)), "error")  # its messages are catalog msgids
             return redirect(url_for("documents.show", document_id=document.id, _anchor=f"p{proposal_id}"))
-        flash(f"Godkänt: {proposal.event.title}.", "success")
+        flash(gettext("Godkänt: %(title)s.", title=proposal.event.title), "success")
     elif action == "reject":
         reject(proposal, current_user)
-        flash("Förslaget avvisat.")
+        flash(gettext("Förslaget avvisat."))
     elif action == "reopen":
         proposal.status = "pending"
     else:
-        flash("Ändringarna sparade.")
+        flash(gettext("Ändringarna sparade."))
     db.session.commit()
     anchor = proposal_id
     if action in ("accept", "reject"):  # the keyboard flow goes on with the next undecided proposal
@@ -246,7 +248,7 @@ def _bulk_request(document_id: int) -> tuple[Document, float | None]:
     require_edit(document.organization_id)
     threshold = _threshold()
     if threshold is None:
-        flash("Ange en säkerhet mellan 0 och 1.", "error")
+        flash(gettext("Ange en säkerhet mellan 0 och 1."), "error")
     return document, threshold
 
 
@@ -278,8 +280,12 @@ def accept_all(document_id: int) -> Any:
     listed = {int(x) for x in request.form.getlist("proposal") if x.isdigit()}
     result = accept_proposals(document.proposals, current_user, threshold, only=listed)
     db.session.commit()
-    notes = [f"{result.accepted} förslag godkända"]
     if result.held:
-        notes.append(f"väntar på dig: {result.held_text()}")
-    flash(", ".join(notes) + ".", "success")
+        from planner.schedule.autoaccept import HOLD_REASONS
+
+        held = ", ".join(f"{n} {gettext(HOLD_REASONS[key])}" for key, n in sorted(result.held.items()))
+        flash(gettext("%(count)s förslag godkända, väntar på dig: %(held)s.", count=result.accepted, held=held),
+              "success")
+    else:
+        flash(gettext("%(count)s förslag godkända.", count=result.accepted), "success")
     return redirect(url_for("documents.show", document_id=document.id))

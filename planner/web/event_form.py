@@ -6,9 +6,11 @@ import datetime as dt
 from collections.abc import Mapping
 
 from flask import current_app
+from flask_babel import gettext
 
 from planner.db import db
 from planner.models import Body, Event
+from planner.schedule.accept import span_problem
 from planner.schedule.datefmt import STOCKHOLM, NonexistentTime, stockholm_instant
 from planner.schedule.recurrence import RecurrenceError, occurrence_key, parse_rule
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS, parse_date, parse_time
@@ -41,14 +43,14 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
     errors: list[str] = []
     title = (form.get("title") or "").strip()
     if not title:
-        errors.append("Ange en rubrik.")
+        errors.append(gettext("Ange en rubrik."))
     kind = form.get("kind", "meeting")
     status = form.get("status", "confirmed")
     if kind not in EVENT_KIND_LABELS or status not in STATUS_LABELS:
-        errors.append("Okänd typ eller status.")
+        errors.append(gettext("Okänd typ eller status."))
     day = parse_date(form.get("date"), "Datum", errors)
     if day is None and not errors:
-        errors.append("Ange ett datum.")
+        errors.append(gettext("Ange ett datum."))
     last = parse_date(form.get("end_date"), "Slutdatum", errors)
     start = parse_time(form.get("start"), "Starttid", errors)
     end = parse_time(form.get("end"), "Sluttid", errors)
@@ -56,16 +58,19 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
     if body_id is not None:
         body = db.session.get(Body, body_id)
         if body is None or body.organization_id != event.organization_id:
-            errors.append("Okänd grupp.")
+            errors.append(gettext("Okänd grupp."))
     rule = None
     if (form.get("recurrence") or "").strip():
         try:
             rule = parse_rule(form["recurrence"], int(current_app.config["ICS_IMPORT_MAX_OCCURRENCES"]))
         except RecurrenceError as exc:
-            errors.append(f"Upprepning: {exc}")
+            errors.append(gettext("Upprepning: %(reason)s", reason=exc))
     if errors:
         return errors
     assert day is not None
+    problem = span_problem(kind, day, last, start, end)  # the review's rule: no end first, no meeting over a day
+    if problem:
+        return [gettext(problem)]
     if start is not None:
         try:
             start_at = stockholm_instant(day, start, "Starttid")
@@ -73,9 +78,7 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
         except NonexistentTime as exc:
             return [str(exc)]
         if end_at <= start_at:
-            return ["Sluttiden ligger före starttiden."]
-    elif last is not None and last < day:
-        return ["Slutdatum ligger före startdatum."]
+            return [gettext("Sluttiden ligger före starttiden.")]
     skipped = []
     for line in (form.get("exdates") or "").replace(",", "\n").splitlines():
         if line.strip():

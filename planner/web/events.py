@@ -6,14 +6,17 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
+from sqlalchemy.orm import joinedload, selectinload
 
 from planner.db import db
-from planner.models import Body, Event, Organization, Proposal
+from planner.models import Body, Document, Event, Organization, Proposal
 from planner.schedule.audit import changed, diff, record, snapshot
 from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.schedule.removal import MergeError, delete_event, merge_events
+from planner.web import search
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
 from planner.web.i18n import translated
@@ -26,11 +29,13 @@ def _filters() -> dict[str, Any]:
     args = request.args
     return {"org": args.get("org", type=int), "body": args.get("body", type=int),
             "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
-            "status": args.get("status") if args.get("status") in STATUS_LABELS else None}
+            "status": args.get("status") if args.get("status") in STATUS_LABELS else None,
+            "q": (args.get("q") or "").strip()[:200]}
 
 
 def _query(filters: dict[str, Any]) -> Any:
-    query = db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
+    query = (db.select(Event).where(Event.series_id.is_(None), Event.deleted_at.is_(None))
+             .options(joinedload(Event.body), selectinload(Event.overrides)))  # one query, not one per row
     visible = visible_organization_ids()
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))
@@ -43,11 +48,78 @@ def _query(filters: dict[str, Any]) -> Any:
     return query
 
 
+def _in_range(query: Any, first: dt.date, last: dt.date) -> Any:
+    """Only series and events that may touch first..last are loaded (a day's margin for the time zone);
+    occurrences() then decides exactly."""
+    lo = dt.datetime.combine(first - dt.timedelta(days=1), dt.time(), dt.UTC)
+    hi = dt.datetime.combine(last + dt.timedelta(days=2), dt.time(), dt.UTC)
+    return query.where(db.or_(
+        Event.rrule.is_not(None),
+        db.and_(Event.start_at.is_not(None), Event.start_at < hi, db.func.coalesce(Event.end_at, Event.start_at) >= lo),
+        db.and_(Event.start_date.is_not(None), Event.start_date <= last,
+                db.func.coalesce(Event.end_date, Event.start_date) >= first)))
+
+
+def _event_fields(event: Event) -> list[str | None]:
+    """What a search looks in: title, place, body, and the words a person may remember from the text."""
+    return [event.title, event.location, event.body.name if event.body else None, event.description,
+            event.from_party, event.to_party]
+
+
 def _occurrences(filters: dict[str, Any], first: dt.date, last: dt.date) -> list[Occurrence]:
-    found = [o for e in db.session.scalars(_query(filters)) for o in occurrences(e, first, last)]
+    words = search.terms(filters.get("q"))
+    query = _in_range(_query(filters), first, last)
+    if words:
+        text = db.func.coalesce(Body.name, "")
+        for column in (Event.title, Event.location, Event.description, Event.from_party, Event.to_party):
+            text = text + " " + db.func.coalesce(column, "")
+        query = query.outerjoin(Body, Body.id == Event.body_id)
+        for word in search.ascii_words(words):
+            query = query.where(text.icontains(word, autoescape=True))
+    events = [e for e in db.session.scalars(query) if not words or search.matches(words, _event_fields(e))]
+    found = [o for e in events for o in occurrences(e, first, last)]
     if filters["status"]:
         found = [o for o in found if o.event.status == filters["status"]]
     return sorted(found, key=lambda o: (o.day, str(o.start)))
+
+
+def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] | None]]:
+    """Minutes whose proposals, file name, body, organization or text hold the search words, newest first,
+    with the line to open them at."""
+    words = search.terms(filters.get("q"))
+    if not words:
+        return []
+    query = (db.select(Document).order_by(Document.uploaded_at.desc(), Document.id.desc())
+             .options(joinedload(Document.body), joinedload(Document.organization), selectinload(Document.proposals)))
+    visible = visible_organization_ids()
+    if visible is not None:
+        query = query.where(Document.organization_id.in_(visible))
+    if filters["org"]:
+        query = query.where(Document.organization_id == filters["org"])
+    if filters["body"]:
+        query = query.where(Document.body_id == filters["body"])
+    for word in search.ascii_words(words):
+        titled = db.select(Proposal.id).where(Proposal.document_id == Document.id, Proposal.title.icontains(
+            word, autoescape=True)).exists()
+        query = query.where(db.or_(Document.text.icontains(word, autoescape=True),
+                                   Document.filename.icontains(word, autoescape=True), titled,
+                                   Document.body.has(Body.name.icontains(word, autoescape=True)),
+                                   Document.organization.has(Organization.name.icontains(word, autoescape=True))))
+    hits = []
+    for document in db.session.scalars(query):
+        names = [document.filename, document.body.name if document.body else None,
+                 document.organization.name if document.organization else None]
+        proposal = next((p for p in document.proposals if p.evidence_line and search.matches(words, [p.title])), None)
+        if proposal is not None:  # the repaired title finds what OCR damaged in the text ("vattenférsérjning")
+            hits.append((document, (proposal.evidence_line, proposal.evidence_text or proposal.title)))
+        elif search.matches(words, [*names, document.text]):
+            line = None if search.matches(words, names) else search.first_line_hit(document.text, words)
+            hits.append((document, line))
+        else:
+            continue
+            if len(hits) >= search.MAX_DOCUMENT_HITS:
+                break
+    return hits
 
 
 def _choices() -> dict[str, Any]:
@@ -61,15 +133,49 @@ def _choices() -> dict[str, Any]:
             "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
 
 
+LIST_DAYS_BACK, LIST_DAYS_AHEAD, SEARCH_YEARS, MAX_RANGE_DAYS = 30, 400, 3, 366 * 10
+
+
+def _list_range(filters: dict[str, Any]) -> tuple[dt.date, dt.date, list[str]]:
+    """The list's from/to: as asked, else the coming year (a search looks three years either way)."""
+    problems: list[str] = []
+    today = dt.date.today()
+
+    def day(name: str, label: str) -> dt.date | None:
+        raw = (request.args.get(name) or "").strip()
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            problems.append(gettext("%(field)s: skriv datumet som ÅÅÅÅ-MM-DD.", field=label))
+            return None
+
+    first, last = day("from", gettext("Från")), day("to", gettext("Till"))
+    back, ahead = ((dt.timedelta(days=365 * SEARCH_YEARS),) * 2 if filters["q"] else
+                   (dt.timedelta(days=LIST_DAYS_BACK), dt.timedelta(days=LIST_DAYS_AHEAD)))
+    first = first or (last - back - ahead if last else today - back)
+    last = last or first + back + ahead
+    if last < first:
+        problems.append(gettext("Till-datumet ligger före från-datumet; de har bytt plats."))
+        first, last = last, first
+    if (last - first).days > MAX_RANGE_DAYS:
+        problems.append(gettext("Listan visar högst tio år åt gången."))
+        last = first + dt.timedelta(days=MAX_RANGE_DAYS)
+    return first, last, problems
+
+
 @bp.get("/")
 @login_required
 def index() -> str:
     filters = _filters()
-    today = dt.date.today()
-    first = request.args.get("from", type=dt.date.fromisoformat) or today - dt.timedelta(days=30)
-    last = request.args.get("to", type=dt.date.fromisoformat) or first + dt.timedelta(days=400)
-    return render_template("events/index.html", items=_occurrences(filters, first, last), filters=filters,
-                           first=first, last=last, **_choices())
+    first, last, problems = _list_range(filters)
+    items = search.paginate(_occurrences(filters, first, last), request.args.get("page", type=int))
+    keep = {k: v for k, v in filters.items() if v}
+    keep.update({"from": first.isoformat(), "to": last.isoformat()})
+    return render_template("events/index.html", page=items, items=items.items, filters=filters, keep=keep,
+                           first=first, last=last, problems=problems, documents=_documents(filters),
+                           **_choices())
 
 
 @bp.get("/month")
@@ -162,7 +268,7 @@ def new() -> Any:
             db.session.flush()
             changed(event, "created", diff({}, snapshot(event)), current_user, created=True)
             db.session.commit()
-            flash(f"Skapad: {event.title}.", "success")
+            flash(gettext("Skapad: %(title)s.", title=event.title), "success")
             return redirect(url_for("events.show", event_id=event.id))
         for error in errors:
             flash(error, "error")
@@ -190,7 +296,7 @@ def edit(event_id: int) -> Any:
                 changed(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
                         changes, current_user)
             db.session.commit()
-            flash("Sparat." if changes else "Inget ändrades.", "success")
+            flash(gettext("Sparat.") if changes else gettext("Inget ändrades."), "success")
             return redirect(url_for("events.show", event_id=event.id))
         db.session.rollback()
         for error in errors:
@@ -209,7 +315,7 @@ def cancel(event_id: int) -> Any:
         before, event.status = event.status, "cancelled"
         changed(event, "cancelled", {"status": [before, "cancelled"]}, current_user)
         db.session.commit()
-        flash(f"Inställt: {event.title}.", "success")
+        flash(gettext("Inställt: %(title)s.", title=event.title), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -220,12 +326,12 @@ def delete(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     if event.series_id is not None:
-        flash("Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället.", "error")
+        flash(gettext("Ett flyttat tillfälle tas inte bort för sig; hoppa över det i serien i stället."), "error")
         return redirect(url_for("events.show", event_id=event.id))
     if delete_event(event, current_user):
         db.session.commit()
-        flash(f"Borttagen: {event.title}. Den som redan fått en påminnelse får ett meddelande om att den "
-              "är inställd.", "success")
+        flash(gettext("Borttagen: %(title)s. Den som redan fått en påminnelse får ett meddelande om att den "
+                      "är inställd.", title=event.title), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -245,8 +351,8 @@ def merge(event_id: int) -> Any:
         flash(str(exc), "error")
         return redirect(url_for("events.show", event_id=event.id))
     db.session.commit()
-    flash(f"Sammanslagen: {duplicate.title} ingår nu i den här händelsen ({moved} skickade påminnelser flyttade).",
-          "success")
+    flash(gettext("Sammanslagen: %(title)s ingår nu i den här händelsen (%(moved)s skickade påminnelser flyttade).",
+                  title=duplicate.title, moved=moved), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -274,7 +380,7 @@ def skip(event_id: int) -> Any:
     event.exdates = sorted({*before, key})
     changed(event, "updated", {"exdates": [before, event.exdates]}, current_user)
     db.session.commit()
-    flash(f"Tillfället {key[:10]} är undantaget från serien.", "success")
+    flash(gettext("Tillfället %(day)s är undantaget från serien.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))
 
 
@@ -296,7 +402,7 @@ def move(event_id: int) -> Any:
     start = parse_time(request.form.get("start"), "Starttid", errors)
     end = parse_time(request.form.get("end"), "Sluttid", errors)
     if new_day is None and not errors:
-        errors.append("Ange ett datum.")
+        errors.append(gettext("Ange ett datum."))
     if errors:
         for error in errors:
             flash(error, "error")
@@ -320,12 +426,12 @@ def move(event_id: int) -> Any:
             flash(str(exc), "error")
             return redirect(url_for("events.show", event_id=event.id))
         if override.end_at <= override.start_at:
-            flash("Sluttiden ligger före starttiden.", "error")
+            flash(gettext("Sluttiden ligger före starttiden."), "error")
             return redirect(url_for("events.show", event_id=event.id))
     event.overrides.append(override)
     db.session.flush()
     record(override, "created", diff({}, snapshot(override)), current_user)
     changed(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
     db.session.commit()
-    flash(f"Tillfället {key[:10]} är flyttat.", "success")
+    flash(gettext("Tillfället %(day)s är flyttat.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))

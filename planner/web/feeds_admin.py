@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from planner.db import db, utcnow
@@ -40,14 +41,14 @@ def create() -> Any:
     model = SCOPES.get(kind)
     target = db.session.get(model, int(raw_id)) if model and raw_id.isdigit() else None
     if target is None:
-        flash("Välj vad flödet ska visa: en organisation, ett organ eller en kommun.", "error")
+        flash(gettext("Välj vad flödet ska visa: en organisation, ett organ eller en kommun."), "error")
         return redirect(url_for(".index"))
     kinds = sorted(k for k in request.form.getlist("kinds") if k in EVENT_KINDS) or None
     attribute = {"org": "organization", "body": "body", "muni": "municipality"}[kind]
     feed = Feed(name=(request.form.get("name") or "").strip()[:200], kinds=kinds, **{attribute: target})
     db.session.add(feed)
     db.session.commit()
-    flash("Flödet är skapat. Skicka prenumerationssidans länk till dem som ska prenumerera.")
+    flash(gettext("Flödet är skapat. Skicka prenumerationssidans länk till dem som ska prenumerera."))
     return redirect(url_for(".index"))
 
 
@@ -64,7 +65,7 @@ def revoke(feed_id: int) -> Any:
     feed = _feed(feed_id)
     feed.revoked_at = feed.revoked_at or utcnow()
     db.session.commit()
-    flash("Flödet är återkallat: adressen fungerar inte längre.")
+    flash(gettext("Flödet är återkallat: adressen fungerar inte längre."))
     return redirect(url_for(".index"))
 
 
@@ -75,7 +76,7 @@ def rotate(feed_id: int) -> Any:
     feed.token = new_token()
     feed.revoked_at = None
     db.session.commit()
-    flash("Flödet har fått en ny adress; den gamla fungerar inte längre. Prenumeranterna behöver den nya.")
+    flash(gettext("Flödet har fått en ny adress; den gamla fungerar inte längre. Prenumeranterna behöver den nya."))
     return redirect(url_for(".index"))
 
 
@@ -87,7 +88,8 @@ def toggle_public(body_id: int) -> Any:
         abort(404)
     body.public_feed = request.form.get("public") == "1"
     db.session.commit()
-    flash(f"Öppet flöde för {body.name} är {'på' if body.public_feed else 'av'}.")
+    flash(gettext("Öppet flöde för %(body)s är på.", body=body.name) if body.public_feed else
+          gettext("Öppet flöde för %(body)s är av.", body=body.name))
     return redirect(url_for(".index"))
 
 
@@ -102,7 +104,7 @@ def import_ics() -> Any:
     body = next((b for b in bodies if str(b.id) == body_id), None)
     kind = request.form.get("kind") or None
     if body is None or (kind is not None and kind not in EVENT_KINDS):
-        flash("Välj ett organ att importera till.", "error")
+        flash(gettext("Välj ett organ att importera till."), "error")
         return render_template("feeds/import.html", bodies=bodies, kinds=EVENT_KINDS), 400
     config = current_app.config
     upload = request.files.get("file")
@@ -121,8 +123,8 @@ def import_ics() -> Any:
         result = import_calendar(data, body, source, config, utcnow(), kind=kind, actor=current_user.email)
     except ImportRefused as exc:
         db.session.rollback()
-        flash(f"Importen stoppades: {exc}", "error")
+        flash(gettext("Importen stoppades: %(reason)s", reason=exc), "error")
         return render_template("feeds/import.html", bodies=bodies, kinds=EVENT_KINDS), 400
     db.session.commit()
-    flash(f"Importerat till {body.name}: {result.summary()}.")
+    flash(gettext("Importerat till %(body)s: %(summary)s.", body=body.name, summary=result.summary()))
     return redirect(url_for(".import_ics"))

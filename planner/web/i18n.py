@@ -10,14 +10,10 @@ from flask_babel import Babel, gettext, refresh
 
 from planner.config import PACKAGE_DIR
 from planner.schedule import datefmt
+from planner.translations import N_
 from planner.web import SESSIONLESS_ENDPOINTS
 
 LANGUAGES = ("sv", "en")
-
-
-def N_(text: str) -> str:
-    """Marks a Swedish msgid for the catalog; translated where it is shown (gettext)."""
-    return text
 
 
 # Stored codes as a person reads them: reminder deliveries, proposals, events.

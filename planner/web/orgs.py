@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from planner.db import db
@@ -47,16 +48,16 @@ def index() -> str:
 def create() -> Any:
     name = (request.form.get("name") or "").strip()
     if not name:
-        flash("Ange ett namn.", "error")
+        flash(gettext("Ange ett namn."), "error")
         return redirect(url_for("orgs.index"))
     if db.session.scalar(db.select(Organization).where(
             db.or_(Organization.name == name, Organization.slug == slugify(name)))):
-        flash(f"Det finns redan en organisation som heter {name}.", "error")
+        flash(gettext("Det finns redan en organisation som heter %(name)s.", name=name), "error")
         return redirect(url_for("orgs.index"))
     org = Organization(name=name[:200], slug=slugify(name)[:100])
     db.session.add(org)
     db.session.commit()
-    flash(f"Organisationen {org.name} är skapad.", "success")
+    flash(gettext("Organisationen %(name)s är skapad.", name=org.name), "success")
     return redirect(url_for("orgs.show", org_id=org.id))
 
 
@@ -89,11 +90,11 @@ def rename(org_id: int) -> Any:
     name = (request.form.get("name") or "").strip()
     if name and name != org.name:
         if db.session.scalar(db.select(Organization).where(Organization.name == name, Organization.id != org.id)):
-            flash(f"Det finns redan en organisation som heter {name}.", "error")
+            flash(gettext("Det finns redan en organisation som heter %(name)s.", name=name), "error")
         else:
             org.name = name[:200]
             db.session.commit()
-            flash("Namnet är ändrat.", "success")
+            flash(gettext("Namnet är ändrat."), "success")
     return redirect(url_for("orgs.show", org_id=org.id))
 
 
@@ -109,7 +110,7 @@ def add_municipality(org_id: int) -> Any:
     name = (request.form.get("name") or "").strip()
     code = (request.form.get("code") or "").strip() or None
     if not name or (code and not (code.isdigit() and len(code) == 4)):
-        flash("Ange kommunens namn (och ev. fyrsiffrig kommunkod).", "error")
+        flash(gettext("Ange kommunens namn (och ev. fyrsiffrig kommunkod)."), "error")
         return redirect(url_for("orgs.show", org_id=org.id))
     municipality = db.session.scalar(db.select(Municipality).filter_by(name=name))
     if municipality is None:
@@ -174,7 +175,7 @@ def save_body(org_id: int, body_id: int | None = None) -> Any:
                                                                    Event.deleted_at.is_(None))):
                 sync_event_reminders(event)
         db.session.commit()
-        flash(f"{body.name} är sparad.", "success")
+        flash(gettext("%(name)s är sparad.", name=body.name), "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id or ''}"))
 
 
@@ -199,18 +200,19 @@ def add_term(org_id: int, body_id: int) -> Any:
     except ValueError:
         start = end = None
     if not holder or start is None or (end is not None and end <= start):
-        flash("Ange vem som är ordförande och från vilket datum (ÅÅÅÅ-MM-DD); slutet efter starten.", "error")
+        flash(gettext("Ange vem som är ordförande och från vilket datum (ÅÅÅÅ-MM-DD); slutet efter starten."),
+              "error")
         return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
     contact = request.form.get("contact_email") or ""
     try:
         contact_email = check_address(contact) if contact.strip() else None
     except BadAddress as exc:  # it goes into RCPT TO and the To header of handover reminders
-        flash(f"Kontaktadressen sparades inte: {exc}", "error")
+        flash(gettext("Kontaktadressen sparades inte: %(reason)s", reason=exc), "error")
         return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
     body.chair_terms.append(ChairTerm(holder=holder[:200], start_date=start, end_date=end,
                                       contact_email=contact_email))
     db.session.commit()
-    flash(f"Ordförandeskapet för {holder} är sparat.", "success")
+    flash(gettext("Ordförandeskapet för %(holder)s är sparat.", holder=holder), "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))
 
 
@@ -220,6 +222,7 @@ def propose_handovers(org_id: int, body_id: int) -> Any:
     org, body = _editable_body_or_404(org_id, body_id)
     made = propose_handover_events(body, dt.date.today(), current_user)
     db.session.commit()
-    flash(f"{len(made)} preliminära överlämningar lades in i kalendern." if made else
-          "Inga nya överlämningar: de kommande finns redan, eller rotationen har färre än två namn.", "success")
+    flash(gettext("%(count)s preliminära överlämningar lades in i kalendern.", count=len(made)) if made else
+          gettext("Inga nya överlämningar: de kommande finns redan, eller rotationen har färre än två namn."),
+          "success")
     return redirect(url_for("orgs.show", org_id=org.id, _anchor=f"body{body.id}"))

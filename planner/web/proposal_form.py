@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 
+from flask_babel import gettext
+
 from planner.db import db
 from planner.models import Body, Proposal
 from planner.schedule.datefmt import NonexistentTime, stockholm_instant
@@ -22,6 +24,8 @@ KIND_LABELS = {
 EVENT_KIND_LABELS = {k: v for k, v in KIND_LABELS.items() if k in ("meeting", "deadline", "chair_handover",
                                                                     "holiday")}
 STATUS_LABELS = {"confirmed": N_("Bekräftad"), "tentative": N_("Preliminär"), "cancelled": N_("Inställd")}
+# The field names the parse errors begin with, marked for the catalog.
+FIELD_NAMES = (N_("Datum"), N_("Slutdatum"), N_("Starttid"), N_("Sluttid"), N_("Undantag"))
 TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
 
 
@@ -32,7 +36,7 @@ def parse_date(text: str | None, label: str, errors: list[str]) -> dt.date | Non
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        errors.append(f"{label}: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-04.")
+        errors.append(gettext("%(field)s: skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-04.", field=gettext(label)))
         return None
 
 
@@ -44,7 +48,7 @@ def parse_time(text: str | None, label: str, errors: list[str]) -> dt.time | Non
     m = TIME.match(text)
     if m and int(m.group(1)) < 24 and int(m.group(2) or 0) < 60:
         return dt.time(int(m.group(1)), int(m.group(2) or 0))
-    errors.append(f"{label}: skriv tiden som 9.45 eller 09:45.")
+    errors.append(gettext("%(field)s: skriv tiden som 9.45 eller 09:45.", field=gettext(label)))
     return None
 
 
@@ -53,7 +57,7 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
     errors: list[str] = []
     kind = form.get("kind", proposal.kind)
     if kind not in KIND_LABELS:
-        errors.append("Okänd typ.")
+        errors.append(gettext("Okänd typ."))
     start_date = parse_date(form.get("date"), "Datum", errors)
     end_date = parse_date(form.get("end_date"), "Slutdatum", errors)
     start_time = parse_time(form.get("start"), "Starttid", errors)
@@ -62,9 +66,9 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
 
     problem = span_problem(kind, start_date, end_date, start_time, end_time)
     if problem:
-        errors.append(problem)
+        errors.append(gettext(problem))
     if end_time and not start_time:
-        errors.append("Ange en starttid när du anger en sluttid.")
+        errors.append(gettext("Ange en starttid när du anger en sluttid."))
     typed = ((start_date, start_time, "Starttid"), (end_date or start_date, end_time, "Sluttid"))
     for day, time_of_day, label in typed:
         if day and time_of_day:
@@ -75,7 +79,7 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
     body_id = int(form["body_id"]) if (form.get("body_id") or "").isdigit() else None
     body = db.session.get(Body, body_id) if body_id is not None else None
     if body_id is not None and (body is None or body.organization_id != organization_id):
-        errors.append("Okänd grupp.")
+        errors.append(gettext("Okänd grupp."))
     if errors:
         return errors
     proposal.kind = kind

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from sqlalchemy import and_, func, or_, select, true
 
 from planner.db import db
@@ -24,12 +25,13 @@ from planner.reminders.subscribe import (
     update_preferences,
     upsert,
 )
+from planner.translations import N_
 from planner.web.auth import csrf, roles_required, visible_organization_ids
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/paminnelser")
 
 LEAD_CHOICES = ("P14D", "P7D", "P3D", "P1D", "P0D")
-KINDS = (("meeting", "Möten"), ("deadline", "Sista dagar"))
+KINDS = (("meeting", N_("Möten")), ("deadline", N_("Sista dagar")))
 
 
 def _organizations() -> list[Organization]:
@@ -85,7 +87,7 @@ def index() -> Any:
         flash(str(exc), "error")
         return _page("subscriptions/index.html", status=400)
     except OSError:
-        flash("Vi kunde inte skicka mejlet just nu. Dina val är sparade; försök igen om en stund.", "error")
+        flash(gettext("Vi kunde inte skicka mejlet just nu. Dina val är sparade; försök igen om en stund."), "error")
         return _page("subscriptions/index.html", status=503)
     return render_template("subscriptions/check_mail.html", email=email)
 
@@ -96,7 +98,7 @@ def confirm_view(token: str) -> Any:
     if request.method == "POST":
         confirm(subscriber)
         db.session.commit()
-        flash("Tack! Dina påminnelser är bekräftade.")
+        flash(gettext("Tack! Dina påminnelser är bekräftade."))
         return redirect(url_for("subscriptions.preferences", token=token))
     return render_template("subscriptions/confirm.html", subscriber=subscriber)
 
@@ -108,7 +110,7 @@ def preferences(token: str) -> Any:
         bodies, leads, digest = _form_choices()
         update_preferences(subscriber, bodies, digest, leads)
         db.session.commit()
-        flash("Dina val är sparade.")
+        flash(gettext("Dina val är sparade."))
         return redirect(url_for("subscriptions.preferences", token=token))
     return _page("subscriptions/preferences.html", subscriber)
 

@@ -22,6 +22,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from flask_login import current_user
 
 from planner.db import db
@@ -235,10 +236,10 @@ def next_year(org_slug: str, year: int, body_slug: str | None = None) -> Any:
         document = create_next_year(org, year, body=body, user=current_user, first_month=_options()["first_month"])
     except AlreadyCreated as exc:
         db.session.rollback()
-        flash(f"Förslag till årshjulet {year + 1} finns redan (dokument {exc.document.id}). "
-              "Granska dem under protokollen.", "error")
+        flash(gettext("Förslag till årshjulet %(year)s finns redan (dokument %(document)s). "
+                      "Granska dem under protokollen.", year=year + 1, document=exc.document.id), "error")
         return redirect(target)
     db.session.commit()
-    flash(f"{len(document.proposals)} förslag till årshjulet {year + 1} väntar på granskning "
-          f"(dokument {document.id}).")
+    flash(gettext("%(count)s förslag till årshjulet %(year)s väntar på granskning (dokument %(document)s).",
+                  count=len(document.proposals), year=year + 1, document=document.id))
     return redirect(target)
