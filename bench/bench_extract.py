@@ -99,6 +99,7 @@ def _interleaved(docs: list[tuple[str, str]], planner_fn, peer_fn, rounds: int =
     starts with empty word caches (module docstring). Also returned: planner's seconds per pass when its
     caches are kept from pass to pass (how this bench measured before; the same documents' words are then free)."""
     caches = _word_caches()
+    _cpu(planner_fn, docs)  # untimed: what planner loads once (word tables and their indexes) is loaded
     p_total = d_total = w_total = 0.0
     for _ in range(rounds):
         elapsed, d_results = _cpu(peer_fn, docs)

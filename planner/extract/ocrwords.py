@@ -77,6 +77,20 @@ def _known_at_least(need: float) -> dict[str, float]:
     return _frequencies()
 
 
+# Each class of letters that _UNKNOWN or _LOST swaps, read as one letter.
+_UNKNOWN_KEY = str.maketrans({c: "*" for c in "aäåoöildbe"})
+_LOST_KEY = str.maketrans({"ä": "a", "å": "a", "ö": "o"})
+_KEYS: dict[tuple[int, int], tuple[dict[str, float], set[str]]] = {}
+
+
+def _keys(table_id: int, key: dict, words: dict[str, float]) -> set[str]:
+    """The words of a table with `key` applied; built once per table and key (load-time data, like the list)."""
+    found = _KEYS.get((table_id, id(key)))
+    if found is None or found[0] is not words:
+        found = _KEYS[(table_id, id(key))] = (words, {w.translate(key) for w in words})
+    return found[1]
+
+
 def zipf(word: str) -> float:
     """log10 of occurrences per billion words; 0 for a word the list does not know."""
     freq = _frequencies().get(word)
@@ -168,7 +182,14 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float =
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
     # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked up; the
     # first most frequent of them is the first candidate of the highest zipf, as when every candidate is scored.
-    known = _known_at_least(max(floor, base + margin)).get
+    words = _known_at_least(max(floor, base + margin))
+    if words is not _frequencies() and not any(word[i] in _STRONG for i, _ in table):
+        # Without OCR marks a candidate only swaps letters within one class (a/ä/å, o/ö, …): when no word of the
+        # (smaller, common-word) table reads the same with each class as one letter, no candidate is among them.
+        key = _UNKNOWN_KEY if base < _RARE_ZIPF else _LOST_KEY
+        if word.translate(key) not in _keys(id(words), key, words):
+            return None
+    known = words.get
     best, best_freq = None, 1e-9  # zipf 0
     for candidate in _candidates(word, table, limit):
         value = known(candidate, 0.0)

@@ -1,0 +1,69 @@
+"""The fast OCR word repair picks exactly what scoring every candidate would pick.
+
+`ocrwords._best` looks candidates up only among words common enough to win and skips a word
+whose letter-class pattern no such word has (a speed-up, issue 10). Here it is checked against
+the plain rule written out: score every candidate with zipf, keep the first of the highest,
+accept it past the floor and the margin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner.extract import ocrwords
+
+REAL = Path(__file__).parent / "data" / "real"
+
+
+def _reference_best(word: str, suspect: bool, limit: int = ocrwords._MAX_CANDIDATES, floor: float = 1.0):
+    base = ocrwords.zipf(word)
+    table = ocrwords._table(word, suspect, base)
+    if table is None:
+        return None
+    best, best_zipf = None, 0.0
+    for candidate in ocrwords._candidates(word, table, limit):
+        value = ocrwords.zipf(candidate)
+        if value > best_zipf:
+            best, best_zipf = candidate, value
+    margin = ocrwords._MARGIN_SUSPECT if suspect or base < ocrwords._RARE_ZIPF else ocrwords._MARGIN_LOST
+    if best is not None and best_zipf >= floor and best_zipf - base >= margin:
+        return best
+    return None
+
+
+def _words() -> list[str]:
+    """Lower-case words of the project's real texts, as published and after OCR (damage included)."""
+    found: set[str] = set()
+    for folder in ("ocr", "text"):
+        for path in sorted((REAL / folder).glob("*.txt"))[:40]:
+            for token in path.read_text(encoding="utf-8").split():
+                word = token.strip(".,;:()\"'!?").lower()
+                if 3 <= len(word) <= 20 and any(c.isalpha() for c in word):
+                    found.add(word)
+    return sorted(found)
+
+
+WORDS = _words()
+
+
+def test_the_sample_has_damaged_and_unknown_words() -> None:
+    assert len(WORDS) > 2000
+    assert any(ocrwords._SUSPECT_IN_TOKEN.search(w) for w in WORDS)
+    assert any(ocrwords.zipf(w) == 0 for w in WORDS)
+    # and some that the repair does change, so the comparison is not only None against None
+    assert sum(ocrwords._best(w, False, floor=ocrwords._MIN_ZIPF) is not None for w in WORDS) > 50
+
+
+@pytest.mark.parametrize(("suspect", "floor", "limit"), [
+    (False, ocrwords._CLEAN_TEXT_ZIPF, ocrwords._MAX_CANDIDATES),  # a plain word in a clean text
+    (False, ocrwords._MIN_ZIPF, ocrwords._MAX_CANDIDATES),  # a plain word in a text that lost å/ä/ö
+    (True, ocrwords._MIN_ZIPF, ocrwords._MAX_CANDIDATES),  # a word with OCR marks
+    (False, ocrwords._PART_ZIPF, ocrwords._MAX_PART_CANDIDATES),  # a compound part
+])
+def test_fast_best_equals_scoring_every_candidate(suspect: bool, floor: float, limit: int) -> None:
+    differ = [(w, ocrwords._best(w, suspect, limit, floor), _reference_best(w, suspect, limit, floor))
+              for w in WORDS]
+    differ = [d for d in differ if d[1] != d[2]]
+    assert differ == []
