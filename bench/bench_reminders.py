@@ -34,6 +34,7 @@ BASELINE_LAUNCHER = (
     "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f)];"
     "sys.path.insert(0, sys.argv[1]); sys.argv = ['planner', 'scheduler'];"
     "from planner.cli import main; sys.exit(main())")
+PIPELINING = os.environ.get("BENCH_REMINDERS_PIPELINING", "1") != "0"  # 0: the sink does not offer it
 MESSAGE_ID = re.compile(rb"^Message-ID: *(<[^>\r\n]+>)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -49,6 +50,12 @@ def _sink(port: int, log_path: str, ready: multiprocessing.synchronize.Event) ->
     log = open(log_path, "a", buffering=1)  # noqa: SIM115  (lives as long as the process)
 
     class Handler:
+        async def handle_EHLO(self, server, session, envelope, hostname, responses):  # type: ignore[no-untyped-def]
+            session.host_name = hostname
+            if PIPELINING:  # as Postfix and Exim offer it; aiosmtpd handles pipelined commands in order
+                responses.insert(-1, "250-PIPELINING")
+            return responses
+
         async def handle_DATA(self, server, session, envelope):  # type: ignore[no-untyped-def]
             match = MESSAGE_ID.search(envelope.original_content or envelope.content)
             log.write(f"{time.time():.6f}\t{match.group(1).decode() if match else '-'}\n")
