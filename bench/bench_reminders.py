@@ -170,7 +170,11 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
         for worker in workers:
             worker.terminate()
         for worker in workers:
-            worker.wait(timeout=30)
+            try:
+                worker.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # the baseline finishes its whole batch first (issue 16)
+                worker.kill()
+                worker.wait(timeout=30)
         for sink in sinks:
             sink.terminate()
     rows = [line.split("\t") for line in log_path.read_text().splitlines()]
@@ -180,7 +184,8 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
     return {"processes": processes, "code": "baseline" if source else "this", "delivered": len(ids),
             "distinct": len(set(ids)),
             "duplicates": len(ids) - len(set(ids)), "messages_per_s": round(len(set(ids)) / span, 1),
-            "seconds_to_last": round(times[-1] - started, 2), "all_sent_in_db": _sent(url) == count}
+            "seconds_to_last": round(times[-1] - started, 2), "all_sent_in_db": _sent(url) == count,
+            "load_average_1min": round(os.getloadavg()[0], 1)}
 
 
 def main() -> None:
@@ -195,17 +200,22 @@ def main() -> None:
         t = time.time()
         _seed(app, count)
         print(f"reminders bench: {count} due reminders planned in {time.time() - t:.1f}s (PostgreSQL)")
-        results = [_run(app.config["DATABASE_URL"], instance, count, n) for n in (1, 3)]
+        results = []
+        runs = [(1, None), (3, None)]
         baseline = os.environ.get("BENCH_REMINDERS_BASELINE")
         if baseline:
-            results.append(_run(app.config["DATABASE_URL"], instance, count, 1, source=baseline))
+            runs.append((1, baseline))
+        for processes, source in runs:
+            results.append(_run(app.config["DATABASE_URL"], instance, count, processes, source=source))
+            print(json.dumps(results[-1]), flush=True)  # each run as it ends, in case a later one fails
     finally:
         _drop(url)
         shutil.rmtree(instance, ignore_errors=True)
-    print(f"{'code':>8} {'processes':>9} {'delivered':>9} {'duplicates':>10} {'msg/s':>8} {'s to last':>9}")
+    print(f"{'code':>8} {'processes':>9} {'delivered':>9} {'duplicates':>10} {'msg/s':>8} {'s to last':>9} "
+          f"{'load':>5}")
     for r in results:
         print(f"{r['code']:>8} {r['processes']:>9} {r['delivered']:>9} {r['duplicates']:>10} {r['messages_per_s']:>8} "
-              f"{r['seconds_to_last']:>9}")
+              f"{r['seconds_to_last']:>9} {r['load_average_1min']:>5}")
     ratio = results[1]["messages_per_s"] / results[0]["messages_per_s"]
     print(f"ratio 3 processes / 1 process: {ratio:.2f}x messages/s; "
           f"{results[0]['seconds_to_last'] / results[1]['seconds_to_last']:.2f}x faster to the last delivery")
