@@ -33,6 +33,7 @@ class Defaults:
     BABEL_DEFAULT_LOCALE = "sv"
     BABEL_DEFAULT_TIMEZONE = "Europe/Stockholm"
     SCHEDULER_INTERVAL_SECONDS = 30
+    STOP_SECONDS = 5  # `planner scheduler` exits this long after SIGTERM at the latest (planner/scheduler.py)
     # Reading uploads (planner/ingest/limits.py): beyond these a file is refused with a reason.
     INGEST_MAX_PAGES = 300
     INGEST_MAX_CHARS = 2_000_000

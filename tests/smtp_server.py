@@ -47,6 +47,21 @@ class Handler:
     arrived: threading.Event = field(default_factory=threading.Event)  # a held command has arrived
     lock: threading.Lock = field(default_factory=threading.Lock)
     after_data: Any = None  # called (in the server's thread) after each kept message, with the count so far
+    pipelining: bool = True  # offer PIPELINING (RFC 2920), as Postfix and Exim do; aiosmtpd reads commands in order
+    rcpt_with_mail: list[bool] = field(default_factory=list)  # per MAIL: had its RCPT arrived with it (pipelined)?
+
+    async def handle_MAIL(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
+        self.rcpt_with_mail.append(b"RCPT TO:" in bytes(server._reader._buffer))
+        envelope.mail_from = address
+        envelope.mail_options.extend(options)
+        return "250 OK"
+
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
+                          responses: list[str]) -> list[str]:
+        session.host_name = hostname
+        if self.pipelining:
+            responses.insert(-1, "250-PIPELINING")
+        return responses
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str, options: Any) -> str:
         if address in self.rcpt_replies:
@@ -78,9 +93,9 @@ class Handler:
 
 
 class SmtpServer:
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, pipelining: bool = True) -> None:
         self.port = port or free_port()
-        self.handler = Handler()
+        self.handler = Handler(pipelining=pipelining)
         self.controller: Controller | None = None
 
     @property
@@ -117,10 +132,23 @@ class SmtpServer:
         raise AssertionError(f"SMTP server got {len(self.received)} messages, expected {count} within {timeout}s")
 
 
-@pytest.fixture(name="smtp_server")
-def smtp_server_fixture(app) -> Iterator[SmtpServer]:
-    server = SmtpServer().start()
+def serve(app: Any, pipelining: bool = True) -> Iterator[SmtpServer]:
+    server = SmtpServer(pipelining=pipelining).start()
     app.config["SMTP_URL"] = server.url
     app.config["BASE_URL"] = "https://planner.example.se"
     yield server
     server.stop()
+
+
+@pytest.fixture(name="smtp_server")
+def smtp_server_fixture(app) -> Iterator[SmtpServer]:
+    yield from serve(app)
+
+
+@pytest.fixture(name="smtp_server", params=["pipelining", "plain"])
+def smtp_server_both_fixture(app, request) -> Iterator[SmtpServer]:
+    """A server that offers PIPELINING and one that does not: the dispatcher's two ways of sending.
+
+    A module imports it `as smtp_server_fixture` to run all its tests against both.
+    """
+    yield from serve(app, pipelining=request.param == "pipelining")

@@ -14,7 +14,7 @@ from planner.models import ChairTerm, Event, Subscriber
 from planner.reminders import smtp, sync_event_reminders
 from tests.conftest import csrf_token_from
 from tests.reminders_helpers import UTC, dispatch_at, local, meeting, org_with_bodies, rows, subscriber
-from tests.smtp_server import smtp_server_fixture  # noqa: F401
+from tests.smtp_server import smtp_server_both_fixture as smtp_server_fixture  # noqa: F401  (PIPELINING or not)
 
 NON_ASCII = "åsa.öberg@varberg.se"
 CRLF = "kd@varberg.se\r\nBcc: evil@example.se"

@@ -12,7 +12,8 @@ from planner.models import ChairTerm, Event
 from planner.reminders import sync_event_reminders
 from planner.reminders.sync import plan_digests
 from tests.reminders_helpers import UTC, dispatch_at, local, meeting, org_with_bodies, rows, subscriber
-from tests.smtp_server import SmtpServer, free_port, smtp_server_fixture  # noqa: F401
+from tests.smtp_server import SmtpServer, free_port
+from tests.smtp_server import smtp_server_both_fixture as smtp_server_fixture  # noqa: F401  (PIPELINING or not)
 
 PLANNED_AT = dt.datetime(2027, 1, 1, tzinfo=UTC)
 
@@ -305,3 +306,15 @@ def test_after_downtime_only_the_latest_due_reminder_of_an_occurrence_is_sent(ap
     by_lead = {r.lead: r for r in rows(event_id=ev.id)}
     assert by_lead["P1D"].status == "sent"
     assert by_lead["P7D"].status == "expired" and by_lead["P7D"].last_error == SUPERSEDED
+
+
+def test_a_server_offering_pipelining_gets_each_envelope_in_one_go_and_others_never(app, smtp_server) -> None:
+    """One round trip per message instead of four, only where the server says it can take that."""
+    org, styr, _ = org_with_bodies()
+    for i in range(5):
+        subscriber(f"person{i}@varberg.se", org, styr)
+    sync_event_reminders(meeting(org, styr, local(2027, 3, 29, 9, 30)), PLANNED_AT)
+    db.session.commit()
+    stats = dispatch_at("2027-03-22T08:00")
+    assert stats.sent == 5 and len({r.message_id for r in smtp_server.wait_for(5)}) == 5
+    assert smtp_server.handler.rcpt_with_mail == [smtp_server.handler.pipelining] * 5

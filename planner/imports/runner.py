@@ -4,12 +4,18 @@ Each page renews the lease and records progress; the proposals and the job's `do
 committed in one transaction, and only by the worker that still holds the lease, so a job taken
 over after its scheduler died is finished exactly once. A job whose scheduler died
 IMPORT_JOB_MAX_ATTEMPTS times (a file that kills the reader) fails instead of looping.
+
+Stopping (SIGTERM, planner/scheduler.py sets `stop`): the job in flight is given back at the next
+page, queued again as if never taken, and the next scheduler reads it from the start. A job whose
+scheduler died on this host (kill -9, OOM) is due again at the next claim, not after its lease;
+that attempt counts, so a file that kills the reader still fails after IMPORT_JOB_MAX_ATTEMPTS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +26,7 @@ from sqlalchemy import Connection, and_, or_, update
 
 from planner.db import db, utcnow
 from planner.ingest import IngestError, Limits, read_text
-from planner.leases import claim_rows, finish_row, renew_rows, worker_name
+from planner.leases import claim_rows, dead_local_claimers, finish_row, renew_rows, worker_name
 from planner.models import Document, ImportJob
 
 log = logging.getLogger("planner.imports")
@@ -30,6 +36,10 @@ PROGRESS_EVERY_SECONDS = 0.5
 
 class LeaseLost(Exception):
     """Another scheduler took this job over (this one was too slow or presumed dead)."""
+
+
+class Stopped(Exception):
+    """The scheduler is stopping: the job in flight goes back to the queue."""
 
 
 def gave_up(attempts: int) -> str:
@@ -43,6 +53,8 @@ class ImportRunner:
 
     worker: str = field(default_factory=worker_name)
     clock: Callable[[], dt.datetime] = utcnow
+    stop: threading.Event = field(default_factory=threading.Event)
+    current: int | None = None  # the job being read
 
     def __post_init__(self) -> None:
         config = current_app.config
@@ -57,6 +69,11 @@ class ImportRunner:
         due = or_(c.status == "queued", and_(expired, c.attempts < self.max_attempts))
 
         def give_up_on_crashers(conn: Connection) -> None:
+            dead = dead_local_claimers(TABLE, conn, self.worker)
+            if dead:  # their leases end now: taken below like any expired one, the attempt counted
+                conn.execute(update(TABLE).where(c.status == "claimed", c.claimed_by.in_(dead))
+                             .values(lease_until=now - dt.timedelta(microseconds=1)))
+                log.warning("import jobs of %s taken back (process gone)", ", ".join(dead))
             for job_id, attempts in conn.execute(db.select(c.id, c.attempts).where(
                     expired, c.attempts >= self.max_attempts)).all():
                 conn.execute(update(TABLE).where(c.id == job_id).values(
@@ -69,7 +86,7 @@ class ImportRunner:
     def run(self, max_jobs: int | None = None) -> int:
         """Run queued jobs one after another until none is left; returns how many were run."""
         done = 0
-        while max_jobs is None or done < max_jobs:
+        while (max_jobs is None or done < max_jobs) and not self.stop.is_set():
             job_id = self.claim()
             if job_id is None:
                 break
@@ -78,9 +95,13 @@ class ImportRunner:
         return done
 
     def run_job(self, job_id: int) -> None:
+        self.current = job_id
         with db.engine.connect() as conn:
             try:
                 self._run(job_id, conn)
+            except Stopped:
+                db.session.rollback()
+                self.release(conn)
             except LeaseLost:
                 db.session.rollback()
                 log.warning("import job %s: taken over by another scheduler; leaving it", job_id)
@@ -92,6 +113,29 @@ class ImportRunner:
                 log.exception("import job %s failed", job_id)
                 self._fail(job_id, conn, f"Ett oväntat fel inträffade vid inläsningen ({exc.__class__.__name__}). "
                                          "Försök igen; händer det igen, kontakta den som driver Planner.")
+            finally:
+                self.current = None
+
+    def release(self, conn: Connection | None = None) -> bool:
+        """Give the job in flight back: queued, not counted as an attempt, read again from the start.
+
+        Also called from the stopping thread when a page takes too long (planner/scheduler.py); the
+        reading thread then finds its lease gone and leaves the job alone.
+        """
+        job_id = self.current
+        if job_id is None:
+            return False
+        if conn is None:
+            with db.engine.connect() as own:
+                return self.release(own)
+        c = TABLE.c
+        result = conn.execute(update(TABLE).where(c.id == job_id, c.status == "claimed",
+                                                  c.claimed_by == self.worker).values(
+            status="queued", claimed_by=None, lease_until=None, attempts=c.attempts - 1, pages_done=0))
+        conn.commit()
+        if result.rowcount == 1:
+            log.warning("import job %s given back: the scheduler is stopping", job_id)
+        return result.rowcount == 1
 
     def _run(self, job_id: int, conn: Connection) -> None:
         from planner.extract import extract
@@ -109,6 +153,8 @@ class ImportRunner:
 
         def progress(done: int, total: int) -> None:
             nonlocal last
+            if self.stop.is_set():
+                raise Stopped(job_id)
             if done < total and time.monotonic() - last < PROGRESS_EVERY_SECONDS:
                 return
             last = time.monotonic()
@@ -118,6 +164,8 @@ class ImportRunner:
                 raise LeaseLost(job_id)
 
         text = read_text(Path(document.stored_path), Limits.from_config(current_app.config), progress)
+        if self.stop.is_set():
+            raise Stopped(job_id)
         result = extract(text, source=name)
         document = db.session.get(Document, document.id)
         if document.body is None and result.get("body") and document.organization is not None:
@@ -138,17 +186,25 @@ class ImportRunner:
 
 
 class ImportTick:
-    """The scheduler's import job: every few seconds, run whatever uploads are waiting."""
+    """The scheduler's import job: every few seconds, run whatever uploads are waiting.
+
+    `idle` is set while no tick runs, so a stopping scheduler can wait for the one in flight.
+    """
 
     def __init__(self, app, echo: Callable[[str], object] = print) -> None:  # type: ignore[no-untyped-def]
         self.app = app
         self.echo = echo
+        self.idle = threading.Event()
+        self.idle.set()
         with app.app_context():
             self.runner = ImportRunner()
 
     def __call__(self) -> None:
         from sqlalchemy.exc import OperationalError
 
+        if self.runner.stop.is_set():
+            return
+        self.idle.clear()
         with self.app.app_context():
             try:
                 count = self.runner.run()
@@ -158,3 +214,4 @@ class ImportTick:
                 log.warning("imports: database error: %s", exc)
             finally:
                 db.session.remove()
+                self.idle.set()

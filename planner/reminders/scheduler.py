@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from typing import Any
 
 from flask import Flask
@@ -28,6 +29,8 @@ class DispatchJob:
     def __init__(self, app: Flask, echo: Any = print) -> None:
         self.app = app
         self.echo = echo
+        self.idle = threading.Event()  # set while no tick runs (a stopping scheduler waits for it)
+        self.idle.set()
         self.resync_every = dt.timedelta(hours=float(app.config.get("REMINDER_RESYNC_HOURS", 6)))
         self.last_resync: dt.datetime | None = None
         with app.app_context():
@@ -36,6 +39,7 @@ class DispatchJob:
     def __call__(self) -> None:
         if self.dispatcher.stop.is_set():
             return
+        self.idle.clear()
         with self.app.app_context():
             try:
                 self.resync_if_due()
@@ -48,6 +52,7 @@ class DispatchJob:
                 log.exception("dispatcher: unexpected error")
             finally:
                 db.session.remove()
+                self.idle.set()
 
     def resync_if_due(self) -> None:
         now = utcnow()
