@@ -59,13 +59,81 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         lines.append(f"X-WR-CALDESC:{escape_text(meta.description)}")
         lines.append(f"DESCRIPTION:{escape_text(meta.description)}")
     lines.extend(VTIMEZONE_LINES)
+    chunks = [_text(lines)]
+    url = meta.base_url.rstrip("/") + "/events/"
+    start, end = meta.window_start, meta.window_end
     for event in sorted(events, key=sort_key):
-        if event.series_id is None and in_window(event, meta.window_start, meta.window_end):
-            lines.extend(event_lines(event, meta))
-        if event.series_id is None:
-            lines.extend(derived_lines(event, meta))
-    lines.append("END:VCALENDAR")
-    return (CRLF.join(fold(line) for line in lines) + CRLF).encode("utf-8")
+        if event.series_id is not None:
+            continue
+        if not event.rrule:
+            if _single_in_window(event, start, end):
+                chunks.append(_single(event, meta, url))
+        elif in_window(event, start, end):
+            chunks.append(_text(event_lines(event, meta)))
+        if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
+            chunks.append(_text(derived_lines(event, meta)))
+    chunks.append("END:VCALENDAR\r\n")
+    return "".join(chunks).encode("utf-8")
+
+
+def _text(lines: Sequence[str]) -> str:
+    return "".join(fold(line) + CRLF for line in lines)
+
+
+def _single_in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
+    """in_window() for an event without a rule, without its general machinery."""
+    if event.all_day:
+        first = dt.datetime.combine(event.start_date, _MIDNIGHT, STOCKHOLM)
+        return first <= end and first + dt.timedelta(days=((event.end_date or event.start_date)
+                                                           - event.start_date).days + 1) >= start
+    first = event.start_at
+    if first > end:
+        return False
+    finish = event.end_at or first
+    return (finish if finish > first else first) >= start
+
+
+_MIDNIGHT = dt.time()
+
+
+def _single(event: Any, meta: FeedMeta, url: str) -> str:
+    """_vevent() for a top-level event without a rule, as one string: the feed's hot path.
+
+    Byte for byte what _vevent() writes (tests/test_feeds_golden.py); only the lines with free text
+    can pass 75 octets, so only they go through fold().
+    """
+    stamp = utc_stamp(event.updated_at)
+    if event.all_day:
+        first = event.start_date
+        last = event.end_date or first
+        times = (f"DTSTART;VALUE=DATE:{date_stamp(first)}\r\n"
+                 f"DTEND;VALUE=DATE:{date_stamp(first + dt.timedelta(days=(last - first).days + 1))}\r\n")
+    else:
+        first = event.start_at
+        finish = event.end_at or first
+        times = (f"{zoned_or_utc('DTSTART', first, TZID)}\r\n"
+                 f"{zoned_or_utc('DTEND', finish if finish > first else first, TZID)}\r\n")
+    status = event.status
+    cancelled = status == "cancelled"
+    kind = event.kind
+    title = event.title or KIND_LABELS.get(kind, "Händelse")
+    if cancelled and not title.upper().startswith("INSTÄLLT"):
+        title = CANCELLED_PREFIX + title
+    location = event.location
+    link = f"{url}{event.id}"
+    transparent = getattr(event, "transparent", None)
+    busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
+    return (
+        f"BEGIN:VEVENT\r\n{fold('UID:' + escape_text(event.uid))}\r\nDTSTAMP:{stamp}\r\n"
+        f"CREATED:{utc_stamp(event.created_at)}\r\nLAST-MODIFIED:{stamp}\r\nSEQUENCE:{event.sequence or 0}\r\n"
+        f"{times}{fold('SUMMARY:' + escape_text(title))}\r\n"
+        + (f"{fold('LOCATION:' + escape_text(location))}\r\n" if location else "")
+        + f"{fold('DESCRIPTION:' + escape_text(_description(event, link)))}\r\n{fold('URL:' + link)}\r\n"
+        f"{fold('CATEGORIES:' + escape_text(KIND_LABELS.get(kind, kind)))}\r\n"
+        f"STATUS:{STATUS.get(status, 'CONFIRMED')}\r\n"
+        + ("TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
+           else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")
+    )
 
 
 def sort_key(event: Any) -> tuple[dt.datetime, int]:
@@ -264,6 +332,10 @@ def event_url(event: Any, base_url: str) -> str:
 
 def description(event: Any, base_url: str) -> str:
     """What a subscriber sees when opening the item: the body, the place and a link back."""
+    return _description(event, event_url(event, base_url))
+
+
+def _description(event: Any, link: str) -> str:
     parts = [event.description.strip()] if event.description and event.description.strip() else []
     body = getattr(event, "body", None)
     if body is not None:
@@ -274,5 +346,5 @@ def description(event: Any, base_url: str) -> str:
         parts.append(f"Ordförandeskapet: {event.from_party or '?'} → {event.to_party or '?'}")
     if event.status == "cancelled":
         parts.append("Mötet är inställt.")
-    parts.append(f"Mer information: {event_url(event, base_url)}")
+    parts.append(f"Mer information: {link}")
     return "\n".join(parts)

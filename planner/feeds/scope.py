@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import and_, func, or_
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func
 
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
+from planner.feeds.rows import load_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
 from planner.schedule.removal import feed_cutoff
 
@@ -181,38 +181,12 @@ def last_change(scope: Scope) -> dt.datetime | None:
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
-def load_events(scope: Scope, start: dt.datetime, end: dt.datetime,
-                deleted_since: dt.datetime | None = None) -> list[Event]:
-    """Top-level events that may touch the window (the builder decides exactly), with overrides.
-
-    A deleted event is kept (it is cancelled) while deleted after `deleted_since`; a merged duplicate never.
-    """
-    may_touch = or_(
-        Event.rrule.is_not(None),
-        and_(Event.all_day.is_(False), Event.end_at >= start),
-        and_(Event.all_day.is_(True), Event.end_date >= start.date()),
-    )
-    starts_before_end = or_(
-        and_(Event.all_day.is_(False), Event.start_at <= end),
-        and_(Event.all_day.is_(True), Event.start_date <= end.date()),
-    )
-    query = (
-        db.select(Event)
-        .where(Event.series_id.is_(None), *scope.filters(), may_touch, starts_before_end,
-               Event.merged_into_id.is_(None),
-               Event.deleted_at.is_(None) if deleted_since is None
-               else or_(Event.deleted_at.is_(None), Event.deleted_at >= deleted_since))
-        .options(selectinload(Event.body), selectinload(Event.overrides).selectinload(Event.body))
-    )
-    return list(db.session.scalars(query))
-
-
 def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
     start, end = window(config, now)
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
-    events = load_events(scope, start, end, deleted_since=feed_cutoff(config, today))
+    events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
     body = build_calendar(events, meta)
     changed = last_change(scope)
