@@ -46,19 +46,22 @@ def fold(line: str) -> str:
     """Fold one content line at 75 octets, only between characters (never inside UTF-8)."""
     if len(line) <= 18 or (len(line) <= FOLD_OCTETS and line.isascii()):  # 18 characters are ≤ 72 octets
         return line
+    if line.isascii():  # one character, one octet: cut the text itself
+        return "\r\n ".join([line[:FOLD_OCTETS], *(line[i:i + FOLD_OCTETS - 1]
+                                                   for i in range(FOLD_OCTETS, len(line), FOLD_OCTETS - 1))])
     raw = line.encode("utf-8")
     if len(raw) <= FOLD_OCTETS:
         return line
-    parts: list[str] = []
-    start, limit = 0, FOLD_OCTETS
-    while len(raw) - start > limit:
+    parts: list[bytes] = []
+    start, limit, size = 0, FOLD_OCTETS, len(raw)
+    while size - start > limit:
         cut = start + limit
         while raw[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character start
             cut -= 1
-        parts.append(raw[start:cut].decode("utf-8"))
+        parts.append(raw[start:cut])
         start, limit = cut, FOLD_OCTETS - 1  # continuation lines begin with one space
-    parts.append(raw[start:].decode("utf-8"))
-    return "\r\n ".join(parts)
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def utc_stamp(value: dt.datetime) -> str:
