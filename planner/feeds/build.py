@@ -16,7 +16,7 @@ from planner.feeds.lines import (
     STOCKHOLM,
     date_stamp,
     escape_text,
-    fold,
+    fold_all,
     local_stamp,
     utc_stamp,
     zoned_or_utc,
@@ -73,11 +73,12 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
             chunks.append(_text(derived_lines(event, meta)))
     chunks.append("END:VCALENDAR\r\n")
-    return "".join(chunks).encode("utf-8")
+    return fold_all("".join(chunks).encode("utf-8"))
 
 
 def _text(lines: Sequence[str]) -> str:
-    return "".join(fold(line) + CRLF for line in lines)
+    """Content lines, each ending in CRLF, not yet folded (build_calendar folds the whole at once)."""
+    return "".join(line + CRLF for line in lines)
 
 
 def _single_in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
@@ -99,8 +100,7 @@ _MIDNIGHT = dt.time()
 def _single(event: Any, meta: FeedMeta, url: str) -> str:
     """_vevent() for a top-level event without a rule, as one string: the feed's hot path.
 
-    Byte for byte what _vevent() writes (tests/test_feeds_golden.py); only the lines with free text
-    can pass 75 octets, so only they go through fold().
+    Byte for byte what _vevent() writes (tests/test_feeds_golden.py), unfolded like _text().
     """
     stamp = utc_stamp(event.updated_at)
     if event.all_day:
@@ -124,12 +124,12 @@ def _single(event: Any, meta: FeedMeta, url: str) -> str:
     transparent = getattr(event, "transparent", None)
     busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
     return (
-        f"BEGIN:VEVENT\r\n{fold('UID:' + escape_text(event.uid))}\r\nDTSTAMP:{stamp}\r\n"
+        f"BEGIN:VEVENT\r\nUID:{escape_text(event.uid)}\r\nDTSTAMP:{stamp}\r\n"
         f"CREATED:{utc_stamp(event.created_at)}\r\nLAST-MODIFIED:{stamp}\r\nSEQUENCE:{event.sequence or 0}\r\n"
-        f"{times}{fold('SUMMARY:' + escape_text(title))}\r\n"
-        + (f"{fold('LOCATION:' + escape_text(location))}\r\n" if location else "")
-        + f"{fold('DESCRIPTION:' + escape_text(_description(event, link)))}\r\n{fold('URL:' + link)}\r\n"
-        f"{fold('CATEGORIES:' + escape_text(KIND_LABELS.get(kind, kind)))}\r\n"
+        f"{times}SUMMARY:{escape_text(title)}\r\n"
+        + (f"LOCATION:{escape_text(location)}\r\n" if location else "")
+        + f"DESCRIPTION:{escape_text(_description(event, link))}\r\nURL:{link}\r\n"
+        f"CATEGORIES:{escape_text(KIND_LABELS.get(kind, kind))}\r\n"
         f"STATUS:{STATUS.get(status, 'CONFIRMED')}\r\n"
         + ("TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
            else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")

@@ -26,7 +26,8 @@ WATCHED = (Event, Feed, Body, Organization, Municipality)
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["planner_feed_cache"] = FeedCache()
+    # FEED_RENDER_CACHE: rendered feeds kept per worker (0: render on every request, as bench_feeds measures).
+    app.extensions["planner_feed_cache"] = FeedCache(int(app.config.get("FEED_RENDER_CACHE", 256)))
     if not sa_event.contains(Session, "after_flush", _note_changes):
         sa_event.listen(Session, "after_flush", _note_changes)
         sa_event.listen(Session, "after_commit", _forget_after_commit)
