@@ -10,10 +10,10 @@ import datetime as dt
 import gzip
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
@@ -115,9 +115,12 @@ TOKEN_QUERY = (
 )
 
 
+_BY_TOKEN = TOKEN_QUERY.where(_feed.c.token == bindparam("token"))  # built once: no statement work per poll
+
+
 def scope_for_token(token: str) -> Scope | None:
     """The live feed's scope in one small Core query (the hot path of every poll), or None."""
-    row = db.session.execute(TOKEN_QUERY.where(_feed.c.token == token)).first()
+    row = db.session.execute(_BY_TOKEN, {"token": token}).first()
     if row is None:
         return None
     _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
@@ -156,13 +159,22 @@ def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
     Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
     removal row (planner.models.EventRemoval) the newest removal.
     """
-    row = db.session.execute(
-        db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
-                  _newest_removal(scope))
-        .where(*scope.filters())
-    ).one()
+    row = db.session.execute(_version_query(scope)).one()
     return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
             row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
+
+
+@lru_cache(maxsize=1024)
+def _version_query(scope: Scope) -> Any:
+    """One statement per scope, built once per process (building and keying it cost more than running it)."""
+    return (db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
+                      _newest_removal(scope))
+            .where(*scope.filters()))
+
+
+@lru_cache(maxsize=1024)
+def _last_change_query(scope: Scope) -> Any:
+    return db.select(func.max(Event.updated_at), _newest_removal(scope)).where(*scope.filters())
 
 
 def _iso(value: Any) -> str:
@@ -176,8 +188,7 @@ def _newest_removal(scope: Scope) -> Any:
 def last_change(scope: Scope) -> dt.datetime | None:
     """The newest edit, addition or removal of anything the scope covers, inside the window or not
     (an event moved out of the window, or deleted, is a change a polling client must see)."""
-    row = db.session.execute(db.select(func.max(Event.updated_at), _newest_removal(scope))
-                             .where(*scope.filters())).one()
+    row = db.session.execute(_last_change_query(scope)).one()
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
