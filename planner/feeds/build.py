@@ -7,9 +7,11 @@ unchanged schedule gives the same bytes (and the same strong ETag) on every requ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from planner.feeds.lines import (
     CRLF,
@@ -39,6 +41,9 @@ class FeedMeta:
     window_start: dt.datetime
     window_end: dt.datetime
     description: str = ""
+    # Where "Mer information" leads: the feed's own read-only event pages ("…/feeds/<token>/handelse/"),
+    # which a subscriber opens without an account; empty: the staff page /events/<id> (login).
+    event_pages: str = ""
 
 
 def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
@@ -60,7 +65,7 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         lines.append(f"DESCRIPTION:{escape_text(meta.description)}")
     lines.extend(VTIMEZONE_LINES)
     chunks = [_text(lines)]
-    url = meta.base_url.rstrip("/") + "/events/"
+    url = meta.event_pages or meta.base_url.rstrip("/") + "/events/"
     start, end = meta.window_start, meta.window_end
     for event in sorted(events, key=sort_key):
         if event.series_id is not None:
@@ -120,7 +125,7 @@ def _single(event: Any, meta: FeedMeta, url: str) -> str:
     if cancelled and not title.upper().startswith("INSTÄLLT"):
         title = CANCELLED_PREFIX + title
     location = event.location
-    link = f"{url}{event.id}"
+    link = f"{url}{_page_key(event)}" if meta.event_pages else f"{url}{event.id}"
     transparent = getattr(event, "transparent", None)
     busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
     return (
@@ -254,8 +259,8 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
     lines.append(f"SUMMARY:{escape_text(title)}")
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")
-    lines.append(f"DESCRIPTION:{escape_text(description(event, meta.base_url))}")
-    lines.append(f"URL:{event_url(event, meta.base_url)}")
+    lines.append(f"DESCRIPTION:{escape_text(description(event, meta))}")
+    lines.append(f"URL:{event_url(event, meta)}")
     lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
     lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
     transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
@@ -304,7 +309,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
         if not meta.window_start.astimezone(STOCKHOLM).date() <= due <= meta.window_end.astimezone(STOCKHOLM).date():
             continue
         text = (f"{label} {days} dagar före {body.name}s möte {day.day}/{day.month} {day.year}.\n"
-                f"Mer information: {event_url(event, meta.base_url)}")
+                f"Mer information: {event_url(event, meta)}")
         out += [
             "BEGIN:VEVENT",
             f"UID:{escape_text(f'{event.uid}-deadline-{index}')}",
@@ -316,7 +321,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
             f"DTEND;VALUE=DATE:{date_stamp(due + dt.timedelta(days=1))}",
             f"SUMMARY:{escape_text(f'{label}: {body.name} {day.day}/{day.month}')}",
             f"DESCRIPTION:{escape_text(text)}",
-            f"URL:{event_url(event, meta.base_url)}",
+            f"URL:{event_url(event, meta)}",
             f"CATEGORIES:{KIND_LABELS['deadline']}",
             "STATUS:CONFIRMED",
             "TRANSP:TRANSPARENT",
@@ -326,13 +331,24 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
     return out
 
 
-def event_url(event: Any, base_url: str) -> str:
-    return f"{base_url.rstrip('/')}/events/{event.id}"
+def event_url(event: Any, meta: FeedMeta) -> str:
+    if meta.event_pages:
+        return f"{meta.event_pages}{_page_key(event)}"
+    return f"{meta.base_url.rstrip('/')}/events/{event.id}"
 
 
-def description(event: Any, base_url: str) -> str:
+def _page_key(event: Any) -> str:
+    """The event's UID in a path: planner's own (uuid@planner) need no quoting."""
+    uid = event.uid
+    return uid if _PLAIN_UID(uid) else quote(uid, safe="@")
+
+
+_PLAIN_UID = re.compile(r"[A-Za-z0-9@.\-]+").fullmatch
+
+
+def description(event: Any, meta: FeedMeta) -> str:
     """What a subscriber sees when opening the item: the body, the place and a link back."""
-    return _description(event, event_url(event, base_url))
+    return _description(event, event_url(event, meta))
 
 
 def _description(event: Any, link: str) -> str:

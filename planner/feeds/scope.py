@@ -192,13 +192,24 @@ def last_change(scope: Scope) -> dt.datetime | None:
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
-def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
+def token_pages(base_url: str, token: str) -> str:
+    """Where a secret feed's "Mer information" links lead: its own read-only event pages."""
+    return f"{base_url.rstrip('/')}/feeds/{token}/handelse/"
+
+
+def public_pages(base_url: str, org_slug: str, body_slug: str) -> str:
+    return f"{base_url.rstrip('/')}/feeds/public/{org_slug}/{body_slug}/handelse/"
+
+
+def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -> Rendered:
+    """The feed; `event_pages` is where its "Mer information" links lead (see FeedMeta)."""
     start, end = window(config, now)
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
     events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
-    meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
+    meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
+                    event_pages=event_pages)
     body = build_calendar(events, meta)
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
