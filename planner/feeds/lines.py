@@ -27,7 +27,7 @@ def escape_text(value: str) -> str:
     Each replace runs only when its character is there (a search costs a fraction of a replace,
     and translate() costs more than all of them): most titles have a comma at most.
     """
-    if _HAS_CONTROL(value):
+    if not value.isprintable() and _HAS_CONTROL(value):  # isprintable(): one C pass, True for most titles
         value = value.translate(_CONTROL)
     if "\\" in value:
         value = value.replace("\\", "\\\\")

@@ -50,7 +50,7 @@ class EventRow:
         if type(exdates) is str:
             self.exdates = json.loads(exdates) if self.rrule else []
         self.body = bodies.get(self.body_id) if self.body_id is not None else None
-        self.overrides: list[EventRow] = []
+        self.overrides: list[EventRow] | tuple[()] = [] if self.rrule else ()  # fewer objects for the GC
 
 
 _fromisoformat = dt.datetime.fromisoformat
