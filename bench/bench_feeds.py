@@ -1,10 +1,16 @@
-"""Feeds: planner's /feeds/<token>.ics (gunicorn) against Radicale serving the same 1,000 events.
+"""Feeds: server CPU per request of planner's /feeds/<token>.ics against Radicale, same 1,000 events.
 
-Both on loopback, one after the other, driven by the same client: keep-alive http.client loops in
-several processes. Measures requests/s and p99 latency for a full GET and for a conditional GET
-(If-None-Match with the ETag of the previous answer), and prints planner/Radicale ratios.
+Each server runs alone under gunicorn with the same worker processes (-w, -k gthread; Radicale as its
+own WSGI application), on loopback, one after the other. A sample is one request on a keep-alive
+connection, sent after the last one was answered; its cost is what every process of the server spent
+on the CPU meanwhile (the sum of /proc/PID/task/*/schedstat, in nanoseconds, master and workers).
+planner is measured three ways: (a) nothing cached (PLANNER_FEED_RENDER_CACHE=0, FEED_CACHE_SECONDS=0:
+every request queries and renders), (b) the rendered bytes cached (a fingerprint query per request),
+(c) the per-token answer cache hit (the default). Radicale answers a GET of its collection by reading
+and serialising its items. Then conditional GETs (If-None-Match, 304) from several client processes
+for req/s. Prints p50/p99 per kind and the ratio planner (a) / Radicale.
 
-    .venv/bin/python -m bench.bench_feeds [--seconds 5] [--connections 4]
+    .venv/bin/python -m bench.bench_feeds [--samples 200] [--workers 5] [--seconds 5] [--connections 4]
 """
 
 from __future__ import annotations
@@ -75,11 +81,13 @@ def make_schedule(instance: Path, url: str) -> tuple[str, bytes]:
         from planner.db import utcnow
         from planner.feeds.scope import organization_scope, render
 
-        start = time.perf_counter()
-        for _ in range(5):
+        times = []
+        for _ in range(20):
+            start = time.process_time()
             render(organization_scope(org), app.config, utcnow())
-        print(f"planner cold render (query + build, no cache): {(time.perf_counter() - start) / 5 * 1000:.0f} ms "
-              "per feed", flush=True)
+            times.append(time.process_time() - start)
+        print(f"planner render in-process (queries + build, no cache): {min(times) * 1000:.1f} ms CPU (best of 20), "
+              f"{sorted(times)[10] * 1000:.1f} ms median", flush=True)
         db.engine.dispose()
     return token, body
 
@@ -100,12 +108,12 @@ def write_radicale_collection(root: Path, feed: bytes) -> None:
 
 
 def wait_for(port: int, path: str, headers: dict[str, str], proc: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"{what} exited with {proc.returncode}")
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             conn.request("GET", path, headers=headers)
             response = conn.getresponse()
             response.read()
@@ -118,8 +126,68 @@ def wait_for(port: int, path: str, headers: dict[str, str], proc: subprocess.Pop
     raise SystemExit(f"{what} did not answer on port {port}")
 
 
-def _worker(args: tuple[int, str, dict[str, str], float, int]) -> tuple[int, list[float], dict[int, int]]:
-    port, path, headers, seconds, expect = args
+def server_pids(master: int) -> list[int]:
+    """The gunicorn master and its workers (their children, read from /proc)."""
+    pids, todo = [], [master]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        try:
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+    return pids
+
+
+def cpu_ns(pids: list[int]) -> int:
+    """CPU time every thread of these processes has run, in nanoseconds (schedstat's first field)."""
+    total = 0
+    for pid in pids:
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{task}/schedstat") as f:
+                    total += int(f.read().split()[0])
+            except OSError:
+                continue
+    return total
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
+
+
+def cpu_samples(port: int, path: str, headers: dict[str, str], pids: list[int], samples: int,
+                expect: int = 200, warmup: int = 20) -> dict[str, object]:
+    """`samples` requests one after the other: server CPU and client latency of each, in ms."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    cpu, wall, size = [], [], 0
+    for i in range(warmup + samples):
+        before, start = cpu_ns(pids), time.perf_counter()
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        body = response.read()
+        elapsed, spent = time.perf_counter() - start, cpu_ns(pids) - before
+        if response.status != expect:
+            raise SystemExit(f"GET {path} answered {response.status}, expected {expect}")
+        if i >= warmup:
+            cpu.append(spent / 1e6)
+            wall.append(elapsed * 1000)
+            size = len(body)
+    conn.close()
+    return {"samples": len(cpu), "cpu_p50_ms": pct(cpu, 0.5), "cpu_p99_ms": pct(cpu, 0.99),
+            "cpu_mean_ms": sum(cpu) / len(cpu), "latency_p50_ms": pct(wall, 0.5), "latency_p99_ms": pct(wall, 0.99),
+            "bytes": size}
+
+
+def _worker(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], dict[int, int]]:
+    port, path, headers, seconds = args
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies: list[float] = []
     statuses: dict[int, int] = {}
@@ -142,103 +210,115 @@ def _worker(args: tuple[int, str, dict[str, str], float, int]) -> tuple[int, lis
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.close()
-    return len(latencies), latencies, statuses
+    return latencies, statuses
 
 
-def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int) -> dict[str, object]:
+def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int,
+         pids: list[int]) -> dict[str, object]:
+    """req/s from `connections` client processes, and the server's CPU per request meanwhile."""
     with multiprocessing.get_context("fork").Pool(connections) as pool:
-        pool.map(_worker, [(port, path, headers, 0.5, 0)] * connections)  # warm up
-        results = pool.map(_worker, [(port, path, headers, seconds, 0)] * connections)
-    latencies = sorted(x for _, lat, _ in results for x in lat)
+        pool.map(_worker, [(port, path, headers, 0.5)] * connections)  # warm up
+        before = cpu_ns(pids)
+        results = pool.map(_worker, [(port, path, headers, seconds)] * connections)
+        spent = cpu_ns(pids) - before
+    latencies = [x for lat, _ in results for x in lat]
     statuses: dict[int, int] = {}
-    for _, _, s in results:
+    for _, s in results:
         for k, v in s.items():
             statuses[k] = statuses.get(k, 0) + v
     count = len(latencies)
-    p99 = latencies[min(count - 1, int(count * 0.99))] if count else float("nan")
-    return {"rps": count / seconds, "p99_ms": p99 * 1000, "statuses": statuses}
+    return {"rps": count / seconds, "p50_ms": pct(latencies, 0.5) * 1000, "p99_ms": pct(latencies, 0.99) * 1000,
+            "cpu_per_request_ms": spent / 1e6 / max(count, 1), "statuses": statuses}
 
 
-def etag_of(port: int, path: str, headers: dict[str, str]) -> tuple[str, int]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def etag_of(port: int, path: str, headers: dict[str, str]) -> str:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     conn.request("GET", path, headers=headers)
     response = conn.getresponse()
-    size = len(response.read())
+    response.read()
     conn.close()
-    return response.getheader("ETag", ""), size
+    return response.getheader("ETag", "")
+
+
+def gunicorn(app: str, port: int, workers: int, env: dict[str, str], cwd: Path) -> subprocess.Popen:
+    exe = str(Path(sys.executable).with_name("gunicorn"))
+    return subprocess.Popen([exe, "-w", str(workers), "-k", "gthread", "--threads", "4", "--keep-alive", "30",
+                             "-b", f"127.0.0.1:{port}", "--log-level", "warning", app], env=env, cwd=cwd)
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
 
 
 def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument("--samples", type=int, default=200, help="sequential requests per kind (≥ 200)")
+    parser.add_argument("--seconds", type=float, default=5.0, help="length of each 304 load")
+    parser.add_argument("--connections", type=int, default=4, help="client processes for the 304 load")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
-                        help="gunicorn worker processes (default: the usual 2 × cores + 1)")
+                        help="gunicorn worker processes, for planner and Radicale alike (default 2 × cores + 1)")
     args = parser.parse_args(argv if argv is not None else [])
     tmp = Path(tempfile.mkdtemp(prefix="bench-feeds-"))
-    procs: list[subprocess.Popen] = []
+    results: dict[str, object] = {"loadavg_start": os.getloadavg(), "workers": args.workers,
+                                  "samples": args.samples}
     try:
         instance = tmp / "instance"
         url = f"sqlite:///{tmp / 'planner.db'}"
         token, feed = make_schedule(instance, url)
         write_radicale_collection(tmp / "radicale", feed)
-
-        p_port, n_port, r_port = free_port(), free_port(), free_port()
-        env = {**os.environ, "PLANNER_DATABASE_URL": url, "PLANNER_INSTANCE_PATH": str(instance),
-               "PLANNER_SECRET_KEY": "bench"}
-        gunicorn = str(Path(sys.executable).with_name("gunicorn"))
-        # planner as configured by default, and with the per-token answer cache off (every poll asks the database)
-        for port, extra in ((p_port, {}), (n_port, {"PLANNER_FEED_CACHE_SECONDS": "0"})):
-            procs.append(subprocess.Popen(
-                [gunicorn, "-w", str(args.workers), "-k", "gthread", "--threads", "4", "--keep-alive", "30",
-                 "-b", f"127.0.0.1:{port}", "--log-level", "warning", "planner:create_app()"],
-                env={**env, **extra}, cwd=ROOT))
         config = tmp / "radicale.conf"
         config.write_text(
-            f"[server]\nhosts = 127.0.0.1:{r_port}\n[auth]\ntype = none\n[rights]\ntype = owner_only\n"
-            f"[storage]\nfilesystem_folder = {tmp / 'radicale'}\n[logging]\nlevel = warning\n"
-            "[web]\ntype = none\n")
-        procs.append(subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(config)], cwd=tmp))
-
+            "[auth]\ntype = none\n[rights]\ntype = owner_only\n"
+            f"[storage]\nfilesystem_folder = {tmp / 'radicale'}\n[logging]\nlevel = warning\n[web]\ntype = none\n")
+        env = {**os.environ, "PLANNER_DATABASE_URL": url, "PLANNER_INSTANCE_PATH": str(instance),
+               "PLANNER_SECRET_KEY": "bench"}
         p_path, r_path = f"/feeds/{token}.ics", "/bench/cal/"
         r_headers = {"Authorization": RADICALE_AUTH}
-        wait_for(p_port, p_path, {}, procs[0], "gunicorn")
-        wait_for(n_port, p_path, {}, procs[1], "gunicorn (no answer cache)")
-        wait_for(r_port, r_path, r_headers, procs[2], "radicale")
-        p_etag, p_size = etag_of(p_port, p_path, {})
-        r_etag, r_size = etag_of(r_port, r_path, r_headers)
-        print(f"{EVENTS} events; planner feed {p_size} bytes, Radicale collection {r_size} bytes; "
-              f"{args.connections} keep-alive connections, {args.seconds:g} s each; "
-              f"gunicorn -w {args.workers} -k gthread --threads 4", flush=True)
-
-        results = {
-            "planner_full": load(p_port, p_path, {}, args.seconds, args.connections),
-            "radicale_full": load(r_port, r_path, r_headers, args.seconds, args.connections),
-            "planner_304": load(p_port, p_path, {"If-None-Match": p_etag}, args.seconds, args.connections),
-            "planner_full_nocache": load(n_port, p_path, {}, args.seconds, args.connections),
-            "planner_304_nocache": load(n_port, p_path, {"If-None-Match": p_etag}, args.seconds, args.connections),
-            "radicale_conditional": load(r_port, r_path, {**r_headers, "If-None-Match": r_etag or '"x"'},
-                                         args.seconds, args.connections),
-        }
-        for name, r in results.items():
-            print(f"  {name:22s} {r['rps']:8.0f} req/s   p99 {r['p99_ms']:7.2f} ms   statuses {r['statuses']}")
-        full = results["planner_full"]["rps"] / results["radicale_full"]["rps"]  # type: ignore[operator]
-        cond = results["planner_304"]["rps"] / results["radicale_conditional"]["rps"]  # type: ignore[operator]
-        print(f"  ratio full GET planner/Radicale: {full:.1f}x   conditional GET: {cond:.1f}x "
-              "(Radicale has no 304 on GET; it answers the full collection)")
-        results["ratio_full"], results["ratio_conditional"] = full, cond
+        print(f"{EVENTS} events, {len(feed)} bytes; gunicorn -w {args.workers} -k gthread --threads 4 for both; "
+              f"{args.samples} sequential samples per kind; load average {os.getloadavg()[0]:.2f}", flush=True)
+        kinds = [
+            ("planner_uncached", "planner:create_app()",
+             {"PLANNER_FEED_RENDER_CACHE": "0", "PLANNER_FEED_CACHE_SECONDS": "0"}, p_path, {}),
+            ("planner_bytes_cached", "planner:create_app()", {"PLANNER_FEED_CACHE_SECONDS": "0"}, p_path, {}),
+            ("planner_answer_cached", "planner:create_app()", {}, p_path, {}),
+            ("radicale", "radicale:application", {"RADICALE_CONFIG": str(config)}, r_path, r_headers),
+        ]
+        for name, app, extra, path, headers in kinds:
+            port = free_port()
+            proc = gunicorn(app, port, args.workers, {**env, **extra}, tmp if name == "radicale" else ROOT)
+            try:
+                wait_for(port, path, headers, proc, name)
+                pids = server_pids(proc.pid)
+                results[name] = cpu_samples(port, path, headers, pids, args.samples)
+                r = results[name]
+                print(f"  {name:22s} server CPU p50 {r['cpu_p50_ms']:7.2f} ms  p99 {r['cpu_p99_ms']:7.2f} ms  "  # type: ignore[index]
+                      f"latency p50 {r['latency_p50_ms']:7.2f} ms  p99 {r['latency_p99_ms']:7.2f} ms  "  # type: ignore[index]
+                      f"({r['samples']} samples, {r['bytes']} bytes)", flush=True)  # type: ignore[index]
+                if name.startswith("planner") and name != "planner_uncached":
+                    etag = etag_of(port, path, headers)
+                    key = name.replace("planner_", "planner_304_")
+                    results[key] = r304 = load(port, path, {"If-None-Match": etag}, args.seconds, args.connections,
+                                               pids)
+                    print(f"  {key:22s} {r304['rps']:8.0f} req/s  p50 {r304['p50_ms']:.2f} ms  "
+                          f"p99 {r304['p99_ms']:.2f} ms  server CPU {r304['cpu_per_request_ms']:.3f} ms/request  "
+                          f"statuses {r304['statuses']}", flush=True)
+            finally:
+                stop(proc)
+        ratio = results["planner_uncached"]["cpu_p50_ms"] / results["radicale"]["cpu_p50_ms"]  # type: ignore[index]
+        results["ratio_uncached_to_radicale"] = ratio
+        results["loadavg_end"] = os.getloadavg()
+        print(f"  planner nothing cached / Radicale, server CPU p50: {ratio:.3f} (1/{1 / ratio:.1f}); "
+              f"load average {os.getloadavg()[0]:.2f}", flush=True)
         out = ROOT / "bench" / "results"
         out.mkdir(exist_ok=True)
         (out / "feeds.json").write_text(json.dumps(results, indent=2, default=str))
         return results
     finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

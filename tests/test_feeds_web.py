@@ -142,18 +142,20 @@ def test_links_in_the_feed_point_at_the_configured_base_url(app, client) -> None
     feed = _feed(app, organization=scenario["org"])
     konferens = scenario["events"]["konferens"]
     text = client.get(f"/feeds/{feed.token}.ics").get_data(as_text=True).replace("\r\n ", "")
-    assert f"URL:https://planner.kustkommunerna.se/events/{konferens.id}" in text
+    assert f"URL:https://planner.kustkommunerna.se/feeds/{feed.token}/handelse/{konferens.uid}" in text
 
 
 def test_cli_feed_prints_the_bytes_the_web_serves(app, client, runner) -> None:
     scenario = make_example_schedule()
     org_feed = _feed(app, organization=scenario["org"])
     body_feed = _feed(app, body=scenario["styrgrupp"])
-    result = runner.invoke(args=["feed", "--org", "Kustkommunerna"])
+    result = runner.invoke(args=["feed", "--token", org_feed.token])
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == client.get(f"/feeds/{org_feed.token}.ics").data
-    result = runner.invoke(args=["feed", "--org", "Kustkommunerna", "--body", "Styrgrupp"])
+    result = runner.invoke(args=["feed", "--token", body_feed.token])
     assert result.stdout_bytes == client.get(f"/feeds/{body_feed.token}.ics").data
+    result = runner.invoke(args=["feed", "--org", "Kustkommunerna", "--body", "Styrgrupp"])  # no token: staff links
+    assert result.exit_code == 0 and b"/events/" in result.stdout_bytes and b"/handelse/" not in result.stdout_bytes
     missing = runner.invoke(args=["feed", "--body", "Finns inte"])
     assert missing.exit_code != 0 and "no body called 'Finns inte'" in missing.output
 

@@ -81,12 +81,29 @@ def _scope_target(org_name: str | None, body_name: str | None, muni_name: str | 
 @click.option("--body", "body_name", help="One body of the organization.")
 @click.option("--municipality", "muni_name", help="Every organization the municipality is a member of.")
 @click.option("--kind", "kinds", multiple=True, type=KIND, help="Only these kinds (repeatable).")
+@click.option("--token", help="A secret feed: print exactly what /feeds/<token>.ics serves today.")
 @with_appcontext
-def feed_cmd(org_name: str | None, body_name: str | None, muni_name: str | None, kinds: tuple[str, ...]) -> None:
-    """Print the iCal feed: the same bytes /feeds/<token>.ics serves for that scope today."""
+def feed_cmd(org_name: str | None, body_name: str | None, muni_name: str | None, kinds: tuple[str, ...],
+             token: str | None) -> None:
+    """Print the iCal feed for a scope (event links to the staff pages), or for one secret feed."""
     from planner.db import utcnow
-    from planner.feeds.scope import body_scope, municipality_scope, organization_scope, render
+    from planner.feeds.scope import (
+        body_scope,
+        municipality_scope,
+        organization_scope,
+        render,
+        scope_for_token,
+        token_pages,
+    )
 
+    if token is not None:
+        scope = scope_for_token(token)
+        if scope is None:
+            _fail("no live feed with that token")
+        rendered = render(scope, current_app.config, utcnow(), token_pages(current_app.config["BASE_URL"], token))
+        sys.stdout.buffer.write(rendered.body)
+        sys.stdout.buffer.flush()
+        return
     kind, target = _scope_target(org_name, body_name, muni_name)
     make = {"body": body_scope, "municipality": municipality_scope, "organization": organization_scope}[kind]
     rendered = render(make(target, tuple(sorted(set(kinds)))), current_app.config, utcnow())  # type: ignore[operator]

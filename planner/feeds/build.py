@@ -7,16 +7,18 @@ unchanged schedule gives the same bytes (and the same strong ETag) on every requ
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from planner.feeds.lines import (
     CRLF,
     STOCKHOLM,
     date_stamp,
     escape_text,
-    fold,
+    fold_all,
     local_stamp,
     utc_stamp,
     zoned_or_utc,
@@ -39,6 +41,9 @@ class FeedMeta:
     window_start: dt.datetime
     window_end: dt.datetime
     description: str = ""
+    # Where "Mer information" leads: the feed's own read-only event pages ("…/feeds/<token>/handelse/"),
+    # which a subscriber opens without an account; empty: the staff page /events/<id> (login).
+    event_pages: str = ""
 
 
 def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
@@ -59,13 +64,81 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         lines.append(f"X-WR-CALDESC:{escape_text(meta.description)}")
         lines.append(f"DESCRIPTION:{escape_text(meta.description)}")
     lines.extend(VTIMEZONE_LINES)
+    chunks = [_text(lines)]
+    url = meta.event_pages or meta.base_url.rstrip("/") + "/events/"
+    start, end = meta.window_start, meta.window_end
     for event in sorted(events, key=sort_key):
-        if event.series_id is None and in_window(event, meta.window_start, meta.window_end):
-            lines.extend(event_lines(event, meta))
-        if event.series_id is None:
-            lines.extend(derived_lines(event, meta))
-    lines.append("END:VCALENDAR")
-    return (CRLF.join(fold(line) for line in lines) + CRLF).encode("utf-8")
+        if event.series_id is not None:
+            continue
+        if not event.rrule:
+            if _single_in_window(event, start, end):
+                chunks.append(_single(event, meta, url))
+        elif in_window(event, start, end):
+            chunks.append(_text(event_lines(event, meta)))
+        if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
+            chunks.append(_text(derived_lines(event, meta)))
+    chunks.append("END:VCALENDAR\r\n")
+    return fold_all("".join(chunks).encode("utf-8"))
+
+
+def _text(lines: Sequence[str]) -> str:
+    """Content lines, each ending in CRLF, not yet folded (build_calendar folds the whole at once)."""
+    return "".join(line + CRLF for line in lines)
+
+
+def _single_in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
+    """in_window() for an event without a rule, without its general machinery."""
+    if event.all_day:
+        first = dt.datetime.combine(event.start_date, _MIDNIGHT, STOCKHOLM)
+        return first <= end and first + dt.timedelta(days=((event.end_date or event.start_date)
+                                                           - event.start_date).days + 1) >= start
+    first = event.start_at
+    if first > end:
+        return False
+    finish = event.end_at or first
+    return (finish if finish > first else first) >= start
+
+
+_MIDNIGHT = dt.time()
+
+
+def _single(event: Any, meta: FeedMeta, url: str) -> str:
+    """_vevent() for a top-level event without a rule, as one string: the feed's hot path.
+
+    Byte for byte what _vevent() writes (tests/test_feeds_golden.py), unfolded like _text().
+    """
+    stamp = utc_stamp(event.updated_at)
+    if event.all_day:
+        first = event.start_date
+        last = event.end_date or first
+        times = (f"DTSTART;VALUE=DATE:{date_stamp(first)}\r\n"
+                 f"DTEND;VALUE=DATE:{date_stamp(first + dt.timedelta(days=(last - first).days + 1))}\r\n")
+    else:
+        first = event.start_at
+        finish = event.end_at or first
+        times = (f"{zoned_or_utc('DTSTART', first, TZID)}\r\n"
+                 f"{zoned_or_utc('DTEND', finish if finish > first else first, TZID)}\r\n")
+    status = event.status
+    cancelled = status == "cancelled"
+    kind = event.kind
+    title = event.title or KIND_LABELS.get(kind, "Händelse")
+    if cancelled and not title.upper().startswith("INSTÄLLT"):
+        title = CANCELLED_PREFIX + title
+    location = event.location
+    link = f"{url}{_page_key(event)}" if meta.event_pages else f"{url}{event.id}"
+    transparent = getattr(event, "transparent", None)
+    busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
+    return (
+        f"BEGIN:VEVENT\r\nUID:{escape_text(event.uid)}\r\nDTSTAMP:{stamp}\r\n"
+        f"CREATED:{utc_stamp(event.created_at)}\r\nLAST-MODIFIED:{stamp}\r\nSEQUENCE:{event.sequence or 0}\r\n"
+        f"{times}SUMMARY:{escape_text(title)}\r\n"
+        + (f"LOCATION:{escape_text(location)}\r\n" if location else "")
+        + f"DESCRIPTION:{escape_text(_description(event, link))}\r\nURL:{link}\r\n"
+        f"CATEGORIES:{escape_text(KIND_LABELS.get(kind, kind))}\r\n"
+        f"STATUS:{STATUS.get(status, 'CONFIRMED')}\r\n"
+        + ("TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
+           else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")
+    )
 
 
 def sort_key(event: Any) -> tuple[dt.datetime, int]:
@@ -186,8 +259,8 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
     lines.append(f"SUMMARY:{escape_text(title)}")
     if event.location:
         lines.append(f"LOCATION:{escape_text(event.location)}")
-    lines.append(f"DESCRIPTION:{escape_text(description(event, meta.base_url))}")
-    lines.append(f"URL:{event_url(event, meta.base_url)}")
+    lines.append(f"DESCRIPTION:{escape_text(description(event, meta))}")
+    lines.append(f"URL:{event_url(event, meta)}")
     lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
     lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
     transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
@@ -236,7 +309,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
         if not meta.window_start.astimezone(STOCKHOLM).date() <= due <= meta.window_end.astimezone(STOCKHOLM).date():
             continue
         text = (f"{label} {days} dagar före {body.name}s möte {day.day}/{day.month} {day.year}.\n"
-                f"Mer information: {event_url(event, meta.base_url)}")
+                f"Mer information: {event_url(event, meta)}")
         out += [
             "BEGIN:VEVENT",
             f"UID:{escape_text(f'{event.uid}-deadline-{index}')}",
@@ -248,7 +321,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
             f"DTEND;VALUE=DATE:{date_stamp(due + dt.timedelta(days=1))}",
             f"SUMMARY:{escape_text(f'{label}: {body.name} {day.day}/{day.month}')}",
             f"DESCRIPTION:{escape_text(text)}",
-            f"URL:{event_url(event, meta.base_url)}",
+            f"URL:{event_url(event, meta)}",
             f"CATEGORIES:{KIND_LABELS['deadline']}",
             "STATUS:CONFIRMED",
             "TRANSP:TRANSPARENT",
@@ -258,12 +331,27 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
     return out
 
 
-def event_url(event: Any, base_url: str) -> str:
-    return f"{base_url.rstrip('/')}/events/{event.id}"
+def event_url(event: Any, meta: FeedMeta) -> str:
+    if meta.event_pages:
+        return f"{meta.event_pages}{_page_key(event)}"
+    return f"{meta.base_url.rstrip('/')}/events/{event.id}"
 
 
-def description(event: Any, base_url: str) -> str:
+def _page_key(event: Any) -> str:
+    """The event's UID in a path: planner's own (uuid@planner) need no quoting."""
+    uid = event.uid
+    return uid if _PLAIN_UID(uid) else quote(uid, safe="@")
+
+
+_PLAIN_UID = re.compile(r"[A-Za-z0-9@.\-]+").fullmatch
+
+
+def description(event: Any, meta: FeedMeta) -> str:
     """What a subscriber sees when opening the item: the body, the place and a link back."""
+    return _description(event, event_url(event, meta))
+
+
+def _description(event: Any, link: str) -> str:
     parts = [event.description.strip()] if event.description and event.description.strip() else []
     body = getattr(event, "body", None)
     if body is not None:
@@ -274,5 +362,5 @@ def description(event: Any, base_url: str) -> str:
         parts.append(f"Ordförandeskapet: {event.from_party or '?'} → {event.to_party or '?'}")
     if event.status == "cancelled":
         parts.append("Mötet är inställt.")
-    parts.append(f"Mer information: {event_url(event, base_url)}")
+    parts.append(f"Mer information: {link}")
     return "\n".join(parts)

@@ -7,6 +7,7 @@ fold never splits a UTF-8 sequence: Outlook shows a broken å/ä/ö as two garba
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from planner.schedule.datefmt import STOCKHOLM
 
@@ -16,55 +17,117 @@ FOLD_OCTETS = 75
 
 # Control characters are not allowed in TEXT (RFC 5545 3.3.11); OCR'd minutes do contain them.
 _CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)} | {127: None}
+_HAS_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]").search
+_UTC = dt.UTC
 
 
 def escape_text(value: str) -> str:
-    """TEXT values: control characters dropped; backslash, semicolon, comma and newlines escaped."""
-    return (
-        value.translate(_CONTROL).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-        .replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-    )
+    """TEXT values: control characters dropped; backslash, semicolon, comma and newlines escaped.
+
+    Each replace runs only when its character is there (a search costs a fraction of a replace,
+    and translate() costs more than all of them): most titles have a comma at most.
+    """
+    if not value.isprintable() and _HAS_CONTROL(value):  # isprintable(): one C pass, True for most titles
+        value = value.translate(_CONTROL)
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if ";" in value:
+        value = value.replace(";", "\\;")
+    if "," in value:
+        value = value.replace(",", "\\,")
+    if "\r" in value:
+        value = value.replace("\r\n", "\\n").replace("\r", "\\n")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    return value
 
 
 def fold(line: str) -> str:
     """Fold one content line at 75 octets, only between characters (never inside UTF-8)."""
+    if len(line) <= 18 or (len(line) <= FOLD_OCTETS and line.isascii()):  # 18 characters are ≤ 72 octets
+        return line
+    if line.isascii():  # one character, one octet: cut the text itself
+        return "\r\n ".join([line[:FOLD_OCTETS], *(line[i:i + FOLD_OCTETS - 1]
+                                                   for i in range(FOLD_OCTETS, len(line), FOLD_OCTETS - 1))])
     raw = line.encode("utf-8")
     if len(raw) <= FOLD_OCTETS:
         return line
-    parts: list[str] = []
-    start, limit = 0, FOLD_OCTETS
-    while len(raw) - start > limit:
+    parts: list[bytes] = []
+    start, limit, size = 0, FOLD_OCTETS, len(raw)
+    while size - start > limit:
         cut = start + limit
         while raw[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character start
             cut -= 1
-        parts.append(raw[start:cut].decode("utf-8"))
+        parts.append(raw[start:cut])
         start, limit = cut, FOLD_OCTETS - 1  # continuation lines begin with one space
-    parts.append(raw[start:].decode("utf-8"))
-    return "\r\n ".join(parts)
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
+
+
+def _fold_octets(raw: bytes) -> bytes:
+    parts: list[bytes] = []
+    start, limit, size = 0, FOLD_OCTETS, len(raw)
+    while size - start > limit:
+        cut = start + limit
+        while raw[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character start
+            cut -= 1
+        parts.append(raw[start:cut])
+        start, limit = cut, FOLD_OCTETS - 1
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts)
+
+
+def fold_all(data: bytes) -> bytes:
+    """fold() for every line of an encoded text at once: only the lines past 75 octets cost more
+    than a length test, and nothing is decoded again. The same cuts as fold(); a TEXT value never
+    holds a raw CR or LF (escape_text), so the lines are exactly the CRLF-separated parts.
+    """
+    lines = data.split(b"\r\n")
+    for i, line in enumerate(lines):
+        if len(line) > FOLD_OCTETS:
+            lines[i] = _fold_octets(line)
+    return b"\r\n".join(lines)
 
 
 def utc_stamp(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    """20261201T081530Z (%-formatting: a third of strftime's cost, and rows come in UTC already)."""
+    if value.tzinfo is not _UTC:
+        value = value.astimezone(_UTC)
+    return "%04d%02d%02dT%02d%02d%02dZ" % (  # noqa: UP031 (measured: faster than f-strings)
+        value.year, value.month, value.day, value.hour, value.minute, value.second)
 
 
 def local_stamp(value: dt.datetime) -> str:
     """Wall-clock time in Stockholm, for TZID=Europe/Stockholm properties."""
-    return value.astimezone(STOCKHOLM).strftime("%Y%m%dT%H%M%S")
+    return _wall(value.astimezone(STOCKHOLM))
+
+
+def _wall(local: dt.datetime) -> str:
+    return "%04d%02d%02dT%02d%02d%02d" % (  # noqa: UP031
+        local.year, local.month, local.day, local.hour, local.minute, local.second)
 
 
 def ambiguous(value: dt.datetime) -> bool:
     """Whether Stockholm's clock shows this instant's wall-clock time twice (the October change)."""
-    local = value.astimezone(STOCKHOLM)
+    return _ambiguous_local(value.astimezone(STOCKHOLM))
+
+
+def _ambiguous_local(local: dt.datetime) -> bool:
+    # Every repeated hour Stockholm has had began before 03:00 local (1916, 1980-), save the
+    # 12 minutes before midnight when 1900 began; the fold check costs ten times this test.
+    if local.hour >= 3 and local.year > 1900:
+        return False
     return local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset()
 
 
 def zoned_or_utc(name: str, value: dt.datetime, tzid: str) -> str:
     """NAME;TZID=…:local, or NAME:…Z when the local time would name two instants (readers differ on
     which one: ical.js and libical take the later, RFC 5545 the earlier)."""
-    if ambiguous(value):
+    local = value.astimezone(STOCKHOLM)
+    if _ambiguous_local(local):
         return f"{name}:{utc_stamp(value)}"
-    return f"{name};TZID={tzid}:{local_stamp(value)}"
+    return f"{name};TZID={tzid}:{_wall(local)}"
 
 
 def date_stamp(value: dt.date) -> str:
-    return value.strftime("%Y%m%d")
+    return "%04d%02d%02d" % (value.year, value.month, value.day)  # noqa: UP031

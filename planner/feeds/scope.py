@@ -10,15 +10,15 @@ import datetime as dt
 import gzip
 import hashlib
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func, or_
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, func
 
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
+from planner.feeds.rows import load_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
 from planner.schedule.removal import feed_cutoff
 
@@ -115,9 +115,12 @@ TOKEN_QUERY = (
 )
 
 
+_BY_TOKEN = TOKEN_QUERY.where(_feed.c.token == bindparam("token"))  # built once: no statement work per poll
+
+
 def scope_for_token(token: str) -> Scope | None:
     """The live feed's scope in one small Core query (the hot path of every poll), or None."""
-    row = db.session.execute(TOKEN_QUERY.where(_feed.c.token == token)).first()
+    row = db.session.execute(_BY_TOKEN, {"token": token}).first()
     if row is None:
         return None
     _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
@@ -156,13 +159,22 @@ def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
     Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
     removal row (planner.models.EventRemoval) the newest removal.
     """
-    row = db.session.execute(
-        db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
-                  _newest_removal(scope))
-        .where(*scope.filters())
-    ).one()
+    row = db.session.execute(_version_query(scope)).one()
     return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
             row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
+
+
+@lru_cache(maxsize=1024)
+def _version_query(scope: Scope) -> Any:
+    """One statement per scope, built once per process (building and keying it cost more than running it)."""
+    return (db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
+                      _newest_removal(scope))
+            .where(*scope.filters()))
+
+
+@lru_cache(maxsize=1024)
+def _last_change_query(scope: Scope) -> Any:
+    return db.select(func.max(Event.updated_at), _newest_removal(scope)).where(*scope.filters())
 
 
 def _iso(value: Any) -> str:
@@ -176,44 +188,28 @@ def _newest_removal(scope: Scope) -> Any:
 def last_change(scope: Scope) -> dt.datetime | None:
     """The newest edit, addition or removal of anything the scope covers, inside the window or not
     (an event moved out of the window, or deleted, is a change a polling client must see)."""
-    row = db.session.execute(db.select(func.max(Event.updated_at), _newest_removal(scope))
-                             .where(*scope.filters())).one()
+    row = db.session.execute(_last_change_query(scope)).one()
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
-def load_events(scope: Scope, start: dt.datetime, end: dt.datetime,
-                deleted_since: dt.datetime | None = None) -> list[Event]:
-    """Top-level events that may touch the window (the builder decides exactly), with overrides.
-
-    A deleted event is kept (it is cancelled) while deleted after `deleted_since`; a merged duplicate never.
-    """
-    may_touch = or_(
-        Event.rrule.is_not(None),
-        and_(Event.all_day.is_(False), Event.end_at >= start),
-        and_(Event.all_day.is_(True), Event.end_date >= start.date()),
-    )
-    starts_before_end = or_(
-        and_(Event.all_day.is_(False), Event.start_at <= end),
-        and_(Event.all_day.is_(True), Event.start_date <= end.date()),
-    )
-    query = (
-        db.select(Event)
-        .where(Event.series_id.is_(None), *scope.filters(), may_touch, starts_before_end,
-               Event.merged_into_id.is_(None),
-               Event.deleted_at.is_(None) if deleted_since is None
-               else or_(Event.deleted_at.is_(None), Event.deleted_at >= deleted_since))
-        .options(selectinload(Event.body), selectinload(Event.overrides).selectinload(Event.body))
-    )
-    return list(db.session.scalars(query))
+def token_pages(base_url: str, token: str) -> str:
+    """Where a secret feed's "Mer information" links lead: its own read-only event pages."""
+    return f"{base_url.rstrip('/')}/feeds/{token}/handelse/"
 
 
-def render(scope: Scope, config: Any, now: dt.datetime) -> Rendered:
+def public_pages(base_url: str, org_slug: str, body_slug: str) -> str:
+    return f"{base_url.rstrip('/')}/feeds/public/{org_slug}/{body_slug}/handelse/"
+
+
+def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -> Rendered:
+    """The feed; `event_pages` is where its "Mer information" links lead (see FeedMeta)."""
     start, end = window(config, now)
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
-    events = load_events(scope, start, end, deleted_since=feed_cutoff(config, today))
-    meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end)
+    events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
+    meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
+                    event_pages=event_pages)
     body = build_calendar(events, meta)
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today

@@ -18,15 +18,27 @@ from werkzeug.http import http_date
 
 from planner.db import db, utcnow
 from planner.feeds.cache import FeedCache
-from planner.feeds.scope import Rendered, Scope, body_scope, render, scope_for_token, version
+from planner.feeds.scope import (
+    Rendered,
+    Scope,
+    body_scope,
+    public_pages,
+    render,
+    scope_for_token,
+    token_pages,
+    version,
+)
 from planner.models import Body, Event, Feed, Municipality, Organization
+from planner.schedule import datefmt
+from planner.schedule.recurrence import describe_rule
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 WATCHED = (Event, Feed, Body, Organization, Municipality)
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["planner_feed_cache"] = FeedCache()
+    # FEED_RENDER_CACHE: rendered feeds kept per worker (0: render on every request, as bench_feeds measures).
+    app.extensions["planner_feed_cache"] = FeedCache(int(app.config.get("FEED_RENDER_CACHE", 256)))
     if not sa_event.contains(Session, "after_flush", _note_changes):
         sa_event.listen(Session, "after_flush", _note_changes)
         sa_event.listen(Session, "after_commit", _forget_after_commit)
@@ -52,12 +64,12 @@ def _cache() -> FeedCache:
     return current_app.extensions["planner_feed_cache"]
 
 
-def rendered_feed(scope: Scope) -> Rendered:
+def rendered_feed(scope: Scope, event_pages: str) -> Rendered:
     now = utcnow()
-    key = version(scope, current_app.config, now)
+    key = (version(scope, current_app.config, now), event_pages)
     rendered = _cache().rendered.get(key)
     if rendered is None:
-        rendered = render(scope, current_app.config, now)
+        rendered = render(scope, current_app.config, now, event_pages)
         _cache().rendered.put(key, rendered)
     return rendered
 
@@ -79,8 +91,6 @@ def _wants_gzip() -> bool:
     return request.accept_encodings["gzip"] > 0
 
 
-def serve(scope: Scope, filename: str, private: bool) -> Response:
-    return respond(rendered_feed(scope), filename, private)
 
 
 def respond(rendered: Rendered, filename: str, private: bool) -> Response:
@@ -135,7 +145,7 @@ def feed_ics(token: str) -> Response:
     key = (token, config["BASE_URL"], config["FEED_DAYS_BACK"], config["FEED_MONTHS_AHEAD"])
     rendered = _cache().answer(key, ttl)
     if rendered is None:
-        rendered = rendered_feed(live_scope(token))
+        rendered = rendered_feed(live_scope(token), token_pages(config["BASE_URL"], token))
         _cache().remember(key, rendered, ttl)
     return respond(rendered, "kalender", private=True)
 
@@ -149,7 +159,8 @@ def subscribe(token: str) -> str:
 
 @bp.get("/public/<org_slug>/<body_slug>.ics")
 def public_ics(org_slug: str, body_slug: str) -> Response:
-    return serve(body_scope(public_body(org_slug, body_slug)), body_slug, private=False)
+    pages = public_pages(current_app.config["BASE_URL"], org_slug, body_slug)
+    return respond(rendered_feed(body_scope(public_body(org_slug, body_slug)), pages), body_slug, private=False)
 
 
 @bp.get("/public/<org_slug>/<body_slug>")
@@ -159,3 +170,40 @@ def public_subscribe(org_slug: str, body_slug: str) -> str:
     return render_template("feeds/subscribe.html", name=body_scope(body).name, links=links)
 
 
+
+
+STATUS_TEXT = {"confirmed": "Bekräftat", "tentative": "Preliminärt", "cancelled": "Inställt"}
+
+
+def event_page(scope: Scope, uid: str, subscribe_url: str) -> str:
+    """A feed's event, read-only, for a subscriber without an account: title, time, place, status.
+
+    Only an event the feed serves (its scope, not a merged duplicate) is shown; anything else,
+    another organization's event included, is the same 404 as a wrong token.
+    """
+    event = db.session.scalar(db.select(Event).where(Event.uid == uid, Event.merged_into_id.is_(None),
+                                                     *scope.filters()).options(joinedload(Event.body)))
+    if event is None:
+        abort(404)
+    cancelled = event.status == "cancelled" or event.deleted_at is not None
+    if event.all_day:
+        when = datefmt.format_period(event.start_date, event.end_date)
+    else:
+        when = datefmt.format_when(event.start_at, event.end_at)
+    response = current_app.make_response(render_template(
+        "feeds/event.html", event=event, name=scope.name, when=when, cancelled=cancelled,
+        status=STATUS_TEXT["cancelled"] if cancelled else STATUS_TEXT.get(event.status, "Bekräftat"),
+        rule=describe_rule(event.rrule) if event.rrule else "", subscribe_url=subscribe_url))
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@bp.get("/<token>/handelse/<path:uid>")
+def token_event(token: str, uid: str) -> Any:
+    return event_page(live_scope(token), uid, url_for("feeds.subscribe", token=token))
+
+
+@bp.get("/public/<org_slug>/<body_slug>/handelse/<path:uid>")
+def public_event(org_slug: str, body_slug: str, uid: str) -> Any:
+    body = public_body(org_slug, body_slug)
+    return event_page(body_scope(body), uid, url_for("feeds.public_subscribe", org_slug=org_slug, body_slug=body_slug))
