@@ -126,4 +126,8 @@ EN = {
     "per dokument": "per document",
     "av de minst säkra visas inte. Dela upp dokumentet om de behövs.": "of the least certain are not shown. "
                                                                        "Split the document if they are needed.",
+    "Publikt kalenderflöde: på (bara en administratör ändrar det)":
+        "Public calendar feed: on (only an admin changes it)",
+    "Publikt kalenderflöde: av (bara en administratör ändrar det)":
+        "Public calendar feed: off (only an admin changes it)",
 }
