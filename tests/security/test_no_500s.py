@@ -12,7 +12,6 @@ from urllib.parse import quote
 import pytest
 
 from planner.db import db
-from planner.web.events import date_window
 from tests.smtp_server import smtp_server_fixture  # noqa: F401
 from tests.wheel_data import YEAR, kustkommunerna
 
@@ -28,6 +27,8 @@ def test_the_event_list_takes_any_date(client, login, value) -> None:
 
 
 def test_the_date_window_is_bounded() -> None:
+    from planner.web.events import date_window
+
     today = dt.date(2026, 12, 1)
     assert date_window("0001-01-01", None, today) == (dt.date(2026, 11, 1), dt.date(2027, 12, 6))
     assert date_window("9999-12-31", "9999-12-31", today)[0] == dt.date(2026, 11, 1)
