@@ -97,14 +97,15 @@ def test_proxy_fix_gives_rate_limits_the_clients_address(app, tmp_path, make_use
     assert attempt("198.51.100.5") == 401  # another client behind the same proxy is not locked out
 
 
-def test_a_copied_cookie_stops_working_at_logout(client, make_user) -> None:
+def test_a_copied_cookie_stops_working_at_logout(app, tmp_path, make_user) -> None:
     make_user("lena@kust.se", role="secretary")
+    served = worker(app, tmp_path)  # each request in its own app context, as when served
+    client, thief = served.test_client(), served.test_client()
     assert try_login(client, "lena@kust.se", RIGHT, login_form(client)).status_code == 302
-    copied = client.get_cookie("session").value
-    assert client.get("/").status_code == 200
+    thief.set_cookie("session", client.get_cookie("session").value)  # a copy of the cookie, elsewhere
+    assert thief.get("/").status_code == 200  # the copy works while the login lasts
     client.post("/auth/logout", data={"csrf_token": csrf_token_from(client.get("/").get_data(as_text=True))})
-    client.set_cookie("session", copied)  # the stolen copy, replayed
-    response = client.get("/")
+    response = thief.get("/")
     assert response.status_code == 302 and "/auth/login" in response.headers["Location"]
 
 
