@@ -96,3 +96,27 @@ def test_only_the_embedded_wheel_shows_in_another_sites_iframe(app, live_server,
     refusals = [m for m in page.csp_blocked if "frame-ancestors" in m]
     assert refusals, page.csp_blocked  # refused by the policy, not by chance
     page.csp_blocked[:] = [m for m in page.csp_blocked if m not in refusals]
+
+
+def test_the_review_page_keys_work_under_the_csp(app, live_server, page, make_user) -> None:
+    """j/k walk the proposals and light up their evidence lines, a/r submit: review.js runs, nothing is blocked."""
+    from tests.review_helpers import make_document
+
+    document = make_document()
+    make_user("lena@kust.se", role="secretary", org=document.organization)
+    _log_in(page, live_server.url, "lena@kust.se")
+    page.goto(f"{live_server.url}/documents/{document.id}")
+    cards = page.locator("article.proposal")
+    assert cards.count() == 3
+    first, second = (cards.nth(i).get_attribute("data-line") for i in (0, 1))
+    page.wait_for_selector(f"article.proposal.selected[data-line='{first}']")  # review.js opened at the first
+    page.wait_for_selector(f"#L{first}.current")
+    page.keyboard.press("j")
+    page.wait_for_selector(f"#L{second}.current")
+    page.keyboard.press("k")
+    page.wait_for_selector(f"#L{first}.current")
+    with page.expect_navigation():
+        page.keyboard.press("r")  # reject the selected proposal: the form is sent
+    db.session.expire_all()
+    assert sorted(p.status for p in db.session.get(type(document), document.id).proposals) == [
+        "pending", "pending", "rejected"]
