@@ -5,17 +5,21 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run test install install-test sysdeps nodedeps lint bench clean
+.PHONY: run test install install-test sysdeps nodedeps lint audit lock bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q -U pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[postgres]'
+# The application's dependencies come from requirements.lock (exact versions, sha256 hashes checked);
+# `make lock` rewrites it from pyproject.toml. The test tools on top are not locked.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	$(BIN)/pip install -q -e '.[test,postgres]'
 	touch $@
 
@@ -61,7 +65,18 @@ run: install
 ## make test: everything the suites need, then every suite on SQLite and PostgreSQL.
 test: install-test
 	$(BIN)/ruff check planner tests bench
+	$(BIN)/python tests/setup/audit.py requirements.lock
 	$(BIN)/pytest
+
+## make audit: known vulnerabilities in requirements.lock fail; no reachable database is a NOTICE, not a pass.
+audit: $(VENV)/.installed-test
+	$(BIN)/python tests/setup/audit.py requirements.lock
+
+## make lock: pin every application dependency with its hashes (after changing pyproject.toml's dependencies).
+lock: | $(BIN)/python
+	$(BIN)/pip install -q 'pip-tools>=7.4'
+	$(BIN)/pip-compile -q --allow-unsafe --extra=postgres --generate-hashes --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file=requirements.lock pyproject.toml
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check planner tests bench

@@ -45,6 +45,17 @@ class Defaults:
     IMPORT_POLL_SECONDS = 2
     IMPORT_JOB_LEASE_SECONDS = 120
     IMPORT_JOB_MAX_ATTEMPTS = 3
+    # Rate limits (planner/web/ratelimit.py, Flask-Limiter syntax). memory:// counts per process;
+    # several workers share a count in redis://host:6379.
+    RATELIMIT_STORAGE_URL = "memory://"
+    LOGIN_RATE_LIMIT = "10 per minute; 100 per day"  # failed logins per client address
+    LOGIN_ACCOUNT_RATE_LIMIT = "20 per hour"  # failed logins per account, from anywhere
+    SUBSCRIBE_RATE_LIMIT = "5 per minute; 30 per hour"  # subscribe forms sent per client address
+    SUBSCRIBE_ADDRESS_RATE_LIMIT = "3 per hour"  # confirmation mails to one address
+    TOKEN_MISS_RATE_LIMIT = "30 per minute; 300 per hour"  # wrong secret tokens (feeds, links) per address
+    # Security headers (planner/web/headers.py): proxies to trust for X-Forwarded-*, and who may frame the embed.
+    PROXY_FIX = 0
+    EMBED_FRAME_ANCESTORS = "*"
     MIGRATIONS_DIR = str(PACKAGE_DIR / "migrations")
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 

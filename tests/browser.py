@@ -65,8 +65,15 @@ def page(chromium) -> Iterator[object]:
                                    timezone_id="Europe/Stockholm")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    # Every browser test is also a check of the Content-Security-Policy: anything it blocked
+    # (an inline script or handler, a foreign source) is a broken page, and fails the test.
+    blocked: list[str] = []
+    page.on("console", lambda msg: blocked.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text else None)
+    page.csp_blocked = blocked  # a test that expects a refusal takes it out of this list
     yield page
     context.close()
+    assert not blocked, f"the Content-Security-Policy blocked: {blocked}"
 
 
 def screenshot(page: object, name: str) -> Path:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time
+from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from planner.db import UTCDateTime, db, utcnow
 
 
 class Document(db.Model):
+    # The same file may be uploaded by two organizations: each has its own copy, and neither learns of the other.
+    __table_args__ = (UniqueConstraint("organization_id", "sha256", name="uq_document_organization_sha256"),)
+
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"))
     body_id: Mapped[int | None] = mapped_column(ForeignKey("body.id", ondelete="SET NULL"))
     filename: Mapped[str] = mapped_column(String(300))
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
     content_type: Mapped[str | None] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(default=0)
     stored_path: Mapped[str | None] = mapped_column(String(500))

@@ -23,6 +23,9 @@ class User(UserMixin, db.Model):
     organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id", ondelete="SET NULL"))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # A login remembers the version it was made with; logging out (or a new password) moves it on,
+    # so a copied cookie stops working at once.
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
 
     organization = relationship("Organization")
 
@@ -31,7 +34,22 @@ class User(UserMixin, db.Model):
         return self.active
 
     def set_password(self, password: str) -> None:
+        if self.password_hash and not check_password_hash(self.password_hash, password):
+            self.session_version = (self.session_version or 0) + 1  # a new password ends the old logins
         self.password_hash = generate_password_hash(password)
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
+
+
+_DUMMY_HASH: list[str] = []
+
+
+def check_password(user: User | None, password: str) -> bool:
+    """The password check, costing the same hash whether or not the account exists."""
+    if user is None:
+        if not _DUMMY_HASH:
+            _DUMMY_HASH.append(generate_password_hash("no such account"))
+        check_password_hash(_DUMMY_HASH[0], password)
+        return False
+    return user.check_password(password)

@@ -23,8 +23,13 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def find_duplicate(data: bytes) -> Document | None:
-    return db.session.scalar(db.select(Document).filter_by(sha256=sha256_of(data)))
+def find_duplicate(data: bytes, organization: Organization | None) -> Document | None:
+    """The same bytes already uploaded to this organization; another organization's copy is none of its business."""
+    if organization is not None and organization.id is None:
+        db.session.flush()  # a new organization: give it its id first
+    org_id = organization.id if organization is not None else None
+    where = Document.organization_id.is_(None) if org_id is None else Document.organization_id == org_id
+    return db.session.scalar(db.select(Document).where(Document.sha256 == sha256_of(data), where).limit(1))
 
 
 def store_document(
@@ -46,7 +51,7 @@ def store_document(
 def create_document(filename: str, data: bytes, organization: Organization | None, body: Body | None,
                     upload_folder: str | None = None) -> Document:
     """The document row and its stored file, not yet read: a background import fills it later."""
-    existing = find_duplicate(data)
+    existing = find_duplicate(data, organization)
     if existing is not None:
         raise DuplicateDocument(existing)
     digest = sha256_of(data)
@@ -54,7 +59,8 @@ def create_document(filename: str, data: bytes, organization: Organization | Non
     if upload_folder:
         folder = Path(upload_folder)
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{digest}{Path(filename).suffix.lower()}"
+        owner = organization.id if organization is not None else 0
+        target = folder / f"{owner}-{digest}{Path(filename).suffix.lower()[:10]}"
         target.write_bytes(data)
         stored_path = str(target)
     document = Document(filename=filename, sha256=digest, size=len(data), stored_path=stored_path,

@@ -248,4 +248,8 @@ EN = {
     "Du är avregistrerad": "You are unsubscribed", "får inga fler påminnelser.": "gets no more reminders.",
     "Ångrat dig?": "Changed your mind?", "Prenumerera igen": "Subscribe again",
     "Avsluta påminnelser": "Stop reminders", "Vill du sluta få påminnelser till": "Do you want to stop reminders to",
+    "Publikt kalenderflöde: på (bara en administratör ändrar det)":
+        "Public calendar feed: on (only an admin changes it)",
+    "Publikt kalenderflöde: av (bara en administratör ändrar det)":
+        "Public calendar feed: off (only an admin changes it)",
 }

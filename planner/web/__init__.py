@@ -13,7 +13,7 @@ from flask.sessions import SecureCookieSessionInterface
 
 # Served to calendar apps, never to a logged-in browser: no session is read, so no "Vary: Cookie".
 SESSIONLESS_ENDPOINTS = frozenset({"feeds.feed_ics", "feeds.public_ics"})
-MODULES = ("filters", "home", "auth", "orgs", "documents", "events", "feeds", "wheel", "subscriptions")
+MODULES = ("headers", "filters", "home", "auth", "orgs", "documents", "events", "feeds", "wheel", "subscriptions")
 
 
 class FeedAwareSessions(SecureCookieSessionInterface):
@@ -24,12 +24,22 @@ class FeedAwareSessions(SecureCookieSessionInterface):
             return
         super().save_session(app, session, response)
 
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Secure when configured (an https BASE_URL) or when this request came over https (ProxyFix)."""
+        return bool(super().get_cookie_secure(app) or request.is_secure)
+
 
 def init_app(app: Flask) -> None:
+    from planner.web.params import DatabaseInt
+
     app.session_interface = FeedAwareSessions()
+    app.url_map.converters["int"] = DatabaseInt  # before any route is added: every <int:…> is bounded
     for name in MODULES:
         module = importlib.import_module(f"planner.web.{name}")
         if hasattr(module, "init_app"):
             module.init_app(app)
         if hasattr(module, "bp"):
             app.register_blueprint(module.bp)
+    from planner.web import ratelimit
+
+    ratelimit.apply(app)  # after the blueprints: it wraps the views marked @rate_limited

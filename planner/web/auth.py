@@ -18,7 +18,10 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 
 from planner.db import db
 from planner.models import Organization, User
+from planner.models.user import check_password
 from planner.web import SESSIONLESS_ENDPOINTS
+from planner.web.params import row_id
+from planner.web.ratelimit import rate_limited
 from planner.web.safe_next import safe_next
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -38,8 +41,6 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     # Flask ships a 31-day default, so setdefault would never apply planner's own setting.
     app.config["PERMANENT_SESSION_LIFETIME"] = dt.timedelta(hours=float(app.config["SESSION_HOURS"]))
-    app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
-    app.config.setdefault("SESSION_COOKIE_HTTPONLY", True)
     app.before_request(_expire_old_sessions)
     app.register_error_handler(CSRFError, _csrf_error)
 
@@ -92,8 +93,11 @@ def require_edit(organization_id: int | None) -> None:
 
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.active else None
+    """The session's user, unless they logged out (or were logged out) since this cookie was made."""
+    user = db.session.get(User, row_id(user_id) or 0)
+    if user is None or not user.active or session.get("session_version") != user.session_version:
+        return None
+    return user
 
 
 def roles_required(*roles: str) -> Callable[[F], F]:
@@ -122,17 +126,21 @@ def can_edit_organization(organization_id: int | None) -> bool:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@rate_limited("login")
 def login() -> Any:
     if request.method == "POST":
         email = (request.form.get("email") or "").strip().lower()
         user = db.session.scalar(db.select(User).filter_by(email=email))
-        if user is None or not user.active or not user.check_password(request.form.get("password") or ""):
+        # An unknown address costs one password hash too, so timing does not tell who has an account.
+        password_ok = check_password(user, request.form.get("password") or "")
+        if user is None or not user.active or not password_ok:
             flash(gettext("Fel e-postadress eller lösenord."), "error")
             return render_template("auth/login.html", email=email), 401
         for key in [k for k in session if k != "csrf_token"]:  # nothing of a previous login carries over
             session.pop(key)
         session.permanent = True
         login_user(user)
+        session["session_version"] = user.session_version
         session["login_at"] = dt.datetime.now(dt.UTC).timestamp()
         return redirect(safe_next(request.args.get("next"), url_for("home.index")))
     return render_template("auth/login.html", email="")
@@ -141,6 +149,10 @@ def login() -> Any:
 @bp.post("/logout")
 @login_required
 def logout() -> Any:
+    """Ends this login and every copy of its cookie: the user's session version moves on."""
+    current_user.session_version = (current_user.session_version or 0) + 1
+    db.session.commit()
     logout_user()
+    session.pop("session_version", None)
     flash(gettext("Du är utloggad."))
     return redirect(url_for("auth.login"))

@@ -19,6 +19,7 @@ from planner.models import Body, Document, Organization, Proposal
 from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.i18n import translated
+from planner.web.params import row_id, row_ids
 from planner.web.proposal_form import KIND_LABELS, apply_form
 
 REFRESH_SECONDS = 2  # the document page reloads itself this often while its import runs
@@ -65,14 +66,14 @@ def index() -> str:
 @login_required
 def upload() -> Any:
     """Store each file with a queued import job and answer at once; `planner scheduler` reads them."""
-    org = db.session.get(Organization, request.form.get("organization_id", type=int) or 0)
+    org = db.session.get(Organization, request.form.get("organization_id", type=row_id) or 0)
     if org is None and current_user.role == "secretary":
         org = current_user.organization
     if org is None:
         flash(gettext("Välj organisation."), "error")
         return redirect(url_for("documents.index"))
     require_edit(org.id)
-    body = db.session.get(Body, request.form.get("body_id", type=int) or 0)
+    body = db.session.get(Body, request.form.get("body_id", type=row_id) or 0)
     if body is not None and body.organization_id != org.id:
         abort(400)
     files = [f for f in request.files.getlist("files") if f and f.filename]
@@ -81,11 +82,11 @@ def upload() -> Any:
         return redirect(url_for("documents.index"))
     made: list[Document] = []
     for storage in files:
-        name = storage.filename or "fil"
         data = storage.read()
         try:
+            name = upload_name(storage.filename or "fil")
             document = queue_one(name, data, org, body)
-        except ImportProblem as problem:
+        except ImportProblem as problem:  # this file is named and refused; the rest of the batch goes on
             flash(str(problem), problem.category)
             continue
         made.append(document)
@@ -94,6 +95,20 @@ def upload() -> Any:
     if len(made) == 1:
         return redirect(url_for("documents.show", document_id=made[0].id))
     return redirect(url_for("documents.index"))
+
+
+MAX_NAME_BYTES = 255  # what file systems allow for one name, and what the document's column holds
+
+
+def upload_name(raw: str) -> str:
+    """The name a browser sent, as shown and stored: no folders, no control characters, at most 255 bytes."""
+    name = raw.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch if ch.isprintable() else "_" for ch in name).strip() or "fil"
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        shown = name[:40] + "…" + name[-10:]
+        raise ImportProblem(f"{shown}: Filnamnet är för långt (högst {MAX_NAME_BYTES} byte). Byt namn på filen "
+                            "och ladda upp den igen.")
+    return name
 
 
 class ImportProblem(Exception):
@@ -116,10 +131,10 @@ def queue_one(name: str, data: bytes, org: Organization, body: Body | None) -> D
         raise ImportProblem(f"{name}: bara .txt, .pdf och .docx kan läsas.")
     if not data:
         raise ImportProblem(f"{name} kunde inte läsas: filen är tom (0 byte).")
-    duplicate = find_duplicate(data)
+    duplicate = find_duplicate(data, org)  # only this organization's own files: no peeking at others'
     if duplicate is not None:
-        known = f" (som {duplicate.filename})" if duplicate.organization_id == org.id else ""  # no peeking
-        raise ImportProblem(f"{name} är redan uppladdad{known}; den importerades inte igen.", "warning")
+        raise ImportProblem(f"{name} är redan uppladdad (som {duplicate.filename}); den importerades inte igen.",
+                            "warning")
     try:
         document = enqueue(name, data, org, body, current_app.config["UPLOAD_FOLDER"])
     except DuplicateDocument as exc:  # a parallel upload of the same file won the race
@@ -277,7 +292,7 @@ def accept_all(document_id: int) -> Any:
         return redirect(url_for("documents.show", document_id=document.id))
     if request.form.get("confirm") != "1":
         return redirect(url_for("documents.accept_all_preview", document_id=document.id, min_confidence=threshold))
-    listed = {int(x) for x in request.form.getlist("proposal") if x.isdigit()}
+    listed = row_ids(request.form.getlist("proposal"))
     result = accept_proposals(document.proposals, current_user, threshold, only=listed)
     db.session.commit()
     if result.held:

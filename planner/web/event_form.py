@@ -13,6 +13,7 @@ from planner.models import Body, Event
 from planner.schedule.accept import span_problem
 from planner.schedule.datefmt import STOCKHOLM, NonexistentTime, stockholm_instant
 from planner.schedule.recurrence import RecurrenceError, occurrence_key, parse_rule
+from planner.web.params import row_id
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS, parse_date, parse_time
 
 
@@ -54,7 +55,7 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
     last = parse_date(form.get("end_date"), "Slutdatum", errors)
     start = parse_time(form.get("start"), "Starttid", errors)
     end = parse_time(form.get("end"), "Sluttid", errors)
-    body_id = int(form["body_id"]) if (form.get("body_id") or "").isdigit() else None
+    body_id = row_id(form.get("body_id"))
     if body_id is not None:
         body = db.session.get(Body, body_id)
         if body is None or body.organization_id != event.organization_id:

@@ -20,6 +20,7 @@ from planner.web import search
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
 from planner.web.i18n import translated
+from planner.web.params import row_id
 from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("events", __name__, url_prefix="/events")
@@ -27,7 +28,7 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 
 def _filters() -> dict[str, Any]:
     args = request.args
-    return {"org": args.get("org", type=int), "body": args.get("body", type=int),
+    return {"org": args.get("org", type=row_id), "body": args.get("body", type=row_id),
             "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
             "status": args.get("status") if args.get("status") in STATUS_LABELS else None,
             "q": (args.get("q") or "").strip()[:200]}
@@ -146,10 +147,13 @@ def _list_range(filters: dict[str, Any]) -> tuple[dt.date, dt.date, list[str]]:
         if not raw:
             return None
         try:
-            return dt.date.fromisoformat(raw)
+            parsed = dt.date.fromisoformat(raw)
         except ValueError:
+            parsed = None
+        if parsed is None or not EARLIEST <= parsed <= LATEST:  # year 1 or 9999: no millennium of a series
             problems.append(gettext("%(field)s: skriv datumet som ÅÅÅÅ-MM-DD.", field=label))
             return None
+        return parsed
 
     first, last = day("from", gettext("Från")), day("to", gettext("Till"))
     back, ahead = ((dt.timedelta(days=365 * SEARCH_YEARS),) * 2 if filters["q"] else
@@ -202,6 +206,28 @@ def month() -> str:
                            filters=filters, **_choices())
 
 
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2200, 12, 31)
+MAX_WINDOW_DAYS = 5 * 366
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        day = dt.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return day if EARLIEST <= day <= LATEST else None
+
+
+def date_window(first_text: str | None, last_text: str | None, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The list's ?from=&to=: unreadable or absurd dates (year 1 or 9999) fall back to the defaults, and
+    the window is at most five years, so no address makes the list compute a millennium of a series."""
+    first = _day(first_text) or today - dt.timedelta(days=30)
+    last = _day(last_text) or first + dt.timedelta(days=400)
+    if last < first:
+        last = first + dt.timedelta(days=400)
+    return first, min(last, first + dt.timedelta(days=MAX_WINDOW_DAYS))
+
+
 def _days_covered(item: Occurrence) -> list[dt.date]:
     """An all-day period (sportlov 21–31 december) shows on each of its days."""
     last = item.end if isinstance(item.end, dt.date) and not isinstance(item.end, dt.datetime) else item.day
@@ -249,7 +275,7 @@ def _merge_candidates(event: Event) -> list[Event]:
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def new() -> Any:
-    org_id = request.values.get("organization_id", type=int) or current_user.organization_id
+    org_id = request.values.get("organization_id", type=row_id) or current_user.organization_id
     org = db.session.get(Organization, org_id or 0)
     if org is None:
         orgs = db.session.scalars(db.select(Organization).order_by(Organization.name)).all()
@@ -341,7 +367,7 @@ def merge(event_id: int) -> Any:
     """Merge a duplicate (form field `duplicate`) into this event."""
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
-    duplicate = db.session.get(Event, request.form.get("duplicate", type=int) or 0)
+    duplicate = db.session.get(Event, request.form.get("duplicate", type=row_id) or 0)
     if duplicate is None or not can_edit_organization(duplicate.organization_id):
         abort(400)
     try:

@@ -31,6 +31,8 @@ from planner.feeds.scope import (
 from planner.models import Body, Event, Feed, Municipality, Organization
 from planner.schedule import datefmt
 from planner.schedule.recurrence import describe_rule
+from planner.web.params import token_shaped
+from planner.web.ratelimit import rate_limited
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
 WATCHED = (Event, Feed, Body, Organization, Municipality)
@@ -114,7 +116,7 @@ def respond(rendered: Rendered, filename: str, private: bool) -> Response:
 
 
 def live_scope(token: str) -> Scope:
-    scope = scope_for_token(token) if 20 <= len(token) <= 100 else None
+    scope = scope_for_token(token) if token_shaped(token) else None
     if scope is None:
         abort(404)
     return scope
@@ -139,6 +141,7 @@ def feed_links(path: str) -> dict[str, str]:
 
 
 @bp.get("/<token>.ics")
+@rate_limited("token")
 def feed_ics(token: str) -> Response:
     config = current_app.config
     ttl = float(config.get("FEED_CACHE_SECONDS", 5))
@@ -151,6 +154,7 @@ def feed_ics(token: str) -> Response:
 
 
 @bp.get("/<token>")
+@rate_limited("token")
 def subscribe(token: str) -> str:
     scope = live_scope(token)
     links = feed_links(url_for("feeds.feed_ics", token=token))

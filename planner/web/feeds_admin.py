@@ -17,6 +17,7 @@ from planner.feeds.store import import_calendar
 from planner.models import EVENT_KINDS, Body, Feed, Municipality, Organization
 from planner.models.feed import new_token
 from planner.web.auth import can_edit_organization, roles_required
+from planner.web.params import row_id
 
 bp = Blueprint("feeds_admin", __name__, url_prefix="/feeds/admin")
 SCOPES = {"org": Organization, "body": Body, "muni": Municipality}
@@ -39,7 +40,7 @@ def index() -> str:
 def create() -> Any:
     kind, _, raw_id = (request.form.get("scope") or "").partition(":")
     model = SCOPES.get(kind)
-    target = db.session.get(model, int(raw_id)) if model and raw_id.isdigit() else None
+    target = db.session.get(model, row_id(raw_id) or 0) if model else None
     if target is None:
         flash(gettext("Välj vad flödet ska visa: en organisation, ett organ eller en kommun."), "error")
         return redirect(url_for(".index"))

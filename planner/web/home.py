@@ -20,6 +20,8 @@ ERRORS = {
     400: ("Felaktig begäran", "Begäran kunde inte tolkas. Inget har ändrats."),
     403: ("Inte tillåtet", "Ditt konto får inte göra det här. Inget har ändrats."),
     404: ("Hittades inte", "Sidan finns inte, eller så hör den till en annan organisation."),
+    429: ("För många försök", "Du har försökt för många gånger på kort tid. Vänta en stund och försök igen."),
+    500: ("Något gick fel", "Ett oväntat fel inträffade. Inget har ändrats; försök igen om en stund."),
 }
 
 

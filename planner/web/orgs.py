@@ -24,6 +24,7 @@ from planner.web.auth import (
     visible_or_404,
     visible_organization_ids,
 )
+from planner.web.params import row_id
 
 bp = Blueprint("orgs", __name__, url_prefix="/org")
 MONTHS = DATEFMT_MONTHS["sv"]
@@ -103,8 +104,8 @@ def rename(org_id: int) -> Any:
 def add_municipality(org_id: int) -> Any:
     org = _org_or_404(org_id)
     require_edit(org.id)
-    if request.form.get("remove", type=int):
-        org.municipalities = [m for m in org.municipalities if m.id != request.form.get("remove", type=int)]
+    if request.form.get("remove", type=row_id):
+        org.municipalities = [m for m in org.municipalities if m.id != request.form.get("remove", type=row_id)]
         db.session.commit()
         return redirect(url_for("orgs.show", org_id=org.id))
     name = (request.form.get("name") or "").strip()
@@ -145,8 +146,19 @@ def _apply_body_form(body: Body) -> list[str]:
                            .split(",") if n.strip()]
     body.chair_term_months = term
     body.handover_month = month or None
-    body.public_feed = request.form.get("public_feed") == "on"
+    _apply_public_feed(body)
     return []
+
+
+def _apply_public_feed(body: Body) -> None:
+    """Only an admin makes a feed public (as at /feeds/admin/public): a secretary's form has no such box,
+    and one that sends it anyway to change the setting is refused."""
+    wanted = request.form.get("public_feed") == "on"
+    if current_user.role == "admin":
+        body.public_feed = wanted
+    elif "public_feed" in request.form and wanted != bool(body.public_feed):
+        db.session.rollback()
+        abort(403)
 
 
 @bp.post("/<int:org_id>/bodies")

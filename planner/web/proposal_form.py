@@ -12,6 +12,7 @@ from planner.db import db
 from planner.models import Body, Proposal
 from planner.schedule.datefmt import NonexistentTime, stockholm_instant
 from planner.web.i18n import N_
+from planner.web.params import row_id
 
 KIND_LABELS = {
     "meeting": N_("Möte"),
@@ -76,7 +77,7 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
                 stockholm_instant(day, time_of_day, label)
             except NonexistentTime as exc:
                 errors.append(str(exc))
-    body_id = int(form["body_id"]) if (form.get("body_id") or "").isdigit() else None
+    body_id = row_id(form.get("body_id"))
     body = db.session.get(Body, body_id) if body_id is not None else None
     if body_id is not None and (body is None or body.organization_id != organization_id):
         errors.append(gettext("Okänd grupp."))

@@ -27,6 +27,8 @@ from planner.reminders.subscribe import (
 )
 from planner.translations import N_
 from planner.web.auth import csrf, roles_required, visible_organization_ids
+from planner.web.params import row_ids, token_shaped
+from planner.web.ratelimit import rate_limited
 
 bp = Blueprint("subscriptions", __name__, url_prefix="/paminnelser")
 
@@ -39,7 +41,7 @@ def _organizations() -> list[Organization]:
 
 
 def _by_token(token: str) -> Subscriber:
-    subscriber = db.session.scalar(select(Subscriber).where(Subscriber.token == token)) if token else None
+    subscriber = db.session.scalar(select(Subscriber).where(Subscriber.token == token)) if token_shaped(token) else None
     if subscriber is None:
         abort(404)
     return subscriber
@@ -47,7 +49,7 @@ def _by_token(token: str) -> Subscriber:
 
 def _form_choices() -> tuple[list[Body], dict[str, list[str]], bool]:
     bodies = db.session.scalars(select(Body).where(Body.id.in_(
-        [int(v) for v in request.form.getlist("body") if v.isdigit()]))).all() if request.form.getlist("body") else []
+        row_ids(request.form.getlist("body"))))).all() if request.form.getlist("body") else []
     leads = {kind: [v for v in request.form.getlist(f"lead_{kind}") if v in LEAD_CHOICES] for kind, _ in KINDS}
     return list(bodies), leads, request.form.get("digest") == "1"
 
@@ -62,6 +64,7 @@ def _page(template: str, subscriber: Subscriber | None = None, status: int = 200
 
 
 @bp.route("/", methods=["GET", "POST"])
+@rate_limited("subscribe")
 def index() -> Any:
     if request.method == "GET":
         return _page("subscriptions/index.html")
@@ -93,6 +96,7 @@ def index() -> Any:
 
 
 @bp.route("/bekrafta/<token>", methods=["GET", "POST"])
+@rate_limited("token")
 def confirm_view(token: str) -> Any:
     subscriber = _by_token(token)
     if request.method == "POST":
@@ -104,6 +108,7 @@ def confirm_view(token: str) -> Any:
 
 
 @bp.route("/installningar/<token>", methods=["GET", "POST"])
+@rate_limited("token")
 def preferences(token: str) -> Any:
     subscriber = _by_token(token)
     if request.method == "POST":
@@ -116,12 +121,14 @@ def preferences(token: str) -> Any:
 
 
 @bp.get("/avregistrera/<token>")
+@rate_limited("token")
 def unsubscribe_page(token: str) -> Any:
     return render_template("subscriptions/unsubscribe.html", subscriber=_by_token(token), done=False)
 
 
 @bp.post("/avregistrera/<token>")
 @csrf.exempt
+@rate_limited("token")
 def unsubscribe_view(token: str) -> Any:
     """RFC 8058 one-click: mail clients POST List-Unsubscribe=One-Click here without a session."""
     subscriber = _by_token(token)

@@ -28,6 +28,8 @@ from flask_login import current_user
 from planner.db import db
 from planner.models import Body, Feed, Organization
 from planner.web.auth import can_edit_organization, roles_required, visible_organization_ids
+from planner.web.params import token_shaped
+from planner.web.ratelimit import rate_limited
 from planner.wheel.collect import collect
 from planner.wheel.export import FORMATS, ExportError, export, filename
 from planner.wheel.listing import by_month, chair_rings, entries
@@ -83,7 +85,7 @@ def _access(org: Organization, body: Body | None) -> Access | Response:
         if request.args.get("embed"):
             abort(403, "Årshjulet kan bäddas in med en prenumerationslänks token (?embed=1&token=…).")
         return redirect(url_for("auth.login", next=request.full_path))
-    feed = db.session.scalar(db.select(Feed).filter_by(token=token))
+    feed = db.session.scalar(db.select(Feed).filter_by(token=token)) if token_shaped(token) else None
     if feed is None or feed.revoked_at is not None:
         abort(403, "Länken är ogiltig eller återkallad. Be kansliet om en ny.")
     if feed.body_id is not None:
@@ -157,6 +159,7 @@ def index() -> Any:
 
 @bp.get("/<org_slug>/<int:year>")
 @bp.get("/<org_slug>/<body_slug>/<int:year>")
+@rate_limited("token")
 def wheel(org_slug: str, year: int, body_slug: str | None = None) -> Any:
     org = _organization(org_slug)
     body = _body(org, body_slug)
@@ -184,6 +187,7 @@ def wheel(org_slug: str, year: int, body_slug: str | None = None) -> Any:
 
 @bp.get("/<org_slug>/<int:year>.<fmt>")
 @bp.get("/<org_slug>/<body_slug>/<int:year>.<fmt>")
+@rate_limited("token")
 def download(org_slug: str, year: int, fmt: str, body_slug: str | None = None) -> Any:
     org = _organization(org_slug)
     body = _body(org, body_slug)
