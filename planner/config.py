@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from planner.clock import utcnow
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 # planner/templates and planner/migrations link to the top-level folders, so a wheel carries them.
 PROJECT_ROOT = PACKAGE_DIR.parent
@@ -21,6 +23,7 @@ class Defaults:
     MAIL_FROM = "Planner <planner@localhost>"
     BASE_URL = "http://127.0.0.1:5000"
     TIMEZONE = "Europe/Stockholm"
+    CLOCK = utcnow  # the app's now (planner/clock.py); tests give a fixed instant
     MAX_UPLOAD_MB = 20
     FEED_DAYS_BACK = 90
     FEED_MONTHS_AHEAD = 18

@@ -65,15 +65,14 @@ def _find(org_name: str | None, body_name: str | None):
 def wheel_cmd(year: int, org_name: str | None, body_name: str | None, fmt: str, output: Path | None,
               first_month: int, rings: str) -> None:
     """Draw the årshjul of an organization (or one body) for a year."""
-    import datetime as dt
 
+    from planner.clock import today_local
     from planner.wheel.collect import collect
     from planner.wheel.export import ExportError, export, filename
-    from planner.wheel.occurrences import STOCKHOLM
 
     org, body = _scope(org_name, body_name)
     data = collect(org, year, body=body, first_month=first_month, grouping=rings,
-                   today=dt.datetime.now(STOCKHOLM).date())
+                   today=today_local())
     try:
         payload = export(data, fmt)
     except ExportError as exc:

@@ -125,10 +125,11 @@ def accept_all(proposals: list[Proposal], user: User | None = None, min_confiden
 
     `only`: the ids the person saw on the confirmation page; anything else is left alone.
     """
-    from planner.schedule.autoaccept import split_for_bulk, stockholm_today
+    from planner.clock import today_local
+    from planner.schedule.autoaccept import split_for_bulk
 
     result = BulkResult()
-    take, held = split_for_bulk(proposals, today or stockholm_today(), min_confidence)
+    take, held = split_for_bulk(proposals, today or today_local(), min_confidence)
     for _proposal, reason in held:
         result.held[reason] = result.held.get(reason, 0) + 1
     for proposal in take:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from planner.models import Proposal
-from planner.schedule.datefmt import STOCKHOLM, WEEKDAYS, vague_date_text
+from planner.schedule.datefmt import WEEKDAYS, vague_date_text
 from planner.schedule.matching import specific_words, words
 
 # Below this share of its telling words found in the evidence line, a title is the repair's, not the minutes'.
@@ -40,10 +40,6 @@ HOLD_REASONS_EN = {
     "year": "year not in the minutes", "ocr": "title mostly repaired OCR", "confidence": "low confidence",
 }
 DEFAULT_MIN_CONFIDENCE = 0.8
-
-
-def stockholm_today() -> dt.date:
-    return dt.datetime.now(STOCKHOLM).date()
 
 
 def hold_reason(proposal: Proposal, today: dt.date, min_confidence: float = 0.0) -> str | None:

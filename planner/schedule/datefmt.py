@@ -7,9 +7,8 @@ shown in Europe/Stockholm wall-clock time; English is available for the `en` loc
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from planner.clock import STOCKHOLM  # noqa: F401  (re-exported: the one zone)
 
 WEEKDAYS = {
     "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),

@@ -271,12 +271,13 @@ def _bulk_request(document_id: int) -> tuple[Document, float | None]:
 @login_required
 def accept_all_preview(document_id: int) -> Any:
     """The list "Godkänn alla" would accept, and what it leaves for a person and why; asked once."""
-    from planner.schedule.autoaccept import HOLD_REASONS, split_for_bulk, stockholm_today
+    from planner.clock import today_local
+    from planner.schedule.autoaccept import HOLD_REASONS, split_for_bulk
 
     document, threshold = _bulk_request(document_id)
     if threshold is None:
         return redirect(url_for("documents.show", document_id=document.id))
-    take, held = split_for_bulk(document.proposals, stockholm_today(), threshold)
+    take, held = split_for_bulk(document.proposals, today_local(), threshold)
     return render_template("documents/accept_all.html", document=document, take=take, held=held,
                            reasons=HOLD_REASONS, threshold=threshold, kinds=translated(KIND_LABELS))
 

@@ -10,6 +10,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload, selectinload
 
+from planner.clock import local_date, today_local
 from planner.db import db
 from planner.models import Body, Document, Event, Organization, Proposal
 from planner.schedule.audit import changed, diff, record, snapshot
@@ -140,7 +141,7 @@ LIST_DAYS_BACK, LIST_DAYS_AHEAD, SEARCH_YEARS, MAX_RANGE_DAYS = 30, 400, 3, 366 
 def _list_range(filters: dict[str, Any]) -> tuple[dt.date, dt.date, list[str]]:
     """The list's from/to: as asked, else the coming year (a search looks three years either way)."""
     problems: list[str] = []
-    today = dt.date.today()
+    today = today_local()
 
     def day(name: str, label: str) -> dt.date | None:
         raw = (request.args.get(name) or "").strip()
@@ -186,7 +187,7 @@ def index() -> str:
 @login_required
 def month() -> str:
     filters = _filters()
-    today = dt.date.today()
+    today = today_local()
     year = request.args.get("year", type=int) or today.year
     number = request.args.get("month", type=int) or today.month
     if not 1 <= number <= 12 or not 1900 < year < 3000:
@@ -243,7 +244,7 @@ def _event_or_404(event_id: int) -> Event:
 @login_required
 def show(event_id: int) -> str:
     event = _event_or_404(event_id)
-    today = dt.date.today()
+    today = today_local()
     upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
     editable = can_edit_organization(event.organization_id) and event.deleted_at is None
     return render_template("events/show.html", event=event, upcoming=upcoming, source=_evidence(event),
@@ -263,7 +264,7 @@ def _merge_candidates(event: Event) -> list[Event]:
         return []
     query = db.select(Event).where(Event.organization_id == event.organization_id, Event.kind == event.kind,
                                    Event.id != event.id, Event.series_id.is_(None), Event.deleted_at.is_(None))
-    day = (event.start_at.date() if event.start_at else event.start_date) or dt.date.today()
+    day = (local_date(event.start_at) if event.start_at else event.start_date) or today_local()
     lo, hi = day - dt.timedelta(days=60), day + dt.timedelta(days=60)
     query = query.where(db.or_(Event.rrule.is_not(None),
                                Event.start_at.between(dt.datetime.combine(lo, dt.time(), dt.UTC),

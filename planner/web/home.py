@@ -8,6 +8,7 @@ from typing import Any
 from flask import Blueprint, Flask, redirect, render_template, request, session, url_for
 from flask_login import login_required
 
+from planner.clock import today_local
 from planner.db import db
 from planner.models import Document, Event, Proposal
 from planner.web.auth import visible_organization_ids
@@ -50,7 +51,7 @@ def index() -> str:
     if visible is not None:
         query = query.where(Event.organization_id.in_(visible))
     events = sorted(db.session.scalars(query).all(), key=_sort_key)
-    today = dt.date.today()
+    today = today_local()
     upcoming = [e for e in events if _sort_key(e) >= today or e.rrule]
     past = [e for e in events if e not in upcoming][-20:]
     doc_query = db.select(Document).order_by(Document.uploaded_at.desc()).limit(10)

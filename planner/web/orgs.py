@@ -9,6 +9,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from planner.clock import today_local
 from planner.db import db
 from planner.models import Body, ChairTerm, Event, Municipality, Organization
 from planner.reminders.addresses import BadAddress, check_address
@@ -66,7 +67,7 @@ def create() -> Any:
 @login_required
 def show(org_id: int) -> str:
     org = _org_or_404(org_id)
-    today = dt.date.today()
+    today = today_local()
     plans = {}
     chairs = {}
     for body in org.bodies:
@@ -232,7 +233,7 @@ def add_term(org_id: int, body_id: int) -> Any:
 @login_required
 def propose_handovers(org_id: int, body_id: int) -> Any:
     org, body = _editable_body_or_404(org_id, body_id)
-    made = propose_handover_events(body, dt.date.today(), current_user)
+    made = propose_handover_events(body, today_local(), current_user)
     db.session.commit()
     flash(gettext("%(count)s preliminära överlämningar lades in i kalendern.", count=len(made)) if made else
           gettext("Inga nya överlämningar: de kommande finns redan, eller rotationen har färre än två namn."),

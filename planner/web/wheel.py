@@ -8,7 +8,6 @@ organization, body or municipality, and its kinds) limits what the wheel shows.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import (
@@ -25,6 +24,7 @@ from flask import (
 from flask_babel import gettext
 from flask_login import current_user
 
+from planner.clock import today_local
 from planner.db import db
 from planner.models import Body, Feed, Organization
 from planner.web.auth import can_edit_organization, roles_required, visible_organization_ids
@@ -34,7 +34,6 @@ from planner.wheel.collect import collect
 from planner.wheel.export import FORMATS, ExportError, export, filename
 from planner.wheel.listing import by_month, chair_rings, entries
 from planner.wheel.nextyear import AlreadyCreated, create_next_year, existing, plan_next_year
-from planner.wheel.occurrences import STOCKHOLM
 from planner.wheel.svg import render
 from planner.wheel.text import day_text
 
@@ -50,10 +49,6 @@ class Access:
     @property
     def via_token(self) -> bool:
         return self.token is not None
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(STOCKHOLM).date()
 
 
 def _organization(slug: str) -> Organization:
@@ -119,7 +114,7 @@ def _data(org: Organization, body: Body | None, year: int, access: Access, with_
         return f"/documents/{doc_id}{anchor}"
 
     return collect(org, year, body=access.body or body, first_month=options["first_month"],
-                   grouping=options["grouping"], kinds=access.kinds, today=_today(),
+                   grouping=options["grouping"], kinds=access.kinds, today=today_local(),
                    document_url=document_url if with_sources else None)
 
 
@@ -153,8 +148,8 @@ def index() -> Any:
         query = query.where(Organization.id.in_(visible))
     orgs = db.session.scalars(query).all()
     if len(orgs) == 1:
-        return redirect(url_for("wheel.wheel", org_slug=orgs[0].slug, year=_today().year))
-    return render_template("wheel/index.html", organizations=orgs, year=_today().year)
+        return redirect(url_for("wheel.wheel", org_slug=orgs[0].slug, year=today_local().year))
+    return render_template("wheel/index.html", organizations=orgs, year=today_local().year)
 
 
 @bp.get("/<org_slug>/<int:year>")
