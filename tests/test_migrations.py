@@ -46,3 +46,44 @@ def test_models_match_migrations(app) -> None:
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), db.metadata)
     assert diff == []
+
+
+def _imports_of(path: Path) -> set[str]:
+    import ast
+
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_migration_imports_planner() -> None:
+    """A migration is frozen history: a later change to planner's code must not change what it does."""
+    versions = sorted((Path(__file__).resolve().parents[1] / "migrations" / "versions").glob("*.py"))
+    assert len(versions) >= 6
+    offending = {p.name: sorted(n for n in _imports_of(p) if n.split(".")[0] == "planner") for p in versions}
+    assert {name: found for name, found in offending.items() if found} == {}
+    assert all("planner." not in p.read_text(encoding="utf-8") for p in versions)
+
+
+def test_autogenerate_writes_a_migration_that_imports_nothing_of_planner(tmp_path: Path) -> None:
+    """The next migration someone generates is frozen too: env.py renders UTCDateTime as sa.DateTime."""
+    import shutil
+
+    from flask_migrate import migrate
+
+    source = Path(__file__).resolve().parents[1] / "migrations"
+    directory = tmp_path / "migrations"
+    shutil.copytree(source, directory, ignore=shutil.ignore_patterns("versions", "__pycache__"))
+    (directory / "versions").mkdir()
+    app = create_app(base_config(tmp_path, f"sqlite:///{tmp_path / 'empty.db'}"))
+    with app.app_context():
+        migrate(directory=str(directory), message="everything")
+        db.engine.dispose()
+    [written] = (directory / "versions").glob("*.py")
+    text = written.read_text(encoding="utf-8")
+    assert "sa.Column('start_at', sa.DateTime(timezone=True), nullable=True)" in text
+    assert "planner" not in _imports_of(written) and "planner." not in text

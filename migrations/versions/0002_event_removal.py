@@ -6,7 +6,6 @@ Revises: 0001
 from alembic import op
 import sqlalchemy as sa
 
-import planner.db
 
 
 revision = '0002'
@@ -21,7 +20,7 @@ def upgrade():
     sa.Column('organization_id', sa.Integer(), nullable=False),
     sa.Column('body_id', sa.Integer(), nullable=True),
     sa.Column('kind', sa.String(length=20), nullable=False),
-    sa.Column('removed_at', planner.db.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('removed_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['body_id'], ['body.id'], name=op.f('fk_event_removal_body_id_body'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organization.id'],
                             name=op.f('fk_event_removal_organization_id_organization'), ondelete='CASCADE'),

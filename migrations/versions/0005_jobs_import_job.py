@@ -6,7 +6,6 @@ Revises: 0004_wheel
 from alembic import op
 import sqlalchemy as sa
 
-import planner.db
 
 
 revision = '0004_jobs'
@@ -25,9 +24,9 @@ def upgrade():
     sa.Column('error', sa.Text(), nullable=True),
     sa.Column('attempts', sa.Integer(), nullable=False),
     sa.Column('claimed_by', sa.String(length=100), nullable=True),
-    sa.Column('lease_until', planner.db.UTCDateTime(timezone=True), nullable=True),
-    sa.Column('created_at', planner.db.UTCDateTime(timezone=True), nullable=False),
-    sa.Column('finished_at', planner.db.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('lease_until', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['document.id'], name=op.f('fk_import_job_document_id_document'),
                             ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_import_job')),

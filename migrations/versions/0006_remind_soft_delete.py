@@ -6,7 +6,6 @@ Revises: 0004_jobs
 from alembic import op
 import sqlalchemy as sa
 
-import planner.db
 
 
 revision = '0004_remind'
@@ -17,7 +16,7 @@ depends_on = None
 
 def upgrade():
     with op.batch_alter_table('event', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('deleted_at', planner.db.UTCDateTime(timezone=True), nullable=True))
+        batch_op.add_column(sa.Column('deleted_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('merged_into_id', sa.Integer(), nullable=True))
         batch_op.create_index(batch_op.f('ix_event_deleted_at'), ['deleted_at'], unique=False)
         batch_op.create_foreign_key(batch_op.f('fk_event_merged_into_id_event'), 'event', ['merged_into_id'], ['id'],
