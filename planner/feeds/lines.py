@@ -50,21 +50,11 @@ def fold(line: str) -> str:
         return "\r\n ".join([line[:FOLD_OCTETS], *(line[i:i + FOLD_OCTETS - 1]
                                                    for i in range(FOLD_OCTETS, len(line), FOLD_OCTETS - 1))])
     raw = line.encode("utf-8")
-    if len(raw) <= FOLD_OCTETS:
-        return line
-    parts: list[bytes] = []
-    start, limit, size = 0, FOLD_OCTETS, len(raw)
-    while size - start > limit:
-        cut = start + limit
-        while raw[cut] & 0xC0 == 0x80:  # a continuation byte: step back to the character start
-            cut -= 1
-        parts.append(raw[start:cut])
-        start, limit = cut, FOLD_OCTETS - 1  # continuation lines begin with one space
-    parts.append(raw[start:])
-    return b"\r\n ".join(parts).decode("utf-8")
+    return line if len(raw) <= FOLD_OCTETS else _fold_octets(raw).decode("utf-8")
 
 
 def _fold_octets(raw: bytes) -> bytes:
+    """Cut encoded text at 75 octets, continuation lines at 74 (they begin with one space), never inside UTF-8."""
     parts: list[bytes] = []
     start, limit, size = 0, FOLD_OCTETS, len(raw)
     while size - start > limit:
