@@ -403,7 +403,7 @@ def _fold_into_tables(doc: Doc, items: list[dict[str, Any]], table_items: list[d
     spans: dict[int, int] = {}
     for cell in tables:
         spans[cell.header] = max(spans.get(cell.header, cell.line), cell.line)
-    inside = [(a, b) for a, b in spans.items()]
+    inside = list(spans.items())
     shorts = {cell.label: cell.short for cell in tables if cell.short}
     by_date: dict[str, list[dict[str, Any]]] = {}
     for item in table_items:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from planner.extract.months import month_number
 from planner.extract.normalize import Doc
-from planner.extract.tables import TableDate
+from planner.extract.tables import TableDate, lone_month
 
-_YEAR_CELL = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_YEAR_CELL = re.compile(r"^[ \t]*(?:19|20)\d\d[ \t]*$", re.MULTILINE)
 _TIME_LABEL = re.compile(r"^\s*(?:mötestid|motestid|tid|starttid|klockan|kl)\.?\s*:?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?|klockan)?\s*(\d{1,2})(?:[.:](\d\d))?\s*$", re.IGNORECASE)
 _VALUE = re.compile(r"^\s*(?P<days>\d{1,2}\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}\*?)*)"
@@ -28,8 +27,9 @@ MAX_CELL = 24
 
 def grid_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
-    for index, line in enumerate(doc.lines):
-        if _YEAR_CELL.match(line) and index + 2 < len(doc.lines) and not doc.lines[index + 1].strip():
+    for hit in _YEAR_CELL.finditer(doc.folded):  # one scan of the text, not a match per line
+        index = doc.line_of(hit.start())
+        if index + 2 < len(doc.lines) and not doc.lines[index + 1].strip():
             found += _table(doc, index)
     return found
 
@@ -46,16 +46,11 @@ def _cells(doc: Doc, pos: int) -> tuple[list[str], int]:
         if not run:
             return cells, pos
         text = " ".join(run)
-        if len(run) > 2 or len(text) > MAX_CELL or _is_month(text) or _TIME_LABEL.match(text):
+        if len(run) > 2 or len(text) > MAX_CELL or lone_month(text) or _TIME_LABEL.match(text):
             return cells, pos - len(run)
         cells.append(text)
         pos += 1  # the blank line after the cell
     return cells, pos
-
-
-def _is_month(text: str) -> int | None:
-    word = text.strip(" :").lower()
-    return month_number(word, abbreviations=False) if word.isalpha() else None
 
 
 def _table(doc: Doc, header: int) -> list[TableDate]:
@@ -73,7 +68,7 @@ def _table(doc: Doc, header: int) -> list[TableDate]:
     found: list[TableDate] = []
     previous = 0
     while pos < len(lines):
-        month = _is_month(lines[pos]) if lines[pos].strip() else None
+        month = lone_month(lines[pos]) if lines[pos].strip() else None
         if month is None or month <= previous:
             break
         row, pos = _row(lines, pos + 1, len(columns))
@@ -99,7 +94,7 @@ def _row(lines: list[str], pos: int, width: int) -> tuple[list[tuple[int, re.Mat
             row.append((pos, None))
             pos += 1
             continue
-        if _is_month(lines[pos]):
+        if lone_month(lines[pos]):
             break
         value = _VALUE.match(lines[pos]) if lines[pos].strip() else None
         if lines[pos].strip() and value is None:
@@ -107,9 +102,9 @@ def _row(lines: list[str], pos: int, width: int) -> tuple[list[tuple[int, re.Mat
         row.append((pos, value))
         pos += 2 if pos + 1 < len(lines) and not lines[pos + 1] else 1
     ahead = next((p for p in range(pos, min(len(lines), pos + 3)) if lines[p].strip()), None)
-    ends = ahead is None or bool(_is_month(lines[ahead])) or not _VALUE.match(lines[ahead])
+    ends = ahead is None or bool(lone_month(lines[ahead])) or not _VALUE.match(lines[ahead])
     if len(row) != width or not ends:
-        while pos < len(lines) and not _is_month(lines[pos]) and (not lines[pos].strip() or _VALUE.match(lines[pos])):
+        while pos < len(lines) and not lone_month(lines[pos]) and (not lines[pos].strip() or _VALUE.match(lines[pos])):
             pos += 1  # on to the next month's row
         return None, pos
     return row, pos

@@ -277,26 +277,29 @@ def _line_end(doc: Doc, pos: int, limit: int) -> int:
 _VARIABLE = re.compile(r"[ \t]{0,3}(?:kl\.?\s)?#([a-z_][a-z0-9_]{0,20})")
 
 
+def _first_timed(doc: Doc, pattern: re.Pattern[str], pos: int
+                 ) -> tuple[re.Match[str] | None, tuple[str, str | None] | None]:
+    """The first opening (or closing) that gives a time on its line, or names a template variable: a heading
+    "Mötets öppnande" may come before "Mötet öppnades 18.05". Else the first one, without a time."""
+    first = None
+    for hit in pattern.finditer(doc.folded, pos):
+        first = first or hit
+        found = loose_time(doc.folded, hit.end(), _line_end(doc, hit.end(), 50))
+        if found is not None or _VARIABLE.match(doc.folded, hit.end()):
+            return hit, found
+        if hit.start() - first.start() > 2000:
+            break
+    return first, None
+
+
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
-    opened, begin = None, None
-    for hit in _OPENED.finditer(doc.folded):  # a heading "Mötets öppnande" may come before "Mötet öppnades 18.05"
-        opened = opened or hit
-        begin = loose_time(doc.folded, hit.end(), _line_end(doc, hit.end(), 50))
-        if begin is not None or _VARIABLE.match(doc.folded, hit.end()):
-            opened = hit
-            break
-        if hit.start() - opened.start() > 2000:
-            break
+    opened, begin = _first_timed(doc, _OPENED, 0)
     if opened and begin is None and (named := _VARIABLE.match(doc.folded, opened.end())):
         # Typst and other templates: "Mötet öppnades #time" with '#let time = "17:23"' at the top
         value = re.search(r'#let\s{1,3}' + re.escape(named.group(1)) + r'\s{0,3}=\s{0,3}"([0-9:.]{3,5})"', doc.folded)
         begin = loose_time(value.group(1), 0, len(value.group(1))) if value else None
-    finish = None
-    for closed in _CLOSED.finditer(doc.folded, opened.end() if opened else 0):
-        finish = loose_time(doc.folded, closed.end(), _line_end(doc, closed.end(), 50))
-        if finish is not None:
-            break
+    finish = _first_timed(doc, _CLOSED, opened.end() if opened else 0)[1]
     if begin is None:
         return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]

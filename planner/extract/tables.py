@@ -73,8 +73,7 @@ def _month_columns(doc: Doc) -> list[TableDate]:
         while k + len(run) < len(lines):
             if len(doc.lines[lines[k + len(run)]]) > 14:
                 break
-            word = doc.folded_line(lines[k + len(run)]).strip(" \t:")
-            month = month_number(word, abbreviations=False) if word.isalpha() else None
+            month = lone_month(doc.folded_line(lines[k + len(run)]))
             if month is None or (run and month <= run[-1][1]):
                 break
             run.append((lines[k + len(run)], month))
@@ -102,6 +101,12 @@ def _month_columns(doc: Doc) -> list[TableDate]:
         k += len(run) + len(values)
         last_month, last_header, last_end = run[-1][1], header, k
     return found
+
+
+def lone_month(text: str) -> int | None:
+    """A line that is a month's name and nothing else ("Januari", "mars:"): a table's row or column head."""
+    word = text.strip(" \t:").lower()
+    return month_number(word, abbreviations=False) if word.isalpha() else None
 
 
 MAX_VALUES = 16
