@@ -103,6 +103,15 @@ _PREPOSITION_BEFORE = re.compile(
     r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?$")
 
 
+def _gap_read_as_mark(match: re.Match[str], folded: str) -> bool:
+    """OCR read the gap before a date as a mark: "22/9.18/10", "måndagen.17.8.2020", "från och med-8 oktober"."""
+    start = match.start()
+    mark, word_before = folded[start - 1], folded[start - 2:start - 1].isalpha()
+    if mark == ".":
+        return bool(match.group("sm") or match.group("dy") and word_before)
+    return mark == "-" and bool(match.group("m1")) and word_before
+
+
 def find_dates(folded: str) -> list[DateMention]:
     """Non-overlapping date mentions, earliest first; the longest wins where two overlap."""
     candidates: list[tuple[int, int, int, DateMention]] = []
@@ -113,12 +122,8 @@ def find_dates(folded: str) -> list[DateMention]:
             matches = chain([first], matches) if first else matches
         for match in matches:
             start = match.start()
-            if start and folded[start - 1] in not_after and not (
-                    name == "number" and folded[start - 1] == "." and (
-                        match.group("sm") or match.group("dy") and folded[start - 2:start - 1].isalpha())
-                    or name == "number" and folded[start - 1] == "-" and match.group("m1")
-                    and folded[start - 2:start - 1].isalpha()):
-                continue  # "22/9.18/10", "måndagen.17.8.2020", "från och med-8 oktober": OCR read a gap as a mark
+            if start and folded[start - 1] in not_after and not (name == "number" and _gap_read_as_mark(match, folded)):
+                continue
             mention = _build(name, match, folded)
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
