@@ -431,3 +431,28 @@ def test_a_meeting_that_will_not_be_held_or_changes_date_is_cancelled_and_the_ne
     items = extract(f"Nyheter\n\nPublicerad 2020-04-05\n\n{sentence}\n")["items"]
     status = {i["date"]: i.get("status") for i in items if i["kind"] in ("meeting", "next_meeting")}
     assert status.get("2020-05-18") == "cancelled" and status.get("2020-06-23") != "cancelled"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Presidiet har beslutat att ställa in dagens fullmäktige för att istället hålla ett extra fullmäktige som "
+     "planeras att hållas den 22 december 2021 kl.17.\n", ("2021-12-22", "17:00")),
+    ("Styrelsemötet 2021-05-27\n\nStyrelsen beslutade att avvakta med beslutet tills ett extra möte den 21 juni "
+     "2021.\n", ("2021-06-21", None)),
+    ("Extrainsatt regionfullmäktige den 27 december 2024 från klockan 15.00 på Kristinegården.\n",
+     ("2024-12-27", "15:00")),
+])
+def test_an_extra_meeting_of_the_body_is_its_next_meeting_and_keeps_its_own_title(text: str, want: tuple) -> None:
+    from planner.extract import extract
+
+    nexts = [i for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert [(i["date"], i["start"]) for i in nexts] == [want]
+    assert "extra" in nexts[0]["title"].lower()
+
+
+def test_an_extra_meeting_beside_a_named_next_meeting_stays_a_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("Anteckningar 2025-03-07\n\nKommundirektörerna bjuds in till ett extra sammanträde den 2 april.\n\n"
+            "Nästa möte: 9 maj 2025.\n")
+    got = sorted((i["kind"], i["date"]) for i in extract(text)["items"])
+    assert got == [("meeting", "2025-04-02"), ("next_meeting", "2025-05-09")]

@@ -25,6 +25,8 @@ NEXT_HEADING = re.compile(
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
                        + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
 NEXT_TIME_TAIL = re.compile(kw("nästa gång"))  # a cheap literal-led test before NEXT_TIME's scan of every word
+# "ett extra fullmäktige som planeras att hållas den 22 december", "extrainsatt sammanträde": the body meets again.
+EXTRA = re.compile(r"(?<![a-z])extra(?:insatt|inkallat|inkallad)?[a-z]{0,2}[\s-]{1,3}(?P<noun>[a-z]{3,30})")
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")

@@ -237,6 +237,8 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
             cue = None  # "nästa möte med arbetsgruppen": another group's meeting
         if cue is None:
             ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
+            if ctx.memo[key] is None and not _names_next(ctx):
+                ctx.memo[key] = _extra_meeting(sentence, s0)
         else:
             ctx.memo[key] = cue.start() + (s0 if cue.re is cues.NEXT else 0)
     cue_pos = ctx.memo[key]
@@ -246,6 +248,23 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
     return owner is m
+
+
+def _names_next(ctx: Context) -> bool:
+    """The text says "nästa möte" somewhere: then that is the next meeting, and an extra one just a meeting."""
+    if "names_next" not in ctx.memo:
+        ctx.memo["names_next"] = cues.NEXT.search(ctx.doc.folded) is not None
+    return ctx.memo["names_next"]
+
+
+def _extra_meeting(sentence: str, s0: int) -> int | None:
+    """Position of "ett extra fullmäktige", "extrainsatt sammanträde": an extra meeting of the body is its next."""
+    if "extra" not in sentence:
+        return None
+    for hit in cues.EXTRA.finditer(sentence):
+        if cues.MEETING_OR_COUNCIL.search(hit.group("noun")):
+            return s0 + hit.start()
+    return None
 
 
 def _stem(word: str) -> str:
@@ -324,7 +343,15 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
 def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
     doc = ctx.doc
     if kind == "next_meeting":
-        return "Nästa möte"
+        n0, n1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        sentence = doc.folded[n0:n1]
+        extra = None if cues.NEXT.search(sentence) else _extra_meeting(sentence, n0)
+        if extra is None:
+            return "Nästa möte"
+        # "… hålla ett extra fullmäktige som planeras …": titled as the meeting it is, in the text's own words
+        hit = cues.EXTRA.match(doc.folded, extra)
+        words = doc.original[hit.start():hit.end()] if hit else "Extra möte"
+        return words[0].upper() + words[1:]
     if kind == "holiday":
         line = doc.line_of(m.start)
         for index in [line, *doc.prev_nonblank(line, 1)]:
@@ -545,6 +572,10 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
         pending = item.pop("_title", None)
         if pending is not None:
             title = title_for(ctx, pending[0], pending[1], item["kind"])
-            if item["kind"] in ("meeting", "deadline", "reference"):
-                title = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics, ctx.pieces)
+            # An extra meeting is the body's next one, titled as the meeting it is ("Extrainsatt regionfullmäktige").
+            kind = item["kind"]
+            if kind == "next_meeting" and title != _DEFAULT_TITLE[kind]:
+                kind = "meeting"
+            if kind in ("meeting", "deadline", "reference"):
+                title = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics, ctx.pieces)
             item["title"] = title
