@@ -456,3 +456,12 @@ def test_an_extra_meeting_beside_a_named_next_meeting_stays_a_meeting() -> None:
             "Nästa möte: 9 maj 2025.\n")
     got = sorted((i["kind"], i["date"]) for i in extract(text)["items"])
     assert got == [("meeting", "2025-04-02"), ("next_meeting", "2025-05-09")]
+
+
+def test_a_moved_meeting_s_earlier_date_is_cancelled_and_the_meeting_that_decided_the_move_is_not() -> None:
+    from planner.extract import extract
+
+    text = ("Årsmötet flyttas till hösten\n\nÅrsmötet 2021 flyttas till den 4-5 september. Årsmötet var planerat "
+            "att hållas den 8-9 maj.\n\nStyrelsen beslutade på sitt möte den 2 mars att skjuta upp årsmötet.\n")
+    got = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+    assert got == {"2021-09-04": None, "2021-05-08": "cancelled", "2021-03-02": None}

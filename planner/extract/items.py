@@ -557,13 +557,31 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
 def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     """Cancelled or moved away from, unless this is the new date ("flyttas till den 25 april")."""
     if not ctx.sentence_has(s0, s1, cues.CANCELLED):
-        return False
+        return _planned_before_move(ctx, m, s0)
     folded = ctx.doc.folded
     cue = cues.CANCELLED.search(folded, s0, s1)
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
+    if cue is not None and cue.start() >= m.end and _past_verb(folded, s0, m.start):
+        return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
+
+
+def _past_verb(folded: str, start: int, end: int) -> bool:
+    """A verb in the past between start and end ("fattade", "beslutade"); "sammanträde" only looks like one."""
+    if cues.HELD.search(folded, start, end):
+        return True
+    return any(not cues.MEETING.fullmatch(hit.group(0)) for hit in cues.PAST_FORM.finditer(folded, start, end))
+
+
+def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
+    """In a text about a move, "… planerades tidigare att hållas den 13-14 juni" gives the date moved away from."""
+    if cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start) is None:
+        return False
+    if "moves" not in ctx.memo:
+        ctx.memo["moves"] = cues.MOVE_VERB.search(ctx.doc.folded) is not None
+    return ctx.memo["moves"]
 
 
 def finish_titles(ctx: Context, items: list[dict]) -> None:
