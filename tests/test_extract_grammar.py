@@ -465,3 +465,14 @@ def test_a_moved_meeting_s_earlier_date_is_cancelled_and_the_meeting_that_decide
             "att hållas den 8-9 maj.\n\nStyrelsen beslutade på sitt möte den 2 mars att skjuta upp årsmötet.\n")
     got = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
     assert got == {"2021-09-04": None, "2021-05-08": "cancelled", "2021-03-02": None}
+
+
+def test_a_news_item_that_calls_anew_after_a_cancellation_is_a_notice_and_its_heading_month_no_item() -> None:
+    from planner.extract import extract
+
+    text = ("Ny kallelse till styrelsemötet i mars\n\nMötet den 3 mars 2023 ställs in, eftersom kallelsen kom för "
+            "sent. Istället hålls ett extra styrelsemöte den 17 mars 2023 kl. 18.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "notice"
+    got = sorted((i["kind"], i["date"], i["start"], i.get("status")) for i in result["items"])
+    assert got == [("meeting", "2023-03-03", None, "cancelled"), ("next_meeting", "2023-03-17", "18:00", None)]

@@ -74,7 +74,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         # A notice reports from the day it was written: its first full date, not the year it names most.
         first = _first_full_date(content) if doc_kind == NOTICE else None
         meeting, header_mention = find_meeting(doc, mentions, times, first.year if first else doc_year,
-                                               notice=doc_kind == NOTICE, called=doc_kind in (KALLELSE, NOTICE))
+                                               notice=doc_kind == NOTICE, called=_calls(doc, doc_kind))
     if meeting is None and doc_kind in (MINUTES, NOTICE):
         posted = front_matter_meeting(doc, content)
         if posted is not None:
@@ -207,6 +207,11 @@ def _meeting_from_name(source: str) -> Meeting | None:
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-_ ]?(0[1-9]|1[0-2])(?!\d))?")
+
+
+def _calls(doc: Doc, kind: str) -> bool:
+    """A kallelse records the meeting it calls; a notice too, unless it calls anew after a cancellation."""
+    return kind == KALLELSE or kind == NOTICE and not cues.CANCELLED.search(doc.folded, 0, 2000)
 
 
 def _name_year_month(source: str) -> tuple[int, int | None] | None:
@@ -524,6 +529,8 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
             item["status"] = "cancelled"
     # A headline's "Kommunfullmäktige inställt i maj" above "… den 30 maj": the month says no more than the day.
     days = {(i["kind"], i["date"][:7]) for i in items if len(i["date"]) == 10}
+    # "Ny kallelse till kommunfullmäktige i december" above the meeting called for 22 December
+    days |= {("meeting", d[:7]) for d in [*next_dates, meeting_date] if d and len(d) == 10}
     out: list[dict[str, Any]] = []
     index: dict[tuple, dict[str, Any]] = {}
     for item in items:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planner.extract.cues import MINUTES_TITLE, PUBLISHED
+from planner.extract.cues import CANCELLED, MINUTES_TITLE, PUBLISHED
 from planner.extract.dates import DateMention
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
@@ -69,8 +69,9 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     if signs >= 2:
         return MINUTES
     headings = "\n".join(doc.folded_line(i) for i in top if len(doc.lines[i]) <= 100)
-    if (CALLS.search(headings) or _SUMMONS.search(doc.folded, 0, 1200)) and signs <= 1:
-        return KALLELSE
+    if (CALLS.search(headings) or _SUMMONS.search(doc.folded, 0, 1200)) and signs <= 1 \
+            and not CANCELLED.search(doc.folded, 0, 2000):
+        return KALLELSE  # a news item that calls anew after a cancellation ("Ny kallelse …") is a notice
     return NOTICE
 
 
