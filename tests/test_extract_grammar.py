@@ -476,3 +476,13 @@ def test_a_news_item_that_calls_anew_after_a_cancellation_is_a_notice_and_its_he
     assert result["doc_kind"] == "notice"
     got = sorted((i["kind"], i["date"], i["start"], i.get("status")) for i in result["items"])
     assert got == [("meeting", "2023-03-03", None, "cancelled"), ("next_meeting", "2023-03-17", "18:00", None)]
+
+
+def test_a_chair_who_left_in_a_month_before_the_minutes_hands_over_in_that_past_month() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll styrelsemöte 2019-03-07\n\nNärvarande: styrelsen\n\n§ 1 Förändringar i styrelsen\n\n"
+            "I augusti slutade Karin Berg som ordförande. Per Lund tog över ordförandeskapet enligt beslutet "
+            "vid årsmötet.\n\n§ 2 Övrigt\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2018-08", "Per Lund")]

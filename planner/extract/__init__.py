@@ -35,7 +35,7 @@ from planner.extract.items import Context, build_item, classify, finish_titles, 
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
-from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
+from planner.extract.resolve import SECTION_HEADING, Resolved, YearContext, resolve
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
@@ -245,7 +245,7 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         relative = None if dated or term_end else _relative_day(ctx, s0, s1)
         if dated:
             consumed.add(id(dated[0]))
-            date, confidence = resolved[id(dated[0])].date, 0.85
+            date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
         elif term_end is not None:
             date, confidence = term_end, 0.7
         elif relative is not None:
@@ -336,8 +336,23 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     # the chair left, up to two sentences before.
     far = _sentence_before(ctx, lo)
     left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
-            and m.precision == "day" and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
+            and m.precision in ("day", "month") and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
     return (starts or held[-1:] or left[-1:])[:1]
+
+
+_LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")
+
+
+def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
+    """"I augusti slutade Anna Ericsson som ordförande" in minutes of March: last August, not the coming one."""
+    if m.year is not None or ctx.ref is None or r.first_day <= ctx.ref:
+        return r.date
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(ctx.doc.folded))
+    if not _LEFT.search(ctx.doc.folded, s0, s1):
+        return r.date
+    year = int(r.date[:4]) - 1
+    earlier = safe_date(year, m.month, m.day or 1)
+    return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
 
 
 def _sentence_before(ctx: Context, s0: int) -> int:
@@ -351,7 +366,8 @@ def _sentence_before(ctx: Context, s0: int) -> int:
 
 
 _LEAVES = re.compile(r"(?<![a-z])(?:avsager sig|avsagt sig|avsagelse|avgar|avgick|avgang|lamnar sitt|lamnade sitt"
-                     r"|slutar som|slutade som)(?![a-z])")
+                     r"|slutar som|slutade som)(?![a-z])"
+                     r"|(?<![a-z])slut(?:ar|ade)\s[^.\n]{1,60}?\ssom\s{1,3}ordf")  # "slutade Anna E. som ordförande"
 
 
 def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:
