@@ -486,3 +486,16 @@ def test_a_chair_who_left_in_a_month_before_the_minutes_hands_over_in_that_past_
             "vid årsmötet.\n\n§ 2 Övrigt\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2018-08", "Per Lund")]
+
+
+def test_a_plan_given_in_prose_is_a_plan_and_its_sessions_start_at_the_time_given_once() -> None:
+    from planner.extract import extract
+
+    text = ("Sammanträdestider för fullmäktige 2020\n\nFullmäktige sammanträder följande datum under 2020: 4 februari, "
+            "21 april, 8-9 juni och 1 december. Fullmäktiges sammanträden börjar 09:30. Tvådagarssammanträde börjar "
+            "09:30 dag 1 och 09:00 dag 2.\n\nPublicerad\nmåndag 10 juni 2019\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan"
+    got = [(i["date"], i["end_date"], i["start"]) for i in result["items"] if i["kind"] == "meeting"]
+    assert got == [("2020-02-04", None, "09:30"), ("2020-04-21", None, "09:30"), ("2020-06-08", "2020-06-09", "09:30"),
+                   ("2020-12-01", None, "09:30")]

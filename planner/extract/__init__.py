@@ -499,12 +499,14 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     shared: list[tuple[int, Any]] = []  # (line, time) of each plan-wide time, in text order
     for t in ctx.times:
         line = doc.line_of(t.start)
-        if line in ctx.plan_lines:
-            continue
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        if line in ctx.plan_lines and doc.line_of(s0) == line == doc.line_of(max(s0, s1 - 1)) \
+                and s0 <= doc.starts[line]:
+            continue  # a row of the plan itself: its time is its own
         if PLAN_TIME.search(doc.folded, s0, s1) and bisect.bisect_left(ctx.mention_starts, s1) == bisect.bisect_left(
                 ctx.mention_starts, s0):
-            shared.append((line, t))
+            if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
+                shared.append((line, t))
     if not shared:
         return
     lines = [line for line, _ in shared]

@@ -129,7 +129,27 @@ def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
             listed[index] = len(found)
         elif len(line.strip()) <= 70 and len(_LIST_GAP.sub("", rest[0])) <= 3 and len(leftover) <= 45:
             listed[index] = 1
+        elif len(line) <= 400 and (run := _longest_run(rest[1:-1])) >= 3:
+            listed[index] = run  # "… sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj och 1 december."
     return listed
+
+
+def _label_above(doc: Doc, line: int) -> bool:
+    """"Publicerad" alone on the line above the date ("Publicerad\nmåndag 10 juni 2019")."""
+    above = doc.prev_nonblank(line, 1)
+    if not above:
+        return False
+    text = doc.folded_line(above[0]).strip(" |*-•:")
+    return len(text) <= 30 and PUBLISHED.fullmatch(text) is not None
+
+
+def _longest_run(gaps: list[str]) -> int:
+    """The most dates in a row that only list separators part (gaps[i] stands between date i and date i+1)."""
+    best = run = 1
+    for gap in gaps:
+        run = run + 1 if len(gap) <= 12 and not _LIST_GAP.sub("", gap) else 1
+        best = max(best, run)
+    return best
 
 
 def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[int, dt.date]:
@@ -145,7 +165,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
-        byline = len(doc.lines[line]) < 100 and PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
+        byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
+                                                 or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front:
             date = safe_date(m.year, m.month, m.day)
             if date:
