@@ -130,7 +130,7 @@ def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
         elif len(line.strip()) <= 70 and len(_LIST_GAP.sub("", rest[0])) <= 3 and len(leftover) <= 45:
             listed[index] = 1
         elif len(line) <= 400 and (run := _longest_run(rest[1:-1])) >= 3:
-            listed[index] = run  # "… sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj och 1 december."
+            listed[index] = run  # "… sammanträder följande datum under 2020: 4 februari, 21 april och 1 december."
     return listed
 
 
