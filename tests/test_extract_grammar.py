@@ -499,3 +499,13 @@ def test_a_plan_given_in_prose_is_a_plan_and_its_sessions_start_at_the_time_give
     got = [(i["date"], i["end_date"], i["start"]) for i in result["items"] if i["kind"] == "meeting"]
     assert got == [("2020-02-04", None, "09:30"), ("2020-04-21", None, "09:30"), ("2020-06-08", "2020-06-09", "09:30"),
                    ("2020-12-01", None, "09:30")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("2022\n28 november\n\n2023\n30 januari\n", [(28, 11, None), (30, 1, None)]),  # the year heads the list below
+    ("28 november\n2023\n", [(28, 11, None)]),
+    ("sammanträdet den 28 november\n2023 hölls i Stockholm", [(28, 11, 2023)]),  # a wrapped line keeps its year
+    ("28 november, 2023", [(28, 11, 2023)]),
+])
+def test_a_year_alone_on_its_line_or_across_a_blank_line_heads_what_follows(text: str, want: list) -> None:
+    assert [(m.day, m.month, m.year) for m in find_dates(text)] == want

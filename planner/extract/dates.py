@@ -39,7 +39,9 @@ class DateMention:
 _SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
-_YEAR = r"(?:[\s,]{0,3}(?P<y>(?:19|20)\d\d)(?!\d)|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?"
+# A year across a blank line, or alone on the next line, heads what follows ("28 november\n\n2023\n30 januari").
+_YEAR = (r"(?:[\s,]{0,3}(?<!\n\n)(?:(?<!\n)|(?!(?:19|20)\d\d[ \t]*(?:\n|$)))(?P<y>(?:19|20)\d\d)(?!\d)"
+         r"|\s?[-'’](?P<yy>\d\d)(?![\d/:.]|\s{0,3}[a-z]))?")
 # (OCR-damaged) month words begin with a month's first two letters (month_number asks no less);
 # the third letter is one that some month has there. The word start is checked by the caller.
 _MONTH_START = r"(?:j(?:a[nj]|u[nlg])|fe[bpc]|ma[nrjy]|a(?:pr|u[gnl])|se[bpc]|o[kc]t|nov|de[bpc])"
