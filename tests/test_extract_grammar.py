@@ -509,3 +509,15 @@ def test_a_plan_given_in_prose_is_a_plan_and_its_sessions_start_at_the_time_give
 ])
 def test_a_year_alone_on_its_line_or_across_a_blank_line_heads_what_follows(text: str, want: list) -> None:
     assert [(m.day, m.month, m.year) for m in find_dates(text)] == want
+
+
+@pytest.mark.parametrize("sentence", [
+    "Årsmötet beslutade att styrelsens mandatperiod ändras till att vara från första juli till sista juni och att "
+    "sista månad för årsmötet enligt stadgarna flyttas till april.",
+    "Enligt 5 kap 9 § kommunallagen väljs ledamöterna för fyra år räknat från och med den 15 oktober valåret.",
+])
+def test_the_period_of_a_rule_or_term_of_office_is_no_event(sentence: str) -> None:
+    from planner.extract import extract
+
+    items = extract("Protokoll årsmöte 2021-01-23\n\n" + sentence + "\n")["items"]
+    assert [(i["kind"], i["date"]) for i in items if i["kind"] not in ("reference",)] == []

@@ -73,6 +73,14 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
              "bilaga", "uppgick", "uppgår", "ökade", "minskade", "tillgångarna", "protokolljustering")
+# Rules and terms of office: "mandatperioden … från första juli till sista juni", "enligt 5 kap kommunallagen …
+# räknat från och med den 15 oktober valåret". Their dates bound a period, they are no events.
+TERM = words("mandatperiod", "mandattid", "verksamhetsår", "räkenskapsår", "kalenderår", "stadgar", "kommunallag",
+             "valåret", "valår", "arbetsordning", "reglemente")
+# A bound of a period right before the date.
+PERIOD_BOUND = re.compile(r"(?<![a-z])(?:fran(?:\s{1,3}och\s{1,3}med)?|fr\.?\s?o\.?\s?m\.?|till\s{1,3}och\s{1,3}med"
+                          r"|t\.?\s?o\.?\s?m\.?|till(?:\s{1,3}att\s{1,3}vara)?|raknat\s{1,3}fran(?:\s{1,3}och\s{1,3}med)?)"
+                          r"\s{1,3}(?:den\s{1,3})?$")
 # Administrative dates of a protocol (justering, anslag): never schedule items.
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
               "avsändare", "utskriftsdatum", "diarienummer", "dnr", "protokolljustering")
