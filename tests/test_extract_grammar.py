@@ -521,3 +521,13 @@ def test_the_period_of_a_rule_or_term_of_office_is_no_event(sentence: str) -> No
 
     items = extract("Protokoll årsmöte 2021-01-23\n\n" + sentence + "\n")["items"]
     assert [(i["kind"], i["date"]) for i in items if i["kind"] not in ("reference",)] == []
+
+
+def test_the_incoming_chair_named_after_tilltradande_takes_over_from_the_date_given_nearby() -> None:
+    from planner.extract import extract
+
+    text = ("Presidentskifte i klubben\n\ntorsdag 18 juni 2020\n\nTisdagen den 16/6 avslutade vi verksamhetsåret. "
+            "Vår president Eva Berg överlämnade kedjan till tillträdande president Lars Holm. Han övertar formellt "
+            "rollen med ny styrelse från den 1 juli.\n")
+    handovers = [(i["date"], i["from"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2020-07-01", "Eva Berg", "Lars Holm")]

@@ -80,6 +80,15 @@ _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enlig
          "då", "nu", "när", "där", "under", "inför", "sedan", "även"}
 
 
+# "till tillträdande president Lars Schennings", "den nyvalda ordföranden Anna Berg": the incoming chair by name.
+# Clubs (Rotary, Lions) call their chair president; only with "tillträdande"/"nyvald"/"blivande" is it one.
+INCOMING = re.compile(r"(?:t(?<![a-z]t)illtradande|n(?<![a-z]n)yvald[ae]?|b(?<![a-z]b)livande)\s{1,3}"
+                      r"(?:ordf[a-z]{1,3}r[aeiouy]nden?|president(?:en)?)\s{1,3}(?=[a-z])")
+# "vår president Eva B Henriksson överlämnade", "avgående ordförande Anna Berg": the outgoing chair before it.
+OUTGOING = re.compile(r"(?:a(?<![a-z]a)vgaende|v(?<![a-z]v)ar|f(?<![a-z]f)rantradande)\s{1,3}"
+                      r"(?:ordf[a-z]{1,3}r[aeiouy]nden?|president(?:en)?)\s{1,3}(?=[a-z])")
+
+
 @dataclass
 class Handover:
     start: int
@@ -119,7 +128,15 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     found: list[Handover] = []
     for lo, hi in windows:
         found += _find_in(folded, original, lo, hi)
-    return found
+    for m in INCOMING.finditer(folded):
+        if any(h.start <= m.start() < h.end + 40 for h in found):
+            continue  # already read by a pattern in its window
+        to_party = _name_after(original, m.end())
+        outgoing = [o for o in OUTGOING.finditer(folded, max(0, m.start() - 200), m.start())]
+        from_party = _name_after(original, outgoing[-1].end()) if outgoing else None
+        if to_party:
+            found.append(Handover(m.start(), m.end(), from_party, to_party))
+    return sorted(found, key=lambda h: h.start)
 
 
 def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
