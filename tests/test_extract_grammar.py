@@ -531,3 +531,13 @@ def test_the_incoming_chair_named_after_tilltradande_takes_over_from_the_date_gi
             "rollen med ny styrelse från den 1 juli.\n")
     handovers = [(i["date"], i["from"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2020-07-01", "Eva Berg", "Lars Holm")]
+
+
+@pytest.mark.parametrize("header", ["Datum och tid: 2025-03-13 19.00", "Datum och            2025-03-13 19.00\ntid:",
+                                    "Datum: 2025-03-13 19.00-21.15"])
+def test_a_clock_right_after_the_header_date_is_the_meeting_s_time_and_the_date_s_digits_are_none(header: str) -> None:
+    from planner.extract import extract
+
+    meeting = extract(f"Protokoll styrelsemöte\n\n{header}\nPlats: Föreningslokalen\nNärvarande: Anna, Bo\n")["meeting"]
+    assert (meeting["date"], meeting["start"]) == ("2025-03-13", "19:00")
+    assert meeting["end"] == ("21:15" if "21.15" in header else None)

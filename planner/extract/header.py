@@ -199,12 +199,20 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
     return Meeting(date, start, end, _location(doc, index), index, labelled, m.year is not None)
 
 
+_CLOCK_AFTER_DATE = re.compile(r"[ \t,]{1,4}[0-2]?\d[.:][0-5]\d(?:\s{0,2}[-–]\s{0,2}[0-2]?\d[.:][0-5]\d)?(?![\d.:])")
+
+
 def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -> tuple[str | None, str | None]:
     """The meeting's time: after its date, under a "Tid" label nearby, on a repeat of its date, or when it opened."""
     line_end = doc.starts[index] + len(doc.lines[index])
     for t in times:
         if m.end <= t.start <= min(line_end, m.end + 80):
             return t.begin, t.finish
+    after = _CLOCK_AFTER_DATE.match(doc.folded, m.end, line_end)
+    if after is not None:  # "Datum och tid: 2025-03-13 19.00": a clock right after the date
+        found = loose_time(doc.folded, m.end, after.end())
+        if found:
+            return found
     nxt = doc.next_nonblank(index)
     candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
     # A "Tid"/"Plats och tid" line elsewhere in the header block.

@@ -78,6 +78,8 @@ def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | No
     for m in _LOOSE.finditer(folded, start, end):
         if m.start() and folded[m.start() - 1].isdigit():
             continue
+        if m.start() > 1 and folded[m.start() - 1] in "-./" and folded[m.start() - 2].isdigit():
+            continue  # "2025-03-13": the month and day of a date, not 03-13 o'clock
         if not (m.group("kl") or m.group("m1") or m.group("h2")):
             continue
         if "lunch" in folded[max(0, m.start() - 8):m.start()]:
