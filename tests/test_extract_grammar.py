@@ -541,3 +541,26 @@ def test_a_clock_right_after_the_header_date_is_the_meeting_s_time_and_the_date_
     meeting = extract(f"Protokoll styrelsemöte\n\n{header}\nPlats: Föreningslokalen\nNärvarande: Anna, Bo\n")["meeting"]
     assert (meeting["date"], meeting["start"]) == ("2025-03-13", "19:00")
     assert meeting["end"] == ("21:15" if "21.15" in header else None)
+
+
+@pytest.mark.parametrize("header, want", [
+    ("Plats och tid Rådhuset, kl 08.30-12.30; 13.30-16.40", ("08:30", "16:40")),  # a session with a lunch break
+    ("Plats och tid Rådhuset den 13 april 2012 kl. 13.00 15.30", ("13:00", "15:30")),  # the end after a space
+])
+def test_a_meeting_s_time_runs_from_its_first_start_to_its_last_end(header: str, want: tuple) -> None:
+    from planner.extract import extract
+
+    text = f"Protokoll kommunstyrelsens utskott 2009-10-21\n\n{header}\n\nBeslutande Anna Berg, ordförande\n"
+    meeting = extract(text)["meeting"]
+    assert (meeting["start"], meeting["end"]) == want
+
+
+def test_a_labelled_time_far_below_the_date_is_the_meeting_s_time() -> None:
+    from planner.extract import extract
+
+    contents = "".join(f"Ärende {n} ... {n}\n\n" for n in range(1, 25))
+    text = (f"Protokoll från socialutskottets sammanträde 2011-10-12 Innehållsförteckning\n\n{contents}"
+            "Plats och tid Förvaltningshuset, kl 09.00-17.00\n\nBeslutande Anna Berg (C), ordförande\n\n"
+            "Justeringens plats Förvaltningshuset 2011-10-19, kl 16.00\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2011-10-12", "09:00", "17:00")

@@ -205,9 +205,9 @@ _CLOCK_AFTER_DATE = re.compile(r"[ \t,]{1,4}[0-2]?\d[.:][0-5]\d(?:\s{0,2}[-–]\
 def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -> tuple[str | None, str | None]:
     """The meeting's time: after its date, under a "Tid" label nearby, on a repeat of its date, or when it opened."""
     line_end = doc.starts[index] + len(doc.lines[index])
-    for t in times:
+    for k, t in enumerate(times):
         if m.end <= t.start <= min(line_end, m.end + 80):
-            return t.begin, t.finish
+            return _whole_session(doc, times, k)
     after = _CLOCK_AFTER_DATE.match(doc.folded, m.end, line_end)
     if after is not None:  # "Datum och tid: 2025-03-13 19.00": a clock right after the date
         found = loose_time(doc.folded, m.end, after.end())
@@ -221,9 +221,9 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
             candidates.append(i)
     for i in candidates:
         start, stop = doc.starts[i], doc.starts[i] + len(doc.lines[i])
-        for t in times:
+        for k, t in enumerate(times):
             if start <= t.start <= stop:
-                return t.begin, t.finish
+                return _whole_session(doc, times, k)
         label = TIME_LABEL.match(doc.folded_line(i))
         if label is not None:  # "Tid" alone, the time on the next line: "Tid\n08.30-12.15"
             below = doc.next_nonblank(i)
@@ -241,6 +241,26 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
     return None, None
 
 
+# "kl. 13.00 15.30": the end after a space; "kl 08.30-12.30; 13.30-16.40": a session with a break.
+_END_AFTER_SPACE = re.compile(r"[ \t]{1,2}([0-2]?\d)[.:]([0-5]\d)(?![\d.:])")
+_BREAK = re.compile(r"\s{0,2}(?:[;,]|och)\s{0,2}")
+
+
+def _whole_session(doc: Doc, times: list[TimeMention], k: int) -> tuple[str, str | None]:
+    """The meeting's start and end from the time at k: its end written after a space, or after a break."""
+    t = times[k]
+    finish = t.finish
+    if finish is None and (hit := _END_AFTER_SPACE.match(doc.folded, t.end)) is not None:
+        end = f"{int(hit.group(1)):02d}:{hit.group(2)}"
+        finish = end if t.begin < end <= "24:00" else None
+    if finish is not None and k + 1 < len(times):
+        after = times[k + 1]
+        gap = _BREAK.fullmatch(doc.folded, t.end, after.start)
+        if gap is not None and after.finish is not None and finish < after.begin < after.finish:
+            finish = after.finish
+    return t.begin, finish
+
+
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
 _M = r"m[aeiouyd]{1,2}t"  # "mötet" and its OCR forms ("métet", "MOotet")
 _OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:[aeiouyd]{1,2}ppna[a-z]{0,4}"
@@ -249,6 +269,18 @@ _OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,
 _CLOSED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
                      r"|avslutade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
                      r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + _M + r"et\s{1,3}avslutat")
+
+
+def _labelled_time(doc: Doc, times: list[TimeMention]) -> tuple[str, str | None] | None:
+    """"Plats och tid Förvaltningshuset, kl 09.00-17.00" far below the date (a table of contents between)."""
+    starts = [t.start for t in times]
+    for index, line in enumerate(doc.lines[:200]):
+        if len(line) > 160 or not TIME_LABEL.match(doc.folded_line(index)):
+            continue
+        k = bisect.bisect_left(starts, doc.starts[index])
+        if k < len(times) and times[k].start < doc.starts[index] + len(line):
+            return _whole_session(doc, times, k)
+    return None
 
 
 def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
@@ -264,6 +296,10 @@ def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: l
             if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
                 meeting.start, meeting.end = times[i].begin, times[i].finish
                 break
+    if meeting.start is None:
+        labelled = _labelled_time(doc, times)
+        if labelled is not None:
+            meeting.start, meeting.end = labelled
     if meeting.start is None or meeting.end is None:
         begin, end = _opened_closed(doc)
         if meeting.start is None and begin:
