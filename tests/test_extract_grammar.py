@@ -564,3 +564,17 @@ def test_a_labelled_time_far_below_the_date_is_the_meeting_s_time() -> None:
             "Justeringens plats Förvaltningshuset 2011-10-19, kl 16.00\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2011-10-12", "09:00", "17:00")
+
+
+def test_a_post_s_front_matter_time_is_when_it_was_posted_and_the_opening_gives_the_meeting_s_time() -> None:
+    from planner.extract import extract
+
+    text = ("<!--\n.. title: Protokoll från medlemsmötet\n.. date: 2024-04-18 12:00 CET\n-->\n\nProtokoll fört vid "
+            "föreningens extra medlemsmöte\n\nNärvarande: 14 medlemmar\n\nMötet öppnades 19:32.\n\n§ 1 Val av "
+            "justerare\n\nMötet avslutades 20:40.\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2024-04-18", "19:32", "20:40")
+
+
+def test_ca_joins_a_start_and_an_approximate_end() -> None:
+    assert [(t.begin, t.finish) for t in find_times("tid kl 08:30 ca 12:00 plats")] == [("08:30", "12:00")]

@@ -30,7 +30,7 @@ from planner.extract.dockind import (
 from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
 from planner.extract.handover import find_handovers
-from planner.extract.header import Meeting, find_meeting
+from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
@@ -78,8 +78,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if meeting is None and doc_kind in (MINUTES, NOTICE):
         posted = front_matter_meeting(doc, content)
         if posted is not None:
-            meeting = Meeting(dt.date(posted.year, posted.month, posted.day), None, None, None,
-                              doc.line_of(posted.start), False, True)
+            meeting = complete(doc, Meeting(dt.date(posted.year, posted.month, posted.day), None, None, None,
+                                            doc.line_of(posted.start), False, True), mentions, times)
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
     publications = publication_dates(doc, content, doc_kind)

@@ -77,7 +77,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                     and not _not_own(doc, index, by_line[index][0]):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
-                    return _completed(doc, found, mentions, times), by_line[index][0]
+                    return complete(doc, found, mentions, times), by_line[index][0]
     # A flattened transcript's header: "PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid …",
     # "2 Tid och plats Onsdagen den 30 november 2016 kl …": the label inside the line, right before the date.
     if not notice:
@@ -87,7 +87,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                         and not ADMIN.search(doc.folded, max(doc.starts[index], m.start - 40), m.start):
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
                     if found:
-                        return _completed(doc, found, mentions, times), m
+                        return complete(doc, found, mentions, times), m
     seen = 0
     for index, line in enumerate(doc.lines):
         if not line.strip() or index in doc.furniture:
@@ -107,7 +107,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             if m.year is not None or m.weekday is not None or held:
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
-                    return _completed(doc, found, mentions, times), m
+                    return complete(doc, found, mentions, times), m
     if called:  # "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30"
         for cue in CALLS.finditer(doc.folded, 0, 4000):
             for m in mentions:
@@ -116,7 +116,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                     index = doc.line_of(m.start)
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                     if found:
-                        return _completed(doc, found, mentions, times), m
+                        return complete(doc, found, mentions, times), m
     # "Styrelseprotokoll 2023-01-25 PDF", "Protokoll 2011-05-26 Georgia Larsson": the line that names the minutes.
     for index in sorted(by_line):
         line = doc.folded_line(index)
@@ -124,7 +124,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             m = by_line[index][0]
             found = _meeting_at(doc, m, index, times, doc_year, labelled=False) if m.year else None
             if found:
-                return _completed(doc, found, mentions, times), m
+                return complete(doc, found, mentions, times), m
     return None, None
 
 
@@ -195,7 +195,8 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
     date = safe_date(year, m.month, m.day)
     if date is None:
         return None
-    start, end = _time_near(doc, index, m, times)
+    # A page's front matter ("date: 2024-04-18 12:00 CET") gives when it was posted, not when the meeting began.
+    start, end = (None, None) if index in front_matter_lines(doc) else _time_near(doc, index, m, times)
     return Meeting(date, start, end, _location(doc, index), index, labelled, m.year is not None)
 
 
@@ -283,7 +284,7 @@ def _labelled_time(doc: Doc, times: list[TimeMention]) -> tuple[str, str | None]
     return None
 
 
-def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
+def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> Meeting:
     """A header without its time or end: the same day repeated with a time ("Söderåsens miljöförbund,
     2022-12-29 Kl. 09.00—10.00" below "Direktionens protokoll 29 december 2022"), or when it opened and closed."""
     if meeting.start is None:
@@ -293,6 +294,8 @@ def _completed(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: l
                     meeting.date.year, meeting.date.month, meeting.date.day):
                 continue
             i = bisect.bisect_left(starts, m.end)
+            if doc.line_of(m.start) in front_matter_lines(doc):
+                continue  # when the page was posted
             if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
                 meeting.start, meeting.end = times[i].begin, times[i].finish
                 break

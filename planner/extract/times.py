@@ -16,7 +16,7 @@ class TimeMention:
 
 _H = r"\d\d?"
 _M = r"[0-5]\d"
-_RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till)\s{0,2}"
+_RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till|ca\.?(?=\s))\s{0,2}"  # "kl 08:30 ca 12:00": until about noon
 _KL = re.compile(
     rf"kl(?<![a-z]kl)(?:ockan)?[.:]?\s{{0,2}}(?P<h1>{_H})(?:[.:,;](?P<m1>{_M}))?"
     rf"(?:{_RANGE_SEP}(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
