@@ -499,6 +499,7 @@ def test_a_plan_given_in_prose_is_a_plan_and_its_sessions_start_at_the_time_give
     got = [(i["date"], i["end_date"], i["start"]) for i in result["items"] if i["kind"] == "meeting"]
     assert got == [("2020-02-04", None, "09:30"), ("2020-04-21", None, "09:30"), ("2020-06-08", "2020-06-09", "09:30"),
                    ("2020-12-01", None, "09:30")]
+    assert {i["title"] for i in result["items"] if i["kind"] == "meeting"} == {"Fullmäktiges sammanträde"}
 
 
 @pytest.mark.parametrize("text, want", [

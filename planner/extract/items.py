@@ -373,6 +373,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+    subject = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
+    if subject is not None:
+        # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …"
+        return body_meeting_title(subject, noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
@@ -475,6 +479,30 @@ _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _GROUP_1 = itemgetter(1)  # a callable replacement skips re's per-call template parsing of r"\1"
 _QUOTES = re.compile(r"[\"'<>“”«»]")
 _BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
+
+
+_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}"
+                    r"(?:sammantrader|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
+
+
+def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> str | None:
+    """The body of "X sammanträder …: d1, d2, d3 …", when m stands in that run of three or more dates."""
+    listed = [d for d in _mentions_between(ctx, s0, s1) if d.precision == "day"]
+    if len(listed) < 3 or m not in listed:
+        return None
+    folded = ctx.doc.folded
+    k = listed.index(m)
+    lo = hi = k
+    while lo > 0 and not _GAP_FILLER.sub("", folded[listed[lo - 1].end:listed[lo].start]):
+        lo -= 1
+    while hi + 1 < len(listed) and not _GAP_FILLER.sub("", folded[listed[hi].end:listed[hi + 1].start]):
+        hi += 1
+    if hi - lo < 2:
+        return None
+    hit = _MEETS.match(folded, s0, listed[lo].start)
+    if hit is None:
+        return None
+    return ctx.doc.original[hit.start("subj"):hit.end("subj")]
 
 
 def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
