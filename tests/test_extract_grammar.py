@@ -535,6 +535,7 @@ def test_the_incoming_chair_named_after_tilltradande_takes_over_from_the_date_gi
 
 
 @pytest.mark.parametrize("header", ["Datum och tid: 2025-03-13 19.00", "Datum och            2025-03-13 19.00\ntid:",
+                                    "Datum och 2025-03-13:19.00\ntid:",  # OCR read the space as a colon
                                     "Datum: 2025-03-13 19.00-21.15"])
 def test_a_clock_right_after_the_header_date_is_the_meeting_s_time_and_the_date_s_digits_are_none(header: str) -> None:
     from planner.extract import extract

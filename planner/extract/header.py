@@ -200,7 +200,7 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
     return Meeting(date, start, end, _location(doc, index), index, labelled, m.year is not None)
 
 
-_CLOCK_AFTER_DATE = re.compile(r"[ \t,]{1,4}[0-2]?\d[.:][0-5]\d(?:\s{0,2}[-–]\s{0,2}[0-2]?\d[.:][0-5]\d)?(?![\d.:])")
+_CLOCK_AFTER_DATE = re.compile(r"[ \t,:]{1,4}[0-2]?\d[.:][0-5]\d(?:\s{0,2}[-–]\s{0,2}[0-2]?\d[.:][0-5]\d)?(?![\d.:])")
 
 
 def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -> tuple[str | None, str | None]:
