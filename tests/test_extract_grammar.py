@@ -580,3 +580,14 @@ def test_a_post_s_front_matter_time_is_when_it_was_posted_and_the_opening_gives_
 
 def test_ca_joins_a_start_and_an_approximate_end() -> None:
     assert [(t.begin, t.finish) for t in find_times("tid kl 08:30 ca 12:00 plats")] == [("08:30", "12:00")]
+
+
+def test_a_plan_s_time_holds_when_its_list_follows_without_a_blank_line() -> None:
+    from planner.extract import extract
+
+    text = ("Sammantradestider\n\nKommunstyrelsen 2022\nKommunstyrelsen sammantrader klockan 18.30.féljande datum:\n"
+            "¢ 17 januari,\n* 14 februari,\n* 14 mars,\n\nKommunstyrelsens arbetsutskott 2022\nKommunstyrelsens "
+            "arbetsutskott sammantrader klockan 13.30 féljande datum:\n* 26 januari,\n* 23 februari,\n+ 30 mars.\n")
+    got = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert got == [("2022-01-17", "18:30"), ("2022-02-14", "18:30"), ("2022-03-14", "18:30"),
+                   ("2022-01-26", "13:30"), ("2022-02-23", "13:30"), ("2022-03-30", "13:30")]

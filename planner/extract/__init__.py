@@ -503,8 +503,11 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         if line in ctx.plan_lines and doc.line_of(s0) == line == doc.line_of(max(s0, s1 - 1)) \
                 and s0 <= doc.starts[line]:
             continue  # a row of the plan itself: its time is its own
-        if PLAN_TIME.search(doc.folded, s0, s1) and bisect.bisect_left(ctx.mention_starts, s1) == bisect.bisect_left(
-                ctx.mention_starts, s0):
+        # "… sammanträder klockan 18.30 följande datum:" with the list in the same sentence (no blank line before it)
+        colon = doc.folded.find(":", t.end, s1)
+        own_end = colon if colon != -1 and doc.folded.find("\n", colon, s1) != -1 else s1
+        if PLAN_TIME.search(doc.folded, s0, own_end) and bisect.bisect_left(
+                ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
             if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
                 shared.append((line, t))
     if not shared:
