@@ -591,3 +591,22 @@ def test_a_plan_s_time_holds_when_its_list_follows_without_a_blank_line() -> Non
     got = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert got == [("2022-01-17", "18:30"), ("2022-02-14", "18:30"), ("2022-03-14", "18:30"),
                    ("2022-01-26", "13:30"), ("2022-02-23", "13:30"), ("2022-03-30", "13:30")]
+
+
+@pytest.mark.parametrize("opening", ["I lördags", "| lérdags"])  # as written, and as OCR reads it
+def test_i_lordags_in_a_post_dates_the_new_chair_to_the_saturday_before(opening: str) -> None:
+    from planner.extract import extract
+
+    text = (f"Tack för dessa år\n\n2020-08-24\n\n{opening} lämnade jag mitt uppdrag som förbundsordförande. Till ny "
+            "ordförande valdes Sara Berg, oppositionsråd i Solna.\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2020-08-22", "Sara Berg")]
+
+
+def test_an_ocr_damaged_event_named_with_its_year_keeps_that_year() -> None:
+    from planner.extract import extract
+
+    text = ("Hostmétet tidigareläggs\n\n2023-05-10\n\nHöstmötet flyttas till 27 oktober. Varmétet/arsmétet 2024 "
+            "genomförs som planerat 10-12 maj.\n")
+    dates = {i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+    assert "2024-05-10" in dates and "2023-05-10" not in dates

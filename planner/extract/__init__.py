@@ -27,6 +27,7 @@ from planner.extract.dockind import (
     listed_lines,
     publication_dates,
 )
+from planner.extract.fuzzy import kw
 from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
 from planner.extract.handover import find_handovers
@@ -281,8 +282,10 @@ _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
-_WEEKDAYS_AGO = {"mandags": 0, "tisdags": 1, "onsdags": 2, "torsdags": 3, "fredags": 4, "lordags": 5, "sondags": 6}
-_RELATIVE_DAY = re.compile(r"(?<![a-z])i\s{1,3}(?P<w>mandags|tisdags|onsdags|torsdags|fredags|lordags|sondags|gar)"
+_WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
+# "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
+_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + "|".join(kw(w) for w in (
+    "måndags", "tisdags", "onsdags", "torsdags", "fredags", "lördags", "söndags", "går")) + r")"
                            r"(?![a-z])|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
 
 
@@ -295,9 +298,10 @@ def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
         return None
     if hit.group("today"):
         return ctx.ref.isoformat()
-    if hit.group("w") == "gar":
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w"))
+    if skeleton not in _WEEKDAYS_AGO:  # "i går"
         return (ctx.ref - dt.timedelta(days=1)).isoformat()
-    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[hit.group("w")]) % 7 or 7
+    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7 or 7
     return (ctx.ref - dt.timedelta(days=back)).isoformat()
 
 

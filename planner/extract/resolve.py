@@ -20,8 +20,10 @@ PLAN_HEADING = re.compile(
 # "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
 SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
 _SECTION_LINES = 24
-_EVENT_YEAR = re.compile(r"(?:mote|motet|sammantrade|sammantradet|stamma|stamman|konferens|konferensen|kongress"
-                         r"|kongressen|traff|traffen)\s{1,2}((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
+# OCR-tolerant vowels ("Varmétet/arsmétet 2024"), as fuzzy.kw writes them.
+_V = "[aeiouyd]{1,2}"
+_EVENT_YEAR = re.compile(rf"(?:m{_V}tet?|s{_V}mm{_V}ntr{_V}det?|st{_V}mm(?:a|an)|konferens(?:en)?|kongress(?:en)?"
+                         rf"|tr{_V}ff(?:en)?)\s{{1,2}}((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
 _LIST_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w/-]|[.:]\d)")
 _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
