@@ -610,3 +610,15 @@ def test_an_ocr_damaged_event_named_with_its_year_keeps_that_year() -> None:
             "genomförs som planerat 10-12 maj.\n")
     dates = {i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
     assert "2024-05-10" in dates and "2023-05-10" not in dates
+
+
+def test_a_post_s_front_matter_title_is_its_title_and_an_invitation_records_the_meeting_it_calls() -> None:
+    from planner.extract import extract
+
+    text = ('+++\nauthors = [ "etu" ]\ncategories = ["Årsmöte"]\ndate = "2020-03-09T12:00:00+01:00"\n'
+            'title = "Inbjudan till Årsmöte 2020"\n+++\n\nNu har tiden kommit för årsmötet! I år är det den 23:e '
+            "mars och börjar klockan 19:00.\n\nDagordning\n\n 1. Öppnande av mötet\n 2. Val av mötesordförande\n"
+            " 3. Val av justeringspersoner\n 4. Fastställande av dagordningen\n")
+    result = extract(text)
+    assert result["doc_kind"] == "kallelse"
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2020-03-23", "19:00")

@@ -81,9 +81,13 @@ def _titled(doc: Doc, top: list[int]) -> bool:
         line = doc.folded_line(index)
         if len(line) > 120:  # a paragraph ("Kallelser och protokoll hittar du under …") is no title
             continue
-        if MINUTES_TITLE.search(line) and not PLAN_WORDS.search(line):
+        hit = MINUTES_TITLE.search(line)
+        if hit and not PLAN_WORDS.search(line) and not _FILE_NAME_TAIL.match(line, hit.end()):
             return True
     return False
+
+
+_FILE_NAME_TAIL = re.compile(r"[a-z]{0,12}[-_./][a-z0-9]")  # "protokoll-2020-03-09.pdf": a file, not a title
 
 
 def structure_heads(structure: set[str]) -> set[str]:
@@ -91,8 +95,13 @@ def structure_heads(structure: set[str]) -> set[str]:
 
 
 def _title_lines(doc: Doc) -> list[int]:
+    """The first lines a reader sees: a leading front-matter block counts only by its title field."""
     top = []
+    fence, closed = _fence_lines(doc)
+    fence = fence if closed else set()
     for index, line in enumerate(doc.lines):
+        if index in fence and not _TITLE_FIELD.match(doc.folded_line(index)):
+            continue
         if line.strip() and index not in doc.furniture:
             top.append(index)
             if len(top) >= _TITLE_AREA:
@@ -193,16 +202,27 @@ def front_matter_lines(doc: Doc) -> set[int]:
     return found
 
 
+def _fence_lines(doc: Doc) -> tuple[set[int], bool]:
+    """The lines of a leading ---/+++/<!-- … --> block (its fences included; at most 40 lines when it never
+    closes), and whether it closes. Read once per document."""
+    found = doc.memo.get("fence")
+    if found is None:
+        lines, closed = set(), False
+        first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
+        if first is not None and _FENCE.match(doc.lines[first]):
+            last = min(len(doc.lines), first + 40) - 1
+            for i in range(first + 1, last + 1):
+                if _FENCE_END.match(doc.lines[i]):
+                    last, closed = i, True
+                    break
+            lines = set(range(first, last + 1))
+        found = doc.memo["fence"] = (lines, closed)
+    return found
+
+
 def _front_matter_lines(doc: Doc) -> set[int]:
     lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
-    first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
-    if first is not None and _FENCE.match(doc.lines[first]):
-        for i in range(first + 1, min(len(doc.lines), first + 40)):
-            if _FENCE_END.match(doc.lines[i]):
-                break
-            if _DATE_FIELD.match(doc.folded_line(i)):
-                lines.add(i)
-    return lines
+    return lines | {i for i in _fence_lines(doc)[0] if _DATE_FIELD.match(doc.folded_line(i))}
 
 
 _DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + _CHANGE_KEYS + r")\s{0,2}[:=]")
