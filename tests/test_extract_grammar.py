@@ -622,3 +622,13 @@ def test_a_post_s_front_matter_title_is_its_title_and_an_invitation_records_the_
     result = extract(text)
     assert result["doc_kind"] == "kallelse"
     assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2020-03-23", "19:00")
+
+
+def test_a_news_item_s_dateline_with_its_weekday_dates_the_page_not_an_event() -> None:
+    from planner.extract import extract
+
+    text = ("Presidentskifte och sommaravslutning\n\ntorsdag 18 juni 2020\n\nEva Berg\n\nTisdagen den 16/6 "
+            "avslutade vi klubbens år. Vår president Eva Berg överlämnade kedjan till tillträdande president "
+            "Lars Holm.\n")
+    items = extract(text)["items"]
+    assert [(i["kind"], i["date"]) for i in items if i["date"] == "2020-06-18"] == [("reference", "2020-06-18")]

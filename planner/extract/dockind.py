@@ -236,7 +236,10 @@ def dateline(doc: Doc, line: int, found: list[DateMention]) -> bool:
     for m in reversed(found):
         start = m.start - doc.starts[line]
         rest = rest[:start] + rest[start + m.end - m.start:]
-    return sum(c.isalpha() for c in rest) < 3
+    return sum(c.isalpha() for c in _WEEKDAY.sub("", rest)) < 3  # "torsdag 18 juni 2020" is a date alone too
+
+
+_WEEKDAY = re.compile(r"(?<![a-z])(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?(?![a-z])")
 
 
 _TITLE_FIELD = re.compile(r"^[\s.#*>-]{0,6}(?:title\s{0,2}[:=]|#{1,3}\s)")
