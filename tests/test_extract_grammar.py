@@ -632,3 +632,13 @@ def test_a_news_item_s_dateline_with_its_weekday_dates_the_page_not_an_event() -
             "Lars Holm.\n")
     items = extract(text)["items"]
     assert [(i["kind"], i["date"]) for i in items if i["date"] == "2020-06-18"] == [("reference", "2020-06-18")]
+
+
+def test_ocr_s_avsiutas_closes_the_meeting_and_kt_is_kl() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll styrelsemöte 2021-10-20\n\nNärvarande: Anna, Bo\n\n## Motets Oppnande 12:17\n\n"
+            "## Motet avsiutas 12:55\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["start"], meeting["end"]) == ("12:17", "12:55")
+    assert [(t.begin, t.finish) for t in find_times(fold("3 juni, fran kt 13:00 DKR"))] == [("13:00", None)]

@@ -267,9 +267,10 @@ _M = r"m[aeiouyd]{1,2}t"  # "mötet" and its OCR forms ("métet", "MOotet")
 _OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:[aeiouyd]{1,2}ppna[a-z]{0,4}"
                      r"|[aeiouyd]{1,2}ppnande)|[aeiouyd]{1,2}ppnade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
                      r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}" + _M + r"et\s{1,3}[aeiouyd]{1,2}ppnat")
-_CLOSED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:avslut[a-z]{0,5}|stangs|stangdes)"
-                     r"|avslutade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
-                     r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + _M + r"et\s{1,3}avslutat")
+_CLOSED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}"
+                     r"(?:avs[li1t]ut[a-z]{0,5}|stangs|stangdes)"  # "avsiutas": OCR's i for l
+                     r"|avs[li1t]utade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
+                     r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + _M + r"et\s{1,3}avs[li1t]utat")
 
 
 def _labelled_time(doc: Doc, times: list[TimeMention]) -> tuple[str, str | None] | None:
@@ -312,7 +313,7 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
     return meeting
 
 
-_CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avslut|oppna)[a-z]{0,4}\s)")
+_CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avs[li1t]ut|oppna)[a-z]{0,4}\s)")
 
 
 def _line_end(doc: Doc, pos: int, limit: int) -> int:

@@ -69,7 +69,7 @@ def _digit_swap(m: re.Match[str]) -> str:
     return found[:-1] + ("0" if found[-1] == "o" else "1")
 
 
-_KL = re.compile(r"k(?<![a-z]k)[1i|!][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00"
+_KL = re.compile(r"k(?<![a-z]k)[1i|!t][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00", "kt 13:00"
 _BANG_L = re.compile(r"(?<=[a-z])!(?=[a-z.])")
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
