@@ -17,8 +17,10 @@ FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1, 0.70),
     "shared/real text": (0.97, 0.99, 12, 9, 4, 0.74),
     "shared/real ocr": (0.955, 0.97, 12, 9, 4, 0.71),
-    "tests/data/real": (0.945, 0.87, 16, 9, 12, 0.60),
-    "tests/data/real ocr": (0.82, 0.75, 16, 6, 12, 0.45),
+    # F1 (and OCR time) lowered from 0.945 / 0.82 / 0.75: the held-out batch h001-h029 was added blind on
+    # 2026-12-02 (labelled before the extractor ran, no rule tuned to it) and scores F1 0.80 on its own.
+    "tests/data/real": (0.91, 0.87, 16, 9, 12, 0.60),
+    "tests/data/real ocr": (0.81, 0.74, 16, 6, 12, 0.45),
 }
 
 
