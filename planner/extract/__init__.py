@@ -37,6 +37,7 @@ from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.resolve import SECTION_HEADING, Resolved, YearContext, resolve
+from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
@@ -66,7 +67,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
-    tables = month_tables(doc) + grid_tables(doc)
+    tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc)
     if tables and (names := glossary(doc)):
         tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))

@@ -88,7 +88,7 @@ def _month_columns(doc: Doc) -> list[TableDate]:
                 break
             values.append(index)
             parsed.append(value)
-        year = _year_above(doc, header)
+        year = year_above(doc, header)
         groups = _split(parsed, [month for _, month in run], year)
         if groups is None:
             k += len(run)
@@ -113,7 +113,7 @@ MAX_VALUES = 16
 _HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def _year_above(doc: Doc, line: int) -> int | None:
+def year_above(doc: Doc, line: int) -> int | None:
     """The year of the nearest short heading above a table ("Sammanträdestider 2018")."""
     for index in range(line, max(-1, line - 60), -1):
         text = doc.folded_line(index)
