@@ -642,3 +642,12 @@ def test_ocr_s_avsiutas_closes_the_meeting_and_kt_is_kl() -> None:
     meeting = extract(text)["meeting"]
     assert (meeting["start"], meeting["end"]) == ("12:17", "12:55")
     assert [(t.begin, t.finish) for t in find_times(fold("3 juni, fran kt 13:00 DKR"))] == [("13:00", None)]
+
+
+def test_pa_sondagens_mote_in_a_monday_post_is_the_sunday_before() -> None:
+    from planner.extract import extract
+
+    text = ("Anna Berg ny ordförande i förbundet\n\nPå söndagens förbundsmöte valdes Anna Berg, Avesta RK, till ny "
+            "ordförande.\n\nPublicerad: 2023-03-27\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2023-03-26", "Anna Berg")]

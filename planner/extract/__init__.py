@@ -285,9 +285,12 @@ _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|f
 
 _WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
 # "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
-_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + "|".join(kw(w) for w in (
-    "måndags", "tisdags", "onsdags", "torsdags", "fredags", "lördags", "söndags", "går")) + r")"
-                           r"(?![a-z])|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
+_DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# … and "På söndagens förbundsmöte valdes …" in a post of Monday: the Sunday before.
+_AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
+_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
+                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens(?![a-z])"
+                           r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
 
 
 def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
@@ -299,7 +302,7 @@ def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
         return None
     if hit.group("today"):
         return ctx.ref.isoformat()
-    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w"))
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
     if skeleton not in _WEEKDAYS_AGO:  # "i går"
         return (ctx.ref - dt.timedelta(days=1)).isoformat()
     back = (ctx.ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7 or 7
