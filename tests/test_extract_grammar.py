@@ -651,3 +651,16 @@ def test_pa_sondagens_mote_in_a_monday_post_is_the_sunday_before() -> None:
             "ordförande.\n\nPublicerad: 2023-03-27\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2023-03-26", "Anna Berg")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Majoriteten föreslår att Anna Berg (KD) går in som ordförande i fullmäktige.",
+    "Anna Berg kommer att efterträda nuvarande ordföranden Per Holm (MP).",
+])
+def test_stepping_in_or_succeeding_as_chair_is_a_handover_dated_by_the_deciding_meeting(sentence: str) -> None:
+    from planner.extract import extract
+
+    text = (f"Fullmäktige får ny ordförande\n\nBeslutet fattas slutligt när fullmäktige sammanträder 4 april 2017. "
+            f"{sentence}\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2017-04-04", "Anna Berg")]

@@ -61,7 +61,10 @@ ACTING = re.compile(r"t(?<![a-z]t)(?:janstgor|janstgjorde)\s{1,3}"
 CLEFT_CHAIR = re.compile(r",?\s{1,3}som\s{1,3}(?:har\s{1,3}uppdraget\s{1,3}som\s{1,3}ordf|leder\s{1,3}"
                          r"(?:arbetet|styrelsen|motena|gruppen|natverket)|ar\s{1,3}ordf)")
 _CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
-SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t)\s{1,3}")
+SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
+# "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
+STEPS_IN = re.compile(r"g(?<![a-z]g)(?:ar|ick)\s{1,3}in\s{1,3}som\s{1,3}(?:ny\s{1,3})?"
+                      r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
 # Every match of _ELECT_NEAR holds one of these: a substring test is much cheaper than the scan.
@@ -184,6 +187,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
                                   _subject_before(original, m.start())))
+    for m in STEPS_IN.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
