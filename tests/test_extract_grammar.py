@@ -664,3 +664,13 @@ def test_stepping_in_or_succeeding_as_chair_is_a_handover_dated_by_the_deciding_
             f"{sentence}\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2017-04-04", "Anna Berg")]
+
+
+def test_the_dates_called_off_meetings_would_have_had_are_cancelled() -> None:
+    from planner.extract import extract
+
+    text = ("Nämndens sammanträden ställs in\n\nPresidiet har beslutat att ställa in mars månads sammanträden.\n\n"
+            "Nämndens sammanträde skulle ägt rum den 18 mars 2020 och fullmäktige den 30 mars.\n\n"
+            "Nästa sammanträde är planerat till den 22 april.\n")
+    got = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+    assert got == {"2020-03-18": "cancelled", "2020-03-30": "cancelled", "2020-04-22": None}

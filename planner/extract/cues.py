@@ -40,9 +40,10 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "inte äga rum", "äger inte rum", "inte genomföras", "ändra datum", "byta datum", "senarelägga",
                   "tidigarelägga", "skjuta upp", "blev inställd", "blev inställt")
 # The date a moved meeting had before: "Förbundskongressen planerades tidigare att hållas den 13-14 juni".
+# "Socialnämndens sammanträde skulle ägt rum den 18 mars" in a text that cancels it: the date it would have had.
 WAS_PLANNED = words("planerades", "var planerad", "var planerat", "var planerade", "ursprungligen", "skulle ha hållits",
-                    "skulle hållas", "skulle ha ägt rum", "var tänkt", "var inplanerad", "var inplanerat", "var utlyst",
-                    "var utsatt", suffix=r"(?![a-z])")
+                    "skulle hållits", "skulle hållas", "skulle ha ägt rum", "skulle ägt rum", "var tänkt",
+                    "var inplanerad", "var inplanerat", "var utlyst", "var utsatt", suffix=r"(?![a-z])")
 # A move in progress, for a period's "från 28 februari till 31 mars": the end is the new date.
 MOVE_VERB = words("skjuta fram", "skjuts fram", "skjutits fram", "skjutas fram", "flyttas", "flyttat", "flytta",
                   "senareläggs", "tidigareläggs", "ändras", "ändrats", "förskjuts", "ändra datum", "byta datum")

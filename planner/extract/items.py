@@ -607,12 +607,13 @@ def _past_verb(folded: str, start: int, end: int) -> bool:
 
 
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
-    """In a text about a move, "… planerades tidigare att hållas den 13-14 juni" gives the date moved away from."""
+    """In a text about a move or a cancellation, "… planerades tidigare att hållas den 13-14 juni" gives the date
+    moved away from, "… skulle ägt rum den 18 mars" the one called off."""
     if cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start) is None:
         return False
-    if "moves" not in ctx.memo:
-        ctx.memo["moves"] = cues.MOVE_VERB.search(ctx.doc.folded) is not None
-    return ctx.memo["moves"]
+    if "changes" not in ctx.memo:
+        ctx.memo["changes"] = bool(cues.MOVE_VERB.search(ctx.doc.folded) or cues.CANCELLED.search(ctx.doc.folded))
+    return ctx.memo["changes"]
 
 
 def finish_titles(ctx: Context, items: list[dict]) -> None:
