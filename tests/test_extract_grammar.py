@@ -674,3 +674,14 @@ def test_the_dates_called_off_meetings_would_have_had_are_cancelled() -> None:
             "Nästa sammanträde är planerat till den 22 april.\n")
     got = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
     assert got == {"2020-03-18": "cancelled", "2020-03-30": "cancelled", "2020-04-22": None}
+
+
+def test_an_extra_meeting_proposed_and_approved_is_the_next_meeting_not_one_held() -> None:
+    from planner.extract import extract
+
+    text = ("Extrainsatt kommunfullmäktige den 28 december\n\nVid dagens sammanträde skulle valen ha genomförts. Dock "
+            "föreslog presidiet ett extrainsatt sammanträde den 28 december 2022 klockan 09:00 för valen, vilket "
+            "godkändes av kommunfullmäktige.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["kind"], i["date"], i["start"]) for i in result["items"]] == [("next_meeting", "2022-12-28", "09:00")]

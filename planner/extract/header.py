@@ -16,6 +16,7 @@ from planner.extract.cues import (
     ANNOUNCED,
     CANCELLED,
     COUNCIL,
+    EXTRA,
     HELD,
     MEETING,
     MINUTES_TITLE,
@@ -166,6 +167,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
             or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
+    if noun is not None and noun.start() < m.start and EXTRA.search(doc.folded, max(lo, noun.start() - 16), noun.end()):
+        return False  # "föreslog presidiet ett extrainsatt sammanträde den 28 december, vilket godkändes": to come
     return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
