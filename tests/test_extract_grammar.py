@@ -685,3 +685,8 @@ def test_an_extra_meeting_proposed_and_approved_is_the_next_meeting_not_one_held
     result = extract(text)
     assert result["meeting"] is None
     assert [(i["kind"], i["date"], i["start"]) for i in result["items"]] == [("next_meeting", "2022-12-28", "09:00")]
+
+
+def test_month_led_rows_keep_their_own_days() -> None:
+    text = "månad datum\nseptember 3\noktober 8, 29\nnovember 26\ndecember 10\n"
+    assert [(m.day, m.month) for m in find_dates(text)] == [(3, 9), (8, 10), (29, 10), (26, 11), (10, 12)]

@@ -131,6 +131,9 @@ def find_dates(folded: str) -> list[DateMention]:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
                     mention.end -= 1
                 candidates.append((mention.start, -(mention.end - mention.start), _PRIORITY[name], mention))
+                if name == "monthword" and mention.precision == "day":
+                    more = _more_days(mention, folded)
+                    candidates += [(d.start, -(d.end - d.start), _PRIORITY[name], d) for d in more]
     candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[DateMention] = []
     last_end = -1
@@ -146,6 +149,18 @@ def find_dates(folded: str) -> list[DateMention]:
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+# "Oktober 8, 29", "Maj 7 och 21": more days of a month-led row.
+_MORE_DAY = re.compile(r"[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(\d{1,2})(?![\d.:/]|[ \t]{0,3}[a-z])")
+
+
+def _more_days(mention: DateMention, folded: str) -> list[DateMention]:
+    found, pos = [], mention.end
+    while (hit := _MORE_DAY.match(folded, pos)) is not None and _valid_day(int(hit.group(1)), mention.month):
+        found.append(DateMention(hit.start(1), hit.end(1), "day", mention.month, int(hit.group(1)), mention.year))
+        pos = hit.end()
+    return found
 
 
 _TILL = re.compile(r"\s{1,3}till\s{1,3}")
@@ -181,6 +196,9 @@ def _valid_day(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
+_DAY_LED_ROW = re.compile(r"[ \t]{1,3}\d{1,2}(?!\d)")
+
+
 def _number(m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
     d1 = int(m.group("d1"))
@@ -201,6 +219,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
     word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
     if word1 is None and word2 is None:
         return None
+    if word1 and "\n" in folded[m.end("d1"):m.start("m1")] and _DAY_LED_ROW.match(folded, m.end("m1")):
+        return None  # "Oktober 8, 29\nNovember 26": the next row's month leads its own days
     m1 = month_number(word1) if word1 else None
     if word2 is None:
         if not m1 or not _valid_day(d1, m1):
