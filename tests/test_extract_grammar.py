@@ -690,3 +690,13 @@ def test_an_extra_meeting_proposed_and_approved_is_the_next_meeting_not_one_held
 def test_month_led_rows_keep_their_own_days() -> None:
     text = "månad datum\nseptember 3\noktober 8, 29\nnovember 26\ndecember 10\n"
     assert [(m.day, m.month) for m in find_dates(text)] == [(3, 9), (8, 10), (29, 10), (26, 11), (10, 12)]
+
+
+def test_a_month_meeting_named_with_its_year_keeps_it_and_earlier_minutes_are_references() -> None:
+    from planner.extract import extract
+
+    text = ("Möte med sektionens styrelse den 1 december 2007\n\nNärvarande: styrelsen\n\n§76 Protokoll från möte med "
+            "sektionens styrelse 21 oktober 2007 lades till handlingarna.\n\n§77 Styrelsen beslutade att från och med "
+            "januarimötet 2008 följa upp beslutet från marsmötet 2007.\n")
+    got = sorted((i["kind"], i["date"]) for i in extract(text)["items"])
+    assert got == [("next_meeting", "2008-01"), ("reference", "2007-03"), ("reference", "2007-10-21")]

@@ -72,7 +72,8 @@ PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum
                   "published", suffix=r"(?![a-z])")
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
-             "anteckningarna från", "protokollet från", "justera", "avsändare", "tidigare", "bifoga",
+             "anteckningarna från", "protokollet från", "protokoll från", "justera", "avsändare",
+             "tidigare", "bifoga",
              "bilaga", "uppgick", "uppgår", "ökade", "minskade", "tillgångarna", "protokolljustering")
 # Rules and terms of office: "mandatperioden … från första juli till sista juni", "enligt 5 kap kommunallagen …
 # räknat från och med den 15 oktober valåret". Their dates bound a period, they are no events.

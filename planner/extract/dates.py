@@ -266,7 +266,8 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
             return None
         if meeting:
             stop = m.end("meet") if m.group("meet") else m.end("m")
-            return DateMention(start, stop, "month", month, month_meeting=True)
+            year = int(m.group("y")) if m.group("y") else None  # "marsmötet 2007"
+            return DateMention(start, m.end() if year else stop, "month", month, year=year, month_meeting=True)
         ordinal = _ORDINAL_BEFORE.search(folded, max(0, start - 20), start) if start else None
         if ordinal is not None and (ordinal.group("o") != "andra" or folded.endswith("den ", 0, ordinal.start())):
             # "tredje mars"; "andra" is also "other": only "den andra maj" is a date
