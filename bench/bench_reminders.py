@@ -1,10 +1,11 @@
 """Reminders: 10,000 due reminders to a local SMTP server, 1 vs 3 `planner scheduler` processes on PostgreSQL.
 
-Measures messages/s (first to last delivery), duplicates (must be 0) and the time from starting the
-schedulers until the last message arrived; prints the 3-process / 1-process ratio. The SMTP server
-(aiosmtpd) runs in processes of its own, one per scheduler on one port (SO_REUSEPORT), so it never
-competes with the bench for the GIL and never sets the pace (one Python sink tops out near 500 msg/s
-on the shared 2-core machine, which made 3 schedulers look no faster than 1).
+Measures messages/s (first to last delivery), duplicates (must be 0) and the time from the rows
+falling due (once every scheduler has started) until the last message arrived; prints the
+3-process / 1-process ratio. The SMTP server (aiosmtpd, reading each message's content in one piece)
+runs in processes of its own, one per scheduler on one port (SO_REUSEPORT), so it never competes
+with the bench for the GIL and never sets the pace (one Python sink tops out near 500 msg/s on the
+shared 2-core machine, which made 3 schedulers look no faster than 1).
 
     .venv/bin/python -m bench.bench_reminders            # BENCH_REMINDERS=2000 for a quick run
 
@@ -148,13 +149,21 @@ def _seed(app, count: int) -> None:  # type: ignore[no-untyped-def]
         db.engine.dispose()
 
 
-def _reset(url: str) -> None:
+def _reset(url: str, held: bool = False) -> None:
+    """Every row pending again with a fresh Message-ID; `held`: not due until `_release` (a day's backoff)."""
     import psycopg
 
     with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
         conn.execute("UPDATE reminder_delivery SET status='pending', attempts=0, claimed_by=NULL, lease_until=NULL,"
-                     " sent_at=NULL, next_attempt_at=NULL, last_error=NULL,"
-                     " message_id='<' || md5(random()::text || id::text) || '@planner>'")
+                     " sent_at=NULL, next_attempt_at=" + ("now() + interval '1 day'" if held else "NULL") +
+                     ", last_error=NULL, message_id='<' || md5(random()::text || id::text) || '@planner>'")
+
+
+def _release(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("UPDATE reminder_delivery SET next_attempt_at=NULL")
 
 
 def _sent(url: str) -> int:
@@ -165,7 +174,9 @@ def _sent(url: str) -> int:
 
 
 def _run(url: str, instance: Path, count: int, processes: int, source: str | None = None) -> dict:
-    _reset(url)
+    """One part; the rows fall due once every scheduler has started (else 3 processes starting one
+    after another on a loaded machine, seconds apart, would be counted as 3 processes sending)."""
+    _reset(url, held=True)
     port = _free_port()
     log_path = instance / f"sink-{processes}.log"
     log_path.write_text("")
@@ -178,15 +189,20 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
         sinks.append(sink)
     env = dict(os.environ, PLANNER_DATABASE_URL=url, PLANNER_INSTANCE_PATH=str(instance),
                PLANNER_SMTP_URL=f"smtp://127.0.0.1:{port}", PLANNER_SCHEDULER_INTERVAL_SECONDS="1",
-               PLANNER_REMINDER_RESYNC_HOURS="0")
+               PLANNER_REMINDER_RESYNC_HOURS="0", PYTHONUNBUFFERED="1")
     exe = shutil.which("planner", path=str(Path(sys.executable).parent)) or "planner"
     command = [exe, "scheduler"]
     if source:  # an earlier planner tree instead of this (editable-installed) one
         command = [sys.executable, "-c", BASELINE_LAUNCHER, source]
-    started = time.time()
-    workers = [subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-               for _ in range(processes)]
+    launched = time.time()
+    outs = [instance / f"scheduler-{processes}-{i}.out" for i in range(processes)]
+    workers = [subprocess.Popen(command, env=env, stdout=out.open("wb"), stderr=subprocess.STDOUT) for out in outs]
     try:
+        while time.time() < launched + 120 and not all("planner scheduler:" in o.read_text() for o in outs):
+            time.sleep(0.1)
+        time.sleep(1.0)  # the start-up line comes just before the first tick
+        started = time.time()
+        _release(url)
         deadline = started + 600
         while time.time() < deadline:
             lines = log_path.read_text().splitlines()
@@ -212,7 +228,8 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
     return {"processes": processes, "code": "baseline" if source else "this", "delivered": len(ids),
             "distinct": len(set(ids)),
             "duplicates": len(ids) - len(set(ids)), "messages_per_s": round(len(set(ids)) / span, 1),
-            "seconds_to_last": round(times[-1] - started, 2), "all_sent_in_db": _sent(url) == count,
+            "seconds_to_last": round(times[-1] - started, 2), "start_up_s": round(started - launched, 1),
+            "all_sent_in_db": _sent(url) == count,
             "load_average_1min": round(os.getloadavg()[0], 1)}
 
 
