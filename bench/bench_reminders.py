@@ -3,7 +3,7 @@
 Measures messages/s (first to last delivery), duplicates (must be 0) and the time from the rows
 falling due (once every scheduler has started) until the last message arrived; prints the
 3-process / 1-process ratio. The SMTP server (aiosmtpd, reading each message's content in one piece)
-runs in processes of its own, one per scheduler on one port (SO_REUSEPORT), so it never competes
+runs in processes of its own, one per scheduler on a port of its own, so it never competes
 with the bench for the GIL and never sets the pace (one Python sink tops out near 500 msg/s on the
 shared 2-core machine, which made 3 schedulers look no faster than 1).
 
@@ -39,6 +39,7 @@ PIPELINING = os.environ.get("BENCH_REMINDERS_PIPELINING", "1") != "0"  # 0: the 
 # 1: the sink reads a message's content with one readuntil, not aiosmtpd's loop of one await per line
 WHOLE_DATA = os.environ.get("BENCH_REMINDERS_WHOLE_DATA", "1") != "0"
 UNSTUFF = re.compile(rb"(?m)^\.")
+SHARED_PORT = os.environ.get("BENCH_REMINDERS_SHARED_PORT") == "1"  # 1: all sinks on one port (SO_REUSEPORT)
 MESSAGE_ID = re.compile(rb"^Message-ID: *(<[^>\r\n]+>)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -181,22 +182,26 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
     log_path = instance / f"sink-{processes}.log"
     log_path.write_text("")
     sinks = []
-    for _ in range(processes):  # one sink process per scheduler, so the sink never sets the pace
+    # One sink process per scheduler, so the sink never sets the pace: each on its own port (SO_REUSEPORT
+    # spreads connections by a hash, so two schedulers often shared one sink while another idled).
+    ports = [port if SHARED_PORT else _free_port() for _ in range(processes)]
+    for sink_port in ports:
         ready = multiprocessing.Event()
-        sink = multiprocessing.Process(target=_sink, args=(port, str(log_path), ready), daemon=True)
+        sink = multiprocessing.Process(target=_sink, args=(sink_port, str(log_path), ready), daemon=True)
         sink.start()
         ready.wait(30)
         sinks.append(sink)
     env = dict(os.environ, PLANNER_DATABASE_URL=url, PLANNER_INSTANCE_PATH=str(instance),
-               PLANNER_SMTP_URL=f"smtp://127.0.0.1:{port}", PLANNER_SCHEDULER_INTERVAL_SECONDS="1",
-               PLANNER_REMINDER_RESYNC_HOURS="0", PYTHONUNBUFFERED="1")
+               PLANNER_SCHEDULER_INTERVAL_SECONDS="1", PLANNER_REMINDER_RESYNC_HOURS="0", PYTHONUNBUFFERED="1")
     exe = shutil.which("planner", path=str(Path(sys.executable).parent)) or "planner"
     command = [exe, "scheduler"]
     if source:  # an earlier planner tree instead of this (editable-installed) one
         command = [sys.executable, "-c", BASELINE_LAUNCHER, source]
     launched = time.time()
     outs = [instance / f"scheduler-{processes}-{i}.out" for i in range(processes)]
-    workers = [subprocess.Popen(command, env=env, stdout=out.open("wb"), stderr=subprocess.STDOUT) for out in outs]
+    workers = [subprocess.Popen(command, env=dict(env, PLANNER_SMTP_URL=f"smtp://127.0.0.1:{sink_port}"),
+                                stdout=out.open("wb"), stderr=subprocess.STDOUT)
+               for out, sink_port in zip(outs, ports, strict=True)]
     try:
         while time.time() < launched + 120 and not all("planner scheduler:" in o.read_text() for o in outs):
             time.sleep(0.1)
