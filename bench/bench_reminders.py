@@ -1,10 +1,11 @@
 """Reminders: 10,000 due reminders to a local SMTP server, 1 vs 3 `planner scheduler` processes on PostgreSQL.
 
-Measures messages/s (first to last delivery), duplicates (must be 0) and the time from starting the
-schedulers until the last message arrived; prints the 3-process / 1-process ratio. The SMTP server
-(aiosmtpd) runs in processes of its own, one per scheduler on one port (SO_REUSEPORT), so it never
-competes with the bench for the GIL and never sets the pace (one Python sink tops out near 500 msg/s
-on the shared 2-core machine, which made 3 schedulers look no faster than 1).
+Measures messages/s (first to last delivery), duplicates (must be 0) and the time from the rows
+falling due (once every scheduler has started) until the last message arrived; prints the
+3-process / 1-process ratio. The SMTP server (aiosmtpd, reading each message's content in one piece)
+runs in processes of its own, one per scheduler on a port of its own, so it never competes
+with the bench for the GIL and never sets the pace (one Python sink tops out near 500 msg/s on the
+shared 2-core machine, which made 3 schedulers look no faster than 1).
 
     .venv/bin/python -m bench.bench_reminders            # BENCH_REMINDERS=2000 for a quick run
 
@@ -35,6 +36,10 @@ BASELINE_LAUNCHER = (
     "sys.path.insert(0, sys.argv[1]); sys.argv = ['planner', 'scheduler'];"
     "from planner.cli import main; sys.exit(main())")
 PIPELINING = os.environ.get("BENCH_REMINDERS_PIPELINING", "1") != "0"  # 0: the sink does not offer it
+# 1: the sink reads a message's content with one readuntil, not aiosmtpd's loop of one await per line
+WHOLE_DATA = os.environ.get("BENCH_REMINDERS_WHOLE_DATA", "1") != "0"
+UNSTUFF = re.compile(rb"(?m)^\.")
+SHARED_PORT = os.environ.get("BENCH_REMINDERS_SHARED_PORT") == "1"  # 1: all sinks on one port (SO_REUSEPORT)
 MESSAGE_ID = re.compile(rb"^Message-ID: *(<[^>\r\n]+>)", re.MULTILINE | re.IGNORECASE)
 
 
@@ -46,6 +51,7 @@ def _free_port() -> int:
 
 def _sink(port: int, log_path: str, ready: multiprocessing.synchronize.Event) -> None:  # type: ignore[name-defined]
     from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import SMTP
 
     log = open(log_path, "a", buffering=1)  # noqa: SIM115  (lives as long as the process)
 
@@ -61,7 +67,31 @@ def _sink(port: int, log_path: str, ready: multiprocessing.synchronize.Event) ->
             log.write(f"{time.time():.6f}\t{match.group(1).decode() if match else '-'}\n")
             return "250 OK"
 
+    class WholeData(SMTP):
+        """aiosmtpd with DATA read in one piece: its own loop awaits every line (≈ 110 for a reminder),
+        which made the sink cost more CPU per message than the dispatcher it measures. Commands,
+        PIPELINING and replies are aiosmtpd's. Not for empty content (a reminder never is)."""
+
+        async def smtp_DATA(self, arg: str) -> None:  # type: ignore[override]
+            if not WHOLE_DATA:
+                return await super().smtp_DATA(arg)
+            if await self.check_helo_needed():
+                return None
+            if self.envelope is None or not self.envelope.rcpt_tos or arg:
+                return await self.push("503 Error: need RCPT command" if not arg else "501 Syntax: DATA")
+            await self.push("354 End data with <CR><LF>.<CR><LF>")
+            self._reader._limit = max(self._reader._limit, 1 << 24)  # a message, not a line
+            raw = await self._reader.readuntil(b"\r\n.\r\n")
+            content = UNSTUFF.sub(b"", raw[:-3])  # keeps the last line's CRLF, as aiosmtpd does
+            self.envelope.content = self.envelope.original_content = content
+            status = await self._call_handler_hook("DATA")
+            self._set_post_data_state()
+            return await self.push(status if isinstance(status, str) else "250 OK")
+
     class SharedPort(Controller):  # several sink processes on one port (SO_REUSEPORT): never the bottleneck
+        def factory(self):  # type: ignore[no-untyped-def]
+            return WholeData(self.handler, **self.SMTP_kwargs)
+
         def _create_server(self):  # type: ignore[no-untyped-def]
             return self.loop.create_server(self._factory_invoker, host=self.hostname, port=self.port,
                                            reuse_port=True)
@@ -120,13 +150,21 @@ def _seed(app, count: int) -> None:  # type: ignore[no-untyped-def]
         db.engine.dispose()
 
 
-def _reset(url: str) -> None:
+def _reset(url: str, held: bool = False) -> None:
+    """Every row pending again with a fresh Message-ID; `held`: not due until `_release` (a day's backoff)."""
     import psycopg
 
     with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
         conn.execute("UPDATE reminder_delivery SET status='pending', attempts=0, claimed_by=NULL, lease_until=NULL,"
-                     " sent_at=NULL, next_attempt_at=NULL, last_error=NULL,"
-                     " message_id='<' || md5(random()::text || id::text) || '@planner>'")
+                     " sent_at=NULL, next_attempt_at=" + ("now() + interval '1 day'" if held else "NULL") +
+                     ", last_error=NULL, message_id='<' || md5(random()::text || id::text) || '@planner>'")
+
+
+def _release(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        conn.execute("UPDATE reminder_delivery SET next_attempt_at=NULL")
 
 
 def _sent(url: str) -> int:
@@ -137,28 +175,39 @@ def _sent(url: str) -> int:
 
 
 def _run(url: str, instance: Path, count: int, processes: int, source: str | None = None) -> dict:
-    _reset(url)
+    """One part; the rows fall due once every scheduler has started (else 3 processes starting one
+    after another on a loaded machine, seconds apart, would be counted as 3 processes sending)."""
+    _reset(url, held=True)
     port = _free_port()
     log_path = instance / f"sink-{processes}.log"
     log_path.write_text("")
     sinks = []
-    for _ in range(processes):  # one sink process per scheduler, so the sink never sets the pace
+    # One sink process per scheduler, so the sink never sets the pace: each on its own port (SO_REUSEPORT
+    # spreads connections by a hash, so two schedulers often shared one sink while another idled).
+    ports = [port if SHARED_PORT else _free_port() for _ in range(processes)]
+    for sink_port in ports:
         ready = multiprocessing.Event()
-        sink = multiprocessing.Process(target=_sink, args=(port, str(log_path), ready), daemon=True)
+        sink = multiprocessing.Process(target=_sink, args=(sink_port, str(log_path), ready), daemon=True)
         sink.start()
         ready.wait(30)
         sinks.append(sink)
     env = dict(os.environ, PLANNER_DATABASE_URL=url, PLANNER_INSTANCE_PATH=str(instance),
-               PLANNER_SMTP_URL=f"smtp://127.0.0.1:{port}", PLANNER_SCHEDULER_INTERVAL_SECONDS="1",
-               PLANNER_REMINDER_RESYNC_HOURS="0")
+               PLANNER_SCHEDULER_INTERVAL_SECONDS="1", PLANNER_REMINDER_RESYNC_HOURS="0", PYTHONUNBUFFERED="1")
     exe = shutil.which("planner", path=str(Path(sys.executable).parent)) or "planner"
     command = [exe, "scheduler"]
     if source:  # an earlier planner tree instead of this (editable-installed) one
         command = [sys.executable, "-c", BASELINE_LAUNCHER, source]
-    started = time.time()
-    workers = [subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-               for _ in range(processes)]
+    launched = time.time()
+    outs = [instance / f"scheduler-{processes}-{i}.out" for i in range(processes)]
+    workers = [subprocess.Popen(command, env=dict(env, PLANNER_SMTP_URL=f"smtp://127.0.0.1:{sink_port}"),
+                                stdout=out.open("wb"), stderr=subprocess.STDOUT)
+               for out, sink_port in zip(outs, ports, strict=True)]
     try:
+        while time.time() < launched + 120 and not all("planner scheduler:" in o.read_text() for o in outs):
+            time.sleep(0.1)
+        time.sleep(1.0)  # the start-up line comes just before the first tick
+        started = time.time()
+        _release(url)
         deadline = started + 600
         while time.time() < deadline:
             lines = log_path.read_text().splitlines()
@@ -184,7 +233,8 @@ def _run(url: str, instance: Path, count: int, processes: int, source: str | Non
     return {"processes": processes, "code": "baseline" if source else "this", "delivered": len(ids),
             "distinct": len(set(ids)),
             "duplicates": len(ids) - len(set(ids)), "messages_per_s": round(len(set(ids)) / span, 1),
-            "seconds_to_last": round(times[-1] - started, 2), "all_sent_in_db": _sent(url) == count,
+            "seconds_to_last": round(times[-1] - started, 2), "start_up_s": round(started - launched, 1),
+            "all_sent_in_db": _sent(url) == count,
             "load_average_1min": round(os.getloadavg()[0], 1)}
 
 

@@ -4,8 +4,10 @@
 
 Prints messages/s of the drain and the cProfile table (tottime), so a change to the hot path can
 be judged by where the time goes, not only by the total, and the CPU time per message of the
-dispatcher and of the sink. BENCH_PROFILE=0 drains without cProfile; BENCH_PROFILE_CPU=1 profiles
-CPU time instead of wall time; BENCH_REMINDERS_PIPELINING=0: the sink does not offer PIPELINING.
+dispatcher, of the sink and of the PostgreSQL server processes that served the dispatcher
+(the backends of the bench's database, read from /proc). BENCH_PROFILE=0 drains without
+cProfile; BENCH_PROFILE_CPU=1 profiles CPU time instead of wall time; BENCH_REMINDERS_PIPELINING=0:
+the sink does not offer PIPELINING.
 """
 
 from __future__ import annotations
@@ -27,6 +29,25 @@ def _cpu(pid: int | None) -> float:
     """CPU seconds (user + system) a process has used so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _backends(url: str) -> list[int]:
+    """The PostgreSQL server processes serving the bench's database (the dispatcher's pooled connections)."""
+    import psycopg
+
+    with psycopg.connect(url.replace("+psycopg", ""), autocommit=True) as conn:
+        return [pid for (pid,) in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")]
+
+
+def _cpu_of(pids: list[int]) -> dict[int, float]:
+    out = {}
+    for pid in pids:
+        try:
+            out[pid] = _cpu(pid)
+        except OSError:  # a connection closed meanwhile
+            pass
+    return out
 
 
 def main() -> None:
@@ -53,6 +74,8 @@ def main() -> None:
             dispatcher = Dispatcher()
             timer = time.process_time if os.environ.get("BENCH_PROFILE_CPU") else time.perf_counter  # CPU or wall
             profiler = cProfile.Profile(timer) if profile else None
+            db_url = app.config["DATABASE_URL"]
+            db_before = _cpu_of(_backends(db_url))
             started, cpu, sink_cpu = time.perf_counter(), time.process_time(), _cpu(sink.pid)
             if profiler:
                 profiler.enable()
@@ -61,10 +84,13 @@ def main() -> None:
                 profiler.disable()
             took = time.perf_counter() - started
             cpu, sink_cpu = time.process_time() - cpu, _cpu(sink.pid) - sink_cpu
+            db_after = _cpu_of(_backends(db_url))  # still pooled; a backend opened meanwhile counts from 0
+            db_cpu = sum(t - db_before.get(pid, 0.0) for pid, t in db_after.items())
         print(f"drained {count} in {took:.2f}s: {count / took:.0f} msg/s ({stats}); "
               f"sent in db {_sent(app.config['DATABASE_URL'])}; "
               f"CPU per message: dispatcher {cpu / count * 1000:.2f} ms, "
-              f"sink {sink_cpu / count * 1000:.2f} ms; load {os.getloadavg()}")
+              f"sink {sink_cpu / count * 1000:.2f} ms, PostgreSQL {db_cpu / count * 1000:.2f} ms; "
+              f"load {os.getloadavg()}")
         if profiler:
             pstats.Stats(profiler, stream=sys.stdout).sort_stats("tottime").print_stats(30)
     finally:

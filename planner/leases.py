@@ -135,6 +135,14 @@ def dead_local_claimers(table: Table, conn: Connection, me: str) -> list[str]:
     return dead
 
 
+def local_worker_alive(name: str) -> bool:
+    """Whether the worker `name` (host:pid:random, see worker_name) of this host still runs; other hosts: True."""
+    parts = name.split(":")
+    if len(parts) != 3 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return True
+    return _alive(int(parts[1]))
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

@@ -133,6 +133,59 @@ def test_kill_9_another_scheduler_takes_the_rows_at_once_not_after_the_lease(pg_
     assert sum(n - 1 for n in Counter(ids).values()) <= 1  # at most the one in flight, same Message-ID
 
 
+def test_kill_9_with_sent_rows_only_in_the_journal_repeats_just_the_one_in_flight(app, smtp_server, tmp_path) -> None:
+    """Sent rows are recorded in the database per group: until then the journal must keep them from going again."""
+    due_reminders(20)
+    server = smtp_server
+    server.handler.after_data = lambda count: server.handler.hold_after_data.set() if count == 11 else None
+    first = start_scheduler(app, server.url, tmp_path / "first.log", REMINDER_RECORD_EVERY=1000,
+                            REMINDER_RECORD_SECONDS=1000, **LONG_LEASE)
+    try:
+        wait_until(server.handler.arrived.is_set, 30, "the 11th message (kept, its 250 held back)")
+        assert statuses() == {"claimed": 20}  # ten were accepted, none is recorded in the database yet
+        _kill(first)
+    finally:
+        _stop(first)
+        server.handler.after_data = None
+        server.handler.hold_after_data.clear()
+    before = _ids(server)
+    assert len(before) == 11
+    second = start_scheduler(app, server.url, tmp_path / "second.log", **LONG_LEASE)
+    try:
+        wait_until(lambda: statuses() == {"sent": 20}, 30, "the restarted scheduler to send the rest")
+    finally:
+        _stop(second)
+    ids = _ids(server)
+    assert set(ids) == {r.message_id for r in rows()}  # nothing lost
+    assert [mid for mid, n in Counter(ids).items() if n > 1] == [before[10]]  # only the one in flight again
+    assert len(ids) == 21
+    assert "from the journal of" in (tmp_path / "second.log").read_text()
+
+
+def test_a_live_dispatchers_journal_counts_only_for_rows_whose_lease_ran_out(app) -> None:
+    """Its rows are its own to record while it holds them (else its counts and logs would be wrong)."""
+    import os
+    import socket
+
+    from planner.reminders.journal import Journal
+
+    due_reminders(2)
+    live = f"{socket.gethostname()}:{os.getpid()}:abc123"  # this very process: alive
+    held, lapsed = rows()
+    now = utcnow()
+    for row, until in ((held, now + dt.timedelta(minutes=5)), (lapsed, now - dt.timedelta(seconds=10))):
+        row.status, row.claimed_by, row.lease_until = "claimed", live, until
+    db.session.commit()
+    journal = Journal.for_worker(app.instance_path, live)
+    assert journal is not None
+    journal.add(held.id, now)
+    journal.add(lapsed.id, now)
+    journal.close()
+    Dispatcher().reclaim_dead()
+    assert {r.id: r.status for r in rows()} == {held.id: "claimed", lapsed.id: "sent"}
+    assert journal.path.exists()  # still its owner's
+
+
 @pytest.mark.postgres_only
 def test_sigterm_in_a_long_drain_stops_after_the_message_in_flight_and_gives_the_rest_back(pg_app,
                                                                                             tmp_path) -> None:

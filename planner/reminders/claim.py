@@ -22,8 +22,14 @@ from planner.models import ReminderDelivery
 
 TABLE = ReminderDelivery.__table__
 SUPERSEDED = "ersatt av en senare påminnelse om samma tillfälle"
-__all__ = ["SUPERSEDED", "Claimed", "claim", "dead_local_claimers", "due_condition", "finish", "release", "renew",
-           "worker_name"]
+__all__ = ["SUPERSEDED", "Claimed", "claim", "dead_local_claimers", "due_condition", "finish", "record_sent",
+           "release", "renew", "worker_name"]
+# One statement for a whole group of sent rows (planner/reminders/journal.py), each with its own time.
+RECORD_SENT_PG = (
+    f"UPDATE {TABLE.name} AS d SET status = 'sent', sent_at = v.at, lease_until = NULL, last_error = NULL "
+    "FROM unnest(%(ids)s::bigint[], %(ats)s::timestamptz[]) AS v(id, at) "
+    "WHERE d.id = v.id AND d.status = 'claimed' AND d.claimed_by = %(worker)s "
+    "AND (%(expired)s::timestamptz IS NULL OR d.lease_until < %(expired)s::timestamptz) RETURNING d.id")
 
 
 def due_condition(now: dt.datetime, real: dt.datetime | None = None):  # type: ignore[no-untyped-def]
@@ -81,6 +87,33 @@ def claim(now: dt.datetime, worker: str, limit: int, lease: dt.timedelta, real: 
 def finish(row_id: int, worker: str, conn: Connection | None = None, **values: object) -> bool:
     """Record the outcome of one claimed row, only if this worker still holds it; commits at once."""
     return finish_row(TABLE, row_id, worker, conn, **values)
+
+
+def record_sent(conn: Connection, worker: str, entries: list[tuple[int, dt.datetime]],
+                expired_before: dt.datetime | None = None) -> set[int]:
+    """Mark a group of rows sent, each at its time, if `worker` still holds them; commits. Returns those ids.
+
+    `expired_before`: only rows whose lease ran out by then (another live dispatcher's journal:
+    its own rows are its to record while it holds them).
+    """
+    if not entries:
+        return set()
+    if conn.dialect.name == "postgresql":
+        held = set(conn.exec_driver_sql(RECORD_SENT_PG, {
+            "ids": [i for i, _ in entries], "ats": [at for _, at in entries], "worker": worker,
+            "expired": expired_before}).scalars())
+    else:  # SQLite: one statement per row, one transaction for the group
+        held = set()
+        for row_id, at in entries:
+            query = update(TABLE).where(TABLE.c.id == row_id, TABLE.c.status == "claimed",
+                                        TABLE.c.claimed_by == worker)
+            if expired_before is not None:
+                query = query.where(TABLE.c.lease_until < expired_before)
+            result = conn.execute(query.values(status="sent", sent_at=at, lease_until=None, last_error=None))
+            if result.rowcount == 1:
+                held.add(row_id)
+    conn.commit()
+    return held
 
 
 def renew(ids: list[int], worker: str, until: dt.datetime, conn: Connection) -> set[int]:

@@ -1,14 +1,20 @@
 """The dispatcher: claim due rows, send each over one SMTP connection per batch, record the outcome.
 
-Each outcome is committed right after its message, so a crash loses nothing and repeats at most
-the one message in flight (with the same Message-ID). On PostgreSQL each outcome is one autocommitted
-UPDATE that does not wait for the disk (synchronous_commit off on the batch's connection): a killed dispatcher loses
-nothing the server has acknowledged, and only a crash of the database server itself could forget
-the last fraction of a second of outcomes (those messages would go again, same Message-ID).
+Every "sent" is written to the dispatcher's journal (a local file, planner/reminders/journal.py)
+right after the server's 250, and recorded in the database for a group of up to
+REMINDER_RECORD_EVERY (50) rows in one statement, at least every REMINDER_RECORD_SECONDS (1 s), before
+a lease is renewed and at the end of the batch. So a crash loses nothing and repeats at most the one
+message in flight (with the same Message-ID): whoever takes the rows over on this host reads the
+journal first. Other outcomes (retry, failed, expired) are rare and committed one by one. On
+PostgreSQL nothing waits for the disk (synchronous_commit off on the batch's connection): only a
+crash of the database server or the machine could forget the last fraction of a second of outcomes
+(those messages would go again, same Message-ID). REMINDER_RECORD_EVERY=1 (or an instance folder
+that cannot be written): one autocommitted UPDATE per sent message instead, handed to the server
+while the next message goes (planner/reminders/ahead.py).
 
 Speed comes from not waiting: with a server that offers PIPELINING a message costs one SMTP
-round trip, not four (planner/reminders/smtp.py, Pipeline), and on PostgreSQL the "sent" UPDATE
-runs while the next message goes (planner/reminders/ahead.py), still one outcome in flight at most.
+round trip, not four (planner/reminders/smtp.py, Pipeline), and a sent message costs the database
+nothing until its group is recorded.
 
 Any failure of one message (its address, its building, its sending) is recorded on its own row and
 the batch goes on. 4xx, connection errors and unexpected exceptions retry with exponential backoff
@@ -41,12 +47,15 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
 from planner.db import db, utcnow
+from planner.leases import local_worker_alive
 from planner.models import Event, ReminderDelivery
+from planner.reminders import journal as journals
 from planner.reminders import smtp
 from planner.reminders.addresses import BadAddress, check_address
 from planner.reminders.ahead import Ahead
-from planner.reminders.claim import claim, dead_local_claimers, finish, release, renew, worker_name
+from planner.reminders.claim import claim, dead_local_claimers, finish, record_sent, release, renew, worker_name
 from planner.reminders.digest import digest_items
+from planner.reminders.journal import Journal
 from planner.reminders.message import derived_key, digest_message, reminder_bytes, reminder_parts
 from planner.reminders.planning import begins_at
 from planner.reminders.wire import Parts
@@ -102,7 +111,8 @@ class Dispatcher:
     conn: Connection | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     given_back: set[int] = field(default_factory=set)  # rows a fast-forward left for the real clock
-    ahead: Ahead | None = None  # PostgreSQL: the "sent" UPDATE in flight while the next message goes
+    ahead: Ahead | None = None  # without a journal, PostgreSQL: the "sent" UPDATE in flight while the next goes
+    journal: Journal | None = None  # sent rows not yet recorded in the database
 
     def __post_init__(self) -> None:
         config = current_app.config
@@ -113,9 +123,17 @@ class Dispatcher:
         self.retry_base = float(config.get("REMINDER_RETRY_BASE_SECONDS", 60))
         self.retry_max = float(config.get("REMINDER_RETRY_MAX_SECONDS", 6 * 3600))
         self.max_attempts = int(config.get("REMINDER_MAX_ATTEMPTS", 10))
+        self.record_every = int(config.get("REMINDER_RECORD_EVERY", 50))
+        self.record_seconds = float(config.get("REMINDER_RECORD_SECONDS", 1.0))
+        self.recorded_at = time.monotonic()
+        self.instance_path = current_app.instance_path
+        if self.record_every > 1:
+            self.journal = Journal.for_worker(self.instance_path, self.worker)
 
     def run(self, now: dt.datetime | None = None, max_batches: int | None = None) -> Stats:
         total = Stats()
+        if self.journal is not None and self.journal.pending and not self.record_own():
+            return total  # the database is still away: nothing new until this run's sent rows are recorded
         self.reclaim_dead()
         self.given_back = set()
         batches = 0
@@ -141,9 +159,14 @@ class Dispatcher:
         return total
 
     def reclaim_dead(self) -> int:
-        """Rows claimed by a process on this host that no longer exists are due again at once."""
+        """Rows claimed by a process on this host that no longer exists are due again at once.
+
+        What its journal says was sent is recorded first, so it is not sent again; the journal of
+        a live dispatcher counts only for rows whose lease ran out (the database was away longer).
+        """
         try:
             with db.engine.connect() as conn:
+                self.recover_journals(conn)
                 dead = dead_local_claimers(conn, self.worker)
                 count = release(conn, dead)
         except SQLAlchemyError as exc:
@@ -153,8 +176,37 @@ class Dispatcher:
             log.warning("took back %d rows claimed by %s (process gone)", count, ", ".join(dead))
         return count
 
+    def recover_journals(self, conn: Connection) -> None:
+        for worker, path in journals.others(self.instance_path, self.worker).items():
+            alive = local_worker_alive(worker)
+            entries = journals.read(path)
+            held = record_sent(conn, worker, entries, expired_before=self.clock() if alive else None)
+            if held:
+                log.warning("recorded %d rows as sent from the journal of %s", len(held), worker)
+            if not alive:
+                path.unlink(missing_ok=True)
+
+    def record_own(self) -> bool:
+        """This dispatcher's sent rows not yet in the database, on a connection of their own."""
+        if self.journal is None or not self.journal.pending:
+            return True
+        try:
+            with db.engine.connect() as conn:
+                record_sent(conn, self.worker, self.journal.pending)
+        except SQLAlchemyError as exc:
+            log.warning("could not record sent rows (they stay in the journal): %s", exc)
+            return False
+        self.journal.recorded()
+        return True
+
     def release_own(self) -> int:
-        """After an error this dispatcher survives: its claimed rows go back at once, not after the lease."""
+        """After an error this dispatcher survives: its claimed rows go back at once, not after the lease.
+
+        Its sent rows are recorded first; if that fails nothing is given back (the lease, then the
+        journal, sees to them), since a row given back unrecorded would be sent again.
+        """
+        if not self.record_own():
+            return 0
         try:
             with db.engine.connect() as conn:
                 return release(conn, [self.worker])
@@ -174,7 +226,8 @@ class Dispatcher:
             if quick:  # one round trip per outcome, not waiting for the disk (see the module docstring)
                 self.conn.execution_options(isolation_level="AUTOCOMMIT")
                 self.conn.exec_driver_sql("SET synchronous_commit TO off")
-            self.ahead = Ahead(self.conn, self.worker) if quick and Ahead.usable(self.conn) else None
+            self.ahead = (Ahead(self.conn, self.worker)
+                          if self.journal is None and quick and Ahead.usable(self.conn) else None)
             try:
                 return self._send_batch(ids, now, time.monotonic() if claimed is None else claimed,
                                         real or self.clock())
@@ -215,6 +268,7 @@ class Dispatcher:
                 if time.monotonic() - renewed > self.lease.total_seconds() / 3:
                     # A slow batch keeps its lease, so no other dispatcher takes these rows meanwhile.
                     self.drain()
+                    self.record(stats)  # sent rows are recorded before any lease could run out
                     at = real + dt.timedelta(seconds=time.monotonic() - started)
                     held = renew([i.row_id for i in outbox[index:]], self.worker, at + self.lease, self.conn)
                     renewed = time.monotonic()
@@ -239,7 +293,12 @@ class Dispatcher:
                     outcome = smtp.send(conn, item.data, self.sender, item.recipient)
                 if outcome.status == "sent":
                     sent_at = now + dt.timedelta(seconds=time.monotonic() - started)
-                    if self.ahead is not None:
+                    if self.journal is not None:
+                        self.journal.add(item.row_id, sent_at)
+                        if (len(self.journal.pending) >= self.record_every
+                                or time.monotonic() - self.recorded_at > self.record_seconds):
+                            self.record(stats)
+                    elif self.ahead is not None:
                         self.ahead.sent(item.row_id, sent_at, self._counter(item.row_id, stats))
                     else:
                         self._counter(item.row_id, stats)(self.settle(
@@ -255,6 +314,7 @@ class Dispatcher:
                     if outcome.status == "disconnected":
                         self._close(conn)
                         conn = pipe = None
+            self.record(stats)
         finally:
             if pipe is not None:
                 pipe.close()
@@ -265,6 +325,20 @@ class Dispatcher:
                     conn.close()
             self.drain()
         return stats
+
+    def record(self, stats: Stats) -> None:
+        """The journal's sent rows into the database, one statement for the group."""
+        self.recorded_at = time.monotonic()
+        if self.journal is None or not self.journal.pending:
+            return
+        self.drain()
+        entries = self.journal.pending
+        held = record_sent(self.conn, self.worker, entries)
+        stats.sent += len(held)
+        for row_id, _ in entries:
+            if row_id not in held:
+                log.warning("delivery %s was sent after its lease ran out", row_id)
+        self.journal.recorded()
 
     def drain(self) -> None:
         """The "sent" UPDATE in flight is answered before the connection does anything else."""
