@@ -700,3 +700,12 @@ def test_a_month_meeting_named_with_its_year_keeps_it_and_earlier_minutes_are_re
             "januarimötet 2008 följa upp beslutet från marsmötet 2007.\n")
     got = sorted((i["kind"], i["date"]) for i in extract(text)["items"])
     assert got == [("next_meeting", "2008-01"), ("reference", "2007-03"), ("reference", "2007-10-21")]
+
+
+def test_till_ordforande_pa_ett_ar_valdes_names_the_new_chair() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll årsmöte 2023-04-20\n\n1. Ordförande Bertil Lund hälsade de närvarande välkomna och förklarade "
+            "årsmötet öppnat.\n\n11. Till ordförande på ett år valdes Jari Berg\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2023-04-20", "Jari Berg")]

@@ -43,7 +43,7 @@ NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}or
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
 # "Till (ny) ordförande valdes Tomas Törnros": the inverted order.
 ELECTED_INVERTED = re.compile(r"t(?<![a-z]t)ill\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
-                              r"(?:\s{1,3}(?:i|for)(?:\s{1,3}[a-z-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
+                              r"(?:\s{1,3}(?:i|for|pa)(?:\s{1,3}[a-z-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
                               + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
                            r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
