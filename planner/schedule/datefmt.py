@@ -49,6 +49,17 @@ def format_time(value: dt.time | dt.datetime, lang: str | None = "sv") -> str:
     return f"{value.hour:02d}{sep}{value.minute:02d}"
 
 
+def format_clock_span(start: dt.datetime, end: dt.datetime | None = None, lang: str | None = "sv") -> str:
+    """'09.30–12.00' (Stockholm wall clock), or '09.30' without an end or with an end not after the start.
+
+    The one way a time of day is written: the wheel's marks, the mails and the pages.
+    """
+    text = format_time(start, lang)
+    if end is not None and end > start:
+        text += f"{DASH}{format_time(end, lang)}"
+    return text
+
+
 def format_when(start: dt.datetime, end: dt.datetime | None = None, lang: str | None = "sv") -> str:
     """'fredag 6 december 2019, 09.45–12.15'; an end on a later day is written out in full."""
     start_local = start.astimezone(STOCKHOLM) if start.tzinfo else start

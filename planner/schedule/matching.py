@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from planner.db import db
+from planner.folding import fold_text
 from planner.models import Event, Proposal
 
 WINDOW_DAYS = 21
@@ -23,7 +23,7 @@ GENERIC = {"mote", "motet", "moten", "nasta", "sammantrade", "ordinarie", "extra
 
 
 def words(title: str) -> set[str]:
-    folded = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode().lower()
+    folded = fold_text(title or "")
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOP_WORDS}
 
 

@@ -8,13 +8,14 @@ from collections.abc import Mapping
 from flask import current_app
 from flask_babel import gettext
 
+from planner import labels
 from planner.db import db
 from planner.models import Body, Event
 from planner.schedule.accept import span_problem
 from planner.schedule.datefmt import STOCKHOLM, NonexistentTime, stockholm_instant
 from planner.schedule.recurrence import RecurrenceError, occurrence_key, parse_rule
 from planner.web.params import row_id
-from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS, parse_date, parse_time
+from planner.web.proposal_form import parse_date, parse_time
 
 
 def form_values(event: Event) -> dict[str, str]:
@@ -47,7 +48,7 @@ def apply_event_form(event: Event, form: Mapping[str, str]) -> list[str]:
         errors.append(gettext("Ange en rubrik."))
     kind = form.get("kind", "meeting")
     status = form.get("status", "confirmed")
-    if kind not in EVENT_KIND_LABELS or status not in STATUS_LABELS:
+    if kind not in labels.EVENT_KINDS or status not in labels.EVENT_STATUSES:
         errors.append(gettext("Okänd typ eller status."))
     day = parse_date(form.get("date"), "Datum", errors)
     if day is None and not errors:

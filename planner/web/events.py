@@ -10,6 +10,7 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload, selectinload
 
+from planner import labels
 from planner.clock import local_date, today_local
 from planner.db import db
 from planner.models import Body, Document, Event, Organization, Proposal
@@ -20,9 +21,8 @@ from planner.schedule.removal import MergeError, delete_event, merge_events
 from planner.web import search
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
 from planner.web.event_form import apply_event_form, form_values
-from planner.web.i18n import translated
+from planner.web.i18n import kind_choices, status_choices
 from planner.web.params import row_id
-from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -30,8 +30,8 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 def _filters() -> dict[str, Any]:
     args = request.args
     return {"org": args.get("org", type=row_id), "body": args.get("body", type=row_id),
-            "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
-            "status": args.get("status") if args.get("status") in STATUS_LABELS else None,
+            "kind": args.get("kind") if args.get("kind") in labels.EVENT_KINDS else None,
+            "status": args.get("status") if args.get("status") in labels.EVENT_STATUSES else None,
             "q": (args.get("q") or "").strip()[:200]}
 
 
@@ -132,7 +132,7 @@ def _choices() -> dict[str, Any]:
         orgs = orgs.where(Organization.id.in_(visible))
         bodies = bodies.where(Body.organization_id.in_(visible))
     return {"organizations": db.session.scalars(orgs).all(), "bodies": db.session.scalars(bodies).all(),
-            "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
+            "kinds": kind_choices(), "statuses": status_choices()}
 
 
 LIST_DAYS_BACK, LIST_DAYS_AHEAD, SEARCH_YEARS, MAX_RANGE_DAYS = 30, 400, 3, 366 * 10
@@ -248,7 +248,7 @@ def show(event_id: int) -> str:
     upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
     editable = can_edit_organization(event.organization_id) and event.deleted_at is None
     return render_template("events/show.html", event=event, upcoming=upcoming, source=_evidence(event),
-                           kinds=translated(EVENT_KIND_LABELS), statuses=translated(STATUS_LABELS),
+                           kinds=kind_choices(), statuses=status_choices(),
                            editable=editable, duplicates=_merge_candidates(event) if editable else [])
 
 
@@ -305,7 +305,7 @@ def new() -> Any:
 
 def _form_choices(org_id: int) -> dict[str, Any]:
     bodies = db.session.scalars(db.select(Body).filter_by(organization_id=org_id).order_by(Body.name)).all()
-    return {"bodies": bodies, "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
+    return {"bodies": bodies, "kinds": kind_choices(), "statuses": status_choices()}
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
