@@ -132,6 +132,33 @@ def vague_date_text(date_text: str | None, lang: str | None = "sv") -> str | Non
     return None
 
 
+def date_range(date_text: str | None, end_text: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of what the extractor wrote: a day, a month (YYYY-MM) or a week (YYYY-Www)."""
+    if not date_text:
+        return None, None
+    try:
+        if "-W" in date_text:
+            year, week = date_text.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        if len(date_text) == 7:
+            year, month = map(int, date_text.split("-"))
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        first = dt.date.fromisoformat(date_text)
+    except ValueError:
+        return None, None
+    return first, parse_iso_day(end_text)
+
+
+def parse_iso_day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text and len(text) == 10 else None
+    except ValueError:
+        return None
+
+
 class NonexistentTime(ValueError):
     """A Stockholm wall-clock time the clock skips (the last Sunday of March, 02.00–03.00)."""
 

@@ -119,9 +119,7 @@ def init_app(app: Flask) -> None:
 
 def _period_end(date_text: str | None, which: int) -> str:
     """First or last day of a month- or week-only date, for a date field's min and max."""
-    from planner.schedule.proposals import date_range
-
-    day = date_range(date_text, None)[which] if date_text else None
+    day = datefmt.date_range(date_text, None)[which] if date_text else None
     return day.isoformat() if day else ""
 
 
