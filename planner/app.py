@@ -45,7 +45,21 @@ def create_app(config: Mapping[str, Any] | None = None, *, command_line: bool = 
 
     init_web(app)
     init_cli(app)
+    _subscribe()
     return app
+
+
+def _subscribe() -> None:
+    """Who follows an event's changes (planner.schedule.signals): its reminders and the feed cache.
+
+    blinker keeps one connection per receiver, so creating a second app connects nothing twice.
+    """
+    from planner.reminders.sync import on_event_changed
+    from planner.schedule.signals import event_changed
+    from planner.web.feeds import note_event_changed
+
+    event_changed.connect(on_event_changed)
+    event_changed.connect(note_event_changed)
 
 
 def _derive_settings(app: Flask) -> None:

@@ -30,6 +30,12 @@ PG_ADMIN_URL = os.environ.get("PLANNER_TEST_PG_URL", "postgresql://postgres@127.
 BACKENDS = [b for b in os.environ.get("PLANNER_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    from tests.snapshots import add_option
+
+    add_option(parser)
+
+
 def base_config(instance: Path, url: str) -> dict:
     return {
         "TESTING": True,

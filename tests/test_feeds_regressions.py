@@ -13,6 +13,7 @@ from planner.db import db
 from planner.feeds.build import FeedMeta, build_calendar
 from planner.feeds.importer import ImportRefused, expand
 from planner.models import Body, Event, Organization
+from planner.schedule import audit
 from tests.ical_readers import ical_js
 
 ICS = Path(__file__).resolve().parent / "ics"
@@ -151,7 +152,9 @@ def test_deleting_an_event_moves_last_modified_so_if_modified_since_sees_it(app,
     body_since = client.get(body_url).headers["Last-Modified"]
     time.sleep(1.1)
     sportlov = db.session.scalar(db.select(Event).filter_by(title="Sportlov"))
+    before = sportlov.body_id
     sportlov.body = db.session.scalar(db.select(Body).filter_by(slug="styrgrupp"))
+    audit.changed(sportlov, "updated", {"body_id": [before, sportlov.body.id]}, None)  # as the edit page does
     db.session.commit()
     moved = client.get(body_url, headers={"If-Modified-Since": body_since})
     assert moved.status_code == 200 and "Sportlov" not in moved.get_data(as_text=True)

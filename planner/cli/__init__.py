@@ -1,14 +1,15 @@
 """The `planner` command. Each area keeps its commands in a module of its own here.
 
 Commands are registered on the app's own `app.cli` (so `app.test_cli_runner()` sees them);
-`planner` is a FlaskGroup over create_app.
+`planner` is a FlaskGroup over create_app, built in planner/__main__.py (so this package never
+imports the app factory that imports it).
 """
 
 from __future__ import annotations
 
 import click
 from flask import Flask, current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
 
 def init_app(app: Flask) -> None:
@@ -56,28 +57,3 @@ def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
-
-
-def _create_app() -> Flask:
-    from planner.app import create_app
-
-    return create_app(command_line=True)
-
-
-def main() -> None:
-    import sys
-
-    if len(sys.argv) > 1 and sys.argv[1] == "extract":
-        # `planner extract` needs no app and no database: skip loading Flask's app factory.
-        from planner.cli.extract import extract_cmd
-
-        extract_cmd.main(sys.argv[2:], prog_name="planner extract")
-        return
-    group = FlaskGroup(
-        name="planner",
-        help="planner: minutes in, reviewed schedule out (feeds, årshjul, reminders).",
-        create_app=_create_app,
-        add_version_option=False,
-        load_dotenv=False,
-    )
-    group(prog_name="planner")

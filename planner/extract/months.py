@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6,
-    "juli": 7, "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
-}
+from planner.folding import fold_text
+from planner.schedule import datefmt
+
+# The Swedish names are the ones dates are written with (planner.schedule.datefmt, pure), as the
+# extractor folds them: "januari": 1 … "december": 12.
+MONTHS = {name: number for number, name in enumerate(datefmt.MONTHS["sv"], 1)}
 # English month names in Swedish minutes ("Advent of Code, November 30"); the rest are spelt as in Swedish
 # or within one letter of it.
 ENGLISH = {"march": 3, "may": 5, "june": 6, "july": 7, "october": 10, "oct": 10}
@@ -15,8 +17,7 @@ ABBREVIATIONS = {
     "jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
-WEEKDAYS = {"mandag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lordag": 5, "sondag": 6}
-MONTH_NAMES_SV = {v: k for k, v in MONTHS.items()}
+WEEKDAYS = {fold_text(name): number for number, name in enumerate(datefmt.WEEKDAYS["sv"])}  # "mandag": 0 …
 
 
 def _distance(a: str, b: str, limit: int) -> int:

@@ -9,31 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from planner.folding import fold_char as _fold_char
 from planner.textlines import split_lines
-
-_FOLDED: dict[str, str] = {}
-
-
-def _fold_char(char: str) -> str:
-    """One character's folded form, always exactly one character."""
-    out = _FOLDED.get(char)
-    if out is None:
-        low = char.lower()
-        if len(low) != 1:
-            low = char
-        decomposed = unicodedata.normalize("NFKD", low)
-        out = decomposed[0] if decomposed else " "
-        if unicodedata.combining(out) or out in "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
-            out = " "
-        if len(_FOLDED) < 100_000:
-            _FOLDED[char] = out
-    return out
-
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _COMMON = {char: _fold_char(char) for char in "åäöéèü"}

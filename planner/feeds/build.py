@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+from planner import labels
 from planner.feeds.lines import (
     CRLF,
     STOCKHOLM,
@@ -30,7 +31,6 @@ from planner.schedule.recurrence import claimed, local_day, occurrences, parse_k
 
 PRODID = "-//planner//planner iCal feed 1.0//SV"
 CANCELLED_PREFIX = "INSTÄLLT: "
-KIND_LABELS = {"meeting": "Möte", "deadline": "Deadline", "chair_handover": "Ordförandeskifte", "holiday": "Lov"}
 STATUS = {"confirmed": "CONFIRMED", "tentative": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
@@ -121,7 +121,7 @@ def _single(event: Any, meta: FeedMeta, url: str) -> str:
     status = event.status
     cancelled = status == "cancelled"
     kind = event.kind
-    title = event.title or KIND_LABELS.get(kind, "Händelse")
+    title = event.title or labels.kind_or_event(kind)
     if cancelled and not title.upper().startswith("INSTÄLLT"):
         title = CANCELLED_PREFIX + title
     location = event.location
@@ -134,7 +134,7 @@ def _single(event: Any, meta: FeedMeta, url: str) -> str:
         f"{times}SUMMARY:{escape_text(title)}\r\n"
         + (f"LOCATION:{escape_text(location)}\r\n" if location else "")
         + f"DESCRIPTION:{escape_text(_description(event, link))}\r\nURL:{link}\r\n"
-        f"CATEGORIES:{escape_text(KIND_LABELS.get(kind, kind))}\r\n"
+        f"CATEGORIES:{escape_text(labels.kind_label(kind))}\r\n"
         f"STATUS:{STATUS.get(status, 'CONFIRMED')}\r\n"
         + ("TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
            else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")
@@ -253,7 +253,7 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
         lines.append(f"RRULE:{normalized(parse_rule(event.rrule), event.all_day)}")
         lines.extend(_exdates(event, exdates))
     cancelled = event.status == "cancelled"
-    title = event.title or KIND_LABELS.get(event.kind, "Händelse")
+    title = event.title or labels.kind_or_event(event.kind)
     if cancelled and not title.upper().startswith("INSTÄLLT"):
         title = CANCELLED_PREFIX + title
     lines.append(f"SUMMARY:{escape_text(title)}")
@@ -261,7 +261,7 @@ def _vevent(event: Any, meta: FeedMeta, uid: str, recurrence: dt.date | dt.datet
         lines.append(f"LOCATION:{escape_text(event.location)}")
     lines.append(f"DESCRIPTION:{escape_text(description(event, meta))}")
     lines.append(f"URL:{event_url(event, meta)}")
-    lines.append(f"CATEGORIES:{escape_text(KIND_LABELS.get(event.kind, event.kind))}")
+    lines.append(f"CATEGORIES:{escape_text(labels.kind_label(event.kind))}")
     lines.append(f"STATUS:{STATUS.get(event.status, 'CONFIRMED')}")
     transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
     busy = not cancelled and (event.kind == "meeting" if transparent is None else not transparent)
@@ -322,7 +322,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
             f"SUMMARY:{escape_text(f'{label}: {body.name} {day.day}/{day.month}')}",
             f"DESCRIPTION:{escape_text(text)}",
             f"URL:{event_url(event, meta)}",
-            f"CATEGORIES:{KIND_LABELS['deadline']}",
+            f"CATEGORIES:{labels.kind_label('deadline')}",
             "STATUS:CONFIRMED",
             "TRANSP:TRANSPARENT",
             "X-MICROSOFT-CDO-BUSYSTATUS:FREE",

@@ -15,8 +15,9 @@ from typing import Any
 
 from sqlalchemy import bindparam, func
 
+from planner import labels
 from planner.db import db
-from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
+from planner.feeds.build import FeedMeta, build_calendar
 from planner.feeds.lines import STOCKHOLM
 from planner.feeds.rows import load_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
@@ -67,7 +68,7 @@ class Rendered:
 def _with_kinds(name: str, kinds: tuple[str, ...]) -> str:
     if not kinds:
         return name
-    return f"{name} ({', '.join(KIND_LABELS.get(k, k) for k in kinds)})"
+    return f"{name} ({', '.join(labels.kind_label(k) for k in kinds)})"
 
 
 def organization_scope(org: Organization, kinds: tuple[str, ...] = ()) -> Scope:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from planner.db import db
 from planner.feeds.importer import Occurrence, calendar_identity, expand_calendar, parse_calendar
 from planner.feeds.lines import STOCKHOLM
-from planner.models import Body, Event, EventChange
-from planner.reminders.sync import sync_event_reminders
+from planner.models import Body, Event
+from planner.schedule.audit import changed
 from planner.schedule.removal import delete_event, restore_event
 
 FIELDS = ("title", "description", "location", "all_day", "start_at", "end_at", "start_date", "end_date", "status",
@@ -62,7 +62,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
     }
     seen: set[str] = set()
     same: set[str | None] = {identity, source[:500]}
-    changed: list[Event] = []
+    touched: list[tuple[Event, str, dict[str, list[object]]]] = []
     for occurrence in occurrences:
         seen.add(occurrence.external_uid)
         event = existing.get(occurrence.external_uid)
@@ -72,8 +72,7 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
             event = Event(organization_id=body.organization_id, body_id=body.id, external_uid=occurrence.external_uid,
                           external_source=source[:500], external_calendar=identity, **values)
             db.session.add(event)
-            event.changes.append(EventChange(actor=actor, action="imported", changes={"source": [None, source]}))
-            changed.append(event)
+            touched.append((event, "imported", {"source": [None, source]}))
             result.created += 1
             continue
         changes = {name: [_plain(getattr(event, name)), _plain(value)] for name, value in values.items()
@@ -88,13 +87,13 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
             continue
         for name, value in values.items():
             setattr(event, name, value)
-        event.touch()
-        event.changes.append(EventChange(actor=actor, action="updated", changes=changes))
-        changed.append(event)
+        touched.append((event, "updated", changes))
         result.updated += 1
     low = dt.datetime.combine(window_start, dt.time(), STOCKHOLM)
     high = dt.datetime.combine(window_end, dt.time(), STOCKHOLM)
     db.session.flush()
+    for event, action, changes in touched:  # after the flush: reminders need new events' ids
+        changed(event, action, changes, None, created=action == "imported", actor=actor)
     for uid, event in existing.items():
         if uid in seen or event.deleted_at is not None or _calendar_of(event) not in same:
             continue
@@ -102,8 +101,6 @@ def save_occurrences(occurrences: Sequence[Occurrence], body: Body, source: str,
         if low <= first < high:  # a cancellation for subscribers; history and sent reminders stay
             delete_event(event, actor=actor)
             result.removed += 1
-    for event in changed:
-        sync_event_reminders(event)
     return result
 
 

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planner.ingest.errors import IngestError
 from planner.ingest.limits import Limits, Progress
 
-
-class IngestError(Exception):
-    """A file that cannot be read as minutes; the message names the file and why."""
-
-    def __init__(self, message: str, swedish: str | None = None) -> None:
-        super().__init__(message)
-        self.swedish = swedish or message.split(": ", 1)[-1]
+__all__ = ["IngestError", "Limits", "Progress", "read_text"]
 
 
 def read_text(path: str | Path, limits: Limits | None = None, progress: Progress | None = None) -> str:

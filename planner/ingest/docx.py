@@ -9,7 +9,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from planner.ingest import IngestError
+from planner.ingest.errors import IngestError
 from planner.ingest.limits import Limits, sv_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

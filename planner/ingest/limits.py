@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from planner.ingest.errors import IngestError
+
 Progress = Callable[[int, int], None]  # (pages done, pages in all), called as reading goes on
 
 
@@ -35,15 +37,11 @@ class Limits:
                    max_seconds=float(seconds) if seconds else None)
 
     def check_time(self, name: str) -> None:
-        from planner.ingest import IngestError
-
         if self.max_seconds is not None and time.monotonic() - self.started > self.max_seconds:
             raise IngestError(f"{name}: reading took longer than {self.max_seconds:g} seconds",
                               f"inläsningen tog längre än {self.max_seconds:g} sekunder, som är gränsen")
 
     def check_chars(self, name: str, count: int) -> None:
-        from planner.ingest import IngestError
-
         if count > self.max_chars:
             raise IngestError(f"{name}: more than {self.max_chars:,} characters of text",
                               f"texten är längre än {sv_number(self.max_chars)} tecken, som är gränsen; "

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from planner.ingest import IngestError
 from planner.ingest.cleanup import clean_pages
+from planner.ingest.errors import IngestError
 from planner.ingest.limits import Limits, Progress
 
 OCR_DPI = 300

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from planner.ingest import IngestError
+from planner.ingest.errors import IngestError
 from planner.ingest.limits import Limits
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")

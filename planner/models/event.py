@@ -9,10 +9,12 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, delete, insert, ins
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
+from planner import labels
 from planner.db import UTCDateTime, db, utcnow
 
-EVENT_KINDS = ("meeting", "deadline", "chair_handover", "holiday")
-EVENT_STATUSES = ("confirmed", "tentative", "cancelled")
+# The codes an event may have: planner.labels names them (one list, so a new kind gets its word there).
+EVENT_KINDS = labels.EVENT_KINDS
+EVENT_STATUSES = tuple(labels.EVENT_STATUSES)
 
 
 def new_uid() -> str:

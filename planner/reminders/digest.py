@@ -11,7 +11,7 @@ from planner.db import db
 from planner.models import Event, Subscriber
 from planner.reminders.leads import local_at
 from planner.reminders.occurrences import occurrences
-from planner.reminders.texts import KIND_LABELS, swedish_when
+from planner.reminders.texts import kind_label, swedish_when
 
 
 def concerns(subscriber: Subscriber, event: Event) -> bool:
@@ -30,7 +30,7 @@ def digest_items(subscriber: Subscriber, monday: dt.date) -> list[dict[str, Any]
             continue
         for occ in occurrences(event, start, end):
             items.append({"sort": occ.begins_at, "title": event.title, "when": swedish_when(occ.start, occ.end),
-                          "kind": KIND_LABELS.get(event.kind, "Händelse"), "location": event.location,
+                          "kind": kind_label(event.kind), "location": event.location,
                           "tentative": event.status == "tentative"})
     items.sort(key=lambda item: item["sort"])
     return items

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from planner import labels
 from planner.schedule.datefmt import STOCKHOLM
 
 DEFAULT_LEADS: dict[str, list[str]] = {
@@ -27,28 +28,14 @@ DIGEST_TIME_OF_DAY = dt.time(7, 0)
 _LEAD = re.compile(r"^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$")
 def lead_label(text: str, lang: str | None = "sv") -> str:
     """'P1D' -> '1 dag före', 'P7D' -> '7 dagar före', 'PT2H' -> '2 timmar före', 'digest' -> 'veckobrev'."""
-    english = (lang or "sv").startswith("en")
     if text == "digest":
-        return "weekly digest" if english else "veckobrev"
+        return labels.translate(labels.LEAD_WORDS["digest"], lang)
     try:
         lead = parse_lead(text)
     except BadLead:
         return text
-    if lead.exact is None:
-        if lead.days == 0:
-            return "on the day" if english else "samma dag"
-        if english:
-            return f"{lead.days} day{'s' if lead.days != 1 else ''} before"
-        return f"{lead.days} {'dag' if lead.days == 1 else 'dagar'} före"
-    minutes = int(lead.exact.total_seconds() // 60)
-    hours, rest = divmod(minutes, 60)
-    if english:
-        return f"{hours} h {rest} min before" if rest else f"{hours} hour{'s' if hours != 1 else ''} before"
-    if rest:
-        return f"{hours} tim {rest} min före"
-    return f"{hours} {'timme' if hours == 1 else 'timmar'} före"
-
-
+    minutes = None if lead.exact is None else int(lead.exact.total_seconds() // 60)
+    return labels.lead_words(lead.days, minutes, lang)
 
 
 class BadLead(ValueError):

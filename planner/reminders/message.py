@@ -22,7 +22,7 @@ from planner.models import Event, ReminderDelivery
 from planner.reminders.ics import IcsEvent, build_ics
 from planner.reminders.occurrences import parse_key
 from planner.reminders.planning import DERIVED_LEAD
-from planner.reminders.texts import KIND_LABELS, lead_phrase, swedish_date, swedish_when
+from planner.reminders.texts import kind_label, lead_phrase, swedish_date, swedish_when
 from planner.reminders.wire import TOKEN, Parts, assemble
 
 UTF8_BASE64 = Charset("utf-8")
@@ -100,7 +100,7 @@ def reminder_parts(event: Event, key: str, kind: str, now: dt.datetime, with_lin
     occ = occurrence_of(event, key)
     cancelled = kind == "cancel_notice"
     when = swedish_when(occ.start, occ.end)
-    label = KIND_LABELS.get(event.kind, "Händelse")
+    label = kind_label(event.kind)
     derived = None if cancelled else derived_label(lead, event)
     if cancelled:
         subject = f"INSTÄLLT: {event.title}, {when}"

@@ -1,7 +1,8 @@
 """Keep an event's delivery rows in step with the event, inside the caller's transaction.
 
-Whoever changes an event calls `sync_event_reminders(event)` before committing, so the event
-and its reminders change together or not at all.
+The schedule's change path sends planner.schedule.signals.event_changed before the commit, and
+`on_event_changed` (subscribed in create_app) syncs the event's rows then: the event and its
+reminders change together or not at all, and the schedule never imports reminders.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ from planner.schedule.derived import red_days
 from planner.schedule.recurrence import claimed
 
 REMINDED_KINDS = ("meeting", "deadline", "chair_handover")
+
+
+def on_event_changed(event: Event, **_changes: object) -> None:
+    """The receiver of event_changed: the event's deliveries follow the event."""
+    sync_event_reminders(event)
 
 
 def sync_event_reminders(event: Event, now: dt.datetime | None = None, only: Subscriber | None = None) -> Plan:
@@ -206,4 +212,5 @@ def plan_digests(now: dt.datetime, only: Subscriber | None = None) -> int:
     return made
 
 
-__all__ = ["REMINDER", "sync_event_reminders", "sync_subscriber", "sync_all", "plan_digests", "recipients_for"]
+__all__ = ["REMINDER", "on_event_changed", "sync_event_reminders", "sync_subscriber", "sync_all", "plan_digests",
+           "recipients_for"]

@@ -1,13 +1,20 @@
-"""Swedish wording of dates and times for mails (no locale setting needed on the server)."""
+"""Swedish wording of dates and times for mails (no locale setting needed on the server).
+
+The words come from planner.labels and planner.schedule.datefmt, so a mail says what the pages,
+the feeds and the wheel say.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from planner.schedule.datefmt import STOCKHOLM, format_date
+from planner import labels
+from planner.schedule.datefmt import STOCKHOLM, format_clock_span, format_date, format_time
 
-KIND_LABELS = {"meeting": "Möte", "deadline": "Sista dag", "chair_handover": "Ordförandeskifte",
-               "holiday": "Lov"}
+
+def kind_label(kind: str | None) -> str:
+    """'Möte', 'Deadline', 'Ordförandeskifte', 'Lov'; 'Händelse' for a kind without a word."""
+    return labels.kind_or_event(kind)
 
 
 def swedish_date(day: dt.date) -> str:
@@ -18,12 +25,12 @@ def swedish_when(start: dt.datetime | dt.date, end: dt.datetime | dt.date | None
     """'fredag 4 december 2026 kl. 09.30–12.00' or 'fredag 4 december 2026'."""
     if isinstance(start, dt.datetime):
         local = start.astimezone(STOCKHOLM)
-        text = f"{swedish_date(local.date())} kl. {local:%H.%M}"
-        if isinstance(end, dt.datetime):
+        if isinstance(end, dt.datetime) and end.astimezone(STOCKHOLM).date() != local.date():
             local_end = end.astimezone(STOCKHOLM)
-            text += f"–{local_end:%H.%M}" if local_end.date() == local.date() else \
-                f" – {swedish_date(local_end.date())} kl. {local_end:%H.%M}"
-        return text
+            return (f"{swedish_date(local.date())} kl. {format_time(local)} – "
+                    f"{swedish_date(local_end.date())} kl. {format_time(local_end)}")
+        clock = format_clock_span(start, end if isinstance(end, dt.datetime) else None)
+        return f"{swedish_date(local.date())} kl. {clock}"
     text = swedish_date(start)
     if isinstance(end, dt.date) and not isinstance(end, dt.datetime) and end > start:
         text += f" – {swedish_date(end)}"
@@ -33,9 +40,4 @@ def swedish_when(start: dt.datetime | dt.date, end: dt.datetime | dt.date | None
 def lead_phrase(start: dt.datetime | dt.date, sent: dt.datetime) -> str:
     """'i morgon', 'i dag', 'om 7 dagar' counted in Stockholm calendar days."""
     day = start.astimezone(STOCKHOLM).date() if isinstance(start, dt.datetime) else start
-    days = (day - sent.astimezone(STOCKHOLM).date()).days
-    if days <= 0:
-        return "i dag"
-    if days == 1:
-        return "i morgon"
-    return f"om {days} dagar"
+    return labels.days_ahead_words((day - sent.astimezone(STOCKHOLM).date()).days)

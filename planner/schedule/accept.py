@@ -15,17 +15,8 @@ from planner.db import utcnow
 from planner.models import Event, Proposal, User
 from planner.schedule.audit import changed, diff, snapshot
 from planner.schedule.datefmt import STOCKHOLM
+from planner.schedule.kinds import EVENT_KIND
 from planner.translations import N_
-
-# Extraction kinds that become events, and the event kind they become.
-EVENT_KIND = {
-    "meeting": "meeting",
-    "next_meeting": "meeting",
-    "deadline": "deadline",
-    "holiday": "holiday",
-    "chair_handover": "chair_handover",
-}
-
 
 MEETING_KINDS = {"meeting", "next_meeting"}
 MAX_MEETING = dt.timedelta(days=1)

@@ -7,6 +7,7 @@ from typing import Any
 
 from planner.db import db
 from planner.models import Event, EventChange, User
+from planner.schedule.signals import send_event_changed
 
 AUDITED = ("title", "kind", "status", "body_id", "location", "description", "all_day", "start_at", "end_at",
            "start_date", "end_date", "rrule", "exdates", "from_party", "to_party")
@@ -34,13 +35,12 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 def changed(event: Event, action: str, changes: dict[str, Any], user: User | None, created: bool = False,
             actor: str | None = None) -> None:
     """Everything one change of an event implies, in the caller's transaction: the audit row,
-    SEQUENCE and LAST-MODIFIED for calendar clients, and the event's reminders moved along."""
-    from planner.reminders.sync import sync_event_reminders
-
+    SEQUENCE and LAST-MODIFIED for calendar clients, and `event_changed` for whoever follows events
+    (reminders move along, the feed cache forgets; they subscribe in create_app)."""
     if not created:
         event.touch()
     record(event, action, changes, user, actor)
-    sync_event_reminders(event)
+    send_event_changed(event, changes)
 
 
 def record(event: Event, action: str, changes: dict[str, Any], user: User | None,

@@ -14,6 +14,7 @@ import re
 
 from planner.models import Proposal
 from planner.schedule.datefmt import WEEKDAYS, vague_date_text
+from planner.schedule.kinds import EVENT_KIND
 from planner.schedule.matching import specific_words, words
 
 # Below this share of its telling words found in the evidence line, a title is the repair's, not the minutes'.
@@ -44,8 +45,6 @@ DEFAULT_MIN_CONFIDENCE = 0.8
 
 def hold_reason(proposal: Proposal, today: dt.date, min_confidence: float = 0.0) -> str | None:
     """The key in HOLD_REASONS that keeps this pending proposal from bulk acceptance; None if it may go."""
-    from planner.schedule.accept import EVENT_KIND
-
     if proposal.kind in MENTION_KINDS or proposal.kind not in EVENT_KIND:
         return "mention"
     if proposal.start_date is None:

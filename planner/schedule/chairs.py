@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from planner.db import db
-from planner.models import Body, Event, EventChange, User
-from planner.reminders.sync import sync_event_reminders
+from planner.models import Body, Event, User
+from planner.schedule.audit import changed
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,9 @@ def propose_handover_events(body: Body, today: dt.date, user: User | None = None
                       all_day=True, start_date=h.date, end_date=h.date, status="tentative",
                       from_party=h.from_party, to_party=h.to_party)
         db.session.add(event)
-        db.session.add(EventChange(event=event, user_id=user.id if user else None,
-                                   actor=user.email if user else "system", action="created",
-                                   changes={"rotation": [None, f"{h.from_party} → {h.to_party}"]}))
         made.append(event)
     db.session.flush()
-    for event in made:
-        sync_event_reminders(event)
+    for event in made:  # after the flush: reminders need the event's id
+        changed(event, "created", {"rotation": [None, f"{event.from_party} → {event.to_party}"]}, user,
+                created=True)
     return made

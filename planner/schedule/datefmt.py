@@ -49,6 +49,17 @@ def format_time(value: dt.time | dt.datetime, lang: str | None = "sv") -> str:
     return f"{value.hour:02d}{sep}{value.minute:02d}"
 
 
+def format_clock_span(start: dt.datetime, end: dt.datetime | None = None, lang: str | None = "sv") -> str:
+    """'09.30–12.00' (Stockholm wall clock), or '09.30' without an end or with an end not after the start.
+
+    The one way a time of day is written: the wheel's marks, the mails and the pages.
+    """
+    text = format_time(start, lang)
+    if end is not None and end > start:
+        text += f"{DASH}{format_time(end, lang)}"
+    return text
+
+
 def format_when(start: dt.datetime, end: dt.datetime | None = None, lang: str | None = "sv") -> str:
     """'fredag 6 december 2019, 09.45–12.15'; an end on a later day is written out in full."""
     start_local = start.astimezone(STOCKHOLM) if start.tzinfo else start
@@ -119,6 +130,33 @@ def vague_date_text(date_text: str | None, lang: str | None = "sv") -> str | Non
     except ValueError:
         return None
     return None
+
+
+def date_range(date_text: str | None, end_text: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """First and last day of what the extractor wrote: a day, a month (YYYY-MM) or a week (YYYY-Www)."""
+    if not date_text:
+        return None, None
+    try:
+        if "-W" in date_text:
+            year, week = date_text.split("-W")
+            first = dt.date.fromisocalendar(int(year), int(week), 1)
+            return first, first + dt.timedelta(days=6)
+        if len(date_text) == 7:
+            year, month = map(int, date_text.split("-"))
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        first = dt.date.fromisoformat(date_text)
+    except ValueError:
+        return None, None
+    return first, parse_iso_day(end_text)
+
+
+def parse_iso_day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text and len(text) == 10 else None
+    except ValueError:
+        return None
 
 
 class NonexistentTime(ValueError):

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from planner.db import db
+from planner.folding import fold_text
 from planner.models import Event, Proposal
+from planner.schedule.datefmt import date_range
+from planner.schedule.kinds import EVENT_KIND
 
 WINDOW_DAYS = 21
 STOP_WORDS = {"och", "i", "med", "for", "om", "pa", "av", "till", "den", "det", "kl"}
@@ -23,7 +25,7 @@ GENERIC = {"mote", "motet", "moten", "nasta", "sammantrade", "ordinarie", "extra
 
 
 def words(title: str) -> set[str]:
-    folded = unicodedata.normalize("NFKD", title or "").encode("ascii", "ignore").decode().lower()
+    folded = fold_text(title or "")
     return {w for w in re.findall(r"[a-z0-9]+", folded) if w not in STOP_WORDS}
 
 
@@ -65,8 +67,6 @@ def candidates(proposal: Proposal, organization_id: int | None, event_kind: str,
     match only on their own date (a late note of a cancellation), never as a move.
     """
     from planner.schedule.datefmt import vague_date_text
-    from planner.schedule.proposals import date_range
-
     if proposal.start_date is None or organization_id is None:
         return []
     vague = proposal.kind != "holiday" and vague_date_text(proposal.date_text) is not None
@@ -115,8 +115,6 @@ def about_the_meeting(title: str, event_title: str, body_name: str = "") -> bool
 
 def same_day_event(proposal: Proposal, organization_id: int | None) -> Event | None:
     """The existing event on the day a person just gave a month-only proposal, if its title fits."""
-    from planner.schedule.accept import EVENT_KIND
-
     if proposal.kind not in EVENT_KIND:
         return None
     found = [e for d, e in candidates(proposal, organization_id, EVENT_KIND[proposal.kind], loose=True) if d == 0]
@@ -125,8 +123,6 @@ def same_day_event(proposal: Proposal, organization_id: int | None) -> Event | N
 
 def link_matches(proposals: list[Proposal], organization_id: int | None, held_before: dt.date | None) -> None:
     """Point each new proposal at the event it changes; each event goes to its closest proposal only."""
-    from planner.schedule.accept import EVENT_KIND
-
     pairs = []
     for proposal in proposals:
         if proposal.kind in EVENT_KIND and proposal.event_id is None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from planner.db import db
+from planner.folding import fold_text
 from planner.models import Body, Organization
 
 
 def slugify(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = fold_text(name)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 

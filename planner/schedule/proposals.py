@@ -9,7 +9,8 @@ from typing import Any
 
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
-from planner.schedule.datefmt import vague_date_text
+from planner.schedule.datefmt import date_range, vague_date_text
+from planner.schedule.datefmt import parse_iso_day as _date
 from planner.textlines import split_lines
 
 
@@ -152,33 +153,6 @@ def _proposal(item: dict[str, Any], body: Body | None) -> Proposal:
         evidence_text=evidence.get("text"),
         body=body,
     )
-
-
-def date_range(date_text: str | None, end_text: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """First and last day of what the extractor wrote: a day, a month (YYYY-MM) or a week (YYYY-Www)."""
-    if not date_text:
-        return None, None
-    try:
-        if "-W" in date_text:
-            year, week = date_text.split("-W")
-            first = dt.date.fromisocalendar(int(year), int(week), 1)
-            return first, first + dt.timedelta(days=6)
-        if len(date_text) == 7:
-            year, month = map(int, date_text.split("-"))
-            first = dt.date(year, month, 1)
-            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1)
-        first = dt.date.fromisoformat(date_text)
-    except ValueError:
-        return None, None
-    return first, _date(end_text)
-
-
-def _date(text: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text) if text and len(text) == 10 else None
-    except ValueError:
-        return None
 
 
 def _time(text: str | None) -> dt.time | None:

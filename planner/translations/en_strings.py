@@ -86,7 +86,7 @@ EN = {
     # Review that protects the calendar (issue 11)
     "väntar": "pending", "skickas nu": "sending now", "skickad": "sent", "misslyckad": "failed",
     "för sent, skickades inte": "too late, not sent", "bekräftad": "confirmed", "Nästa möte": "Next meeting",
-    "Lov/ledighet": "Holiday/leave", "Omnämnande (ej i kalendern)": "Mention (not in the calendar)",
+    "Omnämnande (ej i kalendern)": "Mention (not in the calendar)",
     "påminnelse": "reminder", "besked om inställt": "cancellation notice", "veckobrev": "weekly digest",
     "Bekräftad": "Confirmed", "Säkerhet minst": "Confidence at least",
     "Kontrollera listan: det här hamnar i kalendern och i allas prenumerationer.":
@@ -252,4 +252,9 @@ EN = {
         "Public calendar feed: on (only an admin changes it)",
     "Publikt kalenderflöde: av (bara en administratör ändrar det)":
         "Public calendar feed: off (only an admin changes it)",
+    # planner.labels: kinds, statuses and lead times.
+    "Period": "Period", "Händelse": "Event", "samma dag": "on the day", "1 dag före": "1 day before",
+    "%(n)s dagar före": "%(n)s days before", "1 timme före": "1 hour before",
+    "%(n)s timmar före": "%(n)s hours before", "%(h)s tim %(m)s min före": "%(h)s h %(m)s min before",
+    "i dag": "today", "i morgon": "tomorrow", "om %(n)s dagar": "in %(n)s days",
 }

@@ -14,13 +14,14 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from planner import labels
 from planner.db import db
 from planner.models import Body, Document, Organization, Proposal
 from planner.textlines import shown_lines
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
-from planner.web.i18n import translated
+from planner.web.i18n import kind_choices
 from planner.web.params import row_id, row_ids
-from planner.web.proposal_form import KIND_LABELS, apply_form
+from planner.web.proposal_form import apply_form
 
 REFRESH_SECONDS = 2  # the document page reloads itself this often while its import runs
 
@@ -181,7 +182,8 @@ def show(document_id: int) -> str:
                                 .order_by(Body.name)).all()
     previews = {p.id: preview(p) for p in document.proposals if p.status == "pending"}
     return render_template("documents/show.html", document=document, lines=lines, evidence=evidence,
-                           bodies=bodies, previews=previews, kinds=translated(KIND_LABELS), job=document.job,
+                           bodies=bodies, previews=previews, kinds=kind_choices(labels.PROPOSAL_KINDS),
+                           job=document.job,
                            refresh=REFRESH_SECONDS, max_proposals=current_app.config["MAX_PROPOSALS_PER_DOCUMENT"],
                            editable=can_edit_organization(document.organization_id))
 
@@ -279,7 +281,7 @@ def accept_all_preview(document_id: int) -> Any:
         return redirect(url_for("documents.show", document_id=document.id))
     take, held = split_for_bulk(document.proposals, today_local(), threshold)
     return render_template("documents/accept_all.html", document=document, take=take, held=held,
-                           reasons=HOLD_REASONS, threshold=threshold, kinds=translated(KIND_LABELS))
+                           reasons=HOLD_REASONS, threshold=threshold, kinds=kind_choices(labels.PROPOSAL_KINDS))
 
 
 @bp.post("/<int:document_id>/accept-all")

@@ -10,19 +10,20 @@ from flask_babel import gettext
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload, selectinload
 
+from planner import labels
 from planner.clock import local_date, today_local
 from planner.db import db
 from planner.models import Body, Document, Event, Organization, Proposal
-from planner.schedule.audit import changed, diff, record, snapshot
-from planner.schedule.datefmt import NonexistentTime, month_title, month_weeks, stockholm_instant, weekday_name
+from planner.schedule import event_edit, series
+from planner.schedule.audit import changed
+from planner.schedule.datefmt import month_title, month_weeks, weekday_name
 from planner.schedule.recurrence import Occurrence, occurrences
 from planner.schedule.removal import MergeError, delete_event, merge_events
 from planner.web import search
 from planner.web.auth import can_edit_organization, require_edit, visible_or_404, visible_organization_ids
-from planner.web.event_form import apply_event_form, form_values
-from planner.web.i18n import translated
+from planner.web.event_form import form_values, max_occurrences, read_event_form, shown
+from planner.web.i18n import kind_choices, status_choices
 from planner.web.params import row_id
-from planner.web.proposal_form import EVENT_KIND_LABELS, STATUS_LABELS
 
 bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -30,8 +31,8 @@ bp = Blueprint("events", __name__, url_prefix="/events")
 def _filters() -> dict[str, Any]:
     args = request.args
     return {"org": args.get("org", type=row_id), "body": args.get("body", type=row_id),
-            "kind": args.get("kind") if args.get("kind") in EVENT_KIND_LABELS else None,
-            "status": args.get("status") if args.get("status") in STATUS_LABELS else None,
+            "kind": args.get("kind") if args.get("kind") in labels.EVENT_KINDS else None,
+            "status": args.get("status") if args.get("status") in labels.EVENT_STATUSES else None,
             "q": (args.get("q") or "").strip()[:200]}
 
 
@@ -132,7 +133,7 @@ def _choices() -> dict[str, Any]:
         orgs = orgs.where(Organization.id.in_(visible))
         bodies = bodies.where(Body.organization_id.in_(visible))
     return {"organizations": db.session.scalars(orgs).all(), "bodies": db.session.scalars(bodies).all(),
-            "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
+            "kinds": kind_choices(), "statuses": status_choices()}
 
 
 LIST_DAYS_BACK, LIST_DAYS_AHEAD, SEARCH_YEARS, MAX_RANGE_DAYS = 30, 400, 3, 366 * 10
@@ -248,7 +249,7 @@ def show(event_id: int) -> str:
     upcoming = occurrences(event, today, today + dt.timedelta(days=366))[:12] if event.rrule else []
     editable = can_edit_organization(event.organization_id) and event.deleted_at is None
     return render_template("events/show.html", event=event, upcoming=upcoming, source=_evidence(event),
-                           kinds=translated(EVENT_KIND_LABELS), statuses=translated(STATUS_LABELS),
+                           kinds=kind_choices(), statuses=status_choices(),
                            editable=editable, duplicates=_merge_candidates(event) if editable else [])
 
 
@@ -286,14 +287,12 @@ def new() -> Any:
             return render_template("events/choose_org.html", organizations=orgs)
         org = orgs[0]
     require_edit(org.id)
-    event = Event(organization_id=org.id, kind="meeting", status="confirmed", exdates=[])
-    values = form_values(event)
+    values = form_values(Event(organization_id=org.id, kind="meeting", status="confirmed", exdates=[]))
     if request.method == "POST":
-        errors = apply_event_form(event, request.form)
-        if not errors:
-            db.session.add(event)
-            db.session.flush()
-            changed(event, "created", diff({}, snapshot(event)), current_user, created=True)
+        data, errors = read_event_form(request.form)
+        event, problems = event_edit.create_event(org.id, data, current_user, max_occurrences())
+        errors += shown(problems)
+        if event is not None and not errors:
             db.session.commit()
             flash(gettext("Skapad: %(title)s.", title=event.title), "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -305,7 +304,7 @@ def new() -> Any:
 
 def _form_choices(org_id: int) -> dict[str, Any]:
     bodies = db.session.scalars(db.select(Body).filter_by(organization_id=org_id).order_by(Body.name)).all()
-    return {"bodies": bodies, "kinds": translated(EVENT_KIND_LABELS), "statuses": translated(STATUS_LABELS)}
+    return {"bodies": bodies, "kinds": kind_choices(), "statuses": status_choices()}
 
 
 @bp.route("/<int:event_id>/edit", methods=["GET", "POST"])
@@ -315,13 +314,10 @@ def edit(event_id: int) -> Any:
     require_edit(event.organization_id)
     values = form_values(event)
     if request.method == "POST":
-        before = snapshot(event)
-        errors = apply_event_form(event, request.form)
+        data, errors = read_event_form(request.form)
+        changes, problems = event_edit.update_event(event, data, current_user, max_occurrences())
+        errors += shown(problems)
         if not errors:
-            changes = diff(before, snapshot(event))
-            if changes:
-                changed(event, "cancelled" if changes.get("status", [0, 0])[1] == "cancelled" else "updated",
-                        changes, current_user)
             db.session.commit()
             flash(gettext("Sparat.") if changes else gettext("Inget ändrades."), "success")
             return redirect(url_for("events.show", event_id=event.id))
@@ -383,18 +379,6 @@ def merge(event_id: int) -> Any:
     return redirect(url_for("events.show", event_id=event.id))
 
 
-def _series_occurrence_or_400(event: Event, key: str) -> Occurrence:
-    """The series' occurrence a form names by its key; anything else is a bad request."""
-    try:
-        day = dt.date.fromisoformat(key[:10])
-    except ValueError:
-        abort(400)
-    found = [o for o in occurrences(event, day, day) if o.key == key] if event.rrule else []
-    if not found:
-        abort(400)
-    return found[0]
-
-
 @bp.post("/<int:event_id>/skip")
 @login_required
 def skip(event_id: int) -> Any:
@@ -402,10 +386,10 @@ def skip(event_id: int) -> Any:
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     key = request.form.get("occurrence") or ""
-    _series_occurrence_or_400(event, key)
-    before = list(event.exdates or [])
-    event.exdates = sorted({*before, key})
-    changed(event, "updated", {"exdates": [before, event.exdates]}, current_user)
+    try:
+        series.skip_occurrence(event, key, current_user)
+    except series.NotAnOccurrence:
+        abort(400)
     db.session.commit()
     flash(gettext("Tillfället %(day)s är undantaget från serien.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))
@@ -414,51 +398,31 @@ def skip(event_id: int) -> Any:
 @bp.post("/<int:event_id>/move")
 @login_required
 def move(event_id: int) -> Any:
-    """Move one occurrence of a series: an override row that replaces it (RECURRENCE-ID)."""
-    from planner.schedule.datefmt import STOCKHOLM
+    """Move one occurrence of a series (planner.schedule.series): the view reads the form and says how it went."""
     from planner.web.proposal_form import parse_date, parse_time
 
     event = _event_or_404(event_id)
     require_edit(event.organization_id)
     key = request.form.get("occurrence") or ""
-    old = _series_occurrence_or_400(event, key)
-    if old.override:
-        abort(400)
     errors: list[str] = []
     new_day = parse_date(request.form.get("date"), "Datum", errors)
     start = parse_time(request.form.get("start"), "Starttid", errors)
     end = parse_time(request.form.get("end"), "Sluttid", errors)
-    if new_day is None and not errors:
-        errors.append(gettext("Ange ett datum."))
+    try:
+        if errors:
+            if series.series_occurrence(event, key).override:  # a bad key is a bad request before a typo
+                abort(400)
+        else:
+            series.move_occurrence(event, key, new_day, start, end, current_user)
+    except series.NotAnOccurrence:
+        abort(400)
+    except series.SeriesProblem as exc:
+        errors.append(gettext(str(exc)))
     if errors:
+        db.session.rollback()
         for error in errors:
             flash(error, "error")
         return redirect(url_for("events.show", event_id=event.id))
-    assert new_day is not None
-    override = Event(organization_id=event.organization_id, body_id=event.body_id, title=event.title,
-                     kind=event.kind, description=event.description, location=event.location,
-                     status=event.status, recurrence_id=key,
-                     from_party=event.from_party, to_party=event.to_party)
-    if event.all_day:
-        length = (event.end_date or event.start_date) - event.start_date
-        override.all_day, override.start_date, override.end_date = True, new_day, new_day + length
-    else:
-        start = start or old.start.astimezone(STOCKHOLM).time()
-        override.all_day = False
-        try:
-            override.start_at = stockholm_instant(new_day, start, "Starttid")
-            override.end_at = (stockholm_instant(new_day, end, "Sluttid") if end
-                               else override.start_at + (old.end - old.start))
-        except NonexistentTime as exc:
-            flash(str(exc), "error")
-            return redirect(url_for("events.show", event_id=event.id))
-        if override.end_at <= override.start_at:
-            flash(gettext("Sluttiden ligger före starttiden."), "error")
-            return redirect(url_for("events.show", event_id=event.id))
-    event.overrides.append(override)
-    db.session.flush()
-    record(override, "created", diff({}, snapshot(override)), current_user)
-    changed(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
     db.session.commit()
     flash(gettext("Tillfället %(day)s är flyttat.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))

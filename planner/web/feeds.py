@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, abort, current_app, has_app_context, render_template, request, url_for
 from sqlalchemy import event as sa_event
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, object_session
 from werkzeug.http import http_date
 
 from planner.db import db, utcnow
@@ -35,7 +35,10 @@ from planner.web.params import token_shaped
 from planner.web.ratelimit import rate_limited
 
 bp = Blueprint("feeds", __name__, url_prefix="/feeds")
-WATCHED = (Event, Feed, Body, Organization, Municipality)
+# An event's changes arrive through planner.schedule.signals.event_changed (note_event_changed); the
+# other rows a feed reads are watched on the session, and so is an event deleted outright (no change
+# call is made for a row that is gone).
+WATCHED = (Feed, Body, Organization, Municipality)
 
 
 def init_app(app: Flask) -> None:
@@ -50,8 +53,15 @@ def init_app(app: Flask) -> None:
 
 
 def _note_changes(session: Session, _context: Any) -> None:
-    if any(isinstance(o, WATCHED) for o in chain(session.new, session.dirty, session.deleted)):
+    if any(isinstance(o, WATCHED) for o in chain(session.new, session.dirty, session.deleted)) or \
+            any(isinstance(o, Event) for o in session.deleted):
         session.info["planner_feeds_changed"] = True
+
+
+def note_event_changed(event: Event, **_changes: object) -> None:
+    """The feed cache's receiver of event_changed: this transaction's commit forgets the token answers."""
+    session = object_session(event) or db.session
+    session.info["planner_feeds_changed"] = True
 
 
 def _forget_after_commit(session: Session) -> None:

@@ -8,31 +8,31 @@ from typing import Any
 from flask import Flask, g, request, session
 from flask_babel import Babel, gettext, refresh
 
+from planner import labels
 from planner.config import PACKAGE_DIR
 from planner.schedule import datefmt
-from planner.translations import N_
 from planner.web import SESSIONLESS_ENDPOINTS
 
 LANGUAGES = ("sv", "en")
 
 
-# Stored codes as a person reads them: reminder deliveries, proposals, events.
-STATUS_WORDS = {
-    "pending": N_("väntar"), "claimed": N_("skickas nu"), "sent": N_("skickad"), "failed": N_("misslyckad"),
-    "expired": N_("för sent, skickades inte"), "cancelled": N_("inställd"), "confirmed": N_("bekräftad"),
-    "tentative": N_("preliminär"), "accepted": N_("godkänt"), "rejected": N_("avvisat"),
-}
-KIND_WORDS = {
-    "meeting": N_("Möte"), "next_meeting": N_("Nästa möte"), "deadline": N_("Deadline"),
-    "chair_handover": N_("Ordförandeskifte"), "holiday": N_("Lov/ledighet"),
-    "reference": N_("Omnämnande (ej i kalendern)"), "reminder": N_("påminnelse"),
-    "cancel_notice": N_("besked om inställt"), "digest": N_("veckobrev"),
-}
-
-
-def translated(labels: dict[str, str]) -> dict[str, str]:
+def translated(msgids: dict[str, str]) -> dict[str, str]:
     """A code -> Swedish label map in the page's language (the labels are catalog msgids)."""
-    return {key: gettext(label) for key, label in labels.items()}
+    return {key: gettext(label) for key, label in msgids.items()}
+
+
+def page_lang() -> str:
+    return str(g.get("lang", "sv"))
+
+
+def kind_choices(codes: tuple[str, ...] = labels.EVENT_KINDS) -> dict[str, str]:
+    """The kind select's options in the page's language: planner.labels' words."""
+    return labels.choices(labels.KINDS, codes, page_lang())
+
+
+def status_choices() -> dict[str, str]:
+    """The status select's options ('Bekräftad', 'Preliminär', 'Inställd'): planner.labels' words."""
+    return labels.choices(labels.EVENT_STATUSES, None, page_lang(), capital=True)
 
 
 def select_locale() -> str:
@@ -60,8 +60,6 @@ FIELD_LABELS = {
     "from_party": "från", "to_party": "till", "proposal": "förslag", "moved": "flyttat tillfälle",
     "deleted_at": "borttagen", "merged": "sammanslagen", "merged_into": "sammanslagen med",
 }
-VALUE_LABELS = {"confirmed": "bekräftad", "tentative": "preliminär", "cancelled": "inställd",
-                "meeting": "möte", "deadline": "deadline", "chair_handover": "ordförandeskifte", "holiday": "lov"}
 
 
 def audit_value(value: Any) -> str:
@@ -81,7 +79,11 @@ def audit_value(value: Any) -> str:
                 return datefmt.format_when(dt.datetime.fromisoformat(value), None, lang)
         except ValueError:
             pass
-        return VALUE_LABELS.get(value, value)
+        if value in labels.EVENT_STATUSES:
+            return labels.status_label(value, lang)
+        if value in labels.EVENT_KINDS:
+            return labels.kind_label(value, lang).lower()
+        return value
     return str(value)
 
 
@@ -110,15 +112,14 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(lambda t: _period_end(t, 1), "period_last")
     app.add_template_filter(_iso_day, "iso_day")
     app.add_template_filter(lambda t: lead_label(t, g.get("lang", "sv")), "lead_label")
-    app.add_template_filter(lambda s: gettext(STATUS_WORDS[s]) if s in STATUS_WORDS else s, "status_label")
-    app.add_template_filter(lambda k: gettext(KIND_WORDS[k]) if k in KIND_WORDS else k, "kind_label")
+    app.add_template_filter(lambda s: labels.status_label(s, page_lang()), "status_label")
+    app.add_template_filter(lambda k: labels.kind_label(k, page_lang()), "kind_label")
+    app.add_template_filter(labels.capitalized, "capitalized")
 
 
 def _period_end(date_text: str | None, which: int) -> str:
     """First or last day of a month- or week-only date, for a date field's min and max."""
-    from planner.schedule.proposals import date_range
-
-    day = date_range(date_text, None)[which] if date_text else None
+    day = datefmt.date_range(date_text, None)[which] if date_text else None
     return day.isoformat() if day else ""
 
 

@@ -8,23 +8,13 @@ from collections.abc import Mapping
 
 from flask_babel import gettext
 
+from planner import labels
 from planner.db import db
 from planner.models import Body, Proposal
 from planner.schedule.datefmt import NonexistentTime, stockholm_instant
-from planner.web.i18n import N_
+from planner.translations import N_
 from planner.web.params import row_id
 
-KIND_LABELS = {
-    "meeting": N_("Möte"),
-    "next_meeting": N_("Nästa möte"),
-    "deadline": N_("Deadline"),
-    "chair_handover": N_("Ordförandeskifte"),
-    "holiday": N_("Lov/ledighet"),
-    "reference": N_("Omnämnande (ej i kalendern)"),
-}
-EVENT_KIND_LABELS = {k: v for k, v in KIND_LABELS.items() if k in ("meeting", "deadline", "chair_handover",
-                                                                    "holiday")}
-STATUS_LABELS = {"confirmed": N_("Bekräftad"), "tentative": N_("Preliminär"), "cancelled": N_("Inställd")}
 # The field names the parse errors begin with, marked for the catalog.
 FIELD_NAMES = (N_("Datum"), N_("Slutdatum"), N_("Starttid"), N_("Sluttid"), N_("Undantag"))
 TIME = re.compile(r"^(?:kl\.?\s*)?(\d{1,2})(?:[.:](\d{2}))?$")
@@ -57,7 +47,7 @@ def apply_form(proposal: Proposal, form: Mapping[str, str], organization_id: int
     """Copy the edited fields onto the proposal; the list of errors is empty when all was well."""
     errors: list[str] = []
     kind = form.get("kind", proposal.kind)
-    if kind not in KIND_LABELS:
+    if kind not in labels.PROPOSAL_KINDS:
         errors.append(gettext("Okänd typ."))
     start_date = parse_date(form.get("date"), "Datum", errors)
     end_date = parse_date(form.get("end_date"), "Slutdatum", errors)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from planner.schedule.datefmt import MONTHS
 
 MONTHS_SV = MONTHS["sv"]
-MONTHS_SV_SHORT = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+MONTHS_SV_SHORT = tuple(name[:3] for name in MONTHS_SV)  # "jan" … "dec", as the wheel's labels cut them
 
 
 @dataclass(frozen=True)

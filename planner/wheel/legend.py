@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from planner import labels
 from planner.wheel import geometry as g
 from planner.wheel import palette as p
 from planner.wheel.layout import CX, CY, HEIGHT, MIN_FONT, WIDTH, Layout
@@ -90,13 +91,15 @@ def legend(data: WheelData, lay: Layout, esc: Callable[[object], str]) -> list[s
     ink = p.INK
     symbols: list[tuple[str, str]] = [
         (f'<circle cx="9" cy="0" r="5.5" fill="{ink}"/>', "Möte, med datum och tid"),
-        (f'<path d="M9,-7L16,0L9,7L2,0Z" fill="{ink}"/>', "Deadline"),
-        (f'<rect x="0" y="-6" width="26" height="12" fill="{ink}"/>', "Period"),
-        (f'<circle cx="9" cy="0" r="5.5" fill="#ffffff" stroke="{ink}" stroke-width="1.6"/>', "Preliminärt"),
+        (f'<path d="M9,-7L16,0L9,7L2,0Z" fill="{ink}"/>', labels.kind_label("deadline")),
+        (f'<rect x="0" y="-6" width="26" height="12" fill="{ink}"/>', labels.kind_label("period")),
+        (f'<circle cx="9" cy="0" r="5.5" fill="#ffffff" stroke="{ink}" stroke-width="1.6"/>',
+         labels.capitalized(labels.status_label("tentative"))),
         (f'<circle cx="9" cy="0" r="5.5" fill="#ffffff" stroke="{p.MUTED}" stroke-width="1.6"/>'
-         f'<path d="M5,-4L13,4M13,-4L5,4" stroke="{p.MUTED}" stroke-width="1.4"/>', "Inställt (överstruket)"),
+         f'<path d="M5,-4L13,4M13,-4L5,4" stroke="{p.MUTED}" stroke-width="1.4"/>',
+         f"{labels.capitalized(labels.status_label('cancelled'))} (överstruket)"),
         (f'<path d="M3,-7L15,-7L9,4Z" fill="{ink}"/><path d="M22,-9V9" stroke="{ink}" stroke-width="2.2"/>',
-         "Ordförandeskifte"),
+         labels.kind_label("chair_handover")),
         (f'<rect x="4" y="-7" width="7" height="14" fill="{p.HOLIDAY}"/>'
          f'<rect x="15" y="-7" width="7" height="14" fill="#ffffff" stroke="{p.HOLIDAY}"/>',
          "Röd dag · helgafton"),
@@ -245,7 +248,7 @@ def _date(item, with_time: bool = False) -> str:
     text = f"{item.start.day}/{item.start.month}"
     if with_time and item.time and item.kind == "meeting":
         text += " " + item.time.split("–")[0]
-    return f"{text} (inställt)" if item.cancelled else text
+    return f"{text} ({labels.status_label('cancelled')})" if item.cancelled else text
 
 
 def _heading(out: list[str], text: str, y: float) -> float:

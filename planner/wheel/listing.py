@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from planner import labels
 from planner.wheel.geometry import MONTHS_SV, month_sectors, year_span
-from planner.wheel.model import STATUS_LABELS, WheelData
+from planner.wheel.model import WheelData
 from planner.wheel.text import kind_text, short_day, when_text
 
 WEEKDAY_SHORT = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
@@ -32,7 +33,7 @@ def entries(data: WheelData, with_sources: bool = True) -> list[dict[str, Any]]:
             ring = ring_label.get(item.ring, "")
         rows.append({
             "key": item.key, "ring": item.ring, "ring_label": ring, "title": item.title, "kind": item.kind,
-            "kind_label": kind_text(item), "status": item.status, "status_label": STATUS_LABELS.get(item.status, ""),
+            "kind_label": kind_text(item), "status": item.status, "status_label": labels.status_label(item.status),
             "start": item.start.isoformat(), "end": item.end.isoformat(), "when": when_text(item),
             "day": _day(item.start) if not item.is_period else f"{short_day(item.start)}–{short_day(item.end)}",
             "time": item.time or "", "body": item.body or "", "location": item.location or "",

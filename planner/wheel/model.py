@@ -5,15 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-KIND_LABELS = {
-    "meeting": "Möte",
-    "deadline": "Deadline",
-    "period": "Period",
-    "holiday": "Lov",
-    "chair_handover": "Ordförandeskifte",
-}
-STATUS_LABELS = {"confirmed": "bekräftad", "tentative": "preliminär", "cancelled": "inställt"}
-
 
 @dataclass(frozen=True)
 class Item:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from planner.schedule import recurrence
+from planner.schedule import datefmt, recurrence
 from planner.schedule.recurrence import STOCKHOLM
 from planner.wheel.geometry import Span
 
@@ -31,15 +31,10 @@ def local(value: dt.datetime) -> dt.datetime:
 
 
 def time_label(start_at: dt.datetime | None, end_at: dt.datetime | None) -> str | None:
-    """Swedish style: 09.30–12.00."""
+    """Swedish style: 09.30–12.00 (the one clock formatter, shared with the mails)."""
     if start_at is None:
         return None
-    begin = local(start_at)
-    text = f"{begin.hour:02d}.{begin.minute:02d}"
-    if end_at is not None and end_at > start_at:
-        end = local(end_at)
-        text += f"–{end.hour:02d}.{end.minute:02d}"
-    return text
+    return datefmt.format_clock_span(start_at, end_at)
 
 
 def occurrences(event: object, span: Span, replaced: Iterable[str]) -> Iterator[Occurrence]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from planner import labels
+from planner.schedule import datefmt
 from planner.wheel.geometry import MONTHS_SV, MONTHS_SV_SHORT
-from planner.wheel.model import KIND_LABELS, STATUS_LABELS, Item
+from planner.wheel.model import Item
 
-WEEKDAYS_SV = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
+WEEKDAYS_SV = tuple(name[:3] for name in datefmt.WEEKDAYS["sv"])  # "mån" … "sön"
 
 
 def day_text(day: dt.date, with_year: bool = True) -> str:
@@ -39,12 +41,12 @@ def item_title(item: Item) -> str:
         parts.append(item.location)
     text = " · ".join(parts)
     if item.status != "confirmed":
-        text += f" ({STATUS_LABELS.get(item.status, item.status)})"
+        text += f" ({labels.status_label(item.status)})"
     return text
 
 
 def kind_text(item: Item) -> str:
-    return KIND_LABELS.get(item.kind, item.kind)
+    return labels.kind_label(item.kind)
 
 
 def is_generic_meeting(item: Item) -> bool:
