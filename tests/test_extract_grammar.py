@@ -709,3 +709,13 @@ def test_till_ordforande_pa_ett_ar_valdes_names_the_new_chair() -> None:
             "årsmötet öppnat.\n\n11. Till ordförande på ett år valdes Jari Berg\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2023-04-20", "Jari Berg")]
+
+
+def test_each_section_s_time_holds_for_its_list_when_the_list_above_has_no_full_stop() -> None:
+    from planner.extract import extract
+
+    text = ("Sammanträdeskalender 2022\n\nKommunfullmäktige\n\nKommunfullmäktige sammanträder i regel på torsdagar "
+            "klockan 9.00.\n\n • 27 januari\n • 24 februari\n\nPresidiet\n\nPresidiet sammanträder i regel på "
+            "fredagar klockan 8.30 i Galleriet.\n\n • 14 januari\n • 11 februari\n")
+    got = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert got == [("2022-01-27", "09:00"), ("2022-02-24", "09:00"), ("2022-01-14", "08:30"), ("2022-02-11", "08:30")]

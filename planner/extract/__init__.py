@@ -511,6 +511,9 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         if line in ctx.plan_lines and doc.line_of(s0) == line == doc.line_of(max(s0, s1 - 1)) \
                 and s0 <= doc.starts[line]:
             continue  # a row of the plan itself: its time is its own
+        # The time's own paragraph: a list above without a full stop runs into the sentence ("• 21 december\n\n…")
+        blank = doc.folded.rfind("\n\n", s0, t.start)
+        s0 = blank + 2 if blank != -1 else s0
         # "… sammanträder klockan 18.30 följande datum:" with the list in the same sentence (no blank line before it)
         colon = doc.folded.find(":", t.end, s1)
         own_end = colon if colon != -1 and doc.folded.find("\n", colon, s1) != -1 else s1
