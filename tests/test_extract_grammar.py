@@ -719,3 +719,14 @@ def test_each_section_s_time_holds_for_its_list_when_the_list_above_has_no_full_
             "fredagar klockan 8.30 i Galleriet.\n\n • 14 januari\n • 11 februari\n")
     got = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert got == [("2022-01-27", "09:00"), ("2022-02-24", "09:00"), ("2022-01-14", "08:30"), ("2022-02-11", "08:30")]
+
+
+@pytest.mark.parametrize("text, want", [
+    (" • 3, 17 och 31 januari\n", [(3, 1), (17, 1), (31, 1)]),
+    (" • 6 och 27 oktober\n", [(6, 10), (27, 10)]),
+    (" • 24 och och 30 november\n", [(24, 11), (30, 11)]),  # as published
+    ("punkt 5, 31 januari", [(31, 1)]),  # a numbered item, then a date
+    ("sidan 40, 3 mars", [(3, 3)]),
+])
+def test_days_listed_before_the_month_they_share_are_each_a_date(text: str, want: list) -> None:
+    assert [(m.day, m.month) for m in find_dates(text)] == want

@@ -134,6 +134,9 @@ def find_dates(folded: str) -> list[DateMention]:
                 if name == "monthword" and mention.precision == "day":
                     more = _more_days(mention, folded)
                     candidates += [(d.start, -(d.end - d.start), _PRIORITY[name], d) for d in more]
+                elif name == "number" and mention.precision == "day" and not mention.end_day:
+                    more = _days_before(mention, folded)
+                    candidates += [(d.start, -(d.end - d.start), _PRIORITY[name], d) for d in more]
     candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[DateMention] = []
     last_end = -1
@@ -161,6 +164,28 @@ def _more_days(mention: DateMention, folded: str) -> list[DateMention]:
         found.append(DateMention(hit.start(1), hit.end(1), "day", mention.month, int(hit.group(1)), mention.year))
         pos = hit.end()
     return found
+
+
+# "3, 17 och 31 januari": days listed before the month they share, rising.
+_DAY_BEFORE = re.compile(r"(?<![\d.:/,-])(\d{1,2})[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(?:och[ \t]{1,2})?$")
+
+
+def _days_before(mention: DateMention, folded: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    pos, last = mention.start, mention.day
+    while (hit := _DAY_BEFORE.search(folded, max(0, pos - 12), pos)) is not None:
+        day = int(hit.group(1))
+        if not day < last or not _valid_day(day, mention.month):
+            break
+        found.append(DateMention(hit.start(1), hit.end(1), "day", mention.month, day, mention.year))
+        pos, last = hit.start(1), day
+    if found and _NUMBERED.search(folded, max(0, pos - 14), pos):
+        return []  # "punkt 5, 31 januari": a numbered item, then the date
+    return found
+
+
+_NUMBERED = re.compile(r"(?<![a-z])(?:punkt|punkterna|paragraf|paragraferna|nr|sida|sidan|kap|bilaga|bilagor|p|pkt)"
+                       r"\.?[ \t]{0,2}$|§[ \t]{0,2}$")
 
 
 _TILL = re.compile(r"\s{1,3}till\s{1,3}")
