@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, func
 
 from planner.db import db
 from planner.feeds.build import KIND_LABELS, FeedMeta, build_calendar
+from planner.feeds.gcpause import collector_paused
 from planner.feeds.lines import STOCKHOLM
 from planner.feeds.rows import load_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
@@ -207,10 +208,12 @@ def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
-    events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
                     event_pages=event_pages)
-    body = build_calendar(events, meta)
+    with collector_paused():
+        events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
+        body = build_calendar(events, meta)
+        del events
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
