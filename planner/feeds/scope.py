@@ -121,7 +121,7 @@ _BY_TOKEN = TOKEN_QUERY.where(_feed.c.token == bindparam("token"))  # built once
 
 def scope_for_token(token: str) -> Scope | None:
     """The live feed's scope in one small Core query (the hot path of every poll), or None."""
-    row = db.session.execute(_BY_TOKEN, {"token": token}).first()
+    row = db.session.connection().execute(_BY_TOKEN, {"token": token}).first()  # Core: no ORM result layer
     if row is None:
         return None
     _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
@@ -160,7 +160,7 @@ def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
     Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
     removal row (planner.models.EventRemoval) the newest removal.
     """
-    row = db.session.execute(_version_query(scope)).one()
+    row = db.session.connection().execute(_version_query(scope)).one()
     return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
             row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
 
@@ -189,7 +189,7 @@ def _newest_removal(scope: Scope) -> Any:
 def last_change(scope: Scope) -> dt.datetime | None:
     """The newest edit, addition or removal of anything the scope covers, inside the window or not
     (an event moved out of the window, or deleted, is a change a polling client must see)."""
-    row = db.session.execute(_last_change_query(scope)).one()
+    row = db.session.connection().execute(_last_change_query(scope)).one()
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
