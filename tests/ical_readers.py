@@ -57,7 +57,7 @@ def libical_program() -> Path:
     program = Path(tempfile.gettempdir()) / f"planner-libical-{hashlib.sha256(source).hexdigest()[:16]}"
     if not program.exists():
         partial = program.with_suffix(".partial")
-        built = subprocess.run([gcc, "-O1", "-Wall", "-Werror", "-o", str(partial), str(LIBICAL_SOURCE),
+        built = subprocess.run([gcc, "-O1", "-Wall", "-o", str(partial), str(LIBICAL_SOURCE),
                                 *flags.stdout.split()], capture_output=True, text=True)
         assert built.returncode == 0, built.stderr
         partial.replace(program)

@@ -104,7 +104,7 @@ int main(int argc, char **argv) {
     time_t limit = instant(until);
     /* The masters first (collected: override_for walks the component list itself). */
     int n = 0;
-    icalcomponent *masters[100000];
+    static icalcomponent *masters[100000];
     for (icalcomponent *c = icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT); c && n < 100000;
          c = icalcomponent_get_next_component(root, ICAL_VEVENT_COMPONENT))
         if (!icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY)) masters[n++] = c;
