@@ -186,8 +186,10 @@ def cpu_samples(port: int, path: str, headers: dict[str, str], pids: list[int], 
             "bytes": size}
 
 
-def _worker(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], dict[int, int]]:
+def _worker(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], dict[int, int], float]:
+    """One client process: requests one after the other for `seconds`; latencies, statuses, own CPU seconds."""
     port, path, headers, seconds = args
+    cpu = time.process_time()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     latencies: list[float] = []
     statuses: dict[int, int] = {}
@@ -210,7 +212,7 @@ def _worker(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], 
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     conn.close()
-    return latencies, statuses
+    return latencies, statuses, time.process_time() - cpu
 
 
 def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int,
@@ -221,14 +223,17 @@ def load(port: int, path: str, headers: dict[str, str], seconds: float, connecti
         before = cpu_ns(pids)
         results = pool.map(_worker, [(port, path, headers, seconds)] * connections)
         spent = cpu_ns(pids) - before
-    latencies = [x for lat, _ in results for x in lat]
+    latencies = [x for lat, _, _ in results for x in lat]
     statuses: dict[int, int] = {}
-    for _, s in results:
+    for _, s, _ in results:
         for k, v in s.items():
             statuses[k] = statuses.get(k, 0) + v
     count = len(latencies)
+    client_cpu = sum(c for _, _, c in results)
     return {"rps": count / seconds, "p50_ms": pct(latencies, 0.5) * 1000, "p99_ms": pct(latencies, 0.99) * 1000,
-            "cpu_per_request_ms": spent / 1e6 / max(count, 1), "statuses": statuses}
+            "cpu_per_request_ms": spent / 1e6 / max(count, 1),
+            "client_cpu_per_request_ms": client_cpu * 1000 / max(count, 1), "connections": connections,
+            "statuses": statuses}
 
 
 def etag_of(port: int, path: str, headers: dict[str, str]) -> str:
@@ -306,6 +311,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
                                                pids)
                     print(f"  {key:22s} {r304['rps']:8.0f} req/s  p50 {r304['p50_ms']:.2f} ms  "
                           f"p99 {r304['p99_ms']:.2f} ms  server CPU {r304['cpu_per_request_ms']:.3f} ms/request  "
+                          f"client CPU {r304['client_cpu_per_request_ms']:.3f} ms/request "
+                          f"({args.connections} processes)  "
                           f"statuses {r304['statuses']}", flush=True)
             finally:
                 stop(proc)

@@ -185,3 +185,28 @@ def test_any_title_and_place_survive_escaping_and_folding(title: str, place: str
     clean = "".join(c for c in title if c in "\t\n\r" or (ord(c) >= 32 and ord(c) != 127))
     expected = clean.replace("\r\n", "\n").replace("\r", "\n") or None
     assert str(parsed.get("SUMMARY", "")) == (expected or "")
+
+
+_WEIRD = st.text(alphabet=st.sampled_from("aÅ ,;\\\r\n\t\x07€😀:"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(title=_WEIRD, place=_WEIRD, body=_WEIRD, description=_WEIRD, kind=st.sampled_from(
+       ["meeting", "deadline", "chair_handover", "holiday", "other kind"]),
+       status=st.sampled_from(["confirmed", "tentative", "cancelled", "odd"]),
+       transparent=st.sampled_from([None, True, False]), all_day=st.booleans(), pages=st.booleans())
+def test_the_fast_single_event_writer_writes_what_the_general_one_writes(
+        title: str, place: str, body: str, description: str, kind: str, status: str, transparent: bool | None,
+        all_day: bool, pages: bool) -> None:
+    """Nearly every event goes through build._Singles, the rest through _vevent(): a subscriber must not
+    be able to tell which (a CR at the end of a place or a body name is where escaping differs)."""
+    from planner.feeds.build import _Singles, _text, _vevent
+
+    meta = FeedMeta(name=META.name, base_url=META.base_url, window_start=META.window_start, window_end=META.window_end,
+                    event_pages="https://planner.example.se/feeds/t/handelse/" if pages else "")
+    day = dict(all_day=True, start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 3, 3)) if all_day else {}
+    one = event(5, title=title, location=place or None, description=description, kind=kind, status=status,
+                transparent=transparent, body=SimpleNamespace(name=body) if body else None,
+                from_party="Varberg" if kind == "chair_handover" else None, to_party=None, **day)
+    url = meta.event_pages or meta.base_url.rstrip("/") + "/events/"
+    assert _Singles(meta, url)(one) == _text(_vevent(one, meta, uid=one.uid))

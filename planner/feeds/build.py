@@ -17,9 +17,11 @@ from planner import labels
 from planner.feeds.lines import (
     CRLF,
     STOCKHOLM,
+    _ambiguous_local,
+    _wall,
     date_stamp,
     escape_text,
-    fold_all,
+    fold,
     local_stamp,
     utc_stamp,
     zoned_or_utc,
@@ -66,24 +68,25 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
     lines.extend(VTIMEZONE_LINES)
     chunks = [_text(lines)]
     url = meta.event_pages or meta.base_url.rstrip("/") + "/events/"
+    single = _Singles(meta, url)
     start, end = meta.window_start, meta.window_end
     for event in sorted(events, key=sort_key):
         if event.series_id is not None:
             continue
         if not event.rrule:
             if _single_in_window(event, start, end):
-                chunks.append(_single(event, meta, url))
+                chunks.append(single(event))
         elif in_window(event, start, end):
             chunks.append(_text(event_lines(event, meta)))
         if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
             chunks.append(_text(derived_lines(event, meta)))
     chunks.append("END:VCALENDAR\r\n")
-    return fold_all("".join(chunks).encode("utf-8"))
+    return "".join(chunks).encode("utf-8")
 
 
 def _text(lines: Sequence[str]) -> str:
-    """Content lines, each ending in CRLF, not yet folded (build_calendar folds the whole at once)."""
-    return "".join(line + CRLF for line in lines)
+    """Content lines, each folded and ending in CRLF."""
+    return "".join(fold(line) + CRLF for line in lines)
 
 
 def _single_in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
@@ -102,43 +105,113 @@ def _single_in_window(event: Any, start: dt.datetime, end: dt.datetime) -> bool:
 _MIDNIGHT = dt.time()
 
 
-def _single(event: Any, meta: FeedMeta, url: str) -> str:
-    """_vevent() for a top-level event without a rule, as one string: the feed's hot path.
+class _Singles:
+    """_vevent() for top-level events without a rule, each as one string: the feed's hot path.
 
-    Byte for byte what _vevent() writes (tests/test_feeds_golden.py), unfolded like _text().
+    Byte for byte what _vevent() writes (tests/test_feeds_golden.py), folded like _text(), each line
+    that can pass 75 octets on its own (the rest are short by construction). One
+    instance per rendering: a body's name, a place and a kind's lines are escaped once per
+    rendering, not once per event (a schedule names a few bodies and rooms a thousand times).
     """
-    stamp = utc_stamp(event.updated_at)
-    if event.all_day:
-        first = event.start_date
-        last = event.end_date or first
-        times = (f"DTSTART;VALUE=DATE:{date_stamp(first)}\r\n"
-                 f"DTEND;VALUE=DATE:{date_stamp(first + dt.timedelta(days=(last - first).days + 1))}\r\n")
-    else:
-        first = event.start_at
-        finish = event.end_at or first
-        times = (f"{zoned_or_utc('DTSTART', first, TZID)}\r\n"
-                 f"{zoned_or_utc('DTEND', finish if finish > first else first, TZID)}\r\n")
-    status = event.status
-    cancelled = status == "cancelled"
-    kind = event.kind
-    title = event.title or labels.kind_or_event(kind)
-    if cancelled and not title.upper().startswith("INSTÄLLT"):
-        title = CANCELLED_PREFIX + title
-    location = event.location
-    link = f"{url}{_page_key(event)}" if meta.event_pages else f"{url}{event.id}"
-    transparent = getattr(event, "transparent", None)
-    busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
-    return (
-        f"BEGIN:VEVENT\r\nUID:{escape_text(event.uid)}\r\nDTSTAMP:{stamp}\r\n"
-        f"CREATED:{utc_stamp(event.created_at)}\r\nLAST-MODIFIED:{stamp}\r\nSEQUENCE:{event.sequence or 0}\r\n"
-        f"{times}SUMMARY:{escape_text(title)}\r\n"
-        + (f"LOCATION:{escape_text(location)}\r\n" if location else "")
-        + f"DESCRIPTION:{escape_text(_description(event, link))}\r\nURL:{link}\r\n"
-        f"CATEGORIES:{escape_text(labels.kind_label(kind))}\r\n"
-        f"STATUS:{STATUS.get(status, 'CONFIRMED')}\r\n"
-        + ("TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
-           else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")
-    )
+
+    __slots__ = ("url", "pages", "_escaped", "_bodies", "_lines")
+
+    def __init__(self, meta: FeedMeta, url: str) -> None:
+        self.url, self.pages = url, bool(meta.event_pages)
+        self._escaped: dict[str, str] = {}
+        self._bodies: dict[str, str] = {}
+        self._lines: dict[str, str] = {}
+
+    def _esc(self, value: str) -> str:
+        """escape_text() of a value that repeats (a place), looked up once per rendering."""
+        done = self._escaped.get(value)
+        if done is None:
+            done = self._escaped[value] = escape_text(value)
+        return done
+
+    def _place(self, location: str, escaped: str) -> str:
+        """The folded LOCATION line of a place, written once per rendering."""
+        line = self._lines.get(location)
+        if line is None:
+            line = self._lines[location] = fold(f"LOCATION:{escaped}") + CRLF
+        return line
+
+    def __call__(self, event: Any) -> str:
+        updated = event.updated_at
+        if updated.tzinfo is not _UTC:
+            updated = updated.astimezone(_UTC)
+        stamp = utc_stamp(updated)
+        created = event.created_at
+        created = stamp if created == updated else utc_stamp(created)
+        if event.all_day:
+            first = event.start_date
+            last = event.end_date or first
+            times = (f"DTSTART;VALUE=DATE:{date_stamp(first)}\r\n"
+                     f"DTEND;VALUE=DATE:{date_stamp(first + dt.timedelta(days=(last - first).days + 1))}\r\n")
+        else:
+            first = event.start_at
+            finish = event.end_at or first
+            if finish < first:
+                finish = first
+            a, b = first.astimezone(STOCKHOLM), finish.astimezone(STOCKHOLM)
+            if (a.hour < 3 or a.year <= 1900 or b.hour < 3 or b.year <= 1900) and (
+                    _ambiguous_local(a) or _ambiguous_local(b)):
+                times = f"{zoned_or_utc('DTSTART', first, TZID)}\r\n{zoned_or_utc('DTEND', finish, TZID)}\r\n"
+            else:
+                times = f"{_DTSTART}{_wall(a)}\r\n{_DTEND}{_wall(b)}\r\n"
+        status = event.status
+        cancelled = status == "cancelled"
+        kind = event.kind
+        title = event.title or labels.kind_or_event(kind)
+        if cancelled and not title.upper().startswith("INSTÄLLT"):
+            title = CANCELLED_PREFIX + title
+        location = event.location
+        link = f"{self.url}{_page_key(event)}" if self.pages else f"{self.url}{event.id}"
+        transparent = getattr(event, "transparent", None)  # an imported item keeps its source's TRANSP
+        busy = not cancelled and (kind == "meeting" if transparent is None else not transparent)
+        text = event.description
+        if text:
+            text = text.strip()
+        parts = [escape_text(text)] if text else []
+        body = event.body
+        if body is not None:
+            name = self._bodies.get(body.name)
+            if name is None:
+                name = self._bodies[body.name] = escape_text(f"Organ: {body.name}")
+            parts.append(name)
+        place = ""
+        if location:
+            place = self._esc(location)
+            parts.append("Plats: " + place)
+            place = self._place(location, place)
+        if kind == "chair_handover" and (event.from_party or event.to_party):
+            parts.append(escape_text(f"Ordförandeskapet: {event.from_party or '?'} → {event.to_party or '?'}"))
+        if cancelled:
+            parts.append("Mötet är inställt.")
+        parts.append(f"Mer information: {link}")
+        if (text and "\r" in text) or (body is not None and "\r" in body.name) or (location and "\r" in location) \
+                or (kind == "chair_handover" and "\r" in f"{event.from_party}{event.to_party}"):
+            # escape_text() turns a CR and the LF after it (the joining one too, once a control character
+            # between them is dropped) into one \n: escape the joined text as _vevent() does.
+            described = escape_text(_description(event, link))
+        else:
+            described = "\\n".join(parts)
+        return (
+            f"BEGIN:VEVENT\r\n{fold('UID:' + escape_text(event.uid))}\r\nDTSTAMP:{stamp}\r\nCREATED:{created}\r\n"
+            f"LAST-MODIFIED:{stamp}\r\nSEQUENCE:{event.sequence or 0}\r\n{times}"
+            f"{fold('SUMMARY:' + escape_text(title))}\r\n"
+            f"{place}{fold('DESCRIPTION:' + described)}\r\n{fold('URL:' + link)}\r\n"
+            f"{_CATEGORIES.get(kind) or fold(f'CATEGORIES:{escape_text(labels.kind_label(kind))}') + CRLF}"
+            f"{_TAIL[STATUS.get(status, 'CONFIRMED'), busy]}")
+
+
+_UTC = dt.UTC
+_DTSTART, _DTEND = f"DTSTART;TZID={TZID}:", f"DTEND;TZID={TZID}:"
+_CATEGORIES = {kind: f"CATEGORIES:{escape_text(labels.kind_label(kind))}\r\n" for kind in labels.KINDS}
+_TAIL = {(status, busy): f"STATUS:{status}\r\n" + (
+    "TRANSP:OPAQUE\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n" if busy
+    else "TRANSP:TRANSPARENT\r\nX-MICROSOFT-CDO-BUSYSTATUS:FREE\r\nEND:VEVENT\r\n")
+    for status in (*STATUS.values(),) for busy in (True, False)}
 
 
 def sort_key(event: Any) -> tuple[dt.datetime, int]:

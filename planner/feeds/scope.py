@@ -18,6 +18,7 @@ from sqlalchemy import bindparam, func
 from planner import labels
 from planner.db import db
 from planner.feeds.build import FeedMeta, build_calendar
+from planner.feeds.gcpause import collector_paused
 from planner.feeds.lines import STOCKHOLM
 from planner.feeds.rows import load_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
@@ -121,7 +122,7 @@ _BY_TOKEN = TOKEN_QUERY.where(_feed.c.token == bindparam("token"))  # built once
 
 def scope_for_token(token: str) -> Scope | None:
     """The live feed's scope in one small Core query (the hot path of every poll), or None."""
-    row = db.session.execute(_BY_TOKEN, {"token": token}).first()
+    row = db.session.connection().execute(_BY_TOKEN, {"token": token}).first()  # Core: no ORM result layer
     if row is None:
         return None
     _, org_id, body_id, muni_id, kinds, org_name, body_name_, body_org_name, muni_name = row
@@ -160,7 +161,7 @@ def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
     Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
     removal row (planner.models.EventRemoval) the newest removal.
     """
-    row = db.session.execute(_version_query(scope)).one()
+    row = db.session.connection().execute(_version_query(scope)).one()
     return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
             row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
 
@@ -189,7 +190,7 @@ def _newest_removal(scope: Scope) -> Any:
 def last_change(scope: Scope) -> dt.datetime | None:
     """The newest edit, addition or removal of anything the scope covers, inside the window or not
     (an event moved out of the window, or deleted, is a change a polling client must see)."""
-    row = db.session.execute(_last_change_query(scope)).one()
+    row = db.session.connection().execute(_last_change_query(scope)).one()
     return max((stamp for stamp in row if stamp is not None), default=None)
 
 
@@ -208,10 +209,12 @@ def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
     today = dt.datetime.combine(now.astimezone(STOCKHOLM).date(), dt.time(), STOCKHOLM).astimezone(dt.UTC)
-    events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
                     event_pages=event_pages)
-    body = build_calendar(events, meta)
+    with collector_paused():
+        events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
+        body = build_calendar(events, meta)
+        del events
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'

@@ -43,3 +43,7 @@ def init_app(app: Flask) -> None:
     from planner.web import ratelimit
 
     ratelimit.apply(app)  # after the blueprints: it wraps the views marked @rate_limited
+    from planner.web import feeds_poll, headers
+
+    feeds_poll.install(app)  # a poll that changed nothing is answered before Flask
+    headers.trust_proxies(app)  # outermost: every layer inside sees the client's address and scheme

@@ -50,6 +50,14 @@ def site_is_https(app: Flask) -> bool:
     return str(app.config.get("BASE_URL") or "").lower().startswith("https://")
 
 
+def trust_proxies(app: Flask) -> None:
+    """Behind nginx/Apache: trust PROXY_FIX proxies for the client address, scheme and host. The
+    outermost WSGI layer (planner.web.init_app applies it last), so every layer inside sees the client's."""
+    hops = int(app.config.get("PROXY_FIX") or 0)
+    if hops > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+
+
 def init_app(app: Flask) -> None:
     https = site_is_https(app)
     # Flask's own default is None, so a setdefault would never apply: set it unless the operator chose.
@@ -58,9 +66,6 @@ def init_app(app: Flask) -> None:
     app.config["SESSION_COOKIE_HTTPONLY"] = True
     if https:
         app.config["SESSION_COOKIE_SECURE"] = True
-    hops = int(app.config.get("PROXY_FIX") or 0)
-    if hops > 0:  # behind nginx/Apache: trust this many proxies for the client address, scheme and host
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     ancestors = str(app.config.get("EMBED_FRAME_ANCESTORS") or "*")
 
     @app.after_request

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The system parts the app and its test suites drive for real: Debian's chromium (Playwright),
-# tesseract with Swedish data (scanned PDFs), cairo (SVG to PNG/PDF), node (ical.js).
+# tesseract with Swedish data (scanned PDFs), cairo (SVG to PNG/PDF), node (ical.js, node-ical),
+# libical with gcc and pkg-config (tests/libical/occurrences.c, Evolution's reader, built by the tests).
 # Installs what is missing when run as root on Debian; otherwise says what is missing.
 set -euo pipefail
 # `sysdeps.sh run`: only what the app itself needs (OCR, SVG export); no argument: the test suites too.
 packages=(tesseract-ocr tesseract-ocr-swe libcairo2 fonts-dejavu-core fonts-liberation)
 if [ "${1:-test}" != run ]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium poppler-utils gcc pkg-config libical-dev)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
