@@ -78,27 +78,11 @@ def test_the_scenario_has_every_hard_case_it_claims(dst_feed) -> None:
     assert ("2027-02-22", "2027-02-27") in {(o[1], o[2]) for o in planner}  # all-day, exclusive end
 
 
-# recurring-ical-events applies X-WR-TIMEZONE (the x-wr-timezone package, 2.0.1) to every UTC value:
-# 01:30Z on 31 October 2027 becomes 02.30 Stockholm without its fold, read back as 00:30Z, and 00:30Z
-# comes back as 00:00Z. planner writes the repeated hour in UTC because no local time names it for
-# every reader; without X-WR-TIMEZONE in the feed recurring-ical-events reads those values right.
-# Strict: once it reads them right this fails and the mark goes.
-_XWR = pytest.mark.xfail(strict=True, reason="x-wr-timezone 2.0.1 moves UTC times in the repeated hour")
-
-
-@pytest.mark.parametrize("reader", [pytest.param(name, marks=_XWR) if name == "recurring-ical-events" else name
-                                    for name in sorted(READERS)])
+# The feed writes no X-WR-TIMEZONE: recurring-ical-events (through x-wr-timezone 2.0.1) applies it to every UTC
+# value and loses the fold of the repeated hour (01:30Z on 31 October 2027 came back as 00:30Z).
+@pytest.mark.parametrize("reader", sorted(READERS))
 def test_every_reader_gives_every_occurrence_at_planners_instant(dst_feed, reader: str) -> None:
     path, planner = dst_feed
     theirs = READERS[reader](path, UNTIL)
     assert theirs == planner, (f"{reader}: missing {sorted(planner - theirs)[:5]}, "
                                f"extra {sorted(theirs - planner)[:5]}")
-
-
-def test_recurring_ical_events_differs_only_in_the_repeated_hour(dst_feed) -> None:
-    """The mark above covers the repeated hour and nothing else."""
-    path, planner = dst_feed
-    theirs = READERS["recurring-ical-events"](path, UNTIL)
-    night = {"2027-10-31T00:00:00Z", "2027-10-31T00:30:00Z", "2027-10-31T01:30:00Z"}
-    assert {o for o in theirs ^ planner if o[1] not in night} == set()
-    assert len(theirs) == len(planner)

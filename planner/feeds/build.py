@@ -58,7 +58,8 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         "METHOD:PUBLISH",
         f"X-WR-CALNAME:{escape_text(meta.name)}",
         f"NAME:{escape_text(meta.name)}",
-        f"X-WR-TIMEZONE:{TZID}",
+        # No X-WR-TIMEZONE: every time carries its TZID or is UTC, and readers that apply X-WR-TIMEZONE to UTC
+        # values (recurring-ical-events via x-wr-timezone 2.0.1) lose the fold of the repeated hour with it.
         "REFRESH-INTERVAL;VALUE=DURATION:PT4H",
         "X-PUBLISHED-TTL:PT4H",
     ]
