@@ -1,7 +1,8 @@
 """The fast OCR word repair picks exactly what scoring every candidate would pick.
 
-`ocrwords._best` looks candidates up only among words common enough to win and skips a word
-whose letter-class pattern no such word has (a speed-up, issue 10). Here it is checked against
+`ocrwords._best` generates no candidates: it looks among the listed words that read the same as
+the word with every swappable letter as one, keeps those a candidate could be, and works out
+where _candidates would have yielded each (a speed-up, issue 10). Here it is checked against
 the plain rule written out: score every candidate with zipf, keep the first of the highest,
 accept it past the floor and the margin.
 """
