@@ -219,9 +219,10 @@ def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int
     most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1
     droppable = [(j, i, alts.index("")) for j, (i, alts) in enumerate(table) if "" in alts]
     by_key = _by_key()
+    alts_at = None
     best, best_freq, best_rank = None, 1e-9, limit
     for dropped_count in range(min(most, len(droppable)) + 1):
-        for dropped in combinations(droppable, dropped_count):
+        for dropped in combinations(droppable, dropped_count) if dropped_count else ((),):
             if dropped:
                 gone = {i for _, i, _ in dropped}
                 rest = "".join(c for i, c in enumerate(word) if i not in gone)
@@ -231,7 +232,8 @@ def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int
             listed_words = by_key.get(rest.translate(_SWAP_KEY))
             if not listed_words:
                 continue
-            alts_at = {i: (j, alts) for j, (i, alts) in enumerate(table)}
+            if alts_at is None:
+                alts_at = {i: (j, alts) for j, (i, alts) in enumerate(table)}
             for listed in listed_words:
                 value = words.get(listed, 0.0)
                 if value <= 1e-9 or value < best_freq:
