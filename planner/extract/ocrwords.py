@@ -6,7 +6,8 @@ through here. A word is changed only when a candidate made by the usual OCR subs
 the word as written (wordfreq's Swedish list, shipped with the package, read offline). Words
 the list does not know are tried as compounds: both parts must be common words. Candidates are
 not generated one by one: the list is grouped once by each word's letters with every swappable
-letter read as one, and a word's candidates are looked for in its group. Results are cached per token, so a title costs dictionary look-ups only the first time a word is seen.
+letter read as one, and a word's candidates are looked for in its group. Results are cached per
+token, so a title costs dictionary look-ups only the first time a word is seen.
 """
 
 from __future__ import annotations
@@ -54,30 +55,6 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("sv")
 
 
-# Words at least this common (zipf) in smaller tables of their own: a repair that must reach zipf 3 looks its
-# candidates up among 31,000 words instead of 340,000 (the look-ups are most of a new word's cost).
-_TIERS = (5.0, 4.0, 3.0, 2.0)
-
-
-@lru_cache(maxsize=1)
-def _tiers() -> list[tuple[float, dict[str, float]]]:
-    """(zipf, the words at least that common with their frequencies), most common tier first; built once."""
-    tiers, words = [], _frequencies()
-    for tier in reversed(_TIERS):  # each table filtered from the larger one before it
-        cut = 10 ** (tier - 9) * (1 - 1e-9)  # a hair below, so that no word whose zipf reaches the tier is left out
-        words = {w: f for w, f in words.items() if f >= cut}
-        tiers.insert(0, (tier, words))
-    return tiers
-
-
-def _known_at_least(need: float) -> dict[str, float]:
-    """The smallest table that holds every word of zipf `need` or more."""
-    for tier, table in _tiers():
-        if tier <= need:
-            return table
-    return _frequencies()
-
-
 # Every letter a repair may read or write, read as one letter: a candidate has the same length as its word (no
 # dropped mark) and the same letters elsewhere, so it reads the same as the word under this key.
 _ANY_SWAP = frozenset(c for table in (_STRONG, _UNKNOWN, _LOST) for key, alts in table.items() for c in (key, *alts)
@@ -87,12 +64,15 @@ _SWAP_KEY = str.maketrans({c: "*" for c in _ANY_SWAP})
 
 @lru_cache(maxsize=1)
 def _by_key() -> dict[str, tuple[str, ...]]:
-    """Every listed word under _SWAP_KEY (built once, like the list): a word's same-length candidates that the list
-    knows are among the few words of its key (about 10), so they are looked up there instead of generated."""
+    """Every listed word under _SWAP_KEY, most frequent first (built once, like the list): a word's same-length
+    candidates that the list knows are among the few words of its key (about 10), so they are looked up there
+    instead of generated, and only as far down as a word could still win."""
     groups: dict[str, list[str]] = {}
-    for w in _frequencies():
+    frequencies = _frequencies()
+    for w in frequencies:
         groups.setdefault(w.translate(_SWAP_KEY), []).append(w)
-    return {key: tuple(ws) for key, ws in groups.items()}
+    return {key: tuple(sorted(ws, key=frequencies.__getitem__, reverse=True)) if len(ws) > 1 else (ws[0],)
+            for key, ws in groups.items()}
 
 
 def zipf(word: str) -> float:
@@ -184,10 +164,10 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float =
     if table is None:
         return None
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
-    # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked up; the
-    # first most frequent of them is the first candidate of the highest zipf, as when every candidate is scored.
-    words = _known_at_least(max(floor, base + margin))
-    best = _best_listed(word, table, limit, words)
+    # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked at (a hair
+    # below that frequency, so that none that reaches it is left out; the test below is the exact one).
+    cut = 10 ** (max(floor, base + margin) - 9) * (1 - 1e-9)
+    best = _best_listed(word, table, limit, cut)
     best_zipf = zipf(best) if best is not None else 0.0
     if best is not None and best_zipf >= floor and best_zipf - base >= margin:
         return best
@@ -210,15 +190,15 @@ def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, 
     return table
 
 
-def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int,
-                 words: dict[str, float]) -> str | None:
-    """What _candidates(word, table, limit) would yield first among the most frequent in `words`, found among the
+def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int, cut: float) -> str | None:
+    """What _candidates(word, table, limit) would yield first among its most frequent words, if that one's frequency
+    reaches `cut` (else None or a word below it), found among the
     listed words of the word's key instead of generated: one that differs only where `table` allows, by at most as
     many changes as _candidates makes, and that comes among its first `limit`. A dropped mark ("" in a position's
     alternatives) shortens the word: each set of dropped marks is looked up under the key of what remains."""
     most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1
     droppable = [(j, i, alts.index("")) for j, (i, alts) in enumerate(table) if "" in alts]
-    by_key = _by_key()
+    by_key, frequencies = _by_key(), _frequencies()
     alts_at = None
     best, best_freq, best_rank = None, 1e-9, limit
     for dropped_count in range(min(most, len(droppable)) + 1):
@@ -235,9 +215,9 @@ def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int
             if alts_at is None:
                 alts_at = {i: (j, alts) for j, (i, alts) in enumerate(table)}
             for listed in listed_words:
-                value = words.get(listed, 0.0)
-                if value <= 1e-9 or value < best_freq:
-                    continue
+                value = frequencies[listed]
+                if value < cut or value < best_freq:
+                    break  # the rest are rarer still
                 chosen = [(j, alt) for j, _, alt in dropped]  # (table index, index of the alternative)
                 for k, (new, old) in enumerate(zip(listed, rest, strict=True)):
                     if new != old:
