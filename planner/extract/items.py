@@ -12,7 +12,7 @@ from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
-from planner.extract.ocrwords import diacritics_lost, repair_text
+from planner.extract.ocrwords import diacritics_lost, repair_text, repaired_pieces
 from planner.extract.places import municipality
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -414,10 +414,19 @@ _CLOCK_ONLY = re.compile(r"(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:
 _PLACE_WORDS = {"digitalt", "digital", "teams", "zoom", "distans", "online", "webb", "lokal"}
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
 def _only_place(ctx: Context, text: str) -> bool:
-    """"3 Västerås", "Digitalt": a place (and OCR debris), no title."""
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", repair_text(text, ctx.lost_diacritics, ctx.pieces))]
-    return bool(words) and all(fold(w) in _PLACE_WORDS or municipality(w) for w in words)
+    """"3 Västerås", "Digitalt": a place (and OCR debris), no title. Words are repaired one piece at a time, up to
+    the first that is no place (most texts' first word)."""
+    words = False
+    for piece in repaired_pieces(text, ctx.lost_diacritics, ctx.pieces) if text else ():
+        for word in _LETTER_RUN.findall(piece):
+            if not (fold(word) in _PLACE_WORDS or municipality(word)):
+                return False
+            words = True
+    return words
 
 
 _CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring", "en",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from itertools import combinations, product
 
@@ -107,16 +108,22 @@ def repair_text(text: str, lost: bool = False, seen: set[str] | None = None) -> 
     """
     if not text:
         return text
-    pieces = text.split(" ")
-    out = []
-    for piece in pieces:
+    return " ".join(repaired_pieces(text, lost, seen))
+
+
+def repaired_pieces(text: str, lost: bool = False, seen: set[str] | None = None) -> Iterator[str]:
+    """The space-separated pieces repair_text joins, each repaired only when it is asked for: a reader that stops
+    at its first answer ("is every word a place?") repairs no more. `seen` counts every piece at once, as
+    repair_text does, so the bound on a document's work is the same however far the pieces are read."""
+    plan = []
+    for piece in text.split(" "):
         if seen is not None and piece not in seen:
             if len(seen) >= MAX_PIECES:
-                out.append(piece)
+                plan.append((piece, False))
                 continue
             seen.add(piece)
-        out.append(_repair_piece(piece, lost))
-    return " ".join(out)
+        plan.append((piece, True))
+    return (_repair_piece(piece, lost) if fix else piece for piece, fix in plan)
 
 
 @lru_cache(maxsize=20_000)
