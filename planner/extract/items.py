@@ -471,6 +471,16 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
 
 
 def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
+    """The span's text as a title, without its dates and time; asked once per span and time, however many of a
+    line's dates ask."""
+    key = ("clean", a, b, t.start if t else -1, t.end if t else -1)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _cleaned(ctx, a, b, t)
+    return found
+
+
+def _cleaned(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     doc = ctx.doc
     cut = []
     for d in _mentions_between(ctx, a, b):
@@ -555,5 +565,12 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
         if pending is not None:
             title = title_for(ctx, pending[0], pending[1], item["kind"])
             if item["kind"] in ("meeting", "deadline", "reference"):
-                title = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics, ctx.pieces)
+                # The same raw title gets the same tidy one within a document (a piece's repair is settled the
+                # first time the document meets it), so it is tidied once.
+                key = ("tidy", title, item["kind"], item.get("location"))
+                tidy = ctx.memo.get(key)
+                if tidy is None:
+                    tidy = ctx.memo[key] = tidy_title(title, item["kind"], item.get("location"), ctx.lost_diacritics,
+                                                      ctx.pieces)
+                title = tidy
             item["title"] = title
