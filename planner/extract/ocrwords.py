@@ -13,10 +13,11 @@ token, so a title costs dictionary look-ups only the first time a word is seen.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations, islice, product
 
 # OCR-suspect characters: what they usually stand for ("" = a stray mark to drop).
 _STRONG: dict[str, tuple[str, ...]] = {
@@ -64,16 +65,19 @@ _SWAP_KEY = str.maketrans({c: "*" for c in _ANY_SWAP})
 
 
 @lru_cache(maxsize=1)
-def _by_key() -> dict[str, tuple[str, ...]]:
+def _by_key() -> dict[str, list[str]]:
     """Every listed word under _SWAP_KEY, most frequent first (built once, like the list): a word's same-length
     candidates that the list knows are among the few words of its key (about 10), so they are looked up there
     instead of generated, and only as far down as a word could still win."""
-    groups: dict[str, list[str]] = {}
     frequencies = _frequencies()
-    for w in frequencies:
-        groups.setdefault(w.translate(_SWAP_KEY), []).append(w)
-    return {key: tuple(sorted(ws, key=frequencies.__getitem__, reverse=True)) if len(ws) > 1 else (ws[0],)
-            for key, ws in groups.items()}
+    listed = list(frequencies)
+    if not all(map(operator.ge, frequencies.values(), islice(frequencies.values(), 1, None))):
+        listed.sort(key=frequencies.__getitem__, reverse=True)  # wordfreq lists its words most frequent first
+    keys = "\n".join(listed).translate(_SWAP_KEY).split("\n")  # one translation for all (no word holds a newline)
+    groups: dict[str, list[str]] = {}
+    for key, word in zip(keys, listed, strict=True):
+        groups.setdefault(key, []).append(word)
+    return groups
 
 
 def zipf(word: str) -> float:
