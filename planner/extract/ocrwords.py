@@ -202,11 +202,11 @@ def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, 
 
 
 def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int, cut: float) -> str | None:
-    """What _candidates(word, table, limit) would yield first among its most frequent words, if that one's frequency
-    reaches `cut` (else None or a word below it), found among the
-    listed words of the word's key instead of generated: one that differs only where `table` allows, by at most as
-    many changes as _candidates makes, and that comes among its first `limit`. A dropped mark ("" in a position's
-    alternatives) shortens the word: each set of dropped marks is looked up under the key of what remains."""
+    """The first of the most frequent listed words among what _candidates(word, table, limit) would yield, if its
+    frequency reaches `cut` (else None), found among the listed words of the word's key instead of generated:
+    one that differs only where `table` allows, by at most as many changes as _candidates makes, and that comes
+    among its first `limit` (_rank). A dropped mark ("" in a position's alternatives) shortens the word: each set
+    of dropped marks is looked up under the key of what remains."""
     most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1
     droppable = [(j, i, alts.index("")) for j, (i, alts) in enumerate(table) if "" in alts]
     by_key, frequencies = _by_key(), _frequencies()
@@ -269,7 +269,8 @@ def _rank(table: list[tuple[int, tuple[str, ...]]], chosen: list[tuple[int, int]
 
 
 def _candidates(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int):
-    """Words with one to three positions changed; strong suspects always count among them."""
+    """Words with one to three positions changed; strong suspects always count among them. The rule _best_listed
+    follows without generating them (its order and limit); tests score these to check it."""
     produced = 0
     chars = list(word)
     most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1  # long words: fewer at once
