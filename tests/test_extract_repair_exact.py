@@ -1,7 +1,8 @@
 """The fast OCR word repair picks exactly what scoring every candidate would pick.
 
-`ocrwords._best` looks candidates up only among words common enough to win and skips a word
-whose letter-class pattern no such word has (a speed-up, issue 10). Here it is checked against
+`ocrwords._best` generates no candidates: it looks among the listed words that read the same as
+the word with every swappable letter as one, keeps those a candidate could be, and works out
+where _candidates would have yielded each (a speed-up, issue 10). Here it is checked against
 the plain rule written out: score every candidate with zipf, keep the first of the highest,
 accept it past the floor and the margin.
 """
@@ -67,3 +68,33 @@ def test_fast_best_equals_scoring_every_candidate(suspect: bool, floor: float, l
               for w in WORDS]
     differ = [d for d in differ if d[1] != d[2]]
     assert differ == []
+
+
+def _damaged() -> list[str]:
+    """The sample's words with typical OCR damage put in (ö → é or 6, l → 1 or |, ä → é), so that dropped marks
+    ("" among a position's alternatives) and long tables that hit the candidate limit are among the words tried."""
+    swaps = [("ö", "é"), ("ö", "6"), ("l", "1"), ("l", "|"), ("ä", "é"), ("å", "a"), ("o", "0")]
+    found = set()
+    for n, word in enumerate(WORDS):
+        old, new = swaps[n % len(swaps)]
+        if old in word:
+            found.add(word.replace(old, new))
+            found.add(word.replace(old, new, 1))
+    return sorted(found)
+
+
+DAMAGED = _damaged()
+
+
+def test_the_damaged_sample_reaches_dropped_marks_and_the_limit() -> None:
+    tables = [(w, ocrwords._table(w, True, ocrwords.zipf(w))) for w in DAMAGED]
+    assert sum(1 for _, t in tables if t and any("" in alts for _, alts in t)) > 100
+    # more candidates than a compound part may try: the limit decides which are looked at
+    assert sum(1 for w, t in tables if t and len(list(ocrwords._candidates(w, t, 10_000))) > 60) > 100
+
+
+@pytest.mark.parametrize(("floor", "limit"), [(ocrwords._MIN_ZIPF, ocrwords._MAX_CANDIDATES),
+                                              (ocrwords._PART_ZIPF, ocrwords._MAX_PART_CANDIDATES)])
+def test_fast_best_equals_scoring_every_candidate_on_damaged_words(floor: float, limit: int) -> None:
+    differ = [(w, ocrwords._best(w, True, limit, floor), _reference_best(w, True, limit, floor)) for w in DAMAGED]
+    assert [d for d in differ if d[1] != d[2]] == []

@@ -332,12 +332,21 @@ def _line_end(doc: Doc, pos: int, limit: int) -> int:
 _VARIABLE = re.compile(r"[ \t]{0,3}(?:kl\.?\s)?#([a-z_][a-z0-9_]{0,20})")
 
 
-def _first_timed(doc: Doc, pattern: re.Pattern[str], pos: int
+# Every _OPENED match holds "ppna" and every _CLOSED match "avslut" or "stang", at most _HINT_REACH characters after
+# its start: the scan starts just before the first of them (a substring search), or not at all.
+_OPENED_HINTS, _CLOSED_HINTS = ("ppna",), ("avslut", "avsiut", "avs1ut", "avstut", "stang")  # OCR's i/1/t for l
+_HINT_REACH = 60
+
+
+def _first_timed(doc: Doc, pattern: re.Pattern[str], pos: int, hints: tuple[str, ...]
                  ) -> tuple[re.Match[str] | None, tuple[str, str | None] | None]:
     """The first opening (or closing) that gives a time on its line, or names a template variable: a heading
     "Mötets öppnande" may come before "Mötet öppnades 18.05". Else the first one, without a time."""
+    found_at = [at for hint in hints if (at := doc.folded.find(hint, pos)) != -1]
+    if not found_at:
+        return None, None
     first = None
-    for hit in pattern.finditer(doc.folded, pos):
+    for hit in pattern.finditer(doc.folded, max(pos, min(found_at) - _HINT_REACH)):
         first = first or hit
         found = loose_time(doc.folded, hit.end(), _line_end(doc, hit.end(), 50))
         if found is not None or _VARIABLE.match(doc.folded, hit.end()):
@@ -349,12 +358,12 @@ def _first_timed(doc: Doc, pattern: re.Pattern[str], pos: int
 
 def _opened_closed(doc: Doc) -> tuple[str | None, str | None]:
     """ "Mötet öppnades 18.05 … Mötet avslutades 19.40"."""
-    opened, begin = _first_timed(doc, _OPENED, 0)
+    opened, begin = _first_timed(doc, _OPENED, 0, _OPENED_HINTS)
     if opened and begin is None and (named := _VARIABLE.match(doc.folded, opened.end())):
         # Typst and other templates: "Mötet öppnades #time" with '#let time = "17:23"' at the top
         value = re.search(r'#let\s{1,3}' + re.escape(named.group(1)) + r'\s{0,3}=\s{0,3}"([0-9:.]{3,5})"', doc.folded)
         begin = loose_time(value.group(1), 0, len(value.group(1))) if value else None
-    finish = _first_timed(doc, _CLOSED, opened.end() if opened else 0)[1]
+    finish = _first_timed(doc, _CLOSED, opened.end() if opened else 0, _CLOSED_HINTS)[1]
     if begin is None:
         return None, finish[0] if finish else None  # "Avslutades mötet ca 18.30": an end for a known start
     end = finish[0] if finish else begin[1]

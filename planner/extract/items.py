@@ -12,7 +12,7 @@ from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
-from planner.extract.ocrwords import diacritics_lost, repair_text
+from planner.extract.ocrwords import diacritics_lost, repair_text, repaired_pieces
 from planner.extract.places import municipality
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -448,10 +448,19 @@ _CLOCK_ONLY = re.compile(r"(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:
 _PLACE_WORDS = {"digitalt", "digital", "teams", "zoom", "distans", "online", "webb", "lokal"}
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
+
+
 def _only_place(ctx: Context, text: str) -> bool:
-    """"3 Västerås", "Digitalt": a place (and OCR debris), no title."""
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", repair_text(text, ctx.lost_diacritics, ctx.pieces))]
-    return bool(words) and all(fold(w) in _PLACE_WORDS or municipality(w) for w in words)
+    """"3 Västerås", "Digitalt": a place (and OCR debris), no title. Words are repaired one piece at a time, up to
+    the first that is no place (most texts' first word)."""
+    words = False
+    for piece in repaired_pieces(text, ctx.lost_diacritics, ctx.pieces) if text else ():
+        for word in _LETTER_RUN.findall(piece):
+            if not (fold(word) in _PLACE_WORDS or municipality(word)):
+                return False
+            words = True
+    return words
 
 
 _CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring", "en",
@@ -520,6 +529,16 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
 
 
 def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
+    """The span's text as a title, without its dates and time; asked once per span and time, however many of a
+    line's dates ask."""
+    key = ("clean", a, b, t.start if t else -1, t.end if t else -1)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _cleaned(ctx, a, b, t)
+    return found
+
+
+def _cleaned(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     doc = ctx.doc
     cut = []
     for d in _mentions_between(ctx, a, b):
@@ -627,5 +646,12 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
             if kind == "next_meeting" and title != _DEFAULT_TITLE[kind]:
                 kind = "meeting"
             if kind in ("meeting", "deadline", "reference"):
-                title = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics, ctx.pieces)
+                # The same raw title gets the same tidy one within a document (a piece's repair is settled the
+                # first time the document meets it), so it is tidied once.
+                key = ("tidy", title, kind, item.get("location"))
+                tidy = ctx.memo.get(key)
+                if tidy is None:
+                    tidy = ctx.memo[key] = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics,
+                                                      ctx.pieces)
+                title = tidy
             item["title"] = title

@@ -4,16 +4,20 @@ Evidence keeps the line as written; only the short texts a person reads in a cal
 through here. A word is changed only when a candidate made by the usual OCR substitutions
 (é for ö/ä, 6 for ö, 1 and | for l, lost å/ä/ö, …) is clearly more frequent in Swedish than
 the word as written (wordfreq's Swedish list, shipped with the package, read offline). Words
-the list does not know are tried as compounds: both parts must be common words. Results are
-cached per token, so a title costs dictionary look-ups only the first time a word is seen.
+the list does not know are tried as compounds: both parts must be common words. Candidates are
+not generated one by one: the list is grouped once by each word's letters with every swappable
+letter read as one, and a word's candidates are looked for in its group. Results are cached per
+token, so a title costs dictionary look-ups only the first time a word is seen.
 """
 
 from __future__ import annotations
 
 import math
+import operator
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import combinations, islice, product
 
 # OCR-suspect characters: what they usually stand for ("" = a stray mark to drop).
 _STRONG: dict[str, tuple[str, ...]] = {
@@ -53,42 +57,27 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("sv")
 
 
-# Words at least this common (zipf) in smaller tables of their own: a repair that must reach zipf 3 looks its
-# candidates up among 31,000 words instead of 340,000 (the look-ups are most of a new word's cost).
-_TIERS = (5.0, 4.0, 3.0, 2.0)
+# Every letter a repair may read or write, read as one letter: a candidate has the same length as its word (no
+# dropped mark) and the same letters elsewhere, so it reads the same as the word under this key.
+_ANY_SWAP = frozenset(c for table in (_STRONG, _UNKNOWN, _LOST) for key, alts in table.items() for c in (key, *alts)
+                      if c)
+_SWAP_KEY = str.maketrans({c: "*" for c in _ANY_SWAP})
 
 
 @lru_cache(maxsize=1)
-def _tiers() -> list[tuple[float, dict[str, float]]]:
-    """(zipf, the words at least that common with their frequencies), most common tier first; built once."""
-    tiers, words = [], _frequencies()
-    for tier in reversed(_TIERS):  # each table filtered from the larger one before it
-        cut = 10 ** (tier - 9) * (1 - 1e-9)  # a hair below, so that no word whose zipf reaches the tier is left out
-        words = {w: f for w, f in words.items() if f >= cut}
-        tiers.insert(0, (tier, words))
-    return tiers
-
-
-def _known_at_least(need: float) -> dict[str, float]:
-    """The smallest table that holds every word of zipf `need` or more."""
-    for tier, table in _tiers():
-        if tier <= need:
-            return table
-    return _frequencies()
-
-
-# Each class of letters that _UNKNOWN or _LOST swaps, read as one letter.
-_UNKNOWN_KEY = str.maketrans({c: "*" for c in "aäåoöildbe"})
-_LOST_KEY = str.maketrans({"ä": "a", "å": "a", "ö": "o"})
-_KEYS: dict[tuple[int, int], tuple[dict[str, float], set[str]]] = {}
-
-
-def _keys(table_id: int, key: dict, words: dict[str, float]) -> set[str]:
-    """The words of a table with `key` applied; built once per table and key (load-time data, like the list)."""
-    found = _KEYS.get((table_id, id(key)))
-    if found is None or found[0] is not words:
-        found = _KEYS[(table_id, id(key))] = (words, {w.translate(key) for w in words})
-    return found[1]
+def _by_key() -> dict[str, list[str]]:
+    """Every listed word under _SWAP_KEY, most frequent first (built once, like the list): a word's same-length
+    candidates that the list knows are among the few words of its key (about 10), so they are looked up there
+    instead of generated, and only as far down as a word could still win."""
+    frequencies = _frequencies()
+    listed = list(frequencies)
+    if not all(map(operator.ge, frequencies.values(), islice(frequencies.values(), 1, None))):
+        listed.sort(key=frequencies.__getitem__, reverse=True)  # wordfreq lists its words most frequent first
+    keys = "\n".join(listed).translate(_SWAP_KEY).split("\n")  # one translation for all (no word holds a newline)
+    groups: dict[str, list[str]] = {}
+    for key, word in zip(keys, listed, strict=True):
+        groups.setdefault(key, []).append(word)
+    return groups
 
 
 def zipf(word: str) -> float:
@@ -123,16 +112,22 @@ def repair_text(text: str, lost: bool = False, seen: set[str] | None = None) -> 
     """
     if not text:
         return text
-    pieces = text.split(" ")
-    out = []
-    for piece in pieces:
+    return " ".join(repaired_pieces(text, lost, seen))
+
+
+def repaired_pieces(text: str, lost: bool = False, seen: set[str] | None = None) -> Iterator[str]:
+    """The space-separated pieces repair_text joins, each repaired only when it is asked for: a reader that stops
+    at its first answer ("is every word a place?") repairs no more. `seen` counts every piece at once, as
+    repair_text does, so the bound on a document's work is the same however far the pieces are read."""
+    plan = []
+    for piece in text.split(" "):
         if seen is not None and piece not in seen:
             if len(seen) >= MAX_PIECES:
-                out.append(piece)
+                plan.append((piece, False))
                 continue
             seen.add(piece)
-        out.append(_repair_piece(piece, lost))
-    return " ".join(out)
+        plan.append((piece, True))
+    return (_repair_piece(piece, lost) if fix else piece for piece, fix in plan)
 
 
 @lru_cache(maxsize=20_000)
@@ -180,21 +175,10 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float =
     if table is None:
         return None
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
-    # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked up; the
-    # first most frequent of them is the first candidate of the highest zipf, as when every candidate is scored.
-    words = _known_at_least(max(floor, base + margin))
-    if words is not _frequencies() and not any(word[i] in _STRONG for i, _ in table):
-        # Without OCR marks a candidate only swaps letters within one class (a/ä/å, o/ö, …): when no word of the
-        # (smaller, common-word) table reads the same with each class as one letter, no candidate is among them.
-        key = _UNKNOWN_KEY if base < _RARE_ZIPF else _LOST_KEY
-        if word.translate(key) not in _keys(id(words), key, words):
-            return None
-    known = words.get
-    best, best_freq = None, 1e-9  # zipf 0
-    for candidate in _candidates(word, table, limit):
-        value = known(candidate, 0.0)
-        if value > best_freq:
-            best, best_freq = candidate, value
+    # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked at (a hair
+    # below that frequency, so that none that reaches it is left out; the test below is the exact one).
+    cut = 10 ** (max(floor, base + margin) - 9) * (1 - 1e-9)
+    best = _best_listed(word, table, limit, cut)
     best_zipf = zipf(best) if best is not None else 0.0
     if best is not None and best_zipf >= floor and best_zipf - base >= margin:
         return best
@@ -205,9 +189,10 @@ def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, 
     """Which positions may change, and to what."""
     choices = _UNKNOWN if base < _RARE_ZIPF else _LOST
     table = []
-    wordy = sum(c.isalpha() for c in word) >= 3  # "16per" is a damaged word, "3K" is not
+    wordy = None  # "16per" is a damaged word, "3K" is not: asked only of a word with a digit
     for i, char in enumerate(word):
-        if char in _STRONG and (char.isalpha() or char in "|!¢®" or wordy and char.isdigit()):
+        if char in _STRONG and (char.isalpha() or char in "|!¢®" or char.isdigit() and (
+                wordy if wordy is not None else (wordy := sum(c.isalpha() for c in word) >= 3))):
             table.append((i, _STRONG[char]))
         elif char in choices:
             table.append((i, choices[char]))
@@ -216,8 +201,76 @@ def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, 
     return table
 
 
+def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int, cut: float) -> str | None:
+    """The first of the most frequent listed words among what _candidates(word, table, limit) would yield, if its
+    frequency reaches `cut` (else None), found among the listed words of the word's key instead of generated:
+    one that differs only where `table` allows, by at most as many changes as _candidates makes, and that comes
+    among its first `limit` (_rank). A dropped mark ("" in a position's alternatives) shortens the word: each set
+    of dropped marks is looked up under the key of what remains."""
+    most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1
+    droppable = [(j, i, alts.index("")) for j, (i, alts) in enumerate(table) if "" in alts]
+    by_key, frequencies = _by_key(), _frequencies()
+    alts_at = None
+    best, best_freq, best_rank = None, 1e-9, limit
+    for dropped_count in range(min(most, len(droppable)) + 1):
+        for dropped in combinations(droppable, dropped_count) if dropped_count else ((),):
+            if dropped:
+                gone = {i for _, i, _ in dropped}
+                rest = "".join(c for i, c in enumerate(word) if i not in gone)
+                where = [i for i in range(len(word)) if i not in gone]
+            else:
+                rest, where = word, None
+            listed_words = by_key.get(rest.translate(_SWAP_KEY))
+            if not listed_words:
+                continue
+            if alts_at is None:
+                alts_at = {i: (j, alts) for j, (i, alts) in enumerate(table)}
+            for listed in listed_words:
+                value = frequencies[listed]
+                if value < cut or value < best_freq:
+                    break  # the rest are rarer still
+                chosen = [(j, alt) for j, _, alt in dropped]  # (table index, index of the alternative)
+                for k, (new, old) in enumerate(zip(listed, rest, strict=True)):
+                    if new != old:
+                        at = alts_at.get(k if where is None else where[k])
+                        if at is None or new not in at[1] or len(chosen) == most:
+                            break
+                        chosen.append((at[0], at[1].index(new)))
+                else:
+                    if not chosen:
+                        continue
+                    rank = _rank(table, sorted(chosen))
+                    if rank < limit and (value > best_freq or rank < best_rank):
+                        best, best_freq, best_rank = listed, value, rank
+    return best
+
+
+def _rank(table: list[tuple[int, tuple[str, ...]]], chosen: list[tuple[int, int]]) -> int:
+    """The position of a candidate in _candidates' order: by number of changes, then the changed positions as
+    itertools.combinations gives them, then the alternatives as itertools.product gives them."""
+    sizes = [len(alts) for _, alts in table]
+    count = len(chosen)
+    # ways[r][s]: candidates changing r positions among table[s:] (elementary symmetric sums of the sizes)
+    ways = [[1] * (len(sizes) + 1)] + [[0] * (len(sizes) + 1) for _ in range(count)]
+    for r in range(1, count + 1):
+        for s in range(len(sizes) - 1, -1, -1):
+            ways[r][s] = ways[r][s + 1] + sizes[s] * ways[r - 1][s + 1]
+    rank = sum(ways[r][0] for r in range(1, count))
+    prefix, after = 1, 0
+    for t, (j, _) in enumerate(chosen):
+        for x in range(after, j):
+            rank += prefix * sizes[x] * ways[count - t - 1][x + 1]
+        prefix *= sizes[j]
+        after = j + 1
+    index = 0
+    for j, alt in chosen:
+        index = index * sizes[j] + alt
+    return rank + index
+
+
 def _candidates(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int):
-    """Words with one to three positions changed; strong suspects always count among them."""
+    """Words with one to three positions changed; strong suspects always count among them. The rule _best_listed
+    follows without generating them (its order and limit); tests score these to check it."""
     produced = 0
     chars = list(word)
     most = _MAX_CHANGES if len(table) <= _MANY_POSITIONS else _MAX_CHANGES - 1  # long words: fewer at once
