@@ -61,7 +61,8 @@ _TIERS = (5.0, 4.0, 3.0, 2.0)
 @lru_cache(maxsize=1)
 def _tiers() -> list[tuple[float, dict[str, float]]]:
     """(zipf, the words at least that common with their frequencies), most common tier first; built once."""
-    tiers, words = [], _frequencies()
+    tiers: list[tuple[float, dict[str, float]]] = []
+    words = _frequencies()
     for tier in reversed(_TIERS):  # each table filtered from the larger one before it
         cut = 10 ** (tier - 9) * (1 - 1e-9)  # a hair below, so that no word whose zipf reaches the tier is left out
         words = {w: f for w, f in words.items() if f >= cut}
@@ -241,8 +242,10 @@ def _compound(word: str) -> str | None:
         tail_word = _known_part(tail)
         if tail_word is None:
             continue
-        head_word = _known_part(head) or (_known_part(head[:-1]) + "s" if head.endswith("s")
-                                          and _known_part(head[:-1]) else None)
+        head_word = _known_part(head)
+        if not head_word and head.endswith("s"):  # a linking s ("sammanträdes|tider")
+            stem = _known_part(head[:-1])
+            head_word = stem + "s" if stem else None
         if head_word is None:
             continue
         if head_word + tail_word == word:

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Date, ForeignKey, String, Text, delete, insert, ins
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, utcnow
 
 EVENT_KINDS = ("meeting", "deadline", "chair_handover", "holiday")
 EVENT_STATUSES = ("confirmed", "tentative", "cancelled")
@@ -19,7 +19,7 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@planner"
 
 
-class Event(db.Model):
+class Event(Model):
     """A timed item has start_at/end_at (aware, UTC in the database); an all-day item has dates.
 
     end_date is inclusive here (the last day of a period); feeds write the exclusive DTEND.
@@ -83,7 +83,7 @@ class Event(db.Model):
         self.updated_at = utcnow()
 
 
-class EventChange(db.Model):
+class EventChange(Model):
     """The audit trail: who changed what on an event, and when."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -97,7 +97,7 @@ class EventChange(db.Model):
     event: Mapped[Event] = relationship(back_populates="changes")
 
 
-class EventRemoval(db.Model):
+class EventRemoval(Model):
     """When an event left a scope (deleted, or moved to another organization, body or kind).
 
     A feed's Last-Modified is its newest change; without these rows a deletion has no timestamp, and

@@ -107,7 +107,7 @@ def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] 
                                    Document.filename.icontains(word, autoescape=True), titled,
                                    Document.body.has(Body.name.icontains(word, autoescape=True)),
                                    Document.organization.has(Organization.name.icontains(word, autoescape=True))))
-    hits = []
+    hits: list[tuple[Document, tuple[int, str] | None]] = []
     for document in db.session.scalars(query):
         names = [document.filename, document.body.name if document.body else None,
                  document.organization.name if document.organization else None]
@@ -440,25 +440,30 @@ def move(event_id: int) -> Any:
                      status=event.status, recurrence_id=key,
                      from_party=event.from_party, to_party=event.to_party)
     if event.all_day:
-        length = (event.end_date or event.start_date) - event.start_date
+        first = event.start_date
+        length = (event.end_date or first) - first if first else dt.timedelta(0)
         override.all_day, override.start_date, override.end_date = True, new_day, new_day + length
     else:
-        start = start or old.start.astimezone(STOCKHOLM).time()
+        old_start, old_end = old.start, old.end
+        assert isinstance(old_start, dt.datetime)  # a timed series' occurrences start at an instant
+        start = start or old_start.astimezone(STOCKHOLM).time()
         override.all_day = False
         try:
             override.start_at = stockholm_instant(new_day, start, "Starttid")
-            override.end_at = (stockholm_instant(new_day, end, "Sluttid") if end
-                               else override.start_at + (old.end - old.start))
+            if end:
+                override.end_at = stockholm_instant(new_day, end, "Sluttid")
+            elif isinstance(old_end, dt.datetime):  # a series without an end time gives none
+                override.end_at = override.start_at + (old_end - old_start)
         except NonexistentTime as exc:
             flash(str(exc), "error")
             return redirect(url_for("events.show", event_id=event.id))
-        if override.end_at <= override.start_at:
+        if override.end_at is not None and override.end_at <= override.start_at:
             flash(gettext("Sluttiden ligger före starttiden."), "error")
             return redirect(url_for("events.show", event_id=event.id))
     event.overrides.append(override)
     db.session.flush()
     record(override, "created", diff({}, snapshot(override)), current_user)
-    changed(event, "updated", {"moved": [key, (override.start_at or override.start_date).isoformat()]}, current_user)
+    changed(event, "updated", {"moved": [key, (override.start_at or new_day).isoformat()]}, current_user)
     db.session.commit()
     flash(gettext("Tillfället %(day)s är flyttat.", day=key[:10]), "success")
     return redirect(url_for("events.show", event_id=event.id))

@@ -60,7 +60,7 @@ def init_app(app: Flask) -> None:
         app.config["SESSION_COOKIE_SECURE"] = True
     hops = int(app.config.get("PROXY_FIX") or 0)
     if hops > 0:  # behind nginx/Apache: trust this many proxies for the client address, scheme and host
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]  # Flask's documented way
     ancestors = str(app.config.get("EMBED_FRAME_ANCESTORS") or "*")
 
     @app.after_request
