@@ -65,6 +65,7 @@ run: install
 ## make test: everything the suites need, then every suite on SQLite and PostgreSQL.
 test: install-test
 	$(BIN)/ruff check planner tests bench
+	$(BIN)/mypy planner
 	$(BIN)/python tests/setup/audit.py requirements.lock
 	$(BIN)/pytest
 
@@ -80,6 +81,7 @@ lock: | $(BIN)/python
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check planner tests bench
+	$(BIN)/mypy planner
 
 ## make bench: every benchmark (see bench/README.md).
 bench: $(VENV)/.installed-test

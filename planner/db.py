@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import DateTime, MetaData, TypeDecorator
+from sqlalchemy import DateTime, MetaData, Table, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase
 
 from planner.clock import utcnow  # noqa: F401  (models' column defaults import it from here)
@@ -22,9 +22,21 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    if TYPE_CHECKING:
+        # Every model is mapped to one table, so Model.__table__ is a Table (Core's update/insert take it);
+        # SQLAlchemy types it as the wider FromClause because a mapping may be to any selectable.
+        __table__: ClassVar[Table]
 
 
 db = SQLAlchemy(model_class=Base)
+
+# The models' base class. At run time it is Flask-SQLAlchemy's db.Model (Base plus the table names it
+# derives from class names); db.Model is built at run time, so mypy cannot use it as a base class and
+# is shown Base, whose mapped columns are what the type checks need.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

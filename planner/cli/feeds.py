@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn
 
 import click
 from flask import current_app
@@ -20,7 +22,7 @@ def register(cli: click.Group) -> None:
     cli.add_command(import_ics_cmd)
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(2)
 
@@ -88,6 +90,7 @@ def feed_cmd(org_name: str | None, body_name: str | None, muni_name: str | None,
     """Print the iCal feed for a scope (event links to the staff pages), or for one secret feed."""
     from planner.db import utcnow
     from planner.feeds.scope import (
+        Scope,
         body_scope,
         municipality_scope,
         organization_scope,
@@ -105,8 +108,10 @@ def feed_cmd(org_name: str | None, body_name: str | None, muni_name: str | None,
         sys.stdout.buffer.flush()
         return
     kind, target = _scope_target(org_name, body_name, muni_name)
-    make = {"body": body_scope, "municipality": municipality_scope, "organization": organization_scope}[kind]
-    rendered = render(make(target, tuple(sorted(set(kinds)))), current_app.config, utcnow())  # type: ignore[operator]
+    # _scope_target gives the row that goes with `kind`: a Body for body_scope, and so on.
+    makers: dict[str, Callable[[Any, tuple[str, ...]], Scope]] = {
+        "body": body_scope, "municipality": municipality_scope, "organization": organization_scope}
+    rendered = render(makers[kind](target, tuple(sorted(set(kinds)))), current_app.config, utcnow())
     sys.stdout.buffer.write(rendered.body)
     sys.stdout.buffer.flush()
 
@@ -174,6 +179,5 @@ def import_ics_cmd(source: str, body_name: str, org_name: str | None, kind: str 
     except ImportRefused as exc:
         db.session.rollback()
         _fail(f"{source}: {exc}")
-        return
     db.session.commit()
     click.echo(f"imported {source} into {body.name}: {result.summary()}")

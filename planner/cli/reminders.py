@@ -33,6 +33,12 @@ def parse_now(text: str | None) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=STOCKHOLM)
 
 
+def _echo_now(line: str) -> None:
+    """A line of a long-running process, flushed at once: `make run` shows them as they happen."""
+    click.echo(line)
+    sys.stdout.flush()
+
+
 @click.command("subscribe")
 @click.argument("email")
 @click.option("--body", "bodies", multiple=True, help="Body to follow (name or slug); repeatable. Default: all.")
@@ -134,8 +140,9 @@ def scheduler_cmd() -> None:
         parse_smtp_url(current_app.config["SMTP_URL"])
     except BadSmtpUrl as exc:
         raise click.ClickException(str(exc)) from None
+    # The app itself for the scheduler's threads (current_app is a proxy, typed as the Flask it stands for).
     app = current_app._get_current_object()  # type: ignore[attr-defined]
-    run_scheduler(app, echo=lambda line: click.echo(line, nl=True) or sys.stdout.flush())
+    run_scheduler(app, echo=_echo_now)
 
 
 @click.command("mailsink")
@@ -149,7 +156,7 @@ def mailsink_cmd(host: str, port: int, folder: Path | None) -> None:
 
     folder = folder or Path(current_app.instance_path) / "mail"
     try:
-        controller = start_sink(folder, host, port, echo=lambda line: click.echo(line) or sys.stdout.flush())
+        controller = start_sink(folder, host, port, echo=_echo_now)
     except (OSError, RuntimeError) as exc:
         raise click.ClickException(f"cannot listen on {host}:{port}: {exc}") from None
     click.echo(f"mail sink on smtp://{host}:{port}, saving to {folder} (Ctrl-C stops)")

@@ -68,11 +68,11 @@ def import_cmd(files: tuple[Path, ...], org_name: str | None, body_name: str | N
             limit = current_app.config["MAX_PROPOSALS_PER_DOCUMENT"]
             summary += f" ({left_out} more left out: at most {limit} a document)"
         if accept_all:
-            result = accept_proposals(document.proposals, min_confidence=min_confidence)
-            summary += f", {result.accepted} accepted"
-            if result.held:
-                reasons = ", ".join(f"{n} {HOLD_REASONS_EN[key]}" for key, n in sorted(result.held.items()))
-                summary += f", {sum(result.held.values())} left for review ({reasons})"
+            bulk = accept_proposals(document.proposals, min_confidence=min_confidence)
+            summary += f", {bulk.accepted} accepted"
+            if bulk.held:
+                reasons = ", ".join(f"{n} {HOLD_REASONS_EN[key]}" for key, n in sorted(bulk.held.items()))
+                summary += f", {sum(bulk.held.values())} left for review ({reasons})"
         db.session.commit()
         click.echo(summary)
     if failed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -79,7 +80,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
                                                notice=doc_kind == NOTICE, called=_calls(doc, doc_kind))
     if meeting is None and doc_kind in (MINUTES, NOTICE):
         posted = front_matter_meeting(doc, content)
-        if posted is not None:
+        if posted is not None and posted.year is not None:  # it has a year: front_matter_meeting asks for one
             meeting = complete(doc, Meeting(dt.date(posted.year, posted.month, posted.day), None, None, None,
                                             doc.line_of(posted.start), False, True), mentions, times)
     if meeting is None and doc_kind != PLAN:
@@ -135,7 +136,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         heading = sections.get(doc.line_of(m.start))
         first_in_section = heading is not None and heading not in section_taken and m.precision == "day"
         kind, cue = ("reference", None) if id(m) in publications else classify(ctx, m, r, first_in_section)
-        if kind == "next_meeting" and cue == "heading":
+        if kind == "next_meeting" and cue == "heading" and heading is not None:
             section_taken.add(heading)
         items.append(build_item(ctx, m, r, kind, cue))
     if doc_kind == PLAN:
@@ -478,7 +479,7 @@ def _body_heading(line: str) -> bool:
     return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
 
 
-def _plan_sections(doc: Doc, plan_lines: set[int]) -> dict[int, str]:
+def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
     """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
     sections: dict[int, str] = {}
     name = None

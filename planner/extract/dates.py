@@ -232,8 +232,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
         if not _valid_day(d1, month):
             return None
         if m.group("sd2"):
-            d2, m2 = int(m.group("sd2")), int(m.group("sm2"))
-            return DateMention(start, end, "day", month, d1, None, d2, m2, None) if _valid_day(d2, m2) else None
+            sd2, sm2 = int(m.group("sd2")), int(m.group("sm2"))
+            return DateMention(start, end, "day", month, d1, None, sd2, sm2, None) if _valid_day(sd2, sm2) else None
         year = int(m.group("sy")) if m.group("sy") else 2000 + int(m.group("syy")) if m.group("syy") else None
         if year is None and _FRACTION_AFTER.match(folded, end):
             return None
@@ -262,6 +262,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
 
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
+    month: int | None
+    year: int | None
     if name == "monthword":
         start = m.start("m")
     if name == "number":
@@ -299,10 +301,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
             return DateMention(ordinal.start(), m.end("m"), "day", month, _ORDINALS[ordinal.group("o")])
         if m.group("y"):
             return DateMention(start, end, "month", month, year=int(m.group("y")))
-        day = _DAY_AFTER.match(folded, m.end("m"))
-        if day and _valid_day(int(day.group(1)), month):  # "November 30", "May 5th, 2021"
-            year = int(day.group("y")) if day.group("y") else None
-            return DateMention(start, day.end(), "day", month, int(day.group(1)), year)
+        after = _DAY_AFTER.match(folded, m.end("m"))
+        if after and _valid_day(int(after.group(1)), month):  # "November 30", "May 5th, 2021"
+            year = int(after.group("y")) if after.group("y") else None
+            return DateMention(start, after.end(), "day", month, int(after.group(1)), year)
         if _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start):
             return DateMention(start, m.end("m"), "month", month)
         return None

@@ -252,8 +252,8 @@ def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention |
 
     titled = False
     for index in range(min(len(doc.lines), 12)):
-        line = doc.folded_line(index)
-        if _TITLE_FIELD.match(line) and MEETING.search(line) and not (ANNOUNCED.search(line) or CALLS.search(line)):
+        text = doc.folded_line(index)
+        if _TITLE_FIELD.match(text) and MEETING.search(text) and not (ANNOUNCED.search(text) or CALLS.search(text)):
             titled = True
     if not titled:
         return None

@@ -195,7 +195,7 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
 
 
 def _name_after(original: str, pos: int) -> str | None:
-    tokens = []
+    tokens: list[str] = []
     words = original[pos:pos + 80].split()[:5]
     for n, word in enumerate(words[:4]):
         core = word.strip(".,;:()")
@@ -216,7 +216,7 @@ def _name_after(original: str, pos: int) -> str | None:
 
 
 def _name_before(original: str, pos: int) -> str | None:
-    tokens = []
+    tokens: list[str] = []
     line_start = original.rfind("\n", 0, pos) + 1
     if not original[line_start:pos].strip() and line_start:  # "… Finland\nÖvertar ordförandeskapet": a wrapped line
         pos = line_start - 1

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
@@ -52,7 +53,7 @@ class Context:
     body: str | None = None
     memo: dict = field(default_factory=dict)
     pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
-    plan_lines: set[int] = field(default_factory=set)  # a plan page's lines of listed meeting dates
+    plan_lines: dict[int, int] = field(default_factory=dict)  # a plan page's lines of listed meeting dates → how many
     sections: dict[int, str] = field(default_factory=dict)  # plan line → the body its section heading names
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
@@ -131,8 +132,9 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if _near_has(ctx, m, line, cues.ADMIN):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
-    if not_future and (ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
-                       or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+    if not_future and ctx.ref is not None and (
+            ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
+            or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
         return "reference", None
     heading = _list_heading(doc, line)
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
@@ -585,7 +587,7 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     if kind in ("meeting", "next_meeting"):
         location = location_after(ctx, max(m.end, t.end if t and t.start > m.end else m.end), s0, s1)
     line = doc.line_of(m.start)
-    item = {
+    item: dict[str, Any] = {
         "kind": kind,
         "date": r.date,
         "end_date": r.end_date,

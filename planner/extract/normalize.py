@@ -110,7 +110,8 @@ class Doc:
 
     def prev_nonblank(self, index: int, count: int) -> list[int]:
         """Up to `count` non-blank, non-furniture line indexes before `index`, nearest first."""
-        found, i = [], index - 1
+        found: list[int] = []
+        i = index - 1
         while i >= 0 and len(found) < count and index - i < 40:
             if self.lines[i].strip() and i not in self.furniture:
                 found.append(i)

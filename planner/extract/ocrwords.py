@@ -294,8 +294,10 @@ def _compound(word: str) -> str | None:
         tail_word = _known_part(tail)
         if tail_word is None:
             continue
-        head_word = _known_part(head) or (_known_part(head[:-1]) + "s" if head.endswith("s")
-                                          and _known_part(head[:-1]) else None)
+        head_word = _known_part(head)
+        if not head_word and head.endswith("s"):  # a linking s ("sammanträdes|tider")
+            stem = _known_part(head[:-1])
+            head_word = stem + "s" if stem else None
         if head_word is None:
             continue
         if head_word + tail_word == word:

@@ -65,7 +65,7 @@ _DEFINITE_END = re.compile(r"(?:en|et|n|t)(?![a-z])")
 
 
 def _head_spans(folded: str) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for head in _HEADS:
         pos = folded.find(head)
         while pos != -1 and len(spans) < 1000:

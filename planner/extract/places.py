@@ -72,11 +72,13 @@ def county(name: str) -> str | None:
 def restore(name: str) -> str:
     """Restore diacritics in municipality and county names inside a phrase ("Jonkopings lan")."""
     tokens = name.split()
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while i < len(tokens):
         pair = " ".join(tokens[i:i + 2])
-        if i + 1 < len(tokens) and county(pair):
-            out.append(county(pair))
+        county_name = county(pair) if i + 1 < len(tokens) else None
+        if county_name:
+            out.append(county_name)
             i += 2
             continue
         word = tokens[i]

@@ -69,7 +69,7 @@ def _month_columns(doc: Doc) -> list[TableDate]:
     k = 0
     last_month, last_header, last_end = 0, -1, -1
     while k < len(lines):
-        run = []
+        run: list[tuple[int, int]] = []  # (line index, month)
         while k + len(run) < len(lines):
             if len(doc.lines[lines[k + len(run)]]) > 14:
                 break

@@ -369,7 +369,7 @@ def derived_lines(event: Any, meta: FeedMeta) -> list[str]:
     meeting moves them and a cancelled one drops them. (Not yet for series.)"""
     body = getattr(event, "body", None)
     rules = getattr(body, "meeting_deadlines", None) or []
-    if not rules or event.kind != "meeting" or event.status == "cancelled" or event.rrule:
+    if body is None or not rules or event.kind != "meeting" or event.status == "cancelled" or event.rrule:
         return []
     day = event.start_date if event.all_day else (event.start_at.astimezone(STOCKHOLM).date()
                                                   if event.start_at else None)

@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import recurring_ical_events
 import x_wr_timezone
-from icalendar import Calendar
+from icalendar import Calendar, Component
 
 from planner.feeds.lines import STOCKHOLM
 from planner.schedule.rrule_limits import rule_problem
@@ -72,9 +73,9 @@ def parse_calendar(data: bytes, max_bytes: int) -> Calendar:
         raise ImportRefused(f"kalenderns tidszon (X-WR-TIMEZONE) går inte att läsa: {exc}") from exc
 
 
-def _check_rules(component: object, name: str) -> None:
+def _check_rules(component: Component, name: str) -> None:
     """Every RRULE of one component within planner.schedule.rrule_limits, counted before expansion."""
-    rules = component.get("RRULE")  # type: ignore[attr-defined]
+    rules = component.get("RRULE")
     for rule in rules if isinstance(rules, list) else [rules] if rules is not None else []:
         try:
             parts = {str(key).upper(): list(value) for key, value in rule.items()}
@@ -145,7 +146,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
 ALL_DAY_FLAGS = ("X-MICROSOFT-CDO-ALLDAYEVENT", "X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT")
 
 
-def _whole_days(component: object, start: dt.datetime, end: object) -> tuple[dt.date, dt.date] | None:
+def _whole_days(component: Component, start: dt.datetime, end: object) -> tuple[dt.date, dt.date] | None:
     """Outlook writes all-day items as midnight to midnight (with X-MICROSOFT-CDO-ALLDAYEVENT:TRUE):
     the days they cover, DTEND exclusive, or None for a timed item.
 
@@ -154,7 +155,7 @@ def _whole_days(component: object, start: dt.datetime, end: object) -> tuple[dt.
     """
     if not isinstance(end, dt.datetime):
         return None
-    flagged = any(str(component.get(flag) or "").upper() == "TRUE" for flag in ALL_DAY_FLAGS)  # type: ignore[attr-defined]
+    flagged = any(str(component.get(flag) or "").upper() == "TRUE" for flag in ALL_DAY_FLAGS)
 
     def local(value: dt.datetime) -> dt.datetime:
         if value.tzinfo is None or value.utcoffset() is None or value.tzname() == "UTC":
@@ -170,9 +171,9 @@ def _whole_days(component: object, start: dt.datetime, end: object) -> tuple[dt.
     return None
 
 
-def _occurrence(component: object, series: set[str]) -> Occurrence | None:
+def _occurrence(component: Component, series: set[str]) -> Occurrence | None:
     """One occurrence; its key is the source UID, plus the original start when it belongs to a series."""
-    get = component.get  # type: ignore[attr-defined]
+    get = component.get
     start_prop = get("DTSTART")
     if start_prop is None:
         return None
@@ -189,9 +190,10 @@ def _occurrence(component: object, series: set[str]) -> Occurrence | None:
     location = " ".join(str(get("LOCATION") or "").split()) or None
     status = {"CANCELLED": "cancelled", "TENTATIVE": "tentative"}.get(str(get("STATUS") or "").upper(), "confirmed")
     transp = str(get("TRANSP") or "").upper()
-    common = dict(external_uid=uid[:UID_MAX], title=title[:TITLE_MAX], description=str(get("DESCRIPTION") or ""),
-                  location=location[:LOCATION_MAX] if location else None, status=status,
-                  transparent={"TRANSPARENT": True, "OPAQUE": False}.get(transp))
+    common: dict[str, Any] = dict(
+        external_uid=uid[:UID_MAX], title=title[:TITLE_MAX], description=str(get("DESCRIPTION") or ""),
+        location=location[:LOCATION_MAX] if location else None, status=status,
+        transparent={"TRANSPARENT": True, "OPAQUE": False}.get(transp))
     if isinstance(start, dt.datetime) and (days := _whole_days(component, start, end)) is not None:
         start, end = days
     if not isinstance(start, dt.datetime):

@@ -106,5 +106,7 @@ def load_rows(filters: Sequence[Any], start: dt.datetime, end: dt.datetime,
     by_id = {event.id: event for event in events}
     for row in children:
         child = EventRow(row, bodies)
-        by_id[child.series_id].overrides.append(child)
+        overrides = by_id[child.series_id].overrides
+        assert isinstance(overrides, list)  # a child's parent is a series (rrule set), so it has a list
+        overrides.append(child)
     return events

@@ -9,8 +9,9 @@ deletes (cancelled for subscribers, history kept), and comes back if the calenda
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from planner.db import db
 from planner.feeds.importer import Occurrence, calendar_identity, expand_calendar, parse_calendar
@@ -108,19 +109,19 @@ def _plain(value: object) -> object:
     return value.isoformat() if isinstance(value, dt.date | dt.datetime) else value
 
 
-def import_window(config: object, now: dt.datetime) -> tuple[dt.date, dt.date]:
+def import_window(config: Mapping[str, Any], now: dt.datetime) -> tuple[dt.date, dt.date]:
     """From a year back (last school year's holidays) to three years ahead, in whole days."""
-    get = config.get  # type: ignore[attr-defined]
+    get = config.get
     today = now.astimezone(STOCKHOLM).date()
     back, ahead = int(get("ICS_IMPORT_YEARS_BACK", 1)), int(get("ICS_IMPORT_YEARS_AHEAD", 3))
     return today.replace(year=today.year - back, day=min(today.day, 28)), \
         today.replace(year=today.year + ahead, day=min(today.day, 28))
 
 
-def import_calendar(data: bytes, body: Body, source: str, config: object, now: dt.datetime,
+def import_calendar(data: bytes, body: Body, source: str, config: Mapping[str, Any], now: dt.datetime,
                     kind: str | None = None, actor: str = "system") -> ImportResult:
     """Expand a calendar with the configured bounds and save it into the body's schedule."""
-    get = config.get  # type: ignore[attr-defined]
+    get = config.get
     start, end = import_window(config, now)
     calendar = parse_calendar(data, int(get("ICS_IMPORT_MAX_BYTES", 5 * 1024 * 1024)))
     occurrences = expand_calendar(calendar, start=start, end=end,

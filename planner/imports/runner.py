@@ -20,9 +20,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
-from flask import current_app
-from sqlalchemy import Connection, and_, or_, update
+from flask import Flask, current_app
+from sqlalchemy import Connection, CursorResult, and_, or_, update
 
 from planner.db import db, utcnow
 from planner.ingest import IngestError, Limits, read_text
@@ -143,6 +144,8 @@ class ImportRunner:
         from planner.schedule.proposals import fill_document
 
         job = db.session.get(ImportJob, job_id)
+        if job is None:  # deleted with its document since the claim: nothing of it is ours any more
+            raise LeaseLost(job_id)
         document: Document = job.document
         if not document.stored_path or not Path(document.stored_path).is_file():
             raise IngestError(f"{document.filename}: the stored file is missing",
@@ -167,14 +170,18 @@ class ImportRunner:
         if self.stop.is_set():
             raise Stopped(job_id)
         result = extract(text, source=name)
-        document = db.session.get(Document, document.id)
+        fresh = db.session.get(Document, document.id)
+        if fresh is None:  # deleted while it was being read
+            raise LeaseLost(job_id)
+        document = fresh
         if document.body is None and result.get("body") and document.organization is not None:
             document.body = get_or_create_body(document.organization, result["body"])
         fill_document(document, text, result, self.max_proposals)
         c = TABLE.c
-        finished = db.session.execute(update(TABLE).where(
+        # An UPDATE's result is a CursorResult (it has rowcount); Session.execute is typed for any statement.
+        finished = cast(CursorResult[Any], db.session.execute(update(TABLE).where(
             c.id == job_id, c.status == "claimed", c.claimed_by == self.worker).values(
-            status="done", lease_until=None, error=None, finished_at=self.clock()))
+            status="done", lease_until=None, error=None, finished_at=self.clock())))
         if finished.rowcount != 1:
             raise LeaseLost(job_id)
         db.session.commit()
@@ -191,7 +198,7 @@ class ImportTick:
     `idle` is set while no tick runs, so a stopping scheduler can wait for the one in flight.
     """
 
-    def __init__(self, app, echo: Callable[[str], object] = print) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Flask, echo: Callable[[str], object] = print) -> None:
         self.app = app
         self.echo = echo
         self.idle = threading.Event()

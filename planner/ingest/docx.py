@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from planner.ingest.errors import IngestError
 from planner.ingest.limits import Limits, sv_number
@@ -36,7 +37,7 @@ def docx_text(path: Path, limits: Limits | None = None) -> str:
             lines.append(Paragraph(block, document).text)
         elif tag == "tbl":
             for row in Table(block, document).rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     text = " ".join(cell.text.split())
                     if text and (not cells or cells[-1] != text):
@@ -69,7 +70,7 @@ def check_size(path: Path, limits: Limits) -> None:
                                   f"ingen läsbar DOCX-fil ({exc.__class__.__name__})") from exc
 
 
-def _count(path: Path, stream, limits: Limits) -> None:  # type: ignore[no-untyped-def]
+def _count(path: Path, stream: IO[bytes], limits: Limits) -> None:
     from lxml import etree
 
     paragraphs = chars = elements = 0

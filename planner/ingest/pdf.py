@@ -7,6 +7,7 @@ and characters used are checked after every page (Limits); `progress` hears of e
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.ingest.cleanup import clean_pages
 from planner.ingest.errors import IngestError
@@ -18,8 +19,11 @@ BLANK_DPI = 50  # a quick look at the page first: nothing darker than paper mean
 BLANK_LIGHTEST_INK = 200  # 0 black … 255 white
 MAX_PIXELS = 40_000_000  # an A3 page at 300 DPI is 17 M; a page "two metres wide" is rendered smaller
 
+if TYPE_CHECKING:
+    from pypdfium2 import PdfPage  # the library ships no type information: Any to mypy, a name to readers
 
-def _scale(page, dpi: int) -> float:  # type: ignore[no-untyped-def]
+
+def _scale(page: PdfPage, dpi: int) -> float:
     """Points to pixels at `dpi`, reduced for absurd page sizes so one page cannot take gigabytes."""
     width, height = page.get_size()
     scale = dpi / 72
@@ -86,13 +90,13 @@ def _unreadable(text: str) -> bool:
     return stripped.count("(cid:") * 8 > len(stripped) / 2
 
 
-def _blank(page) -> bool:  # type: ignore[no-untyped-def]
+def _blank(page: PdfPage) -> bool:
     """Nothing on the page darker than paper: OCR would spend seconds to find nothing."""
     darkest, _ = page.render(scale=_scale(page, BLANK_DPI), grayscale=True).to_pil().convert("L").getextrema()
     return darkest >= BLANK_LIGHTEST_INK
 
 
-def _ocr(path: Path, page) -> str:  # type: ignore[no-untyped-def]
+def _ocr(path: Path, page: PdfPage) -> str:
     import pytesseract
 
     image = page.render(scale=_scale(page, OCR_DPI)).to_pil()

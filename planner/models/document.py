@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import JSON, Date, ForeignKey, String, Text, Time, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, utcnow
+
+if TYPE_CHECKING:
+    from planner.models.import_job import ImportJob
 
 
-class Document(db.Model):
+class Document(Model):
     # The same file may be uploaded by two organizations: each has its own copy, and neither learns of the other.
     __table_args__ = (UniqueConstraint("organization_id", "sha256", name="uq_document_organization_sha256"),)
 
@@ -34,9 +38,11 @@ class Document(db.Model):
     proposals: Mapped[list[Proposal]] = relationship(
         back_populates="document", order_by="Proposal.evidence_line", cascade="all, delete-orphan"
     )
+    if TYPE_CHECKING:
+        job: ImportJob | None  # the backref ImportJob.document makes (one job per upload, or none)
 
 
-class Proposal(db.Model):
+class Proposal(Model):
     """One extracted item awaiting a person's decision: pending, accepted or rejected."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -10,7 +10,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from planner import labels
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, utcnow
 
 # The codes an event may have: planner.labels names them (one list, so a new kind gets its word there).
 EVENT_KINDS = labels.EVENT_KINDS
@@ -21,7 +21,7 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@planner"
 
 
-class Event(db.Model):
+class Event(Model):
     """A timed item has start_at/end_at (aware, UTC in the database); an all-day item has dates.
 
     end_date is inclusive here (the last day of a period); feeds write the exclusive DTEND.
@@ -85,7 +85,7 @@ class Event(db.Model):
         self.updated_at = utcnow()
 
 
-class EventChange(db.Model):
+class EventChange(Model):
     """The audit trail: who changed what on an event, and when."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -99,7 +99,7 @@ class EventChange(db.Model):
     event: Mapped[Event] = relationship(back_populates="changes")
 
 
-class EventRemoval(db.Model):
+class EventRemoval(Model):
     """When an event left a scope (deleted, or moved to another organization, body or kind).
 
     A feed's Last-Modified is its newest change; without these rows a deletion has no timestamp, and

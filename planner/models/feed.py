@@ -8,14 +8,14 @@ import secrets
 from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, utcnow
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)  # 192 bits
 
 
-class Feed(db.Model):
+class Feed(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(100), unique=True, default=new_token)
     name: Mapped[str] = mapped_column(String(200), default="")

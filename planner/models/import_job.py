@@ -11,12 +11,12 @@ import datetime as dt
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, utcnow
 
 JOB_STATUSES = ("queued", "claimed", "done", "failed")
 
 
-class ImportJob(db.Model):
+class ImportJob(Model):
     __table_args__ = (Index("ix_import_job_status", "status", "created_at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import JSON, Column, Date, ForeignKey, String, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, db, utcnow
 
 organization_municipality = Table(
     "organization_municipality",
@@ -17,7 +17,7 @@ organization_municipality = Table(
 )
 
 
-class Organization(db.Model):
+class Organization(Model):
     """A cooperation body of municipalities, e.g. 4M or Södertörnskommunerna."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,7 +34,7 @@ class Organization(db.Model):
         return f"<Organization {self.name}>"
 
 
-class Municipality(db.Model):
+class Municipality(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     code: Mapped[str | None] = mapped_column(String(4))  # kommunkod, e.g. 0127
@@ -44,7 +44,7 @@ class Municipality(db.Model):
     )
 
 
-class Body(db.Model):
+class Body(Model):
     """A group within an organization (styrgrupp, ledningsgrupp, PKS, nätverk) that meets."""
 
     __table_args__ = (UniqueConstraint("organization_id", "slug"),)
@@ -70,7 +70,7 @@ class Body(db.Model):
         return f"<Body {self.name}>"
 
 
-class ChairTerm(db.Model):
+class ChairTerm(Model):
     """Who holds the chair of a body, from when to when (end exclusive; None while it runs)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)

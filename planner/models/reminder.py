@@ -8,7 +8,7 @@ import secrets
 from sqlalchemy import JSON, Column, ForeignKey, Index, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from planner.db import UTCDateTime, db, utcnow
+from planner.db import Model, UTCDateTime, db, utcnow
 
 subscriber_body = Table(
     "subscriber_body",
@@ -18,7 +18,7 @@ subscriber_body = Table(
 )
 
 
-class Subscriber(db.Model):
+class Subscriber(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(320), unique=True)
     name: Mapped[str] = mapped_column(String(200), default="")
@@ -44,7 +44,7 @@ def new_message_id() -> str:
     return f"<{secrets.token_hex(16)}@planner>"
 
 
-class ReminderDelivery(db.Model):
+class ReminderDelivery(Model):
     """One mail to one recipient about one occurrence at one lead time; unique, so never twice."""
 
     __table_args__ = (

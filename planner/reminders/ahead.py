@@ -28,7 +28,10 @@ class Ahead:
     """One "sent" UPDATE in flight on the batch's (autocommit) connection; `drain` before any other use."""
 
     def __init__(self, conn: Connection, worker: str) -> None:
-        self.pg: Any = conn.connection.driver_connection.pgconn  # type: ignore[union-attr]
+        driver = conn.connection.driver_connection  # psycopg's connection; None only once it is closed
+        if driver is None:
+            raise ValueError("the batch's connection is closed")
+        self.pg: Any = driver.pgconn
         self.worker = worker.encode()
         self.pending: tuple[int, Callable[[bool], None]] | None = None
 

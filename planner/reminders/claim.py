@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, exists, not_, or_, update
+from sqlalchemy import ColumnElement, Connection, Exists, and_, exists, not_, or_, update
 
 from planner.leases import claim_rows, finish_row, release_rows, renew_rows, worker_name
 from planner.leases import dead_local_claimers as _dead_local_claimers
@@ -32,7 +32,7 @@ RECORD_SENT_PG = (
     "AND (%(expired)s::timestamptz IS NULL OR d.lease_until < %(expired)s::timestamptz) RETURNING d.id")
 
 
-def due_condition(now: dt.datetime, real: dt.datetime | None = None):  # type: ignore[no-untyped-def]
+def due_condition(now: dt.datetime, real: dt.datetime | None = None) -> ColumnElement[bool]:
     c = TABLE.c
     return or_(
         and_(c.status == "pending", c.due_at <= now, or_(c.next_attempt_at.is_(None), c.next_attempt_at <= now)),
@@ -40,7 +40,7 @@ def due_condition(now: dt.datetime, real: dt.datetime | None = None):  # type: i
     )
 
 
-def _newer_due(now: dt.datetime):  # type: ignore[no-untyped-def]
+def _newer_due(now: dt.datetime) -> Exists:
     """A later reminder of the same occurrence to the same person is due too."""
     later = TABLE.alias("later")
     c, lc = TABLE.c, later.c

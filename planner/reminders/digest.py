@@ -24,7 +24,7 @@ def concerns(subscriber: Subscriber, event: Event) -> bool:
 def digest_items(subscriber: Subscriber, monday: dt.date) -> list[dict[str, Any]]:
     start = local_at(monday, dt.time(0, 0))
     end = local_at(monday + dt.timedelta(days=14), dt.time(0, 0))
-    items = []
+    items: list[dict[str, Any]] = []
     for event in db.session.scalars(select(Event).where(Event.status != "cancelled", Event.deleted_at.is_(None))):
         if not concerns(subscriber, event):
             continue

@@ -114,6 +114,13 @@ class Dispatcher:
     ahead: Ahead | None = None  # without a journal, PostgreSQL: the "sent" UPDATE in flight while the next goes
     journal: Journal | None = None  # sent rows not yet recorded in the database
 
+    @property
+    def batch_conn(self) -> Connection:
+        """The connection send_batch opened: what the steps of one batch give back and renew rows on."""
+        if self.conn is None:
+            raise RuntimeError("no batch is being sent: only send_batch's steps use its connection")
+        return self.conn
+
     def __post_init__(self) -> None:
         config = current_app.config
         self.smtp = smtp.parse_smtp_url(config["SMTP_URL"])
@@ -246,7 +253,7 @@ class Dispatcher:
         if not outbox:
             return stats
         if self.stop.is_set():
-            stats.released += release(self.conn, [self.worker], [item.row_id for item in outbox])
+            stats.released += release(self.batch_conn, [self.worker], [item.row_id for item in outbox])
             return stats
         try:
             conn: smtplib.SMTP | None = smtp.connect(self.smtp)
@@ -263,14 +270,14 @@ class Dispatcher:
             for index, item in enumerate(outbox):
                 if self.stop.is_set():  # SIGTERM: the one in flight is done; the rest go back now
                     self.drain()
-                    stats.released += release(self.conn, [self.worker], [i.row_id for i in outbox[index:]])
+                    stats.released += release(self.batch_conn, [self.worker], [i.row_id for i in outbox[index:]])
                     break
                 if time.monotonic() - renewed > self.lease.total_seconds() / 3:
                     # A slow batch keeps its lease, so no other dispatcher takes these rows meanwhile.
                     self.drain()
                     self.record(stats)  # sent rows are recorded before any lease could run out
                     at = real + dt.timedelta(seconds=time.monotonic() - started)
-                    held = renew([i.row_id for i in outbox[index:]], self.worker, at + self.lease, self.conn)
+                    held = renew([i.row_id for i in outbox[index:]], self.worker, at + self.lease, self.batch_conn)
                     renewed = time.monotonic()
                 if item.row_id not in held:
                     log.warning("delivery %s: lease lost to another dispatcher; not sending", item.row_id)
@@ -417,7 +424,7 @@ class Dispatcher:
             return None
         if now > real and row.kind != "digest" and begins_at(row.occurrence) <= now:
             # Fast-forward past its start: not sent, and not expired either, since for real it is still ahead.
-            stats.released += release(self.conn, [self.worker], [row.id])
+            stats.released += release(self.batch_conn, [self.worker], [row.id])
             self.given_back.add(row.id)
             return None
         try:

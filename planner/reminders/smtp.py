@@ -67,7 +67,8 @@ def connect(settings: SmtpSettings) -> smtplib.SMTP:
         conn = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
     try:
         # Small writes in a row (a message's final dot after its content): no Nagle delay waiting for an ACK.
-        conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if conn.sock is not None:  # connected by the constructor, since it was given the host
+            conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         conn.ehlo()
         if settings.starttls:
             conn.starttls(context=context)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from flask import current_app
 from sqlalchemy import func, or_, select
@@ -52,7 +52,7 @@ def find_bodies(names: Iterable[str], org: Organization | None = None) -> list[B
     return found
 
 
-def check_leads(lead_times: dict[str, Sequence[str]] | None) -> dict[str, list[str]] | None:
+def check_leads(lead_times: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]] | None:
     if lead_times is None:
         return None
     try:
@@ -62,13 +62,13 @@ def check_leads(lead_times: dict[str, Sequence[str]] | None) -> dict[str, list[s
         raise SubscribeError(str(exc)) from None
 
 
-def _lead_order(text: str) -> tuple[int, str]:
+def _lead_order(text: str) -> tuple[float, str]:
     lead = parse_lead(text)
     return (-(lead.exact.total_seconds() if lead.exact else lead.days * 86400), text)
 
 
 def upsert(email: str, bodies: list[Body], org: Organization | None, *, confirm: bool = False,
-           digest: bool | None = None, lead_times: dict[str, Sequence[str]] | None = None
+           digest: bool | None = None, lead_times: Mapping[str, Sequence[str]] | None = None
            ) -> tuple[Subscriber, bool]:
     """Create or update a subscriber; confirming (admin) also plans their reminders at once."""
     email = normalize_email(email)
@@ -112,7 +112,7 @@ def unsubscribe(subscriber: Subscriber) -> None:
 
 
 def update_preferences(subscriber: Subscriber, bodies: list[Body], digest: bool,
-                       lead_times: dict[str, Sequence[str]]) -> None:
+                       lead_times: Mapping[str, Sequence[str]]) -> None:
     subscriber.bodies = list(bodies)
     subscriber.weekly_digest = digest
     subscriber.lead_times = check_leads(lead_times)

@@ -125,8 +125,8 @@ def vague_date_text(date_text: str | None, lang: str | None = "sv") -> str | Non
             label = "week" if _lang(lang) == "en" else "v."
             return f"{label} {int(week)} {year} ({format_period(monday, sunday, lang)})"
         if len(date_text) == 7:
-            year, month = map(int, date_text.split("-"))
-            return f"{month_name(month, lang)} {year}"
+            year_number, month = map(int, date_text.split("-"))
+            return f"{month_name(month, lang)} {year_number}"
     except ValueError:
         return None
     return None

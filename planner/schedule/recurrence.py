@@ -209,7 +209,7 @@ def series_starts(rule: str, first: dt.datetime | dt.date, window_start: dt.date
     (or hang) on one stored series.
     """
     timed = isinstance(first, dt.datetime)
-    local_first = first.astimezone(STOCKHOLM).replace(tzinfo=None) if timed else \
+    local_first = first.astimezone(STOCKHOLM).replace(tzinfo=None) if isinstance(first, dt.datetime) else \
         dt.datetime.combine(first, dt.time())
     text = re.sub(r"UNTIL=(\d{8}(?:T\d{6})?)(Z?)", _wall_clock_until, rule.strip(), flags=re.IGNORECASE)
     lo = dt.datetime.combine(window_start, dt.time())

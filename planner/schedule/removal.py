@@ -11,6 +11,8 @@ cancelled, and the duplicate leaves the feeds at once.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import delete, select, update
 
@@ -105,8 +107,8 @@ def _move_deliveries(keep: Event, drop: Event) -> int:
     return moved
 
 
-def feed_cutoff(config: object, today_start: dt.datetime) -> dt.datetime:
+def feed_cutoff(config: Mapping[str, Any], today_start: dt.datetime) -> dt.datetime:
     """Deleted events stay in feeds (as cancelled) while deleted after this instant; whole days, so the
     drop happens at midnight, which already counts as a change for Last-Modified."""
-    days = int(config.get("DELETED_FEED_DAYS", DEFAULT_FEED_DAYS))  # type: ignore[attr-defined]
+    days = int(config.get("DELETED_FEED_DAYS", DEFAULT_FEED_DAYS))
     return today_start - dt.timedelta(days=days)

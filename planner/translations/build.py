@@ -24,7 +24,8 @@ def main() -> int:
     missing = []
     for message in catalog:
         if message.id:
-            message.string = EN.get(message.id, "")
+            # A plural message (a tuple of ids) has no English here yet: it counts as missing.
+            message.string = EN.get(message.id, "") if isinstance(message.id, str) else ""
             if not message.string:
                 missing.append(message.id)
     out = HERE / "en" / "LC_MESSAGES"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext
@@ -28,7 +28,16 @@ bp = Blueprint("auth", __name__, url_prefix="/auth")
 login_manager = LoginManager()
 csrf = CSRFProtect()
 F = TypeVar("F", bound=Callable[..., Any])
-M = TypeVar("M")
+
+
+class _OrganizationRow(Protocol):
+    """A row that belongs to one organization (an event, a document)."""
+
+    @property
+    def organization_id(self) -> int | None: ...
+
+
+M = TypeVar("M", bound=Organization | _OrganizationRow)
 
 __all__ = ["bp", "csrf", "init_app", "login_required", "roles_required", "can_edit_organization",
            "visible_organization_ids", "require_edit"]
@@ -111,7 +120,7 @@ def roles_required(*roles: str) -> Callable[[F], F]:
                 abort(403)
             return view(*args, **kwargs)
 
-        return wrapped  # type: ignore[return-value]
+        return cast(F, wrapped)  # functools.wraps keeps the view's signature; mypy cannot see that
 
     return decorator
 

@@ -108,7 +108,7 @@ def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] 
                                    Document.filename.icontains(word, autoescape=True), titled,
                                    Document.body.has(Body.name.icontains(word, autoescape=True)),
                                    Document.organization.has(Organization.name.icontains(word, autoescape=True))))
-    hits = []
+    hits: list[tuple[Document, tuple[int, str] | None]] = []
     for document in db.session.scalars(query):
         names = [document.filename, document.body.name if document.body else None,
                  document.organization.name if document.organization else None]

@@ -189,7 +189,7 @@ def public_subscribe(org_slug: str, body_slug: str) -> str:
 STATUS_TEXT = {"confirmed": "Bekräftat", "tentative": "Preliminärt", "cancelled": "Inställt"}
 
 
-def event_page(scope: Scope, uid: str, subscribe_url: str) -> str:
+def event_page(scope: Scope, uid: str, subscribe_url: str) -> Response:
     """A feed's event, read-only, for a subscriber without an account: title, time, place, status.
 
     Only an event the feed serves (its scope, not a merged duplicate) is shown; anything else,

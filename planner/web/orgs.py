@@ -139,7 +139,7 @@ def _apply_body_form(body: Body) -> list[str]:
         rules = parse_rules(request.form.get("meeting_deadlines") or "")
     except RuleError as exc:
         errors.append(str(exc))
-    if errors:
+    if errors or term is None:  # a missing term is one of the errors
         return errors
     body.meeting_deadlines = [{"label": r.label, "days": r.days} for r in rules]
     body.name = name[:200]
@@ -207,6 +207,8 @@ def _editable_body_or_404(org_id: int, body_id: int) -> tuple[Organization, Body
 def add_term(org_id: int, body_id: int) -> Any:
     org, body = _editable_body_or_404(org_id, body_id)
     holder = (request.form.get("holder") or "").strip()
+    start: dt.date | None
+    end: dt.date | None
     try:
         start = dt.date.fromisoformat(request.form.get("start_date") or "")
         end = dt.date.fromisoformat(request.form["end_date"]) if request.form.get("end_date") else None

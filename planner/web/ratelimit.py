@@ -62,7 +62,7 @@ def rate_limited(*names: str) -> Callable[[F], F]:
         raise ValueError(f"unknown rate-limit rules: {sorted(unknown)}")
 
     def mark(view: F) -> F:
-        view.planner_rate_limits = names  # type: ignore[attr-defined]
+        view.planner_rate_limits = names  # type: ignore[attr-defined]  # a mark on the function, read by init_app
         return view
 
     return mark
@@ -87,14 +87,15 @@ def apply(app: Flask) -> Limiter:
         if not names:
             continue
         if id(view) not in wrapped:
-            limited = view
+            limited: Callable[..., Any] = view
             for rule in (rule for name in names for rule in RULES[name]):
+                methods = list(rule.methods) if rule.methods is not None else None
                 if rule.shared:
                     decorate = limiter.shared_limit(_setting(rule.setting), scope=rule.shared, key_func=rule.key,
-                                                    deduct_when=rule.counts, methods=rule.methods)
+                                                    deduct_when=rule.counts, methods=methods)
                 else:
                     decorate = limiter.limit(_setting(rule.setting), key_func=rule.key, deduct_when=rule.counts,
-                                             methods=rule.methods)
+                                             methods=methods)
                 limited = decorate(limited)
             wrapped[id(view)] = limited
         app.view_functions[endpoint] = wrapped[id(view)]

@@ -37,7 +37,7 @@ KINDS = (("meeting", N_("Möten")), ("deadline", N_("Sista dagar")))
 
 
 def _organizations() -> list[Organization]:
-    return db.session.scalars(select(Organization).order_by(Organization.name)).all()
+    return list(db.session.scalars(select(Organization).order_by(Organization.name)))
 
 
 def _by_token(token: str) -> Subscriber:

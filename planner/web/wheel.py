@@ -23,6 +23,7 @@ from flask import (
 )
 from flask_babel import gettext
 from flask_login import current_user
+from werkzeug.wrappers import Response as WerkzeugResponse  # what redirect() is typed to give
 
 from planner.clock import today_local
 from planner.db import db
@@ -67,7 +68,7 @@ def _body(org: Organization, slug: str | None) -> Body | None:
     return body
 
 
-def _access(org: Organization, body: Body | None) -> Access | Response:
+def _access(org: Organization, body: Body | None) -> Access | WerkzeugResponse:
     """A logged-in user sees the organizations they belong to (an admin: all); anyone else needs a
     valid feed token for this organization."""
     token = request.args.get("token")
@@ -159,7 +160,7 @@ def wheel(org_slug: str, year: int, body_slug: str | None = None) -> Any:
     org = _organization(org_slug)
     body = _body(org, body_slug)
     access = _access(org, body)
-    if isinstance(access, Response):
+    if not isinstance(access, Access):  # the way to the login page
         return access
     with_sources = current_user.is_authenticated
     data = _data(org, body, year, access, with_sources)
@@ -189,7 +190,7 @@ def download(org_slug: str, year: int, fmt: str, body_slug: str | None = None) -
     if fmt not in FORMATS:
         abort(404)
     access = _access(org, body)
-    if isinstance(access, Response):
+    if not isinstance(access, Access):  # the way to the login page
         return access
     data = _data(org, body, year, access, with_sources=False)
     try:

@@ -344,9 +344,9 @@ def layout(data: WheelData) -> Layout:
     lay = Layout(span, bands, chairs, holiday_marks, max(r, MIN_CENTRE - 4), labelled=True,
                  holiday_in=holiday_in, lov_lanes=lov_lanes)
     _label_holidays(lay)
-    months = {}
-    for month in g.month_sectors(span):
-        months[month.start.month] = 0
+    months: dict[int, int] = {}  # month number → its unlabelled items
+    for sector in g.month_sectors(span):
+        months[sector.start.month] = 0
     for item in lay.unlabelled:
         month = item.start.month if span.contains(item.start) else span.start.month
         months[month] += 1
