@@ -340,7 +340,7 @@ class Dispatcher:
             return
         self.drain()
         entries = self.journal.pending
-        held = record_sent(self.conn, self.worker, entries)
+        held = record_sent(self.batch_conn, self.worker, entries)
         stats.sent += len(held)
         for row_id, _ in entries:
             if row_id not in held:

@@ -142,9 +142,9 @@ def date_range(date_text: str | None, end_text: str | None) -> tuple[dt.date | N
             first = dt.date.fromisocalendar(int(year), int(week), 1)
             return first, first + dt.timedelta(days=6)
         if len(date_text) == 7:
-            year, month = map(int, date_text.split("-"))
-            first = dt.date(year, month, 1)
-            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            year_number, month = map(int, date_text.split("-"))
+            first = dt.date(year_number, month, 1)
+            nxt = dt.date(year_number + month // 12, month % 12 + 1, 1)
             return first, nxt - dt.timedelta(days=1)
         first = dt.date.fromisoformat(date_text)
     except ValueError:
