@@ -726,6 +726,8 @@ def test_each_section_s_time_holds_for_its_list_when_the_list_above_has_no_full_
     (" • 6 och 27 oktober\n", [(6, 10), (27, 10)]),
     (" • 24 och och 30 november\n", [(24, 11), (30, 11)]),  # as published
     ("punkt 5, 31 januari", [(31, 1)]),  # a numbered item, then a date
+    ("2 november,23 november", [(2, 11), (23, 11)]),  # a missing space after the comma
+    ("kostar 1,5 mars", []),
     ("sidan 40, 3 mars", [(3, 3)]),
 ])
 def test_days_listed_before_the_month_they_share_are_each_a_date(text: str, want: list) -> None:

@@ -57,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", and ranges "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
-        r"(?P<d1>[0-9](?<![0-9/:,].)(?<![^a-z]-.)\d?)(?:"
+        r"(?P<d1>[0-9](?<![0-9/:].)(?<![^a-z],.)(?<![^a-z]-.)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
@@ -106,12 +106,13 @@ _PREPOSITION_BEFORE = re.compile(
 
 
 def _gap_read_as_mark(match: re.Match[str], folded: str) -> bool:
-    """OCR read the gap before a date as a mark: "22/9.18/10", "måndagen.17.8.2020", "från och med-8 oktober"."""
+    """OCR (or a typist) read the gap before a date as a mark: "22/9.18/10", "måndagen.17.8.2020", "från och med-8
+    oktober", "2 november,23 november"."""
     start = match.start()
     mark, word_before = folded[start - 1], folded[start - 2:start - 1].isalpha()
     if mark == ".":
         return bool(match.group("sm") or match.group("dy") and word_before)
-    return mark == "-" and bool(match.group("m1")) and word_before
+    return mark in "-," and bool(match.group("m1")) and word_before  # "2 november,23 november": a missing space
 
 
 def find_dates(folded: str) -> list[DateMention]:
