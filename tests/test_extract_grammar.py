@@ -732,3 +732,14 @@ def test_each_section_s_time_holds_for_its_list_when_the_list_above_has_no_full_
 ])
 def test_days_listed_before_the_month_they_share_are_each_a_date(text: str, want: list) -> None:
     assert [(m.day, m.month) for m in find_dates(text)] == want
+
+
+def test_a_coordinated_body_name_heads_its_dates_in_a_plan() -> None:
+    from planner.extract import extract
+
+    text = ("Sammanträdesdagar\n\nNämnderna sammanträder följande dagar 2022:\n\nVård- och omsorgsnämnden\n\n"
+            "17 januari, 14 februari, 21 mars\n\nBarn-,  utbildning- och kulturnämnden\n\n20 januari, 24 februari, "
+            "24 mars\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles["2022-01-17"] == titles["2022-03-21"] == "Sammanträde, Vård- och omsorgsnämnden"
+    assert titles["2022-01-20"] == titles["2022-03-24"] == "Sammanträde, Barn-, utbildning- och kulturnämnden"

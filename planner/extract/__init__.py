@@ -473,7 +473,8 @@ def _body_above(doc: Doc, line: int) -> str | None:
 def _body_heading(line: str) -> bool:
     """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
     text = line.strip(" #*:\t")
-    if len(text.split()) > 3:
+    # "Barn-, utbildning- och kulturnämnden": the parts of a coordinated compound are one name
+    if len([w for w in text.split() if not w.endswith(("-", "-,")) and w != "och"]) > 3:
         return False
     folded = fold(text)
     return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
@@ -490,7 +491,7 @@ def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
             continue
         hit = SECTION_HEADING.match(doc.folded_line(index))
         if hit is None and line.strip() and _body_heading(line):
-            name = line.strip(" #*:\t")  # "Kommunstyrelsen" above its dates, no year on the heading
+            name = " ".join(line.strip(" #*:\t").split())  # "Kommunstyrelsen" above its dates, no year on it
         elif hit is not None:
             name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
             name = name.strip(" :,-") or None
