@@ -743,3 +743,14 @@ def test_a_coordinated_body_name_heads_its_dates_in_a_plan() -> None:
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert titles["2022-01-17"] == titles["2022-03-21"] == "Sammanträde, Vård- och omsorgsnämnden"
     assert titles["2022-01-20"] == titles["2022-03-24"] == "Sammanträde, Barn-, utbildning- och kulturnämnden"
+
+
+def test_a_meeting_named_right_before_its_date_is_titled_so() -> None:
+    from planner.extract import extract
+
+    text = ("Politiska möten skjuts upp\n\nPresidiet har beslutat att ställa in fullmäktiges sammanträde den 30 mars "
+            "2020. De ärenden som skulle behandlas kommer istället att behandlas på kommunstyrelsens ordinarie "
+            "sammanträde den 27 april 2020.\n")
+    items = {i["date"]: i for i in extract(text)["items"]}
+    assert (items["2020-03-30"]["title"], items["2020-03-30"]["status"]) == ("Fullmäktiges sammanträde", "cancelled")
+    assert items["2020-04-27"]["kind"] == "next_meeting"  # where the matters go: the body's next meeting
