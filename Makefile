@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+# Test processes for `make test` (pytest-xdist). The suite mostly waits (schedulers, OCR, chromium,
+# PostgreSQL): serially it used 39% of one core; `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= 3
 
 .PHONY: run test install install-test sysdeps nodedeps lint audit lock bench clean
 
@@ -67,7 +70,7 @@ test: install-test
 	$(BIN)/ruff check planner tests bench
 	$(BIN)/mypy planner
 	$(BIN)/python tests/setup/audit.py requirements.lock
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## make audit: known vulnerabilities in requirements.lock fail; no reachable database is a NOTICE, not a pass.
 audit: $(VENV)/.installed-test

@@ -29,6 +29,22 @@ EXAMPLES = ROOT / "examples" / "minutes"
 PG_ADMIN_URL = os.environ.get("PLANNER_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 BACKENDS = [b for b in os.environ.get("PLANNER_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 
+# `make test` runs the suite in parallel (pytest-xdist, --dist loadgroup). These modules run real
+# schedulers, SMTP sinks and OCR against deadlines of a few seconds (leases, "answers at once", SIGTERM
+# within 10 s): they go to one worker, one after another, as in a serial run; the rest spread over the others.
+TIMED_PROCESSES = {"test_import_jobs_processes", "test_import_jobs", "test_reminders_processes",
+                   "test_reminders_recovery", "test_reminders_send", "test_browser_review"}
+
+# tesseract's OpenMP threads spin while waiting: with several test workers on two cores they would
+# only take turns with each other. One thread per OCR process (the text is the same).
+os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.stem in TIMED_PROCESSES:
+            item.add_marker(pytest.mark.xdist_group("timed-processes"))
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     from tests.snapshots import add_option
