@@ -16,11 +16,12 @@ from bench.real_scores import OWN, SETS, score_set
 FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1, 0.70),
     "shared/real text": (0.97, 0.99, 12, 9, 4, 0.74),
-    "shared/real ocr": (0.955, 0.97, 12, 9, 4, 0.71),
-    # F1 (and OCR time) lowered from 0.945 / 0.82 / 0.75: the held-out batch h001-h029 was added blind on
-    # 2026-12-02 (labelled before the extractor ran, no rule tuned to it) and scores F1 0.80 on its own.
-    "tests/data/real": (0.91, 0.87, 16, 9, 12, 0.60),
-    "tests/data/real ocr": (0.81, 0.74, 16, 6, 12, 0.45),
+    "shared/real ocr": (0.955, 0.99, 12, 9, 4, 0.71),
+    # The held-out batch h001-h029 was added blind on 2026-12-02 (labelled before the extractor ran) and scored
+    # F1 0.80 on its own; the general rules its failures showed (tables with months as columns, day lists
+    # before a month, …) brought the corpus of 160 back to the figures below.
+    "tests/data/real": (0.96, 0.93, 19, 14, 18, 0.65),
+    "tests/data/real ocr": (0.835, 0.85, 19, 11, 18, 0.51),
 }
 
 
