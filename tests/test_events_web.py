@@ -178,3 +178,16 @@ def test_chair_rotation_proposes_handover_events_once(client, login) -> None:
         (dt.date(today.year + 2, 1, 1), "Falkenberg", "Halmstad", "tentative"),
         (dt.date(today.year + 3, 1, 1), "Halmstad", "Varberg", "tentative"),
     ]
+
+
+def test_a_group_form_s_mistakes_are_told_in_the_reader_s_language(client, login) -> None:
+    mine, _ = _org_with_body()
+    login("secretary", org=mine)
+    token = csrf_token_from(client.get("/events/").get_data(as_text=True))
+    form = {"csrf_token": token, "name": "", "chair_term_months": "99", "handover_month": "13"}
+    swedish = client.post(f"/org/{mine.id}/bodies", data=form, follow_redirects=True).get_data(as_text=True)
+    assert "Ange gruppens namn." in swedish and "Mandattiden anges i månader (1–60)." in swedish
+    client.get("/sprak/en?next=/")
+    english = client.post(f"/org/{mine.id}/bodies", data=form, follow_redirects=True).get_data(as_text=True)
+    assert "Give the group&#39;s name." in english or "Give the group's name." in english
+    assert "The term of office is given in months (1–60)." in english and "Unknown month for the handover." in english

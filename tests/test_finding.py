@@ -102,3 +102,17 @@ def test_list_pages_by_fifty_within_a_date_range_and_keeps_the_filters(client, l
     assert "skriv datumet som ÅÅÅÅ-MM-DD" in bad
     searched = client.get("/events/?q=möte+11&from=2027-01-01&to=2027-12-31").get_data(as_text=True)
     assert _titles(searched) == ["Möte 011"] + [f"Möte {i}" for i in range(110, 120)]
+
+
+def test_a_search_lists_at_most_twenty_minutes(client, login) -> None:
+    """Every minute of ten years may mention "budget": the page names the first twenty, not all."""
+    from planner.web.search import MAX_DOCUMENT_HITS
+
+    org = get_or_create_organization("Kustkommunerna")
+    for n in range(MAX_DOCUMENT_HITS + 5):
+        db.session.add(Document(organization_id=org.id, filename=f"styrgrupp-{n:02d}.txt", sha256=f"{n:064x}",
+                                text=f"Protokoll {n}\nBudgeten diskuterades.\n"))
+    db.session.commit()
+    login("secretary", org=org)
+    page = client.get("/events/?q=budgeten").get_data(as_text=True)
+    assert len(set(re.findall(r"styrgrupp-\d\d\.txt", page))) == MAX_DOCUMENT_HITS

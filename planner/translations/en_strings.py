@@ -257,4 +257,6 @@ EN = {
     "%(n)s dagar före": "%(n)s days before", "1 timme före": "1 hour before",
     "%(n)s timmar före": "%(n)s hours before", "%(h)s tim %(m)s min före": "%(h)s h %(m)s min before",
     "i dag": "today", "i morgon": "tomorrow", "om %(n)s dagar": "in %(n)s days",
+    "Ange gruppens namn.": "Give the group's name.", "Mandattiden anges i månader (1–60).":
+    "The term of office is given in months (1–60).", "Okänd månad för överlämning.": "Unknown month for the handover.",
 }

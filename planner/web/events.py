@@ -120,8 +120,8 @@ def _documents(filters: dict[str, Any]) -> list[tuple[Document, tuple[int, str] 
             hits.append((document, line))
         else:
             continue
-            if len(hits) >= search.MAX_DOCUMENT_HITS:
-                break
+        if len(hits) >= search.MAX_DOCUMENT_HITS:
+            break
     return hits
 
 

@@ -128,13 +128,13 @@ def _apply_body_form(body: Body) -> list[str]:
     errors = []
     name = (request.form.get("name") or "").strip()
     if not name:
-        errors.append("Ange gruppens namn.")
+        errors.append(gettext("Ange gruppens namn."))
     term = request.form.get("chair_term_months", type=int)
     if term is None or not 1 <= term <= 60:
-        errors.append("Mandattiden anges i månader (1–60).")
+        errors.append(gettext("Mandattiden anges i månader (1–60)."))
     month = request.form.get("handover_month", type=int)
     if month is not None and not 0 <= month <= 12:
-        errors.append("Okänd månad för överlämning.")
+        errors.append(gettext("Okänd månad för överlämning."))
     try:
         rules = parse_rules(request.form.get("meeting_deadlines") or "")
     except RuleError as exc:
