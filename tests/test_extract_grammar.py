@@ -754,3 +754,13 @@ def test_a_meeting_named_right_before_its_date_is_titled_so() -> None:
     items = {i["date"]: i for i in extract(text)["items"]}
     assert (items["2020-03-30"]["title"], items["2020-03-30"]["status"]) == ("Fullmäktiges sammanträde", "cancelled")
     assert items["2020-04-27"]["kind"] == "next_meeting"  # where the matters go: the body's next meeting
+
+
+def test_a_letter_s_place_and_date_is_when_it_was_written() -> None:
+    from planner.extract import extract
+
+    text = ("Kallelse till extra föreningsstämma\n\nMedlemmarna kallas till extra föreningsstämma torsdagen den "
+            "15 mars 2018 kl 18.30 i samlingslokalen.\n\nLund  2018-03-01 Styrelsen\n")
+    result = extract(text)
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2018-03-15", "18:30")
+    assert [(i["kind"], i["date"]) for i in result["items"]] == [("reference", "2018-03-01")]

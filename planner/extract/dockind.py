@@ -16,6 +16,7 @@ from planner.extract.cues import CANCELLED, MINUTES_TITLE, PUBLISHED
 from planner.extract.dates import DateMention
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
+from planner.extract.places import municipality
 from planner.extract.years import safe_date
 
 MINUTES, KALLELSE, PLAN, NOTICE = "minutes", "kallelse", "plan", "notice"
@@ -143,6 +144,16 @@ def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     return listed
 
 
+_PLACE_LEAD = re.compile(r"\s{0,4}(?P<place>[A-ZÅÄÖ][\wåäöé-]{1,30})\s{0,3},?\s{1,3}(?:den\s{1,3})?")
+
+
+def _place_dateline(doc: Doc, line: int, m: DateMention) -> bool:
+    """A letter's place and date opening its line ("Lund  2018-03-01", "Varberg, den 3 mars 2018"): when it was
+    written, not an event."""
+    hit = _PLACE_LEAD.fullmatch(doc.original, doc.starts[line], m.start)
+    return hit is not None and municipality(hit.group("place")) is not None
+
+
 def _label_above(doc: Doc, line: int) -> bool:
     """"Publicerad" alone on the line above the date ("Publicerad\nmåndag 10 juni 2019")."""
     above = doc.prev_nonblank(line, 1)
@@ -175,6 +186,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
         byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
+                                                 or _place_dateline(doc, line, m)
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front:
             date = safe_date(m.year, m.month, m.day)
