@@ -764,3 +764,13 @@ def test_a_letter_s_place_and_date_is_when_it_was_written() -> None:
     result = extract(text)
     assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2018-03-15", "18:30")
     assert [(i["kind"], i["date"]) for i in result["items"]] == [("reference", "2018-03-01")]
+
+
+def test_a_kallelse_heading_without_till_calls_the_meeting_and_a_clock_before_the_date_is_its_time() -> None:
+    from planner.extract import extract
+
+    text = ("Kallelse årsmöte\n\nÅrsmötet hålls enligt stadgarnas dagordning, 16.00 den 14 april 2011 . Förslag ska "
+            "vara ordföranden tillhanda senast den 14/3.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "kallelse"
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2011-04-14", "16:00")

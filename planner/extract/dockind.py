@@ -37,8 +37,11 @@ _INLINE = words("utses att justera", "val av justerare", "justerare", "faststäl
                 "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
 _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
 # A summons in the text's opening: "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30".
-CALLS = words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till", "bjuder in till",
-              "kallar till")
+# … and a heading "Kallelse årsmöte", "KALLELSE extra föreningsstämma": the summons word before the meeting.
+CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till",
+                         "bjuder in till", "kallar till").pattern
+                   + r"|(?<![a-z])kallelse\s{1,3}(?:[a-z]{1,20}\s{1,3})?[a-z]{0,20}"
+                     r"(?:mote|stamma|sammantrade|fullmaktige)(?:t|n|na)?(?![a-z])")
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",

@@ -203,12 +203,17 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
     return Meeting(date, start, end, _location(doc, index), index, labelled, m.year is not None)
 
 
+_CLOCK_BEFORE_DATE = re.compile(r"(?<![\d.:])(?:kl\.?\s{0,2}|klockan\s{1,2})?([0-2]?\d)[.:]([0-5]\d)\s{1,3}"
+                                r"(?:[a-z]{3,9}dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
 _CLOCK_AFTER_DATE = re.compile(r"[ \t,:]{1,4}[0-2]?\d[.:][0-5]\d(?:\s{0,2}[-–]\s{0,2}[0-2]?\d[.:][0-5]\d)?(?![\d.:])")
 
 
 def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -> tuple[str | None, str | None]:
     """The meeting's time: after its date, under a "Tid" label nearby, on a repeat of its date, or when it opened."""
     line_end = doc.starts[index] + len(doc.lines[index])
+    before = _CLOCK_BEFORE_DATE.search(doc.folded, max(doc.starts[index], m.start - 30), m.start)
+    if before is not None:  # "… dagordningen, 16.00 den 14 april 2011", "kl. 18.30 onsdagen den 5 maj"
+        return f"{int(before.group(1)):02d}:{before.group(2)}", None
     for k, t in enumerate(times):
         if m.end <= t.start <= min(line_end, m.end + 80):
             return _whole_session(doc, times, k)
