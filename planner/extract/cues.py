@@ -83,6 +83,8 @@ TERM = words("mandatperiod", "mandattid", "verksamhetsår", "räkenskapsår", "k
 PERIOD_BOUND = re.compile(r"(?<![a-z])(?:fran(?:\s{1,3}och\s{1,3}med)?|fr\.?\s?o\.?\s?m\.?|till\s{1,3}och\s{1,3}med"
                           r"|t\.?\s?o\.?\s?m\.?|till(?:\s{1,3}att\s{1,3}vara)?|raknat\s{1,3}fran(?:\s{1,3}och\s{1,3}med)?)"
                           r"\s{1,3}(?:den\s{1,3})?$")
+# A death: "vår ordförande Lars Hedlund som avled den 4 september" (a date to mourn, not to put in the calendar).
+DIED = re.compile(r"(?<![a-z])(?:avled|avlidit|gick\s{1,3}bort|gatt\s{1,3}bort|somnade\s{1,3}in)(?![a-z])")
 # Administrative dates of a protocol (justering, anslag): never schedule items.
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
               "avsändare", "utskriftsdatum", "diarienummer", "dnr", "protokolljustering")

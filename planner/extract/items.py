@@ -129,7 +129,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
-    if _near_has(ctx, m, line, cues.ADMIN):
+    if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start):
         return "reference", None
     not_future = ctx.ref is not None and r.first_day <= ctx.ref
     if not_future and ctx.ref is not None and (
