@@ -779,7 +779,6 @@ def test_a_kallelse_heading_without_till_calls_the_meeting_and_a_clock_before_th
 def test_a_death_is_no_event() -> None:
     from planner.extract import extract
 
-    text = ("Styrelsemöte 2023-09-19\n\nVice ordförande öppnade mötet och ett ljus tändes för vår ordförande som "
-            "avled den 4 september.\n\nNästa styrelsemöte den 10 oktober 2023.\n")
-    got = sorted((i["kind"], i["date"]) for i in extract(text)["items"])
-    assert got == [("next_meeting", "2023-10-10"), ("reference", "2023-09-04")]
+    text = ("Styrelsemöte i föreningen\n\nEtt ljus tändes för vår ordförande som avled den 4 september.\n\n"
+            "Planerade styrelsemöten under 2024 är 6 februari och 14 maj.\n")
+    assert [i["kind"] for i in extract(text)["items"] if i["date"].endswith("-09-04")] == ["reference"]
