@@ -782,3 +782,10 @@ def test_a_death_is_no_event() -> None:
     text = ("Styrelsemöte i föreningen\n\nEtt ljus tändes för vår ordförande som avled den 4 september.\n\n"
             "Planerade styrelsemöten under 2024 är 6 februari och 14 maj.\n")
     assert [i["kind"] for i in extract(text)["items"] if i["date"].endswith("-09-04")] == ["reference"]
+
+
+def test_a_list_of_planned_meetings_titles_each_in_the_singular() -> None:
+    from planner.extract import extract
+
+    text = "Styrelsen\n\nPlanerade styrelsemöten under 2024 är 6 februari, 14 maj, 20 augusti och 12 november.\n"
+    assert {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"Styrelsemöte"}

@@ -380,10 +380,12 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "… ställa in fullmäktiges sammanträde den 30 mars": the meeting as the sentence names it
         words = " ".join(doc.original[named.start("t"):named.end("t")].split())
         return words[0].upper() + words[1:]
-    subject = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
-    if subject is not None:
-        # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …"
-        return body_meeting_title(subject, noun)
+    listing = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
+    if listing is not None:
+        # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …";
+        # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
+        subject, is_meeting = listing
+        return subject if is_meeting else body_meeting_title(subject, noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
@@ -500,12 +502,14 @@ _BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag
 _NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}"
                            r"(?:(?:ordinarie|extra|extrainsatta|konstituerande)\s{1,2})?(?:sammantrade|mote|styrelsemote|arsmote|stamma|traff|motet|sammantradet))"
                            r"\s{1,2}(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
+_MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}(?:mote|sammantrade)(?P<end>na|n)(?![a-z])")
 _MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}"
                     r"(?:sammantrader|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
 
 
-def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> str | None:
-    """The body of "X sammanträder …: d1, d2, d3 …", when m stands in that run of three or more dates."""
+def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[str, bool] | None:
+    """The body of "X sammanträder …: d1, d2, d3 …" (False), or the meeting of "Planerade styrelsemöten … är d1, d2,
+    d3" in the singular (True), when m stands in that run of three or more dates."""
     listed = [d for d in _mentions_between(ctx, s0, s1) if d.precision == "day"]
     if len(listed) < 3 or m not in listed:
         return None
@@ -519,9 +523,13 @@ def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> str | No
     if hi - lo < 2:
         return None
     hit = _MEETS.match(folded, s0, listed[lo].start)
-    if hit is None:
+    if hit is not None:
+        return ctx.doc.original[hit.start("subj"):hit.end("subj")], False
+    plural = _MEETINGS_PLURAL.search(folded, s0, listed[lo].start)
+    if plural is None:
         return None
-    return ctx.doc.original[hit.start("subj"):hit.end("subj")]
+    word = ctx.doc.original[plural.start():plural.end() - len(plural.group("end"))]  # "styrelsemöten" → "…möte"
+    return word[0].upper() + word[1:], True
 
 
 def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
