@@ -789,3 +789,11 @@ def test_a_list_of_planned_meetings_titles_each_in_the_singular() -> None:
 
     text = "Styrelsen\n\nPlanerade styrelsemöten under 2024 är 6 februari, 14 maj, 20 augusti och 12 november.\n"
     assert {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"Styrelsemöte"}
+
+
+def test_a_weekday_that_fits_only_years_ahead_is_a_slip_not_a_date_then() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll för styrelsesammanträde den 13:e oktober, 2009\n\nNärvarande: styrelsen\n\n"
+            "§ 5 Festen blir lördagen den 7/1.\n")
+    assert [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"] == ["2010-01-07"]

@@ -29,6 +29,9 @@ _YEAR = re.compile(r"20\d\d(?!\d)")
 _SECTION_START = re.compile(r"\s{0,4}(?:§\s{0,2}\d|\d{1,2}\s{0,2}[.)]\s{0,3}[a-z])")
 
 
+_AHEAD_DAYS = 400  # minutes plan at most about a year ahead: "lördagen den 7/1" is no date three years on
+
+
 @dataclass
 class Resolved:
     date: str
@@ -144,8 +147,9 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
         if not weekday_ok and source != "explicit":
             better = weekday_year(mention.month, mention.day, mention.weekday, year, span=3)
             moved = safe_date(better, mention.month, mention.day) if better is not None else None
-            if moved is not None and ref is not None and moved < ref - dt.timedelta(days=BACK_DAYS):
-                better = None  # a weekday that points years back is a slip of the writer, not a date in the past
+            if moved is not None and ref is not None and not (
+                    ref - dt.timedelta(days=BACK_DAYS) <= moved <= ref + dt.timedelta(days=_AHEAD_DAYS)):
+                better = None  # a weekday that points years back or ahead is a slip of the writer
             if better is not None:
                 year, weekday_ok, source = better, True, "weekday"
     first = safe_date(year, mention.month, mention.day)
