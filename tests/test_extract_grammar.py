@@ -797,3 +797,11 @@ def test_a_weekday_that_fits_only_years_ahead_is_a_slip_not_a_date_then() -> Non
     text = ("Protokoll för styrelsesammanträde den 13:e oktober, 2009\n\nNärvarande: styrelsen\n\n"
             "§ 5 Festen blir lördagen den 7/1.\n")
     assert [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"] == ["2010-01-07"]
+
+
+def test_a_kallelse_s_deadline_before_its_meeting_is_still_to_come() -> None:
+    from planner.extract import extract
+
+    text = ("Kallelse till årsmöte\n\nÅrsmötet hålls 16.00 den 14 april 2011. Förslag som önskas bli behandlade på "
+            "årsmötet ska vara ordföranden tillhanda minst en månad före årsmötet, alltså den 14/3.\n")
+    assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("deadline", "2011-03-14")]

@@ -97,6 +97,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   sentence_bounds(doc.folded, doc.original), ref, body)
+    if doc_kind == KALLELSE:
+        ctx.written, ctx.written_known = published, True
     if organization or body:  # names a person reads: OCR damage repaired like titles
         organization = repair_text(organization, ctx.lost_diacritics) if organization else organization
         body = repair_text(body, ctx.lost_diacritics) if body else body

@@ -97,7 +97,7 @@ PAST_FORM = re.compile(
     r"|(?:holls|var|blev)(?![a-z]))")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
-                        "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa",
+                        "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa", "tillhanda",
                         "ska vara inne", "ska vara klar", "förfaller")
 # Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
 # Branches are grouped by first letter so that the engine tries few of them at each position.

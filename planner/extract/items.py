@@ -55,6 +55,10 @@ class Context:
     pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
     plan_lines: dict[int, int] = field(default_factory=dict)  # a plan page's lines of listed meeting dates → how many
     sections: dict[int, str] = field(default_factory=dict)  # plan line → the body its section heading names
+    # When the text was written, where that differs from ref: a kallelse's ref is the meeting it calls, and the
+    # days before that meeting are still to come ("… ordföranden tillhanda … den 14/3" before an April meeting).
+    written: dt.date | None = None
+    written_known: bool = False
 
     def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
         """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
@@ -131,10 +135,11 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "holiday", None
     if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start):
         return "reference", None
-    not_future = ctx.ref is not None and r.first_day <= ctx.ref
-    if not_future and ctx.ref is not None and (
+    now = ctx.written if ctx.written_known else ctx.ref
+    not_future = now is not None and r.first_day <= now
+    if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
-            or (ctx.ref - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+            or (now - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
         return "reference", None
     heading = _list_heading(doc, line)
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
