@@ -805,3 +805,15 @@ def test_a_kallelse_s_deadline_before_its_meeting_is_still_to_come() -> None:
     text = ("Kallelse till årsmöte\n\nÅrsmötet hålls 16.00 den 14 april 2011. Förslag som önskas bli behandlade på "
             "årsmötet ska vara ordföranden tillhanda minst en månad före årsmötet, alltså den 14/3.\n")
     assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("deadline", "2011-03-14")]
+
+
+def test_the_meeting_that_a_handover_is_dated_by_stays_an_item() -> None:
+    from planner.extract import extract
+
+    text = ("Ny ordförande i kommunstyrelsen\n\n2018-09-20\n\nPer Holm har aviserat att han kommer avsäga sig "
+            "uppdraget som kommunstyrelsens ordförande på kommunfullmäktige den 17 oktober. Anna Berg har blivit vald "
+            "att överta uppdraget.\n")
+    items = extract(text)["items"]
+    assert [(i["kind"], i["date"], i["to"]) for i in items if i["kind"] == "chair_handover"] == [
+        ("chair_handover", "2018-10-17", "Anna Berg")]
+    assert [i["date"] for i in items if i["kind"] == "meeting"] == ["2018-10-17"]

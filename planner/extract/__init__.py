@@ -249,7 +249,8 @@ def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> lis
         term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         relative = None if dated or term_end else _relative_day(ctx, s0, s1)
         if dated:
-            consumed.add(id(dated[0]))
+            if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
+                consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
             date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
         elif term_end is not None:
             date, confidence = term_end, 0.7

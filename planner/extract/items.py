@@ -380,9 +380,13 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
-    named = _NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start) if kind == "meeting" else None
+    named = None
+    if kind == "meeting":
+        named = (_NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start)
+                 or _COUNCIL_BEFORE.search(doc.folded, max(s0, m.start - 40), m.start))
     if named is not None:
-        # "… ställa in fullmäktiges sammanträde den 30 mars": the meeting as the sentence names it
+        # "… ställa in fullmäktiges sammanträde den 30 mars", "… på kommunfullmäktige den 17 oktober": the meeting
+        # as the sentence names it
         words = " ".join(doc.original[named.start("t"):named.end("t")].split())
         return words[0].upper() + words[1:]
     listing = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
@@ -504,9 +508,12 @@ _QUOTES = re.compile(r"[\"'<>“”«»]")
 _BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
 
 
-_NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}"
-                           r"(?:(?:ordinarie|extra|extrainsatta|konstituerande)\s{1,2})?(?:sammantrade|mote|styrelsemote|arsmote|stamma|traff|motet|sammantradet))"
+_NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}(?:(?:ordinarie|extra|extrainsatta|konstituerande)"
+                           r"\s{1,2})?(?:sammantrade|mote|styrelsemote|arsmote|stamma|traff|motet|sammantradet))"
                            r"\s{1,2}(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
+_COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|region|forbunds)?fullmaktige"
+                             r"|(?:kommun|region|forbunds)?styrelsen|direktionen|arsmotet|(?:forenings)?stamman)"
+                             r"\s{1,2}(?:den\s{1,2})?$")
 _MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}(?:mote|sammantrade)(?P<end>na|n)(?![a-z])")
 _MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}"
                     r"(?:sammantrader|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
