@@ -20,8 +20,11 @@ FLOORS = {
     # The held-out batch h001-h029 was added blind on 2026-12-02 (labelled before the extractor ran) and scored
     # F1 0.80 on its own; the general rules its failures showed (tables with months as columns, day lists
     # before a month, …) brought the corpus of 160 back to the figures below.
-    "tests/data/real": (0.96, 0.93, 19, 14, 18, 0.65),
-    "tests/data/real ocr": (0.835, 0.85, 19, 11, 18, 0.51),
+    # The second held-out batch k001-k026 was added blind on 2026-12-02 (labelled before the extractor ran, no rule
+    # changed for it); it scored F1 0.56 on its own (0.56 after OCR) and pulled the corpus of 186 down to
+    # F1 0.878 / time 0.900 / title 0.603 (OCR 0.778 / 0.809 / 0.490). The floors below sit just under those figures.
+    "tests/data/real": (0.875, 0.895, 19, 14, 18, 0.60),
+    "tests/data/real ocr": (0.775, 0.805, 19, 11, 18, 0.485),
 }
 
 
