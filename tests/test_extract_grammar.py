@@ -817,3 +817,24 @@ def test_the_meeting_that_a_handover_is_dated_by_stays_an_item() -> None:
     assert [(i["kind"], i["date"], i["to"]) for i in items if i["kind"] == "chair_handover"] == [
         ("chair_handover", "2018-10-17", "Anna Berg")]
     assert [i["date"] for i in items if i["kind"] == "meeting"] == ["2018-10-17"]
+
+
+def test_a_plan_s_rows_with_ordinals_times_and_their_own_cancellations() -> None:
+    from planner.extract import extract
+
+    text = ("Mötesdagar\n\nÅr 2020 (hösten) är mötesdagarna:\nnovember 10:e 17:00 (inställt) och 24:e 17:00\n"
+            "År 2021 (våren) är mötesdagarna:\njanuari 12:e 17:00 och 26:e 17:00 (inställd)\n")
+    got = [(i["date"], i["start"], i.get("status")) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert got == [("2020-11-10", "17:00", "cancelled"), ("2020-11-24", "17:00", None),
+                   ("2021-01-12", "17:00", None), ("2021-01-26", "17:00", "cancelled")]
+
+
+@pytest.mark.parametrize("text", [
+    "Årsmötet avlyst\n\n2020-03-10\n\nÅrsmötet som var planerat till den 17-18 mars är avlyst på grund av återbud.\n",
+    "Årsstämman flyttad\n\n2020-04-20\n\nÅrsmötet var planerat till den 17 mars 2020. Det flyttas till hösten.\n",
+])
+def test_the_planned_date_of_a_called_off_meeting_is_cancelled(text: str) -> None:
+    from planner.extract import extract
+
+    got = [(i["date"][5:], i.get("status")) for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")]
+    assert got == [("03-17", "cancelled")]

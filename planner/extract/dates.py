@@ -96,8 +96,9 @@ _ORDINALS.update({"trettioforsta": 31})
 _ORDINAL_BEFORE = re.compile(r"(?<![a-z])(?P<o>" + "|".join(sorted(_ORDINALS, key=len, reverse=True))
                              + r")[\s_*]{1,4}$")
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
-_DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
-                        r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-])))")
+# "November 30", "May 5th, 2021", "september 8:e 17:00": the day after a month that leads.
+_DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th|:[ae])?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d.:/])"
+                        r"(?=\s{0,3}(?:$|[\n,;)]|kl|\s(?:kl|[(-]|\d{1,2}[.:]\d\d(?!\d))))")
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
@@ -156,13 +157,15 @@ def find_dates(folded: str) -> list[DateMention]:
 
 
 # "Oktober 8, 29", "Maj 7 och 21": more days of a month-led row.
-_MORE_DAY = re.compile(r"[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(\d{1,2})(?![\d.:/]|[ \t]{0,3}[a-z])")
+# … also past the first day's time and a note: "oktober 13:e 17:40 och 27:e 17:00", "10:e 17:00 (inställt) och 24:e".
+_MORE_DAY = re.compile(r"(?:[ \t]{1,2}\d{1,2}[.:]\d\d)?(?:[ \t]{0,2}\([a-zåäö ]{1,20}\))?"
+                       r"[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(\d{1,2})(?::[ae])?(?![\d.:/]|[ \t]{0,3}[a-z])")
 
 
 def _more_days(mention: DateMention, folded: str) -> list[DateMention]:
     found, pos = [], mention.end
     while (hit := _MORE_DAY.match(folded, pos)) is not None and _valid_day(int(hit.group(1)), mention.month):
-        found.append(DateMention(hit.start(1), hit.end(1), "day", mention.month, int(hit.group(1)), mention.year))
+        found.append(DateMention(hit.start(1), hit.end(), "day", mention.month, int(hit.group(1)), mention.year))
         pos = hit.end()
     return found
 

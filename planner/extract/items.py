@@ -135,6 +135,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "holiday", None
     if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start):
         return "reference", None
+    if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
+        return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
     now = ctx.written if ctx.written_known else ctx.ref
     not_future = now is not None and r.first_day <= now
     if not_future and now is not None and (
@@ -636,10 +638,16 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
 
 def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     """Cancelled or moved away from, unless this is the new date ("flyttas till den 25 april")."""
+    if _CANCELLED_AFTER.match(ctx.doc.folded, m.end):
+        return True  # "november 10:e 17:00 (inställt)": said of this date alone
+    if _planned_before_move(ctx, m, s0):
+        return True  # "Årsmötet som var planerat till den 17-18 mars är avlyst"
     if not ctx.sentence_has(s0, s1, cues.CANCELLED):
-        return _planned_before_move(ctx, m, s0)
+        return False
     folded = ctx.doc.folded
     cue = cues.CANCELLED.search(folded, s0, s1)
+    if cue is not None and "(" in folded[max(s0, cue.start() - 2):cue.start()]:
+        return False  # the sentence's "(inställt)" notes another date, one by one
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
@@ -660,9 +668,20 @@ def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
     moved away from, "… skulle ägt rum den 18 mars" the one called off."""
     if cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start) is None:
         return False
+    return _changes(ctx)
+
+
+def _changes(ctx: Context) -> bool:
+    """The text moves or cancels a meeting somewhere."""
     if "changes" not in ctx.memo:
         ctx.memo["changes"] = bool(cues.MOVE_VERB.search(ctx.doc.folded) or cues.CANCELLED.search(ctx.doc.folded))
     return ctx.memo["changes"]
+
+
+# A cancellation said of one date: "10:e 17:00 (inställt)", "7 maj – inställt".
+_CANCELLED_AFTER = re.compile(r"[ \t,]{0,3}(?:(?:kl\.?\s{0,2})?\d{1,2}[.:]\d\d(?:\s{0,2}[-–]\s{0,2}\d{1,2}[.:]\d\d)?)?"
+                              r"[ \t]{0,3}(?:\(|[-–][ \t]{0,2})[ \t]{0,2}"
+                              r"(?:installt|installd|installda|avlyst|avlysts|utgar)(?![a-z])")
 
 
 def finish_titles(ctx: Context, items: list[dict]) -> None:

@@ -19,6 +19,8 @@ PLAN_HEADING = re.compile(
 
 # "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
 SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
+# "År 2021 (våren) är mötesdagarna:": a line led by its year and ending in a colon heads the list below it.
+_YEAR_LED_HEADING = re.compile(r"^[\s#*]{0,6}(?:ar\s{1,3}|aret\s{1,3})?((?:19|20)\d\d)(?!\d)[^\n:]{0,50}:\s*$")
 _SECTION_LINES = 24
 # OCR-tolerant vowels ("Varmétet/arsmétet 2024"), as fuzzy.kw writes them.
 _V = "[aeiouyd]{1,2}"
@@ -64,7 +66,7 @@ class YearContext:
             folded = self.doc.folded_line(line)
             hit = PLAN_HEADING.search(folded)
             if hit is None and self.plan:
-                hit = SECTION_HEADING.match(folded)
+                hit = SECTION_HEADING.match(folded) or _YEAR_LED_HEADING.match(folded)
             self._plan_years[line] = int(hit.group(1)) if hit else None
         return self._plan_years[line]
 
@@ -73,7 +75,10 @@ class YearContext:
         line = self.doc.line_of(mention.start)
         folded = self.doc.folded
         colon = folded.rfind(":", sentence_start, mention.start)
-        if colon > 0 and not (folded[colon - 1].isdigit() and folded[colon + 1:colon + 2].isdigit()):
+        while colon > 0 and folded[colon - 1].isdigit() and (folded[colon + 1:colon + 2].isdigit()
+                                                              or folded[colon + 1:colon + 2] in ("a", "e")):
+            colon = folded.rfind(":", sentence_start, colon)  # a clock ("17:00") or an ordinal ("12:e"): before it
+        if colon > 0:
             # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"
             named = _LIST_YEAR.findall(folded, max(sentence_start, colon - 80), colon)
             if named:
