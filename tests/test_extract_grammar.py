@@ -838,3 +838,11 @@ def test_the_planned_date_of_a_called_off_meeting_is_cancelled(text: str) -> Non
 
     got = [(i["date"][5:], i.get("status")) for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")]
     assert got == [("03-17", "cancelled")]
+
+
+def test_oppnar_and_avslutar_motet_give_the_meeting_s_start_and_end() -> None:
+    from planner.extract import extract
+
+    text = "Styrelsemöte 2023-02-07\n\n# Öppnar mötet 11:45\n\n## Närvarande\nAnna, Bo\n\nAvslutar mötet 12:30\n"
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2023-02-07", "11:45", "12:30")

@@ -273,11 +273,12 @@ def _whole_session(doc: Doc, times: list[TimeMention], k: int) -> tuple[str, str
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
 _M = r"m[aeiouyd]{1,2}t"  # "mötet" and its OCR forms ("métet", "MOotet")
 _OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:[aeiouyd]{1,2}ppna[a-z]{0,4}"
-                     r"|[aeiouyd]{1,2}ppnande)|[aeiouyd]{1,2}ppnade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
+                     r"|[aeiouyd]{1,2}ppnande)"
+                     r"|[aeiouyd]{1,2}ppna(?:de|r)[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"  # "Öppnar mötet"
                      r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}" + _M + r"et\s{1,3}[aeiouyd]{1,2}ppnat")
 _CLOSED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}"
                      r"(?:avs[li1t]ut[a-z]{0,5}|stangs|stangdes)"  # "avsiutas": OCR's i for l
-                     r"|avs[li1t]utade[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"
+                     r"|avs[li1t]ut(?:ade|ar)[a-z]{0,3}\s{1,3}(?:" + _M + r"et|sammantradet)"  # "Avslutar mötet 12:30"
                      r"|f[aeiouyd]{1,2}rklara[rd]e?\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + _M + r"et\s{1,3}avs[li1t]utat")
 
 
