@@ -846,3 +846,13 @@ def test_oppnar_and_avslutar_motet_give_the_meeting_s_start_and_end() -> None:
     text = "Styrelsemöte 2023-02-07\n\n# Öppnar mötet 11:45\n\n## Närvarande\nAnna, Bo\n\nAvslutar mötet 12:30\n"
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2023-02-07", "11:45", "12:30")
+
+
+def test_a_document_site_s_list_of_other_documents_gives_no_events() -> None:
+    from planner.extract import extract
+
+    text = ("Minnesanteckningar från styrgruppsmöte 2015-02-04\n\nStyrgruppen diskuterade arbetsplanerna.\n\n"
+            "Relevanta dokument\nLandsbygdsnätverkets kommunikationsplan Fastställd av styrgruppen 25 maj\n"
+            "Protokoll fört vid möte med styrgruppen den 8 mars 2017\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2015-02-04" and result["items"] == []

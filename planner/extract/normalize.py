@@ -139,9 +139,22 @@ def _rejoin(m: re.Match[str]) -> str:
 
 
 def _furniture(doc: Doc) -> set[int]:
-    """Lines repeated on three or more pages (page headers/footers with dates or times)."""
+    """Lines repeated on three or more pages (page headers/footers with dates or times), and a document site's list
+    of other documents ("Relevanta dokument" and the openings of other minutes, up to a "Transkript")."""
     counts = Counter(map(str.strip, doc.lines))
     repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
-    if not repeated:
-        return set()
-    return {i for i, line in enumerate(doc.lines) if line.strip() in repeated}
+    found = {i for i, line in enumerate(doc.lines) if line.strip() in repeated} if repeated else set()
+    return found | _related_documents(doc.lines)
+
+
+_RELATED = {"relevanta dokument", "liknande dokument", "relaterade dokument", "related documents",
+            "similar documents"}
+
+
+def _related_documents(lines: list[str]) -> set[int]:
+    for index, line in enumerate(lines):
+        if index and len(line) < 30 and line.strip().lower() in _RELATED:
+            end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().lower() == "transkript"),
+                       len(lines))
+            return set(range(index, end))
+    return set()
