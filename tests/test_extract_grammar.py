@@ -856,3 +856,12 @@ def test_a_document_site_s_list_of_other_documents_gives_no_events() -> None:
             "Protokoll fört vid möte med styrgruppen den 8 mars 2017\n")
     result = extract(text)
     assert result["meeting"]["date"] == "2015-02-04" and result["items"] == []
+
+
+def test_valjer_x_till_ordforande_in_minutes_is_the_new_chair_from_the_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll regionfullmäktige 2022-10-25\n\nNärvarande: ledamöterna\n\n§ 2 Val av ordförande\n\n"
+            "Regionfullmäktige väljer Anna Berg (S) till ordförande i regionfullmäktige fram till 14 oktober 2026.\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2022-10-25", "Anna Berg S")]

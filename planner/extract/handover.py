@@ -33,7 +33,7 @@ FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?
                      r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
-_ELECT = r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|utse|utsag)"
+_ELECT = r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser)"
 _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?"
              r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
