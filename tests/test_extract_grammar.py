@@ -865,3 +865,12 @@ def test_valjer_x_till_ordforande_in_minutes_is_the_new_chair_from_the_meeting()
             "Regionfullmäktige väljer Anna Berg (S) till ordförande i regionfullmäktige fram till 14 oktober 2026.\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2022-10-25", "Anna Berg S")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("gruppmötena börjar 18.30 och håller på längst till kl. 21.00.", [("18:30", "21:00")]),
+    ("mötet startar kl 9.00 i salen", [("09:00", None)]),
+    ("börjar kl 13.00-15.00", [("13:00", "15:00")]),
+])
+def test_a_start_word_gives_the_start_and_till_the_end(text: str, want: list) -> None:
+    assert [(t.begin, t.finish) for t in find_times(fold(text))] == want

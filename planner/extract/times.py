@@ -24,6 +24,11 @@ _BARE = re.compile(
     rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
 # A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
 _COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
+# "… börjar 18.30 och håller på längst till kl. 21.00", "startar kl 9.00": a start word, and an end after "till".
+_START_UNTIL = re.compile(
+    rf"(?<![a-z])(?:borjar|startar)\s{{1,3}}(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h1>{_H})[.:](?P<m1>{_M})(?![\d])"
+    rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|[^.\n\d]{{0,40}}?(?<![a-z])(?:till|slutar|avslutas)\s{{1,3}})"
+    rf"(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h2>{_H})[.:](?P<m2>{_M})(?![\d]))?")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
@@ -57,6 +62,11 @@ def find_times(folded: str) -> list[TimeMention]:
         begin = _hm(m.group("h1"), m.group("m1"))
         if begin is not None and begin != "24:00":
             found.append(TimeMention(m.start(), m.end(), begin, None))
+    for m in _START_UNTIL.finditer(folded) if "rjar" in folded or "startar" in folded else ():
+        begin = _hm(m.group("h1"), m.group("m1"))
+        if begin is not None:
+            finish = _hm(m.group("h2"), m.group("m2")) if m.group("h2") else None
+            found.append(TimeMention(m.start(), m.end(), begin, finish if finish and finish > begin else None))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
