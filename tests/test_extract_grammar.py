@@ -874,3 +874,10 @@ def test_valjer_x_till_ordforande_in_minutes_is_the_new_chair_from_the_meeting()
 ])
 def test_a_start_word_gives_the_start_and_till_the_end(text: str, want: list) -> None:
     assert [(t.begin, t.finish) for t in find_times(fold(text))] == want
+
+
+def test_past_forms_are_verbs_and_sammantrade_is_a_noun() -> None:
+    from planner.extract.cues import PAST_FORM
+
+    assert [m.group(0) for m in PAST_FORM.finditer("styrelsen fattade beslut som diskuterades pa sammantradet, "
+                                                   "ett sammantrade och tilltrade")] == ["fattade", "diskuterades"]

@@ -651,16 +651,10 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
-    if cue is not None and cue.start() >= m.end and _past_verb(folded, s0, m.start):
+    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, s0, m.start)
+                                                     or cues.PAST_FORM.search(folded, s0, m.start)):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
-
-
-def _past_verb(folded: str, start: int, end: int) -> bool:
-    """A verb in the past between start and end ("fattade", "beslutade"); "sammanträde" only looks like one."""
-    if cues.HELD.search(folded, start, end):
-        return True
-    return any(not cues.MEETING.fullmatch(hit.group(0)) for hit in cues.PAST_FORM.finditer(folded, start, end))
 
 
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
