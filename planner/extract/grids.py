@@ -17,7 +17,7 @@ from planner.extract.normalize import Doc
 from planner.extract.tables import TableDate, lone_month
 
 _YEAR_CELL = re.compile(r"^[ \t]*(?:19|20)\d\d[ \t]*$", re.MULTILINE)
-_TIME_LABEL = re.compile(r"^\s*(?:mötestid|motestid|tid|starttid|klockan|kl)\.?\s*:?\s*$", re.IGNORECASE)
+TIME_LABEL = re.compile(r"^\s*(?:mötestid|motestid|tid|starttid|klockan|kl)\.?\s*:?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?|klockan)?\s*(\d{1,2})(?:[.:](\d\d))?\s*$", re.IGNORECASE)
 _VALUE = re.compile(r"^\s*(?P<days>\d{1,2}\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}\*?)*)"
                     r"(?:\s{0,2},?\s{0,3}(?:kl\.?|klockan)\s{0,2}(?P<h>\d{1,2})[.:](?P<m>\d\d))?\s*$", re.IGNORECASE)
@@ -46,7 +46,7 @@ def _cells(doc: Doc, pos: int) -> tuple[list[str], int]:
         if not run:
             return cells, pos
         text = " ".join(run)
-        if len(run) > 2 or len(text) > MAX_CELL or lone_month(text) or _TIME_LABEL.match(text):
+        if len(run) > 2 or len(text) > MAX_CELL or lone_month(text) or TIME_LABEL.match(text):
             return cells, pos - len(run)
         cells.append(text)
         pos += 1  # the blank line after the cell
@@ -59,7 +59,7 @@ def _table(doc: Doc, header: int) -> list[TableDate]:
     if not 2 <= len(columns) <= MAX_COLUMNS or any(_VALUE.match(c) for c in columns):
         return []
     starts: list[str | None] = [None] * len(columns)
-    if pos < len(lines) and _TIME_LABEL.match(lines[pos]):
+    if pos < len(lines) and TIME_LABEL.match(lines[pos]):
         values = [lines[p] for p in range(pos + 2, min(len(lines), pos + 2 + 2 * len(columns)), 2)]
         times = [_TIME.match(v) for v in values]
         if len(times) == len(columns) and all(times):

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 
+from planner.extract.grids import TIME_LABEL
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc
 from planner.extract.tables import TableDate, year_above
 
 _DAY = re.compile(r"^\s*(\d{1,2})\s*\*{0,2}\s*$")
 _EMPTY = re.compile(r"^\s*[-–—]?\s*$")
+# A row's time cell has its minutes ("18.00"): a bare number is a day.
 _TIME = re.compile(r"^\s*(?:kl\.?|klockan)?\s*(\d{1,2})[.:](\d\d)\s*$", re.IGNORECASE)
-_TIME_HEAD = re.compile(r"^\s*(?:klockan|kl|tid|mötestid|motestid|starttid)\.?\s*:?\s*$", re.IGNORECASE)
 MIN_MONTHS = 3
 MAX_LABEL = 60
 
@@ -80,7 +81,7 @@ def _header(lines: list[str], first: int) -> tuple[list[int], bool, int] | None:
         pos = start + len(cell) + 1
     if len(months) < MIN_MONTHS:
         return None
-    timed = pos < len(lines) and bool(_TIME_HEAD.match(lines[pos]))
+    timed = pos < len(lines) and bool(TIME_LABEL.match(lines[pos]))
     if timed:
         pos += 2
     return months, timed, pos
