@@ -24,9 +24,11 @@ FLOORS = {
     # changed for it); it scored F1 0.56 on its own (0.56 after OCR) and pulled the corpus of 186 down to
     # F1 0.878 / time 0.900 / title 0.603 (OCR 0.778 / 0.809 / 0.490, on the code of its branch point). Rules for
     # the general failures it showed (a plan's own "(inställd)", ordinal day lists) came after; the floors below sit
-    # just under the figures of the end of that day (OCR title 0.471 after the merges).
-    "tests/data/real": (0.88, 0.90, 19, 14, 30, 0.60),
-    "tests/data/real ocr": (0.78, 0.81, 19, 11, 30, 0.465),
+    # just under the figures of the end of that day (OCR title 0.471 after the merges). Pipe tables and the year of a
+    # plan that names none, from its weekdays (2026-12-02, later), took the corpus to F1 0.965 (OCR 0.874); the issue
+    # asks 0.93.
+    "tests/data/real": (0.95, 0.95, 19, 14, 30, 0.66),
+    "tests/data/real ocr": (0.86, 0.86, 19, 11, 30, 0.56),
 }
 
 

@@ -37,13 +37,14 @@ from planner.extract.items import Context, build_item, classify, finish_titles, 
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
+from planner.extract.pipetables import pipe_tables
 from planner.extract.resolve import SECTION_HEADING, Resolved, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
 from planner.extract.titles import body_meeting_title
-from planner.extract.years import document_year, safe_date
+from planner.extract.years import document_year, safe_date, weekday_fit_year
 
 __all__ = ["extract"]
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
@@ -68,7 +69,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
-    tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc)
+    tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc)
     if tables and (names := glossary(doc)):
         tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))
@@ -146,7 +147,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
     if tables:
-        table_items = _table_items(doc, tables, year_context, doc_year, ctx.body)
+        table_items = _table_items(ctx, tables, year_context, doc_year)
         items = _fold_into_tables(doc, items, table_items, tables) + table_items
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
@@ -411,22 +412,37 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
-def _table_items(doc: Doc, tables: list, years: YearContext, doc_year: int | None,
-                 body: str | None) -> list[dict[str, Any]]:
+def _table_items(ctx: Context, tables: list, years: YearContext, doc_year: int | None) -> list[dict[str, Any]]:
     """A flattened month table, one item per day in a row's cell (tables.py)."""
+    doc, body = ctx.doc, ctx.body
     items = []
+    labels: dict[str, str] = {}  # a row's label as a person reads it, OCR damage repaired once per row
+    fitted = _fitted_years(tables) if doc_year is None else {}
     for cell in tables:
-        year = cell.year or years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
+        year = (cell.year or years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
+                or fitted.get(cell.header))
         date = safe_date(year, cell.month, cell.day) if year else None
         if date is None:
             continue
-        title = cell.label or body_meeting_title(_body_above(doc, cell.header) or body, "sammanträde")
+        if cell.label and cell.label not in labels:
+            labels[cell.label] = repair_text(cell.label, ctx.lost_diacritics, ctx.pieces)
+        title = labels[cell.label] if cell.label else body_meeting_title(_body_above(doc, cell.header) or body,
+                                                                         "sammanträde")
         items.append({
-            "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": None,
+            "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": cell.end,
             "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
     return items
+
+
+def _fitted_years(tables: list) -> dict[int, int | None]:
+    """A table whose year nothing names is placed by the weekdays its bodies keep (years.weekday_fit_year)."""
+    dates: dict[int, list[tuple[int, int]]] = {}
+    for cell in tables:
+        dates.setdefault(cell.header, []).append((cell.month, cell.day))
+    latest = dt.date.today().year + 1  # a plan is for this year, the next, or one gone by
+    return {header: weekday_fit_year(days, latest) for header, days in dates.items()}
 
 
 def _fold_into_tables(doc: Doc, items: list[dict[str, Any]], table_items: list[dict[str, Any]],

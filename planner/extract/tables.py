@@ -37,6 +37,7 @@ class TableDate:
     label: str
     short: str = ""  # the label as the table wrote it, when a glossary expanded it
     year: int | None = None  # the year of the heading above, where the table's reader looked for one
+    end: str | None = None
 
 
 def month_tables(doc: Doc) -> list[TableDate]:

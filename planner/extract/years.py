@@ -59,3 +59,31 @@ def document_year(years: list[int]) -> int | None:
         return None
     counts = Counter(years)
     return max(counts, key=lambda y: (counts[y], y))
+
+
+
+# How likely a body is to meet on each weekday: boards and councils sit Monday to Thursday, a Friday less often.
+_WORKDAY = (1.0, 1.0, 1.0, 1.0, 0.6, 0.1, 0.0)
+
+
+def weekday_fit_year(dates: list[tuple[int, int]], latest: int, span: int = 12) -> int | None:
+    """The year of a plan that names none: the one (up to `latest`, the latest of equals) that puts its (month, day)
+    dates on the days bodies meet. None when fewer than six dates, when under nine in ten land on a weekday, or when
+    years that put them on other weekdays fit as well (the days then cannot tell)."""
+    if len(dates) < 6:
+        return None
+    fits: dict[tuple[int, ...], tuple[float, int]] = {}
+    for year in range(latest, latest - span, -1):
+        days = [safe_date(year, month, day) for month, day in dates]
+        if None in days:
+            continue
+        weekdays = tuple(d.weekday() for d in days if d)
+        if weekdays not in fits:  # years of one calendar fit alike; the latest was seen first
+            fits[weekdays] = (sum(_WORKDAY[w] for w in weekdays), year)
+    ranked = sorted(fits.items(), key=lambda pair: -pair[1][0])
+    if not ranked:
+        return None
+    (best, (fit, year)), rest = ranked[0], ranked[1:]
+    if sum(w < 5 for w in best) * 10 < len(dates) * 9 or (rest and rest[0][1][0] >= fit):
+        return None
+    return year

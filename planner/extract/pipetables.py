@@ -1,0 +1,119 @@
+"""Meeting plans as pipe tables (web pages saved as Markdown, wiki tables): months as columns, a row per body.
+
+    Organ | Tid | Jan | Feb | Mars | …
+    ---|---|---|---|---|
+    Kommunfullmäktige | 13.00 | 10* | 7 | 7 | …
+    Politiska gruppmötet | 15.00-16.30 | 10 | 7 | - | …
+    Allmänna utskottet | 8.00 | 11*,25 | 8*,22 | …
+
+The header's first cell names the rows, a "Tid" column gives each row's time, and a cell lists the month's
+days ("-" is none, stars point at footnotes). A row is read only when it has one cell per column; after OCR a
+row that wrapped onto the next line is joined first, and a bracket read for a bar counts as the bar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planner.extract.grids import TIME_LABEL
+from planner.extract.months import month_number
+from planner.extract.normalize import Doc, fold
+from planner.extract.tables import TableDate, year_above
+
+_BAR = re.compile(r"\s*[|\]}{[]\s*")
+_SEPARATOR = re.compile(r"^[\s|:\-–—]*$")
+_DAYS = re.compile(r"^(?:[-–—]|\d{1,2}\**(?:\s?,\s?\d{1,2}\**)*)?$")
+_DAY = re.compile(r"\d{1,2}")
+_SPAN = re.compile(r"^[-–]?(?:kl\.?\s*)?(\d{1,2})[.:](\d\d)(?:\s*[-–]\s*(\d{1,2})[.:](\d\d))?$", re.IGNORECASE)
+MIN_MONTHS = 3
+MAX_ROWS = 60
+MAX_LABEL = 60
+MAX_STRAYS = 2
+
+
+def pipe_tables(doc: Doc) -> list[TableDate]:
+    found: list[TableDate] = []
+    index = 0
+    while index < len(doc.lines):
+        if doc.lines[index].count("|") >= MIN_MONTHS and (header := _header(doc, index)) is not None:
+            columns, pos = header
+            found += _rows(doc, index, columns, pos)
+        index += 1
+    return found
+
+
+def _cells(text: str) -> list[str]:
+    return [cell.strip().strip("'\"`") for cell in _BAR.split(text.strip().strip("|]}{[").strip())]
+
+
+def _header(doc: Doc, index: int) -> tuple[list[tuple[str, int | None]], int] | None:
+    """The header's columns ("label", "time", "month" with its number) and the line after it."""
+    cells = _cells(doc.lines[index])
+    pos = index + 1
+    # A header that wrapped after OCR: the next line goes on with months ("November | December |").
+    while pos < len(doc.lines) and (more := _cells(doc.lines[pos])) and all(_month(c) for c in more):
+        cells += more
+        pos += 1
+    months = [_month(cell) for cell in cells]
+    named = [m for m in months if m]
+    if len(named) < MIN_MONTHS or named != sorted(set(named)) or months[0] is not None:
+        return None
+    columns: list[tuple[str, int | None]] = []
+    for k, (cell, month) in enumerate(zip(cells, months, strict=True)):
+        if month:
+            columns.append(("month", month))
+        elif k and TIME_LABEL.match(fold(cell)):
+            columns.append(("time", None))
+        else:
+            columns.append(("label" if k == 0 else "other", None))
+    return columns, pos
+
+
+def _month(cell: str) -> int | None:
+    word = fold(cell).strip(" -–.:")
+    return month_number(word) if word.isalpha() else None
+
+
+def _rows(doc: Doc, header: int, columns: list[tuple[str, int | None]], pos: int) -> list[TableDate]:
+    found: list[TableDate] = []
+    year = year_above(doc, header)
+    end = min(len(doc.lines), pos + MAX_ROWS)
+    strays = 0
+    while pos < end:
+        text = doc.lines[pos]
+        first = pos
+        pos += 1
+        if not text.strip() or _SEPARATOR.match(text):
+            continue
+        if "|" not in text:
+            strays += 1
+            if strays > MAX_STRAYS:  # the table has ended; one or two lines of OCR noise have not
+                break
+            continue
+        cells = _cells(text)
+        # A row that wrapped: lines that start with a day or a bar go on with it until it is full.
+        while len(cells) < len(columns) and pos < end and re.match(r"\s*[\d|\-–]", doc.lines[pos]):
+            cells += _cells(doc.lines[pos])
+            pos += 1
+        if len(cells) != len(columns) or not cells[0] or len(cells[0]) > MAX_LABEL or _month(cells[0]):
+            continue
+        found += _row(first, header, columns, cells, year)
+    return found
+
+
+def _row(line: int, header: int, columns: list[tuple[str, int | None]], cells: list[str],
+         year: int | None) -> list[TableDate]:
+    start = end = None
+    for (role, _), cell in zip(columns, cells, strict=True):
+        if role == "time" and (hit := _SPAN.match(cell)):
+            start = f"{int(hit.group(1)):02d}:{hit.group(2)}"
+            end = f"{int(hit.group(3)):02d}:{hit.group(4)}" if hit.group(3) else None
+    dates = []
+    for (role, month), cell in zip(columns, cells, strict=True):
+        if role != "month" or not cell:
+            continue
+        if not _DAYS.match(cell):
+            return []  # a cell that is not days: not a row of this table
+        dates += [TableDate(line, header, month or 0, int(day), start, cells[0], year=year, end=end)
+                  for day in _DAY.findall(cell)]
+    return dates
