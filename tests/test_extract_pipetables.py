@@ -90,3 +90,21 @@ def test_a_yearless_table_gets_the_year_its_weekdays_fit() -> None:
            f"Utskottet | 9.00 | {thursdays} |\n"
     got = sorted(i["date"] for i in extract(text)["items"] if i["title"] == "Styrelsen")
     assert got == [d.isoformat() for d in mondays]
+
+
+def _first(weekday: int, year: int, month: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+
+
+def test_a_yearless_list_plan_of_several_bodies_gets_the_year_its_weekdays_fit() -> None:
+    year = dt.date.today().year  # next year, the latest considered, never has this year's calendar
+    months = ("januari", "februari", "mars")
+    kf = [_first(0, year, k + 1) for k in range(3)]  # Mondays
+    ks = [_first(3, year, k + 1) for k in range(3)]  # Thursdays
+    text = ("Sammanträdestider\n\n"
+            f"Kommunfullmäktige kl 18.00: {', '.join(f'{d.day} {months[d.month - 1]}' for d in kf)}\n\n"
+            f"Kommunstyrelsen kl 13.00: {', '.join(f'{d.day} {months[d.month - 1]}' for d in ks)}\n")
+    got = sorted((i["date"], i["title"]) for i in extract(text)["items"])
+    assert got == sorted([(d.isoformat(), "Kommunfullmäktiges sammanträde") for d in kf]
+                         + [(d.isoformat(), "Kommunstyrelsens sammanträde") for d in ks])

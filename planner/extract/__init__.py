@@ -73,6 +73,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if tables and (names := glossary(doc)):
         tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))
+    if doc_year is None and doc_kind == PLAN:  # a plan that names no year: the one its days are working days in
+        doc_year = weekday_fit_year([(m.month, m.day) for m in content if m.precision == "day" and m.year is None],
+                                    _latest_year())
     meeting, header_mention = None, None
     if doc_kind != PLAN:
         # A notice reports from the day it was written: its first full date, not the year it names most.
@@ -436,12 +439,17 @@ def _table_items(ctx: Context, tables: list, years: YearContext, doc_year: int |
     return items
 
 
+def _latest_year() -> int:
+    """The latest year a plan that names none can be for: this year, the next, or one gone by."""
+    return dt.date.today().year + 1
+
+
 def _fitted_years(tables: list) -> dict[int, int | None]:
     """A table whose year nothing names is placed by the weekdays its bodies keep (years.weekday_fit_year)."""
     dates: dict[int, list[tuple[int, int]]] = {}
     for cell in tables:
         dates.setdefault(cell.header, []).append((cell.month, cell.day))
-    latest = dt.date.today().year + 1  # a plan is for this year, the next, or one gone by
+    latest = _latest_year()
     return {header: weekday_fit_year(days, latest) for header, days in dates.items()}
 
 

@@ -14,6 +14,7 @@ from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text, repaired_pieces
+from planner.extract.orgs import BODY
 from planner.extract.places import municipality
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -400,6 +401,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
+        if len(rest.split()) <= 3 and BODY.fullmatch(fold(rest)):
+            return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
         base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     block = _block_title(ctx, line, t)
