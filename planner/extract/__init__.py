@@ -28,26 +28,24 @@ from planner.extract.dockind import (
     listed_lines,
     publication_dates,
 )
-from planner.extract.fuzzy import kw
 from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
-from planner.extract.handover import find_handovers
+from planner.extract.handover_items import handover_items
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
-from planner.extract.resolve import SECTION_HEADING, Resolved, YearContext, resolve
+from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
+from planner.extract.table_items import body_heading, fold_into_tables, items_from_tables, latest_year
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
-from planner.extract.titles import body_meeting_title
 from planner.extract.years import document_year, safe_date, weekday_fit_year
 
 __all__ = ["extract"]
-_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 # One pattern per century: a literal start lets the engine search for it as a substring.
 _BARE_YEARS = (re.compile(r"20\d\d(?![\d-])"), re.compile(r"19\d\d(?![\d-])"))
 
@@ -75,7 +73,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     doc_kind = document_kind(doc, content, len(tables))
     if doc_year is None and doc_kind == PLAN:  # a plan that names no year: the one its days are working days in
         doc_year = weekday_fit_year([(m.month, m.day) for m in content if m.precision == "day" and m.year is None],
-                                    _latest_year())
+                                    latest_year())
     meeting, header_mention = None, None
     if doc_kind != PLAN:
         # A notice reports from the day it was written: its first full date, not the year it names most.
@@ -131,7 +129,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     consumed: set[int] = set()
     if header_mention is not None:
         consumed.add(id(header_mention))
-    items += _handovers(ctx, resolved, consumed, meeting)
+    items += handover_items(ctx, resolved, consumed, meeting)
 
     sections = next_meeting_lines(doc)
     section_taken: set[int] = set()
@@ -150,8 +148,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
     if tables:
-        table_items = _table_items(ctx, tables, year_context, doc_year)
-        items = _fold_into_tables(doc, items, table_items, tables) + table_items
+        table_items = items_from_tables(ctx, tables, year_context, doc_year)
+        items = fold_into_tables(doc, items, table_items, tables) + table_items
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
     return {
@@ -237,154 +235,6 @@ def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
     return None
 
 
-def _handovers(ctx: Context, resolved: dict, consumed: set[int], meeting) -> list[dict[str, Any]]:
-    doc = ctx.doc
-    by_date: dict[str, dict[str, Any]] = {}
-    for h in find_handovers(doc.folded, doc.original):
-        s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
-        dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
-                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
-        dated = [m for m in dated if m.start >= h.start] or dated[-1:]
-        # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
-        year_end = not dated and meeting is not None and _YEAR_END.search(
-            doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1)
-        if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
-            dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
-        term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
-        relative = None if dated or term_end else _relative_day(ctx, s0, s1)
-        if dated:
-            if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
-                consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
-            date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
-        elif term_end is not None:
-            date, confidence = term_end, 0.7
-        elif relative is not None:
-            date, confidence = relative, 0.7
-        elif meeting is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
-            # "vid årsskiftet": the coming 1 January.
-            year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
-            date, confidence = f"{year}-01-01", 0.7
-        elif meeting is not None:
-            date, confidence = meeting.date.isoformat(), 0.75
-        else:
-            continue
-        line = doc.line_of(h.start)
-        item = by_date.get(date)
-        if item is None:
-            by_date[date] = {
-                "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
-                "title": "", "location": None, "from": h.from_party, "to": h.to_party,
-                "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
-            }
-        else:
-            item["from"] = _join(item["from"], h.from_party)
-            item["to"] = _join(item["to"], h.to_party)
-    for item in by_date.values():
-        giver = f" från {item['from']}" if item["from"] else ""
-        item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
-    return list(by_date.values())
-
-
-# "… uppdraget som löper fram till 31 december 2018": when a term ends, not when the new chair begins.
-_UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
-                           r"(?:den\s{1,3})?$")
-_FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
-
-
-_WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
-# "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
-_DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-# … and "På söndagens förbundsmöte valdes …" in a post of Monday: the Sunday before.
-_AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
-_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
-                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens(?![a-z])"
-                           r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
-
-
-def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
-    """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd."""
-    if ctx.ref is None:
-        return None
-    hit = _RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
-    if hit is None:
-        return None
-    if hit.group("today"):
-        return ctx.ref.isoformat()
-    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
-    if skeleton not in _WEEKDAYS_AGO:  # "i går"
-        return (ctx.ref - dt.timedelta(days=1)).isoformat()
-    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7 or 7
-    return (ctx.ref - dt.timedelta(days=back)).isoformat()
-
-
-def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:
-    """"Kroatien, som tar över efter Finland", with no date: the day after the term the text gave Finland
-    ("Finland är ordförande … från den 1 juli till den 31 december 2019")."""
-    doc = ctx.doc
-    name = fold(giver.split(" / ")[0]).split(",")[0].strip()
-    if len(name) < 3:
-        return None
-    for m in reversed(ctx.mentions):
-        r = resolved.get(id(m))
-        if m.start >= before or r is None or not r.end_date or len(r.end_date) != 10:
-            continue
-        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-        sentence = doc.folded[s0:s1]
-        if name in sentence and "ordf" in sentence:
-            return (dt.date.fromisoformat(r.end_date) + dt.timedelta(days=1)).isoformat()
-    return None
-
-
-def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:
-    """A start date in the sentence before or after a handover that dates none ("från den 1 juli")."""
-    doc = ctx.doc
-    lo = _sentence_before(ctx, s0)
-    hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
-    near = [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
-            and m.precision == "day"]
-    starts = [m for m in near if _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
-    # "… avsäga sig uppdraget på kommunfullmäktige den 17 oktober. Annette Fransson har blivit vald …": the meeting
-    # the sentence before names is when the new chair takes over.
-    held = [m for m in near
-            if m.start < s0 and cues.MEETING_OR_COUNCIL.search(doc.folded, max(lo, m.start - 40), m.start)
-            and not cues.NEXT.search(doc.folded, max(lo, m.start - 40), m.start)]
-    # "… avsäger sig idag den 19 februari … posten som ordförande. Till dess tjänstgör vice ordförande X": the day
-    # the chair left, up to two sentences before.
-    far = _sentence_before(ctx, lo)
-    left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
-            and m.precision in ("day", "month") and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
-    return (starts or held[-1:] or left[-1:])[:1]
-
-
-_LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")
-
-
-def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
-    """"I augusti slutade Anna Ericsson som ordförande" in minutes of March: last August, not the coming one."""
-    if m.year is not None or ctx.ref is None or r.first_day <= ctx.ref:
-        return r.date
-    s0, s1 = sentence_of(ctx.bounds, m.start, len(ctx.doc.folded))
-    if not _LEFT.search(ctx.doc.folded, s0, s1):
-        return r.date
-    year = int(r.date[:4]) - 1
-    earlier = safe_date(year, m.month, m.day or 1)
-    return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
-
-
-def _sentence_before(ctx: Context, s0: int) -> int:
-    """Where the sentence before the one at s0 starts, past the blank lines between paragraphs."""
-    start = s0
-    while start > 0:
-        start = sentence_of(ctx.bounds, start - 1, len(ctx.doc.folded))[0]
-        if ctx.doc.folded[start:s0].strip():
-            break
-    return start
-
-
-_LEAVES = re.compile(r"(?<![a-z])(?:avsager sig|avsagt sig|avsagelse|avgar|avgick|avgang|lamnar sitt|lamnade sitt"
-                     r"|slutar som|slutade som)(?![a-z])"
-                     r"|(?<![a-z])slut(?:ar|ade)\s[^.\n]{1,60}?\ssom\s{1,3}ordf")  # "slutade Anna E. som ordförande"
-
 
 def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:
     """The body's next meeting where no "Nästa möte" names it: "Direktionens första sammanträde skall hållas den
@@ -415,98 +265,6 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
-def _table_items(ctx: Context, tables: list, years: YearContext, doc_year: int | None) -> list[dict[str, Any]]:
-    """A flattened month table, one item per day in a row's cell (tables.py)."""
-    doc, body = ctx.doc, ctx.body
-    items = []
-    labels: dict[str, str] = {}  # a row's label as a person reads it, OCR damage repaired once per row
-    fitted = _fitted_years(tables) if doc_year is None else {}
-    for cell in tables:
-        year = (cell.year or years.plan_year(cell.header) or years.year_for_line(cell.header) or doc_year
-                or fitted.get(cell.header))
-        date = safe_date(year, cell.month, cell.day) if year else None
-        if date is None:
-            continue
-        if cell.label and cell.label not in labels:
-            labels[cell.label] = repair_text(cell.label, ctx.lost_diacritics, ctx.pieces)
-        title = labels[cell.label] if cell.label else body_meeting_title(_body_above(doc, cell.header) or body,
-                                                                         "sammanträde")
-        items.append({
-            "kind": "meeting", "date": date.isoformat(), "end_date": None, "start": cell.start, "end": cell.end,
-            "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
-            "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
-        })
-    return items
-
-
-def _latest_year() -> int:
-    """The latest year a plan that names none can be for: this year, the next, or one gone by."""
-    return dt.date.today().year + 1
-
-
-def _fitted_years(tables: list) -> dict[int, int | None]:
-    """A table whose year nothing names is placed by the weekdays its bodies keep (years.weekday_fit_year)."""
-    dates: dict[int, list[tuple[int, int]]] = {}
-    for cell in tables:
-        dates.setdefault(cell.header, []).append((cell.month, cell.day))
-    latest = _latest_year()
-    return {header: weekday_fit_year(days, latest) for header, days in dates.items()}
-
-
-def _fold_into_tables(doc: Doc, items: list[dict[str, Any]], table_items: list[dict[str, Any]],
-                      tables: list) -> list[dict[str, Any]]:
-    """Items read from a table's own lines go (the table says it better); a note below that names a table date
-    ("* LS 15 maj samt 23 okt, startar kl. 8.30") is that date, and gives it its time."""
-    spans: dict[int, int] = {}
-    for cell in tables:
-        spans[cell.header] = max(spans.get(cell.header, cell.line), cell.line)
-    inside = list(spans.items())
-    shorts = {cell.label: cell.short for cell in tables if cell.short}
-    by_date: dict[str, list[dict[str, Any]]] = {}
-    for item in table_items:
-        by_date.setdefault(item["date"], []).append(item)
-    kept = []
-    for item in items:
-        line = item["evidence"]["line"] - 1
-        if item["kind"] == "meeting" and any(a <= line <= b for a, b in inside):
-            continue
-        same = by_date.get(item["date"], []) if item["kind"] == "meeting" else []
-        if same:
-            text = fold(doc.lines[line])
-            named = [t for t in same if _names(text, t, shorts)] or (same if len(same) == 1 else [])
-            for table_item in named:
-                if item["start"]:
-                    table_item["start"], table_item["end"] = item["start"], item["end"] or table_item["end"]
-            if named:
-                continue
-        kept.append(item)
-    return kept
-
-
-def _names(folded_line: str, item: dict[str, Any], shorts: dict[str, str]) -> bool:
-    short = shorts.get(item["title"])
-    return fold(item["title"]) in folded_line or bool(
-        short and re.search(rf"(?<![a-z]){re.escape(fold(short))}(?![a-z])", folded_line))
-
-
-def _body_above(doc: Doc, line: int) -> str | None:
-    """The body a table stands under: the nearest short heading above that names one ("Kommunstyrelsen")."""
-    for index in doc.prev_nonblank(line, 6):
-        if _body_heading(doc.lines[index]):
-            return doc.lines[index].strip(" #*:\t")
-    return None
-
-
-def _body_heading(line: str) -> bool:
-    """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
-    text = line.strip(" #*:\t")
-    # "Barn-, utbildning- och kulturnämnden": the parts of a coordinated compound are one name
-    if len([w for w in text.split() if not w.endswith(("-", "-,")) and w != "och"]) > 3:
-        return False
-    folded = fold(text)
-    return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
-
-
 def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
     """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
     sections: dict[int, str] = {}
@@ -517,7 +275,7 @@ def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
                 sections[index] = name
             continue
         hit = SECTION_HEADING.match(doc.folded_line(index))
-        if hit is None and line.strip() and _body_heading(line):
+        if hit is None and line.strip() and body_heading(line):
             name = " ".join(line.strip(" #*:\t").split())  # "Kommunstyrelsen" above its dates, no year on it
         elif hit is not None:
             name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
@@ -560,12 +318,6 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         i = bisect.bisect_right(lines, line) - 1
         t = shared[i][1] if i >= 0 else shared[0][1]
         item["start"], item["end"] = t.begin, t.finish
-
-
-def _join(a: str | None, b: str | None) -> str | None:
-    if not a or not b or b in a:
-        return a or b
-    return f"{a} / {b}"
 
 
 def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:

@@ -1,0 +1,178 @@
+"""Handover items: each chairmanship change the text reports (handover.py finds them), dated as the text dates it.
+
+The date is the one the sentence gives, else a start date nearby, the end of the giver's term, a relative day
+("i lördags"), the coming New Year ("vid årsskiftet"), the meeting of the minutes, or the day the page was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from planner.extract import cues
+from planner.extract.dates import DateMention
+from planner.extract.fuzzy import kw
+from planner.extract.handover import find_handovers
+from planner.extract.items import Context
+from planner.extract.normalize import fold
+from planner.extract.resolve import Resolved
+from planner.extract.sentences import sentence_of
+from planner.extract.years import safe_date
+
+_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
+
+
+def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting) -> list[dict[str, Any]]:
+    doc = ctx.doc
+    by_date: dict[str, dict[str, Any]] = {}
+    for h in find_handovers(doc.folded, doc.original):
+        s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
+        dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
+                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
+        dated = [m for m in dated if m.start >= h.start] or dated[-1:]
+        # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
+        year_end = not dated and meeting is not None and _YEAR_END.search(
+            doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1)
+        if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
+            dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
+        term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
+        relative = None if dated or term_end else _relative_day(ctx, s0, s1)
+        if dated:
+            if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
+                consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
+            date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
+        elif term_end is not None:
+            date, confidence = term_end, 0.7
+        elif relative is not None:
+            date, confidence = relative, 0.7
+        elif meeting is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
+            # "vid årsskiftet": the coming 1 January.
+            year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
+            date, confidence = f"{year}-01-01", 0.7
+        elif meeting is not None:
+            date, confidence = meeting.date.isoformat(), 0.75
+        else:
+            continue
+        line = doc.line_of(h.start)
+        item = by_date.get(date)
+        if item is None:
+            by_date[date] = {
+                "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
+                "title": "", "location": None, "from": h.from_party, "to": h.to_party,
+                "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
+            }
+        else:
+            item["from"] = join_names(item["from"], h.from_party)
+            item["to"] = join_names(item["to"], h.to_party)
+    for item in by_date.values():
+        giver = f" från {item['from']}" if item["from"] else ""
+        item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
+    return list(by_date.values())
+
+
+# "… uppdraget som löper fram till 31 december 2018": when a term ends, not when the new chair begins.
+_UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
+                           r"(?:den\s{1,3})?$")
+_FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
+
+
+_WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
+# "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
+_DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# … and "På söndagens förbundsmöte valdes …" in a post of Monday: the Sunday before.
+_AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
+_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
+                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens(?![a-z])"
+                           r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
+
+
+def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
+    """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd."""
+    if ctx.ref is None:
+        return None
+    hit = _RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
+    if hit is None:
+        return None
+    if hit.group("today"):
+        return ctx.ref.isoformat()
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
+    if skeleton not in _WEEKDAYS_AGO:  # "i går"
+        return (ctx.ref - dt.timedelta(days=1)).isoformat()
+    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7 or 7
+    return (ctx.ref - dt.timedelta(days=back)).isoformat()
+
+
+def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:
+    """"Kroatien, som tar över efter Finland", with no date: the day after the term the text gave Finland
+    ("Finland är ordförande … från den 1 juli till den 31 december 2019")."""
+    doc = ctx.doc
+    name = fold(giver.split(" / ")[0]).split(",")[0].strip()
+    if len(name) < 3:
+        return None
+    for m in reversed(ctx.mentions):
+        r = resolved.get(id(m))
+        if m.start >= before or r is None or not r.end_date or len(r.end_date) != 10:
+            continue
+        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
+        sentence = doc.folded[s0:s1]
+        if name in sentence and "ordf" in sentence:
+            return (dt.date.fromisoformat(r.end_date) + dt.timedelta(days=1)).isoformat()
+    return None
+
+
+def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:
+    """A start date in the sentence before or after a handover that dates none ("från den 1 juli")."""
+    doc = ctx.doc
+    lo = _sentence_before(ctx, s0)
+    hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
+    near = [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
+            and m.precision == "day"]
+    starts = [m for m in near if _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
+    # "… avsäga sig uppdraget på kommunfullmäktige den 17 oktober. Annette Fransson har blivit vald …": the meeting
+    # the sentence before names is when the new chair takes over.
+    held = [m for m in near
+            if m.start < s0 and cues.MEETING_OR_COUNCIL.search(doc.folded, max(lo, m.start - 40), m.start)
+            and not cues.NEXT.search(doc.folded, max(lo, m.start - 40), m.start)]
+    # "… avsäger sig idag den 19 februari … posten som ordförande. Till dess tjänstgör vice ordförande X": the day
+    # the chair left, up to two sentences before.
+    far = _sentence_before(ctx, lo)
+    left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
+            and m.precision in ("day", "month") and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
+    return (starts or held[-1:] or left[-1:])[:1]
+
+
+_LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")
+
+
+def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
+    """"I augusti slutade Anna Ericsson som ordförande" in minutes of March: last August, not the coming one."""
+    if m.year is not None or ctx.ref is None or r.first_day <= ctx.ref:
+        return r.date
+    s0, s1 = sentence_of(ctx.bounds, m.start, len(ctx.doc.folded))
+    if not _LEFT.search(ctx.doc.folded, s0, s1):
+        return r.date
+    year = int(r.date[:4]) - 1
+    earlier = safe_date(year, m.month, m.day or 1)
+    return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
+
+
+def _sentence_before(ctx: Context, s0: int) -> int:
+    """Where the sentence before the one at s0 starts, past the blank lines between paragraphs."""
+    start = s0
+    while start > 0:
+        start = sentence_of(ctx.bounds, start - 1, len(ctx.doc.folded))[0]
+        if ctx.doc.folded[start:s0].strip():
+            break
+    return start
+
+
+_LEAVES = re.compile(r"(?<![a-z])(?:avsager sig|avsagt sig|avsagelse|avgar|avgick|avgang|lamnar sitt|lamnade sitt"
+                     r"|slutar som|slutade som)(?![a-z])"
+                     r"|(?<![a-z])slut(?:ar|ade)\s[^.\n]{1,60}?\ssom\s{1,3}ordf")  # "slutade Anna E. som ordförande"
+
+
+def join_names(a: str | None, b: str | None) -> str | None:
+    if not a or not b or b in a:
+        return a or b
+    return f"{a} / {b}"
