@@ -26,6 +26,7 @@ from planner.extract.dockind import (
     document_kind,
     front_matter_meeting,
     listed_lines,
+    page_month,
     publication_dates,
 )
 from planner.extract.glossary import expand, glossary
@@ -129,7 +130,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     consumed: set[int] = set()
     if header_mention is not None:
         consumed.add(id(header_mention))
-    items += handover_items(ctx, resolved, consumed, meeting)
+    items += handover_items(ctx, resolved, consumed, meeting, published, page_month(doc))
 
     sections = next_meeting_lines(doc)
     section_taken: set[int] = set()

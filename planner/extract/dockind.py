@@ -198,6 +198,20 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[
     return found
 
 
+# A stored page's date field that names only a month: " date 2020-11 Ring in det nya …", "Datum: 2018-10".
+_PAGE_MONTH = re.compile(r"^\s{0,3}(?:date|datum|publicerad|publicerat|publiceringsdatum)\s{0,2}:?\s{1,3}"
+                         r"((?:19|20)\d\d)-(0[1-9]|1[0-2])(?![\d-])")
+
+
+def page_month(doc: Doc) -> str | None:
+    """The month ("2020-11") a page's leading date field gives when it gives no day."""
+    for index in range(min(3, len(doc.lines))):
+        hit = _PAGE_MONTH.match(doc.folded_line(index))
+        if hit:
+            return f"{hit.group(1)}-{hit.group(2)}"
+    return None
+
+
 # Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
 # "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
 _CHANGE_KEYS = r"(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate|published|posted)"

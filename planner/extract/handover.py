@@ -59,16 +59,32 @@ _WHO = re.compile(r",?\s{1,3}(?:som|vilken|vilket)\s{1,3}$")
 ACTING = re.compile(r"t(?<![a-z]t)(?:janstgor|janstgjorde)\s{1,3}"
                     r"(?:(?:som\s{1,3})?(?:forste\s{1,3}|1:e\s{1,3})?vice\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde[n]?\s{1,3}(?=[a-z])")
 CLEFT_CHAIR = re.compile(r",?\s{1,3}som\s{1,3}(?:har\s{1,3}uppdraget\s{1,3}som\s{1,3}ordf|leder\s{1,3}"
-                         r"(?:arbetet|styrelsen|motena|gruppen|natverket)|ar\s{1,3}ordf)")
+                         r"(?:arbetet|styrelsen|motena|gruppen|natverket)|ar\s{1,3}ordf"
+                         r"|haller\s{1,3}i\s{1,3}(?:ordforande)?klubban)")  # "… är det X som håller i klubban"
+# "Kommunstyrelsens ordförande A (S) tackade för sig och hans post togs över av B (S)": B, after A.
+POST_TAKEN = re.compile(r"(?<![a-z])(?:post|uppdrag|roll|plats|klubba)(?:en|et|n)?\s{1,3}(?:togs|tas|har\s{1,3}tagits"
+                        r"|kommer\s{1,3}att\s{1,3}tas)\s{1,3}[aeiouyd]{1,2}ver\s{1,3}av\s{1,3}(?=[a-z])")
+_CHAIR_NAMED = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?=[a-z])")
+# "Gunnar Selberg tar över som kommunalråd och ordförande i kommunstyrelsen": the one named before.
+TAKES_AS = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som\s{1,3}"
+                      r"(?:[a-z]{2,20}\s{1,3}(?:och\s{1,3})?){0,3}?(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "så går vice ordförande Per Sörlin (in) som ordförande": the vice chair named after the verb steps in.
+VICE_STEPS_IN = re.compile(r"g(?<![a-z]g)(?:ar|ick)\s{1,3}(?:in\s{1,3})?(?:(?:forste|andre|1:e|2:e)\s{1,3})?vice\s{1,3}"
+                           r"ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?P<who>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)"
+                           r"\s{1,3}(?:in\s{1,3})?som\s{1,3}(?:ny\s{1,3})?ordf")
+# "Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet".
+WILL_TAKE = re.compile(r"k(?<![a-z]k)ommer\s{1,3}(?P<who>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s[^.\n]{0,80}?"
+                       r"(?<![a-z])att\s{1,3}ta\s{1,3}[aeiouyd]{1,2}ver\s{1,3}" + CHAIR)
 _CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
 # "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
 STEPS_IN = re.compile(r"g(?<![a-z]g)(?:ar|ick)\s{1,3}in\s{1,3}som\s{1,3}(?:ny\s{1,3})?"
                       r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
-_ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|tagit)\s{1,3}[aeiouyd]{1,2}ver"
+_ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|togs|tagit)\s{1,3}[aeiouyd]{1,2}ver"
+                         r"|tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
 # Every match of _ELECT_NEAR holds one of these: a substring test is much cheaper than the scan.
-_ELECT_HINTS = ("val", "uts", "eftertr", "tog", "tagit", "vert")
+_ELECT_HINTS = ("val", "uts", "eftertr", "tog", "tagit", "vert", "tar")
 
 
 def _elect_near(folded: str, lo: int, hi: int) -> bool:
@@ -189,6 +205,17 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
                                   _subject_before(original, m.start())))
     for m in STEPS_IN.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+    for m in POST_TAKEN.finditer(folded, lo, hi):
+        chair = list(_CHAIR_NAMED.finditer(folded, max(lo, m.start() - 160), m.start()))
+        found.append(Handover(m.start(), m.end(), _name_after(original, chair[-1].end()) if chair else None,
+                              _name_after(original, m.end())))
+    for m in TAKES_AS.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None,
+                              _name_before(original, m.start()) or _subject_before(original, m.start())))
+    for m in VICE_STEPS_IN.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+    for m in WILL_TAKE.finditer(folded, lo, hi):
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi):
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]

@@ -23,17 +23,22 @@ from planner.extract.years import safe_date
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 
 
-def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting) -> list[dict[str, Any]]:
+def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting,
+                   written: dt.date | None = None, page_month: str | None = None) -> list[dict[str, Any]]:
+    """`written`: the day the page says it was published; `page_month`: the month its date field names. News of a
+    new chair that dates the change no other way is dated by them."""
     doc = ctx.doc
-    by_date: dict[str, dict[str, Any]] = {}
+    by_date: dict[str, list[dict[str, Any]]] = {}
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
-                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
+                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 45), m.start)]
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
         # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
-        year_end = not dated and meeting is not None and _YEAR_END.search(
-            doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1)
+        since = meeting.date if meeting else written or (dt.date.fromisoformat(f"{page_month}-01") if page_month
+                                                          else None)
+        year_end = not dated and since is not None and _YEAR_END.search(
+            doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1 if meeting else _sentence_after(ctx, s1))
         if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
         term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
@@ -46,34 +51,40 @@ def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting) ->
             date, confidence = term_end, 0.7
         elif relative is not None:
             date, confidence = relative, 0.7
-        elif meeting is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
+        elif since is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
             # "vid årsskiftet": the coming 1 January.
-            year = meeting.date.year + (0 if meeting.date.month == 1 and meeting.date.day <= 15 else 1)
+            year = since.year + (0 if since.month == 1 and since.day <= 15 else 1)
             date, confidence = f"{year}-01-01", 0.7
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
+        elif written is not None:
+            date, confidence = written.isoformat(), 0.6
+        elif page_month is not None:
+            date, confidence = page_month, 0.55
         else:
             continue
         line = doc.line_of(h.start)
-        item = by_date.get(date)
-        if item is None:
-            by_date[date] = {
-                "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
-                "title": "", "location": None, "from": h.from_party, "to": h.to_party,
-                "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
-            }
-        else:
-            item["from"] = join_names(item["from"], h.from_party)
-            item["to"] = join_names(item["to"], h.to_party)
-    for item in by_date.values():
+        same = by_date.get(date, [])  # one change read by several patterns (their names joined)
+        if same:
+            same[0]["from"] = join_names(same[0]["from"], h.from_party)
+            same[0]["to"] = join_names(same[0]["to"], h.to_party)
+            continue
+        by_date.setdefault(date, []).append({
+            "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
+            "title": "", "location": None, "from": h.from_party, "to": h.to_party,
+            "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
+        })
+    items = [item for day in by_date.values() for item in day]
+    for item in items:
         giver = f" från {item['from']}" if item["from"] else ""
         item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
-    return list(by_date.values())
+    return items
 
 
 # "… uppdraget som löper fram till 31 december 2018": when a term ends, not when the new chair begins.
+# "… fram till nästa stämma i mars 2017": the meeting a term runs to.
 _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
-                           r"(?:den\s{1,3})?$")
+                           r"(?:nasta\s{1,3}[a-z]{3,20}\s{1,3}(?:i|den)\s{1,3})?(?:den\s{1,3})?$")
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
@@ -155,6 +166,16 @@ def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
     year = int(r.date[:4]) - 1
     earlier = safe_date(year, m.month, m.day or 1)
     return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
+
+
+def _sentence_after(ctx: Context, s1: int) -> int:
+    """Where the sentence after the one ending at s1 ends, past blank lines: news names the chair, then the start."""
+    end, size = s1, len(ctx.doc.folded)
+    while end < size:
+        end = max(end + 1, sentence_of(ctx.bounds, end, size)[1])
+        if ctx.doc.folded[s1:end].strip():
+            break
+    return end
 
 
 def _sentence_before(ctx: Context, s0: int) -> int:

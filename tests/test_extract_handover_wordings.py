@@ -1,0 +1,54 @@
+"""Chair news in the wordings newspapers and associations use (extract/handover.py), and how such news is dated."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.extract import extract
+from planner.extract.handover import find_handovers
+from planner.extract.normalize import fold
+
+
+@pytest.mark.parametrize(("text", "giver", "taker"), [
+    ("Kommunstyrelsens ordförande Anders Berg (S) tackade för sig och hans post togs över av Eva Lind (S).",
+     "Anders Berg S", "Eva Lind S"),
+    ("Lars Ek har svingat ordförandeklubban i fullmäktige. När fullmäktige möts igen är det Anna Holm som håller i "
+     "klubban.", None, "Anna Holm"),
+    ("Dick Ström blir vice ordförande medan Gunnar Selberg tar över som kommunalråd och ordförande i kommunstyrelsen.",
+     None, "Gunnar Selberg"),
+    ("Fram tills dess att ny ordförande kan väljas så går vice ordförande Per Sörlin som ordförande.",
+     None, "Per Sörlin"),
+    ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
+     None, "Emma Ankargren"),
+])
+def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str) -> None:
+    found = [(h.from_party, h.to_party) for h in find_handovers(fold(text), text)]
+    assert (giver, taker) in found
+
+
+def test_a_vice_chair_heading_names_nobody() -> None:
+    text = "Vice ordförande går in som ordförande"
+    assert find_handovers(fold(text), text) == []
+
+
+def _handovers(text: str) -> list[tuple[str, str | None]]:
+    return [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+
+
+def test_news_that_dates_the_change_no_other_way_is_dated_by_the_page_s_month() -> None:
+    text = (" date 2020-11 I torsdags hände mycket i stadshuset. Kommunstyrelsens ordförande Anders Berg (S) tackade "
+            "för sig och hans post togs över av Eva Lind (S).\n")
+    assert _handovers(text) == [("2020-11", "Eva Lind S")]
+
+
+def test_a_start_after_new_year_in_the_next_paragraph_dates_the_change() -> None:
+    text = (" date 2018-10 Kommunens nästa styre presenterades.\n\nGunnar Selberg tar över som kommunalråd och "
+            "ordförande i kommunstyrelsen.\n\nDen nya kommunledningen påbörjar sitt uppdrag efter årsskiftet.\n")
+    assert _handovers(text) == [("2019-01-01", "Gunnar Selberg")]
+
+
+def test_the_meeting_a_term_runs_to_does_not_date_the_change() -> None:
+    text = ("Publicerad 2016-11-20\n\nStyrelsen har valt att inte utlysa en extra stämma. Istället kommer Emma "
+            "Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till nästa stämma i mars "
+            "2017.\n")
+    assert _handovers(text) == [("2016-11-20", "Emma Ankargren")]
