@@ -52,3 +52,15 @@ def test_the_meeting_a_term_runs_to_does_not_date_the_change() -> None:
             "Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till nästa stämma i mars "
             "2017.\n")
     assert _handovers(text) == [("2016-11-20", "Emma Ankargren")]
+
+
+def test_the_event_the_sentence_before_dates_is_when_the_chain_passed() -> None:
+    text = ("Presidentskifte\n\nPublicerad 18 juni 2020\n\nTisdagen den 16/6 avslutade vi klubbens år. Vår president "
+            "Eva Berg överlämnade kedjan till tillträdande president Lars Holm.\n")
+    assert _handovers(text) == [("2020-06-16", "Lars Holm")]
+
+
+def test_a_headline_naming_the_new_chair_is_not_a_second_change_on_the_publication_day() -> None:
+    text = ("Anna Berg ny ordförande i förbundet\n\nPå söndagens förbundsmöte valdes Anna Berg, Avesta RK, till ny "
+            "ordförande.\n\nPublicerad: 2023-03-27\n")
+    assert _handovers(text) == [("2023-03-26", "Anna Berg")]

@@ -31,7 +31,7 @@ from planner.extract.dockind import (
 )
 from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
-from planner.extract.handover_items import handover_items
+from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
 from planner.extract.normalize import Doc, fold
@@ -130,7 +130,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     consumed: set[int] = set()
     if header_mention is not None:
         consumed.add(id(header_mention))
-    items += handover_items(ctx, resolved, consumed, meeting, published, page_month(doc))
+    items += dated_handovers(ctx, resolved, consumed, meeting, published, page_month(doc))
 
     sections = next_meeting_lines(doc)
     section_taken: set[int] = set()

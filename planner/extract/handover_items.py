@@ -13,7 +13,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.dates import DateMention
 from planner.extract.fuzzy import kw
-from planner.extract.handover import find_handovers
+from planner.extract.handover import Handover, find_handovers
 from planner.extract.items import Context
 from planner.extract.normalize import fold
 from planner.extract.resolve import Resolved
@@ -23,12 +23,13 @@ from planner.extract.years import safe_date
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 
 
-def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting,
+def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting,
                    written: dt.date | None = None, page_month: str | None = None) -> list[dict[str, Any]]:
     """`written`: the day the page says it was published; `page_month`: the month its date field names. News of a
     new chair that dates the change no other way is dated by them."""
     doc = ctx.doc
     by_date: dict[str, list[dict[str, Any]]] = {}
+    undated = []
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
@@ -57,10 +58,11 @@ def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting,
             date, confidence = f"{year}-01-01", 0.7
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
-        elif written is not None:
-            date, confidence = written.isoformat(), 0.6
-        elif page_month is not None:
-            date, confidence = page_month, 0.55
+        elif (before := _dated_just_before(ctx, resolved, consumed, s0)) is not None:
+            date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
+        elif written is not None or page_month is not None:
+            undated.append(h)
+            continue
         else:
             continue
         line = doc.line_of(h.start)
@@ -69,11 +71,18 @@ def handover_items(ctx: Context, resolved: dict, consumed: set[int], meeting,
             same[0]["from"] = join_names(same[0]["from"], h.from_party)
             same[0]["to"] = join_names(same[0]["to"], h.to_party)
             continue
-        by_date.setdefault(date, []).append({
-            "kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None,
-            "title": "", "location": None, "from": h.from_party, "to": h.to_party,
-            "confidence": confidence, "evidence": {"line": line + 1, "text": doc.lines[line].strip()[:300]},
-        })
+        by_date.setdefault(date, []).append(_item(date, h, confidence, line, doc.lines[line]))
+    # News that dates the change no other way is dated by the page: unless another sentence already dated it.
+    named = {w for day in by_date.values() for item in day for w in fold(item["to"] or "").split() if len(w) > 2}
+    for h in undated:
+        if not named & {w for w in fold(h.to_party or "").split() if len(w) > 2}:
+            date = written.isoformat() if written else page_month or ""
+            line = doc.line_of(h.start)
+            day = by_date.setdefault(date, [])
+            if day:
+                day[0]["to"] = join_names(day[0]["to"], h.to_party)
+                continue
+            day.append(_item(date, h, 0.6 if written else 0.55, line, doc.lines[line]))
     items = [item for day in by_date.values() for item in day]
     for item in items:
         giver = f" från {item['from']}" if item["from"] else ""
@@ -166,6 +175,21 @@ def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
     year = int(r.date[:4]) - 1
     earlier = safe_date(year, m.month, m.day or 1)
     return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
+
+
+def _item(date: str, h: Handover, confidence: float, line: int, text: str) -> dict[str, Any]:
+    return {"kind": "chair_handover", "date": date, "end_date": None, "start": None, "end": None, "title": "",
+            "location": None, "from": h.from_party, "to": h.to_party, "confidence": confidence,
+            "evidence": {"line": line + 1, "text": text.strip()[:300]}}
+
+
+def _dated_just_before(ctx: Context, resolved: dict, consumed: set[int], s0: int) -> str | None:
+    """The day the sentence before, in the same paragraph, gives: the event the handover happened at."""
+    lo = _sentence_before(ctx, s0)
+    lo = max(lo, ctx.doc.folded.rfind("\n\n", lo, s0) + 2)  # the paragraph's own sentences only
+    days = [m for m in ctx.mentions if lo <= m.start < s0 and m.precision == "day" and id(m) not in consumed
+            and resolved.get(id(m))]
+    return resolved[id(days[-1])].first_day.isoformat() if days else None
 
 
 def _sentence_after(ctx: Context, s1: int) -> int:
