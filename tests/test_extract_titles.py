@@ -178,3 +178,13 @@ def test_a_date_line_of_an_annual_wheel_takes_its_title_from_the_block_below_not
 ])
 def test_what_happens_to_a_meeting_is_its_status_not_its_title(raw: str, title: str) -> None:
     assert tidy_title(raw, "meeting") == title
+
+
+@pytest.mark.parametrize("sentence", [
+    "5 Sammanträdesdagar 2019 Avsägelse av uppdrag Fullmäktige föreslås sammanträda följande datum under år 2019: "
+    "20 februari, 17 april, 18 juni och 20 november.",
+    "Fullmäktige kommer att sammanträda följande datum under år 2019: 20 februari, 17 april, 18 juni och 20 november.",
+])
+def test_a_body_that_will_meet_on_listed_dates_titles_them_even_after_a_run_in_heading(sentence: str) -> None:
+    result = extract(f"Protokoll regionfullmäktige 2018-06-19\n\n{sentence}\n")
+    assert {i["title"] for i in result["items"] if i["date"].startswith("2019")} == {"Fullmäktiges sammanträde"}

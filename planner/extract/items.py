@@ -520,8 +520,11 @@ _COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|
                              r"|(?:kommun|region|forbunds)?styrelsen|direktionen|arsmotet|(?:forenings)?stamman)"
                              r"\s{1,2}(?:den\s{1,2})?$")
 _MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}(?:mote|sammantrade)(?P<end>na|n)(?![a-z])")
-_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}"
-                    r"(?:sammantrader|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
+_MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att)\s{1,2})?"
+              r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
+_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
+# The same in a sentence that a heading runs into (a PDF's lines joined): the body named right before the verb.
+_BODY_MEETS = re.compile(r"(?P<subj>" + BODY.pattern + r")\s{1,2}" + _MEET_VERB)
 
 
 def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[str, bool] | None:
@@ -539,7 +542,7 @@ def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[st
         hi += 1
     if hi - lo < 2:
         return None
-    hit = _MEETS.match(folded, s0, listed[lo].start)
+    hit = _MEETS.match(folded, s0, listed[lo].start) or _BODY_MEETS.search(folded, s0, listed[lo].start)
     if hit is not None:
         return ctx.doc.original[hit.start("subj"):hit.end("subj")], False
     plural = _MEETINGS_PLURAL.search(folded, s0, listed[lo].start)
