@@ -45,7 +45,7 @@ HEAD = "Minnesanteckningar från styrgruppens möte 2026-10-16\n\n"
 # What one page of MINUTES says, however often it is repeated: classification, places, titles and OCR repair
 # ("kompetensférsérjning", "Géteborg") all run on it.
 MINUTES_ITEMS = [
-    ("next_meeting", "2026-12-04", None, "09:45", "12:15", "Nästa möte", "Varberg"),
+    ("next_meeting", "2026-12-04", None, "09:45", "12:15", "Styrgruppens möte", "Varberg"),
     ("deadline", "2027-05-16", None, None, None, "Synpunkter på planen lämnas", None),
     ("meeting", "2027-04-22", None, "09:00", "16:00", "Konferens om kompetensförsörjning", "Göteborg"),
     ("meeting", "2027-02-17", "2027-02-19", None, None, "Kommundirektörerna träffas", "Halmstad"),

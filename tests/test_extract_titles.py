@@ -188,3 +188,20 @@ def test_what_happens_to_a_meeting_is_its_status_not_its_title(raw: str, title: 
 def test_a_body_that_will_meet_on_listed_dates_titles_them_even_after_a_run_in_heading(sentence: str) -> None:
     result = extract(f"Protokoll regionfullmäktige 2018-06-19\n\n{sentence}\n")
     assert {i["title"] for i in result["items"] if i["date"].startswith("2019")} == {"Fullmäktiges sammanträde"}
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Protokoll styrelsemöte 2024-02-01\n\nNästa husmöte hålls den 5 mars kl 19.\n", "Husmöte"),
+    ("Minnesanteckningar från styrgruppens möte 2024-02-01\n\nNästa möte den 5 mars kl 9.\n", "Styrgruppens möte"),
+    ("Anteckningar 2024-02-01\n\nNästa möte den 5 mars kl 9.\n", "Nästa möte"),
+])
+def test_the_next_meeting_is_titled_as_the_text_or_its_body_calls_it(text: str, title: str) -> None:
+    assert [i["title"] for i in extract(text)["items"] if i["kind"] == "next_meeting"] == [title]
+
+
+@pytest.mark.parametrize(("raw", "title"), [
+    ("Årsmötet", "Årsmöte"), ("Förbundskongressen 2020", "Förbundskongressen 2020"), ("Årsstämman", "Årsstämma"),
+    ("Styrelsen", "Styrelsen"), ("Mötet", "Mötet"),
+])
+def test_a_short_meeting_title_names_the_kind_of_event_not_the_one_in_the_sentence(raw: str, title: str) -> None:
+    assert tidy_title(raw, "meeting") == title

@@ -353,14 +353,26 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     return None
 
 
+def _next_title(ctx: Context, words: str) -> str:
+    """The next meeting as the text calls it ("Nästa styrelsemöte" → "Styrelsemöte"), else as the body's meeting."""
+    noun = words.split()[-1].strip(":") if words else ""
+    bare = ("mote", "motet", "sammantrade", "traff")
+    if fold(noun).endswith(bare) and fold(noun) not in bare:  # a compound: "husmöte", "styrelsemöte"
+        return noun[0].upper() + noun[1:]
+    if ctx.body:
+        return body_meeting_title(ctx.body, "sammanträde" if "sammantr" in fold(noun) else "möte")
+    return "Nästa möte"
+
+
 def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
     doc = ctx.doc
     if kind == "next_meeting":
         n0, n1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
         sentence = doc.folded[n0:n1]
-        extra = None if cues.NEXT.search(sentence) else _extra_meeting(sentence, n0)
+        named = cues.NEXT.search(sentence)
+        extra = None if named else _extra_meeting(sentence, n0)
         if extra is None:
-            return "Nästa möte"
+            return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")
         # "… hålla ett extra fullmäktige som planeras …": titled as the meeting it is, in the text's own words
         hit = cues.EXTRA.match(doc.folded, extra)
         words = doc.original[hit.start():hit.end()] if hit else "Extra möte"

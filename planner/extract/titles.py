@@ -110,7 +110,20 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
     text = _shorten(text)
     if not text.endswith("…"):
         text = _drop_dangling(text)
+    if kind == "meeting" and " " not in text:
+        text = _INDEFINITE_HEAD.sub(_indefinite, text, count=1)
     return text[:1].upper() + text[1:] if text else raw
+
+
+# A one-word title that is a meeting noun in its definite form, as a sentence names it ("Årsmötet", "Årsstämman"):
+# a calendar names the kind of event ("Årsmöte"). Only nouns of events, never a body's name; two words stay as written.
+_INDEFINITE_HEAD = re.compile(r"^(\w*(?:möte|sammanträde))t\b|^(\w*(?:stämma|träff|kongress|konferens|sittning))"
+                              r"(?:e?n)\b", re.IGNORECASE)
+
+
+def _indefinite(hit: re.Match[str]) -> str:
+    word = hit.group(1) or hit.group(2)
+    return word if len(word) > 4 else hit.group(0)  # "Mötet" stays: "Möte" alone says no more
 
 
 def _meeting_with(text: str) -> str:
