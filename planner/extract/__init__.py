@@ -34,6 +34,7 @@ from planner.extract.grids import grid_tables
 from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
+from planner.extract.loosegrids import loose_grid_tables
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
@@ -69,6 +70,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
     tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc)
+    tables += loose_grid_tables(doc, {cell.header for cell in tables})
     if tables and (names := glossary(doc)):
         tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))

@@ -42,7 +42,7 @@ def _cells(lines: list[str], pos: int, limit: int) -> list[tuple[int, list[str]]
     return cells
 
 
-def _month_of(cell: list[str]) -> int | None:
+def month_of(cell: list[str]) -> int | None:
     if len(cell) != 1 or not cell[0].replace(".", "").isalpha():
         return None
     return month_number(cell[0].lower().rstrip("."), abbreviations=True)
@@ -53,7 +53,7 @@ def row_grid_tables(doc: Doc) -> list[TableDate]:
     lines = doc.lines
     index = 0
     while index < len(lines):
-        month = _month_of([lines[index].strip()]) if lines[index].strip() else None
+        month = month_of([lines[index].strip()]) if lines[index].strip() else None
         if month is None:
             index += 1
             continue
@@ -73,7 +73,7 @@ def _header(lines: list[str], first: int) -> tuple[list[int], bool, int] | None:
     months: list[int] = []
     pos = first
     for start, cell in _cells(lines, first, 14):
-        month = _month_of(cell) if cell else None
+        month = month_of(cell) if cell else None
         if month is None or (months and month <= months[-1]):
             pos = start
             break
@@ -95,7 +95,7 @@ def _rows(doc: Doc, header: int, months: list[int], timed: bool, pos: int) -> li
     while pos < len(lines):
         cells = _cells(lines, pos, width)
         if len(cells) < width or not cells[0][1] or len(" ".join(cells[0][1])) > MAX_LABEL \
-                or _DAY.match(cells[0][1][0]) or _month_of(cells[0][1]):
+                or _DAY.match(cells[0][1][0]) or month_of(cells[0][1]):
             break
         label = " ".join(cells[0][1])
         start = None

@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations, repeat
 
@@ -126,22 +127,30 @@ def year_above(doc: Doc, line: int) -> int | None:
 
 def _split(values: list[re.Match[str]], months: list[int], year: int | None
            ) -> list[list[tuple[int, re.Match[str]]]] | None:
-    """The values of a column table, grouped per month: one each, or, with more values than months, the one split
-    (days rising within a month) whose dates fall most often on one weekday, the body's meeting day."""
-    if len(values) < len(months):
-        return None
-    numbered = list(enumerate(values))
+    """The values of a column table, grouped per month: one each, or the split split_by_weekday finds."""
     if len(values) == len(months):
-        return [[pair] for pair in numbered]
-    if year is None or len(values) > 2 * len(months):
+        return [[pair] for pair in enumerate(values)]
+    firsts: list[tuple[int, int | None]] = [(k, next(iter(_days(value)), None)) for k, value in enumerate(values)]
+    groups = split_by_weekday(firsts, months, year)
+    return None if groups is None else [[(k, values[k]) for k, _ in group] for group in groups]
+
+
+MAX_EXTRA = 6  # more values than months by at most this: the splits to weigh stay a few thousand
+
+
+def split_by_weekday(values: Sequence[tuple[int, int | None]], months: list[int], year: int | None
+                     ) -> list[list[tuple[int, int | None]]] | None:
+    """(key, day) values in order grouped per month, with more values than months: the one split (days rising
+    within a month, a dayless "-" alone) whose dates fall most often on one weekday, the body's meeting day."""
+    if year is None or not len(months) < len(values) <= len(months) + MAX_EXTRA or len(values) > 2 * len(months):
         return None
-    best: list[tuple[int, list[list[tuple[int, re.Match[str]]]]]] = []
+    best: list[tuple[int, list[list[tuple[int, int | None]]]]] = []
     for cuts in combinations(range(1, len(values)), len(months) - 1):
         bounds = [0, *cuts, len(values)]
-        groups = [numbered[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        groups = [list(values[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
         weekdays = _weekdays(groups, months, year)
         if weekdays is not None:
-            best.append((max(Counter(weekdays).values()), groups))
+            best.append((max(Counter(weekdays).values(), default=0), groups))
     best.sort(key=lambda pair: -pair[0])
     if not best or len(best) > 1 and best[0][0] == best[1][0]:
         return None  # no split, or two that fit the weekday equally well: leave it to a person
@@ -154,10 +163,10 @@ def _days(value: re.Match[str]) -> list[int]:
                                                                   value.group("days") or ""))]
 
 
-def _weekdays(groups: list[list[tuple[int, re.Match[str]]]], months: list[int], year: int) -> list[int] | None:
+def _weekdays(groups: list[list[tuple[int, int | None]]], months: list[int], year: int) -> list[int] | None:
     weekdays = []
     for month, group in zip(months, groups, strict=True):
-        days = [_days(value)[0] for _, value in group if _days(value)]
+        days = [day for _, day in group if day is not None]
         if len(group) > 1 and (len(days) != len(group) or days != sorted(set(days))):
             return None  # a "-" shares its month with nothing, and days rise within a month
         for day in days:
