@@ -108,8 +108,8 @@ def test_the_readme_tour_done_literally(app, live_server, page, runner, backend)
     def card(title: str):
         return page.locator("article.proposal", has=page.get_by_role("heading", name=title, exact=True))
 
-    assert "Ändrar en befintlig händelse" in card("Nästa möte").inner_text()
-    assert "Stadshuset, Halmstad" in card("Nästa möte").inner_text()
+    assert "Ändrar en befintlig händelse" in card("Styrgruppens möte").inner_text()
+    assert "Stadshuset, Halmstad" in card("Styrgruppens möte").inner_text()
     assert "Finns redan i kalendern" in card("Möte: Styrgrupp").inner_text()
     assert "Ändrar en befintlig händelse" in card("Mötet").inner_text()
 
