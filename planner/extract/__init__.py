@@ -90,7 +90,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
                                             doc.line_of(posted.start), False, True), mentions, times)
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
-    publications = publication_dates(doc, content, doc_kind)
+    publications = publication_dates(doc, content, doc_kind, doc_year)
     published = min(publications.values()) if publications else None  # written then; later edits change less
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None

@@ -17,7 +17,7 @@ from planner.extract.dates import DateMention
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
 from planner.extract.places import municipality
-from planner.extract.years import safe_date
+from planner.extract.years import safe_date, weekday_year
 
 MINUTES, KALLELSE, PLAN, NOTICE = "minutes", "kallelse", "plan", "notice"
 
@@ -175,19 +175,28 @@ def _longest_run(gaps: list[str]) -> int:
     return best
 
 
-def publication_dates(doc: Doc, mentions: list[DateMention], kind: str) -> dict[int, dt.date]:
+def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: int | None = None
+                      ) -> dict[int, dt.date]:
     """Mentions that date the page itself ("Publicerad 2015-03-12", a news item's dateline), by id.
 
-    They are never schedule items, and they tell from when a notice speaks.
+    They are never schedule items, and they tell from when a notice speaks. "Publicerad fredag 12 mar, 15:42"
+    leaves its year to the document's `year` (the one its weekday falls in, near it).
     """
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
     front = front_matter_lines(doc)
     for m in mentions:
-        if m.precision != "day" or not m.year:
+        if m.precision != "day":
             continue
         line = doc.line_of(m.start)
         before = doc.folded[max(doc.starts[line], m.start - 32):m.start]
+        if not m.year:
+            if year and PUBLISHED.search(before):
+                named = weekday_year(m.month, m.day, m.weekday, year, span=1) if m.weekday is not None else year
+                date = safe_date(named or year, m.month, m.day)
+                if date:
+                    found[id(m)] = date
+            continue
         byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
                                                  or _place_dateline(doc, line, m)
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
