@@ -10,3 +10,17 @@ def test_a_yearless_publication_line_dates_the_page_and_is_no_meeting() -> None:
             "kommer årsmötet att hållas när vädret tillåter. Tid och plats meddelas senare.\n")
     items = extract(text)["items"]
     assert [(i["kind"], i["date"]) for i in items if i["date"].startswith("2021-03")] == [("reference", "2021-03-12")]
+
+
+def test_news_of_a_new_chair_reports_the_meeting_that_chose_them() -> None:
+    text = ("Anna Berg ny ordförande i förbundet\n\nPublicerad: 2023-03-27\n\nPå söndagens förbundsmöte valdes "
+            "Anna Berg, Avesta RK, till ny ordförande.\n")
+    assert extract(text)["meeting"]["date"] == "2023-03-26"
+
+
+def test_a_chair_who_starts_later_dates_no_meeting_of_the_news() -> None:
+    text = ("Ny ordförande\n\nPublicerad: 2023-03-27\n\nStyrelsen meddelar att Anna Berg tar över ordförandeskapet "
+            "från den 1 juli 2023.\n")
+    result = extract(text)
+    assert [i["date"] for i in result["items"] if i["kind"] == "chair_handover"] == ["2023-07-01"]
+    assert result["meeting"] is None

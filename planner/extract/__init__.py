@@ -132,7 +132,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     consumed: set[int] = set()
     if header_mention is not None:
         consumed.add(id(header_mention))
-    items += dated_handovers(ctx, resolved, consumed, meeting, published, page_month(doc))
+    items += dated_handovers(ctx, resolved, consumed, meeting, published, page_month(doc), publications)
 
     sections = next_meeting_lines(doc)
     section_taken: set[int] = set()
@@ -155,14 +155,26 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         items = fold_into_tables(doc, items, table_items, tables) + table_items
     items = _merge(items, meeting.date.isoformat() if meeting else None, meeting.start if meeting else None)
     finish_titles(ctx, items)
+    reported = meeting.as_dict() if meeting else _reported_meeting(items, published) if doc_kind == NOTICE else None
     return {
         "source": source,
         "doc_kind": doc_kind,
         "organization": organization,
         "body": body,
-        "meeting": meeting.as_dict() if meeting else None,
+        "meeting": reported,
         "items": items,
     }
+
+
+def _reported_meeting(items: list[dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
+    """The meeting news of a new chair reports: the day the change was made, when the text dates it by its own
+    sentence or a past day ("På söndagens förbundsmöte valdes …") and not a coming one ("från den 1 juli")."""
+    written = published.isoformat() if published else "9999"
+    for item in items:
+        if item["kind"] == "chair_handover" and len(item["date"]) == 10 and item["confidence"] >= 0.7 \
+                and not item["date"].endswith("-01-01") and item["date"] <= written:
+            return {"date": item["date"], "start": None, "end": None, "location": None}
+    return None
 
 
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")

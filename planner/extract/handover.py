@@ -93,6 +93,7 @@ def _elect_near(folded: str, lo: int, hi: int) -> bool:
 
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
+_NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the start of a name ("4M" is one)
 _NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
 _PLACE_NOUNS = {"kommun", "stad", "region"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
@@ -226,7 +227,7 @@ def _name_after(original: str, pos: int) -> str | None:
     words = original[pos:pos + 80].split()[:5]
     for n, word in enumerate(words[:4]):
         core = word.strip(".,;:()")
-        if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
+        if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core) or not n and _NUMBER.fullmatch(core):
             if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
                 tokens.append(core)
             break

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from typing import Any
 
 from planner.extract import cues
@@ -23,11 +24,13 @@ from planner.extract.years import safe_date
 _YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
 
 
-def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting,
-                   written: dt.date | None = None, page_month: str | None = None) -> list[dict[str, Any]]:
+def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, written: dt.date | None = None,
+                    page_month: str | None = None, page_dates: Collection[int] = ()) -> list[dict[str, Any]]:
     """`written`: the day the page says it was published; `page_month`: the month its date field names. News of a
-    new chair that dates the change no other way is dated by them."""
+    new chair that dates the change no other way is dated by them. `page_dates`: the ids of the mentions that date
+    the page, never the change."""
     doc = ctx.doc
+    resolved = {key: value for key, value in resolved.items() if key not in page_dates} if page_dates else resolved
     by_date: dict[str, list[dict[str, Any]]] = {}
     undated = []
     for h in find_handovers(doc.folded, doc.original):
