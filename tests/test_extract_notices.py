@@ -24,3 +24,10 @@ def test_a_chair_who_starts_later_dates_no_meeting_of_the_news() -> None:
     result = extract(text)
     assert [i["date"] for i in result["items"] if i["kind"] == "chair_handover"] == ["2023-07-01"]
     assert result["meeting"] is None
+
+
+def test_a_recent_event_the_minutes_say_was_cancelled_is_proposed_cancelled() -> None:
+    text = ("Protokoll styrelsemöte 2014-11-12\n\nArbetsgruppsmötet blev inställt pga. sjukdom. Pubaftonen den 8 nov "
+            "blev också inställd. Styrelsen träffas igen.\n")
+    items = [(i["kind"], i["date"], i["status"], i["title"]) for i in extract(text)["items"]]
+    assert items == [("meeting", "2014-11-08", "cancelled", "Pubaftonen")]

@@ -143,6 +143,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
             or (now - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+        if (now - r.first_day).days <= 92 and _cancelled(ctx, m, s0, s1):
+            return "meeting", None  # "Pubaftonen den 8 nov blev också inställd": the calendar's entry says so too
         return "reference", None
     heading = _list_heading(doc, line)
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):

@@ -51,7 +51,8 @@ _AGENDA_OF = re.compile(r"\b(?:på|till|inför|vid)\s+(?P<name>[A-ZÅÄÖ][\w-]*
                         r"(?:dagordning|föredragningslista)(?:en)?\b")
 # What the text says happens to the event is its status, not its title: "Förbundskongressen 2020 flyttas",
 # "Kommunfullmäktige är inställt", "Det extra fullmäktige är framflyttat".
-_STATUS_TAIL = re.compile(r"\s+(?:är|har|blir|har blivit)?\s*(?:inställt|inställd|inställda|ställs in|ställts in|utgår"
+_STATUS_TAIL = re.compile(r"\s+(?:är|har|blir|blev|har blivit)?(?:\s+(?:också|även|dock|tyvärr))?\s*"
+                          r"(?:inställt|inställd|inställda|ställs in|ställts in|utgår"
                           r"|flyttas|flyttat|flyttad|framflyttat|framflyttad|senarelagt|senarelagd|tidigarelagt"
                           r"|tidigarelagd|uppskjutet|uppskjuten)(?:\s.*)?$", re.IGNORECASE)
 _STATUS_HEAD = re.compile(r"^(?:inställt|inställd|inställda|flyttat|framflyttat|datum för"
