@@ -31,3 +31,11 @@ def test_a_recent_event_the_minutes_say_was_cancelled_is_proposed_cancelled() ->
             "blev också inställd. Styrelsen träffas igen.\n")
     items = [(i["kind"], i["date"], i["status"], i["title"]) for i in extract(text)["items"]]
     assert items == [("meeting", "2014-11-08", "cancelled", "Pubaftonen")]
+
+
+def test_a_run_in_datum_label_dates_the_meeting_with_the_year_of_the_file() -> None:
+    text = ("Transkript\n\n1 Plats och tid Folkets Hus i Hamburgsund, kl ) Datum 10 december (13) Se "
+            "deltagarförteckning s. 13 Övriga deltagande Tom Granquist Justerande Per Dahl Paragrafer 1-20\n\n"
+            "2 1 Sammanträdet öppnas 2 Val av två justerare 3 Godkännande av dagordningen. Gruppen kommer den "
+            "17 januari 2011 bereda ärendet.\n")
+    assert extract(text, "kontakt_hamburgsund_2010.txt")["meeting"]["date"] == "2010-12-10"

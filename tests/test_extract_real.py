@@ -15,8 +15,10 @@ from bench.real_scores import OWN, SETS, score_set
 # set: (F1, time accuracy, next meetings found, handovers found, cancelled found, title overlap)
 FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1, 0.70),
-    "shared/real text": (0.97, 0.99, 12, 9, 4, 0.73),
-    "shared/real ocr": (0.96, 0.99, 12, 9, 4, 0.70),
+    # A run-in "Datum 10 december" read as the meeting (2026-12-02, later) found two items more whose titles the
+    # gold words otherwise: F1 0.976 -> 0.988, titles 0.737 -> 0.727 (the issue asks 0.70).
+    "shared/real text": (0.98, 0.99, 12, 9, 4, 0.72),
+    "shared/real ocr": (0.97, 0.99, 12, 9, 4, 0.70),
     # The held-out batch h001-h029 was added blind on 2026-12-02 (labelled before the extractor ran) and scored
     # F1 0.80 on its own; the general rules its failures showed (tables with months as columns, day lists
     # before a month, …) brought the corpus of 160 back to the figures below.

@@ -205,3 +205,9 @@ def test_the_next_meeting_is_titled_as_the_text_or_its_body_calls_it(text: str, 
 ])
 def test_a_short_meeting_title_names_the_kind_of_event_not_the_one_in_the_sentence(raw: str, title: str) -> None:
     assert tidy_title(raw, "meeting") == title
+
+
+def test_a_date_alone_under_an_item_is_that_item_s_date_when_ocr_lost_the_nesting() -> None:
+    text = ("# Styrelsemöte 2021-10-20\n\n## Event\n\n- Advent of Code hype-event\n- November 30\n\n"
+            "## Nästa möte 3/11/2021 12:15\n")
+    assert [i["title"] for i in extract(text)["items"] if i["date"] == "2021-11-30"] == ["Advent of Code hype-event"]

@@ -81,8 +81,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind != PLAN:
         # A notice reports from the day it was written: its first full date, not the year it names most.
         first = _first_full_date(content) if doc_kind == NOTICE else None
-        meeting, header_mention = find_meeting(doc, mentions, times, first.year if first else doc_year,
-                                               notice=doc_kind == NOTICE, called=_calls(doc, doc_kind))
+        # A yearless meeting date ("Datum 10 december") takes the year the file is named by, which names the minutes.
+        meeting_year = first.year if first else named[0] if named else doc_year
+        meeting, header_mention = find_meeting(doc, mentions, times, meeting_year, notice=doc_kind == NOTICE,
+                                               called=_calls(doc, doc_kind))
     if meeting is None and doc_kind in (MINUTES, NOTICE):
         posted = front_matter_meeting(doc, content)
         if posted is not None and posted.year is not None:  # it has a year: front_matter_meeting asks for one

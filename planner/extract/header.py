@@ -35,7 +35,7 @@ from planner.extract.years import safe_date, weekday_year
 LABEL = re.compile(
     r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
-_INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och plats|plats och tid|datum och tid"
+_INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och plats|plats och tid|datum och tid|datum"
                            r"|tidpunkt)\s{0,3}:?\s{0,3}(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?"
                            r"(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
@@ -82,7 +82,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     # A flattened transcript's header: "PROTOKOLL Kommunstyrelsen Sammanträdesdatum: 2018-10-02 Plats och tid …",
     # "2 Tid och plats Onsdagen den 30 november 2016 kl …": the label inside the line, right before the date.
     if not notice:
-        for index in sorted(i for i in by_line if len(doc.lines[i]) > 120 and doc.starts[i] < 6000):
+        for index in sorted(i for i in by_line if len(doc.lines[i]) > 60 and doc.starts[i] < 6000):
             for m in by_line[index][:5]:
                 if _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 40), m.start) \
                         and not ADMIN.search(doc.folded, max(doc.starts[index], m.start - 40), m.start):

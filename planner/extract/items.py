@@ -12,6 +12,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
+from planner.extract.months import month_number
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text, repaired_pieces
 from planner.extract.orgs import BODY
@@ -508,7 +509,14 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
 def _parent_item(doc: Doc, line: int) -> int | None:
     """The less indented list item a nested item belongs to, when the nested one names no event itself."""
     own = _BULLET.match(doc.lines[line])
-    if own is None or not own.group("indent"):
+    if own is None:
+        return None
+    if not own.group("indent"):
+        # "- Advent of Code hype event / - November 30" after OCR lost the nesting: a date alone under an item
+        above = doc.prev_nonblank(line, 1)
+        if above and _date_alone(doc.folded_line(line)[own.end() - 1:]) and _BULLET.match(doc.lines[above[0]]) \
+                and not any(c.isdigit() for c in doc.lines[above[0]]) and doc.prev_nonblank(line, 1)[0] == line - 1:
+            return above[0]
         return None
     depth = len(own.group("indent").expandtabs(4))
     for index in range(line - 1, max(-1, line - 12), -1):
@@ -518,6 +526,12 @@ def _parent_item(doc: Doc, line: int) -> int | None:
         if len(above.group("indent").expandtabs(4)) < depth:
             return index if not cues.MEETING.search(doc.folded_line(line)) else None
     return None
+
+
+def _date_alone(folded: str) -> bool:
+    words = folded.replace(",", " ").replace(".", " ").split()
+    return 0 < len(words) <= 3 and all(w.isdigit() or w == "den" or month_number(w) for w in words) \
+        and any(w.isdigit() for w in words)
 
 
 _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
