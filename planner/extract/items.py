@@ -513,10 +513,10 @@ def _parent_item(doc: Doc, line: int) -> int | None:
         return None
     if not own.group("indent"):
         # "- Advent of Code hype event / - November 30" after OCR lost the nesting: a date alone under an item
-        above = doc.prev_nonblank(line, 1)
-        if above and _date_alone(doc.folded_line(line)[own.end() - 1:]) and _BULLET.match(doc.lines[above[0]]) \
-                and not any(c.isdigit() for c in doc.lines[above[0]]) and doc.prev_nonblank(line, 1)[0] == line - 1:
-            return above[0]
+        previous = line - 1  # the line right above, no blank between
+        if previous >= 0 and _date_alone(doc.folded_line(line)[own.end() - 1:]) \
+                and _BULLET.match(doc.lines[previous]) and not any(c.isdigit() for c in doc.lines[previous]):
+            return previous
         return None
     depth = len(own.group("indent").expandtabs(4))
     for index in range(line - 1, max(-1, line - 12), -1):
