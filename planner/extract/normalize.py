@@ -51,7 +51,7 @@ def _digit_swap(m: re.Match[str]) -> str:
 
 
 _KL = re.compile(r"k(?<![a-z]k)[1i|!t][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00", "kt 13:00"
-_BANG_L = re.compile(r"(?<=[a-z])!(?=[a-z.])")
+_BANG_L = re.compile(r"!(?<=[a-z]!)(?=[a-z.])")  # the literal first: a substring search, not a try per position
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 
