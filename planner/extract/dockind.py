@@ -57,14 +57,13 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     """minutes, kallelse, plan or notice; see the module docstring."""
     top = _title_lines(doc)
     title = "\n".join(doc.folded_line(i) for i in top)
+    folded, starts = doc.folded, doc.starts
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
-                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(doc.folded_line(i)))}
-    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded, 0, 20000)}
-    if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
-        # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
-        inline.add("protok")
-    signs = (len(structure) + min(2, len(inline - structure_heads(structure)))
-             + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top))
+                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(folded[starts[i]:starts[i] + len(line)]))}
+    signs = len(structure) + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top)
+    if signs >= 3:  # minutes or a kallelse whatever else the text shows: its inline signs and listed dates are not read
+        return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
+    signs += _inline_signs(doc, structure)
     listed = _listed_dates(doc, mentions) + table_dates
     if signs >= 3 or (signs >= 2 and listed < 3):
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
@@ -77,6 +76,15 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
             and not CANCELLED.search(doc.folded, 0, 2000):
         return KALLELSE  # a news item that calls anew after a cancellation ("Ny kallelse …") is a notice
     return NOTICE
+
+
+def _inline_signs(doc: Doc, structure: set[str]) -> int:
+    """Up to two parts of minutes named inside a flattened transcript's running text that no header line named."""
+    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded, 0, 20000)}
+    if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
+        # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
+        inline.add("protok")
+    return min(2, len(inline - structure_heads(structure)))
 
 
 def _titled(doc: Doc, top: list[int]) -> bool:

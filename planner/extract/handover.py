@@ -104,6 +104,7 @@ _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enlig
 # Clubs (Rotary, Lions) call their chair president; only with "tillträdande"/"nyvald"/"blivande" is it one.
 INCOMING = re.compile(r"(?:t(?<![a-z]t)illtradande|n(?<![a-z]n)yvald[ae]?|b(?<![a-z]b)livande)\s{1,3}"
                       r"(?:ordf[a-z]{1,3}r[aeiouy]nden?|president(?:en)?)\s{1,3}(?=[a-z])")
+_INCOMING_HINTS = ("illtradande", "yvald", "livande")  # every INCOMING match holds one
 # "vår president Eva B Henriksson överlämnade", "avgående ordförande Anna Berg": the outgoing chair before it.
 OUTGOING = re.compile(r"(?:a(?<![a-z]a)vgaende|v(?<![a-z]v)ar|f(?<![a-z]f)rantradande)\s{1,3}"
                       r"(?:ordf[a-z]{1,3}r[aeiouy]nden?|president(?:en)?)\s{1,3}(?=[a-z])")
@@ -148,7 +149,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     found: list[Handover] = []
     for lo, hi in windows:
         found += _find_in(folded, original, lo, hi)
-    for m in INCOMING.finditer(folded):
+    for m in INCOMING.finditer(folded) if any(map(folded.__contains__, _INCOMING_HINTS)) else ():
         if any(h.start <= m.start() < h.end + 40 for h in found):
             continue  # already read by a pattern in its window
         to_party = _name_after(original, m.end())
@@ -159,65 +160,106 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     return sorted(found, key=lambda h: h.start)
 
 
+# What every match of a window pattern holds: for each group, one of its strings. A pattern runs only where its window
+# holds them (substring tests are much cheaper than the scans; tests/test_extract_fastpaths.py checks every match of
+# the corpora against them, so a pattern that learns a new form without a new hint fails there).
+_ELECT_WORD = ("val", "uts")  # every _ELECT word holds one
+_HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
+    GIVE_TO: (("mn",), ("till",)),
+    TAKE: (("ver", "tilltrad"),),
+    TAKE_INVERTED: (("ver",),),
+    PASSES: (("gar",), ("till",)),
+    NEW_CHAIR: (("ny",),),
+    FROM_IS: (("fr",),),
+    ELECTED_BEFORE: (_ELECT_WORD,),
+    NAMED_NEW: (("ny",),),
+    ELECTED_INVERTED: (_ELECT_WORD, ("till",)),
+    ELECTED_AFTER: (_ELECT_WORD,),
+    TAKES_ROLE: (("ver",),),
+    TAKES_AFTER: (("ver",), ("efter",)),
+    ACTING: (("janstg",),),
+    CLEFT_CHAIR: (("som",),),
+    SUCCEEDS: (("eftertr",),),
+    STEPS_IN: (("som",),),
+    BECOMES_CHAIR: (("ordf",),),
+    POST_TAKEN: (("ver",), ("av",)),
+    TAKES_AS: (("ver",), ("som",)),
+    VICE_STEPS_IN: (("vice",), ("som",)),
+    WILL_TAKE: (("kommer",), ("ver",)),
+}
+
+
+def _may_match(pattern: re.Pattern[str], window: str) -> bool:
+    for group in _HINTS[pattern]:
+        for hint in group:
+            if hint in window:
+                break
+        else:
+            return False
+    return True
+
+
 def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     found = []
-    for m in GIVE_TO.finditer(folded, lo, hi):
+    # Each pattern runs only where its window holds the letters every match of it holds (_HINTS).
+    window = folded[lo:hi]
+    for m in GIVE_TO.finditer(folded, lo, hi) if _may_match(GIVE_TO, window) else ():
         found.append(Handover(m.start(), m.end(), _name_before(original, m.start()), _name_after(original, m.end())))
-    for m in TAKE.finditer(folded, lo, hi):
+    for m in TAKE.finditer(folded, lo, hi) if _may_match(TAKE, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_before(original, m.start())))
-    for m in TAKE_INVERTED.finditer(folded, lo, hi):
+    for m in TAKE_INVERTED.finditer(folded, lo, hi) if _may_match(TAKE_INVERTED, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
-    for m in PASSES.finditer(folded, lo, hi):
+    for m in PASSES.finditer(folded, lo, hi) if _may_match(PASSES, window) else ():
         giver = _name_after(original, m.start("frm")) if m.group("frm") else None
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
-    for m in NEW_CHAIR.finditer(folded, lo, hi):
+    for m in NEW_CHAIR.finditer(folded, lo, hi) if _may_match(NEW_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
-    for m in FROM_IS.finditer(folded, lo, hi):
+    for m in FROM_IS.finditer(folded, lo, hi) if _may_match(FROM_IS, window) else ():
         named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
         if named[:1].isupper():
             found.append(Handover(m.start(), m.end(), None, named))
-    for m in ELECTED_BEFORE.finditer(folded, lo, hi):
+    for m in ELECTED_BEFORE.finditer(folded, lo, hi) if _may_match(ELECTED_BEFORE, window) else ():
         found.append(Handover(m.start(), m.end(), None,
                               _name_before(original, m.start()) or _subject_before(original, m.start())))
-    for m in NAMED_NEW.finditer(folded, lo, hi):
+    for m in NAMED_NEW.finditer(folded, lo, hi) if _may_match(NAMED_NEW, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
-    for m in ELECTED_INVERTED.finditer(folded, lo, hi):
+    for m in ELECTED_INVERTED.finditer(folded, lo, hi) if _may_match(ELECTED_INVERTED, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
-    for m in ELECTED_AFTER.finditer(folded, lo, hi):
+    for m in ELECTED_AFTER.finditer(folded, lo, hi) if _may_match(ELECTED_AFTER, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
-    for m in TAKES_ROLE.finditer(folded, lo, hi):
+    for m in TAKES_ROLE.finditer(folded, lo, hi) if _may_match(TAKES_ROLE, window) else ():
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
             found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
-    for m in TAKES_AFTER.finditer(folded, lo, hi):
+    for m in TAKES_AFTER.finditer(folded, lo, hi) if _may_match(TAKES_AFTER, window) else ():
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
             who = _WHO.search(folded, max(0, m.start() - 12), m.start())
             taker = _name_before(original, who.start()) if who else _name_before(original, m.start())
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
-    for m in ACTING.finditer(folded, lo, hi):
+    for m in ACTING.finditer(folded, lo, hi) if _may_match(ACTING, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
-    for m in CLEFT_CHAIR.finditer(folded, lo, hi):
+    for m in CLEFT_CHAIR.finditer(folded, lo, hi) if _may_match(CLEFT_CHAIR, window) else ():
         if _CLEFT_START.search(folded, max(lo, m.start() - 120), m.start()):
             found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
-    for m in SUCCEEDS.finditer(folded, lo, hi):
+    for m in SUCCEEDS.finditer(folded, lo, hi) if _may_match(SUCCEEDS, window) else ():
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
                                   _subject_before(original, m.start())))
-    for m in STEPS_IN.finditer(folded, lo, hi):
+    for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
-    for m in POST_TAKEN.finditer(folded, lo, hi):
+    for m in POST_TAKEN.finditer(folded, lo, hi) if _may_match(POST_TAKEN, window) else ():
         chair = list(_CHAIR_NAMED.finditer(folded, max(lo, m.start() - 160), m.start()))
         found.append(Handover(m.start(), m.end(), _name_after(original, chair[-1].end()) if chair else None,
                               _name_after(original, m.end())))
-    for m in TAKES_AS.finditer(folded, lo, hi):
+    for m in TAKES_AS.finditer(folded, lo, hi) if _may_match(TAKES_AS, window) else ():
         found.append(Handover(m.start(), m.end(), None,
                               _name_before(original, m.start()) or _subject_before(original, m.start())))
-    for m in VICE_STEPS_IN.finditer(folded, lo, hi):
+    for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
-    for m in WILL_TAKE.finditer(folded, lo, hi):
+    for m in WILL_TAKE.finditer(folded, lo, hi) if _may_match(WILL_TAKE, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
-    for m in BECOMES_CHAIR.finditer(folded, lo, hi):
+    for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
 

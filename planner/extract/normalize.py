@@ -21,6 +21,8 @@ _COMMON = {char: _fold_char(char) for char in "åäöéèü"}
 # Non-ASCII characters other than those above and the dashes and quotes that fold to themselves.
 _OTHER = re.compile(r"[^\x00-\x7fåäöéèü–—’”]")
 _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
+# What the steps after the diacritics act on: every OCR swap needs a digit, "&", "!" or "|", and the breaks are these.
+_REPAIRABLE = re.compile(r"[\d&!|\r\x0b\x0c\x1c\x1d\x1e]")
 
 
 # Same-length repairs of typical OCR damage.
@@ -51,7 +53,7 @@ def _digit_swap(m: re.Match[str]) -> str:
 
 
 _KL = re.compile(r"k(?<![a-z]k)[1i|!t][.:]?(?=\s{0,2}\d)")  # "ki. 9.00", "ki: 9.00", "kt 13:00"
-_BANG_L = re.compile(r"(?<=[a-z])!(?=[a-z.])")
+_BANG_L = re.compile(r"!(?<=[a-z]!)(?=[a-z.])")  # the literal first: a substring search, not a try per position
 _AMP_VOWEL = re.compile(r"&(?<![a-z0-9]&)(?=[a-z])")
 
 
@@ -67,6 +69,8 @@ def fold(text: str) -> str:
         if _OTHER.search(out):
             for char in set(_NON_ASCII.findall(out)):
                 out = out.replace(char, _fold_char(char))
+    if _REPAIRABLE.search(out) is None:  # a name or a word: nothing the steps below change (most calls)
+        return out
     if any(char in out for char in "\r\x0b\x0c\x1c\x1d\x1e"):
         out = _ASCII_BREAKS.sub(" ", out)
     out = _DIGIT_SWAPS.sub(_digit_swap, out)

@@ -142,9 +142,9 @@ def repair_word(token: str, lost: bool = True) -> str:
     if len(token) < 2 or len(token) > 40 or token.isupper() and len(token) <= 5:
         return token  # acronyms (SKR, KSO) are not words to repair
     word = token.lower()
-    if token[0].isupper() and _NAME_ACUTE.search(word) and len(_SUSPECT_IN_TOKEN.findall(word)) == 1:
-        return token  # "Randén", "André": a final é is how Swedish names are spelt
     marks = len(_SUSPECT_IN_TOKEN.findall(word))
+    if token[0].isupper() and marks == 1 and _NAME_ACUTE.search(word):
+        return token  # "Randén", "André": a final é is how Swedish names are spelt
     if 3 * marks > len(word):
         return token  # more marks than a word has damage: debris, not a word to guess at
     suspect = marks > 0
@@ -187,6 +187,8 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float =
 
 def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, ...]]] | None:
     """Which positions may change, and to what."""
+    if not suspect and base >= 5.5:
+        return None  # a common word as it stands
     choices = _UNKNOWN if base < _RARE_ZIPF else _LOST
     table = []
     wordy = None  # "16per" is a damaged word, "3K" is not: asked only of a word with a digit
@@ -196,9 +198,7 @@ def _table(word: str, suspect: bool, base: float) -> list[tuple[int, tuple[str, 
             table.append((i, _STRONG[char]))
         elif char in choices:
             table.append((i, choices[char]))
-    if not table or (not suspect and base >= 5.5):
-        return None  # nothing to change, or a common word as it stands
-    return table
+    return table or None  # None: nothing to change
 
 
 def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int, cut: float) -> str | None:

@@ -37,9 +37,12 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
         if len(top) >= HEADER_LINES:
             break
     org = body = body_line = None
-    for index in top:
+    # The hints the header holds at all (every line below is a piece of it): each line is tested for these only.
+    region = doc.folded[doc.starts[top[0]]:doc.starts[top[-1]] + len(doc.lines[top[-1]])] if top else ""
+    hints = [hint for hint in BODY_HINTS if hint in region]
+    for index in top if hints else ():
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
-        for m in BODY.finditer(folded) if any(map(folded.__contains__, BODY_HINTS)) else ():
+        for m in BODY.finditer(folded) if any(map(folded.__contains__, hints)) else ():
             stem = m.group(2)
             before = original[:m.start()].split()
             after = original[m.end():].split()
@@ -85,15 +88,17 @@ def body_from_text(doc: Doc) -> str | None:
     folded = doc.folded[:_TEXT_LIMIT]
     counts: dict[str, int] = {}
     forms: dict[str, tuple[str, str]] = {}
+    stems: dict[str, tuple[str | None, str | None]] = {}  # word → its body word and that word's head (read once)
     for head_start, head_end in _head_spans(folded):
-        start = head_start
-        while start > 0 and head_start - start < 30 and "a" <= folded[start - 1] <= "z":
-            start -= 1
+        lead = folded[max(0, head_start - 30):head_start]  # the word's letters before the head, at most 30
+        start = head_start - (len(lead) - len(lead.rstrip(_LETTERS)))
         word = folded[start:head_end]
-        stem = max((k for k in BODY_WORDS if word.endswith(k)), key=len, default=None)
-        if stem is None:
+        if word not in stems:
+            found = max((k for k in BODY_WORDS if word.endswith(k)), key=len, default=None)
+            stems[word] = (found, found and next((k for k in BODY_WORDS if found.endswith(k) and k != found), found))
+        stem, head = stems[word]
+        if stem is None or head is None:
             continue
-        head = next((k for k in BODY_WORDS if stem.endswith(k) and k != stem), stem)
         counts[head] = counts.get(head, 0) + 1
         prefix = doc.original[start:start + len(word) - len(stem)]
         if len(prefix + stem) > len("".join(forms.get(head, ("", "")))):
@@ -114,6 +119,7 @@ def body_from_text(doc: Doc) -> str | None:
 _ATTENDEE = re.compile(r"^\s{0,4}[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+){1,3},\s{0,3}"
                        r"(?P<aff>[A-ZÅÄÖ][\w&-]*(?:\s[A-ZÅÄÖ][\w&-]*){0,3})\s*(?:\(|$)")
 _TEXT_LIMIT = 200_000
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ATTENDEE_LINES = 120
 
 

@@ -28,9 +28,12 @@ def _load() -> tuple[dict[str, str], dict[str, str]]:
     return municipalities, counties
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]")
+
+
 @lru_cache(maxsize=8192)
 def _key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", fold(name))
+    return _NOT_KEY.sub("", fold(name))
 
 
 _VOWELS = re.compile(r"[aeiouy]")

@@ -44,7 +44,7 @@ class TableDate:
 def month_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
     # Month words per line (the line after each one's start, by a C-level bisect: line_of without a call per word).
-    after = Counter(map(bisect_right, repeat(doc.starts), [m.start() for m in _MONTHISH.finditer(doc.folded)]))
+    after = Counter(map(bisect_right, repeat(doc.starts), _month_starts(doc.folded)))
     for index in sorted(line - 1 for line, n in after.items() if n >= 3):
         if len(doc.lines[index]) > 160:
             continue
@@ -182,6 +182,23 @@ _LONE_MONTH = re.compile(r"^[ \t]*(?:januari|februari|mars|april|maj|juni|juli|a
 # The word-start check after the letters, not before them: a pattern led by literals is searched for by its first
 # letters instead of being tried at every position (the same matches, 2.5 times as fast).
 _MONTHISH = re.compile(r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)(?<![a-z]...)")
+
+
+_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _month_starts(folded: str) -> list[int]:
+    """Where _MONTHISH matches, unsorted: one substring search per abbreviation is faster than the regex's scan (no
+    two matches overlap: a word start inside another match has a letter before it)."""
+    found = []
+    for abbreviation in _ABBREVIATIONS:
+        at = folded.find(abbreviation)
+        while at != -1:
+            if not at or folded[at - 1] not in _LETTERS:
+                found.append(at)
+            at = folded.find(abbreviation, at + 3)
+    return found
 
 
 def _header_months(folded: str) -> list[int]:
