@@ -39,3 +39,16 @@ def test_a_run_in_datum_label_dates_the_meeting_with_the_year_of_the_file() -> N
             "2 1 Sammanträdet öppnas 2 Val av två justerare 3 Godkännande av dagordningen. Gruppen kommer den "
             "17 januari 2011 bereda ärendet.\n")
     assert extract(text, "kontakt_hamburgsund_2010.txt")["meeting"]["date"] == "2010-12-10"
+
+
+def test_front_matter_that_lost_its_fences_still_dates_the_page_not_the_meeting() -> None:
+    text = ("title: Arsmétet 2013\n\nlastmod: 2013-03-12\n\ndate: 2013-03-12\n\nsummary: Referat fran arsmétet 2013\n\n"
+            "Den 8 mars genomfördes 2013 års årsmöte i förbundet. Plats var Stadshotellet i Hudiksvall.\n")
+    assert extract(text)["meeting"]["date"] == "2013-03-08"
+
+
+def test_planned_meetings_wrapped_over_two_lines_and_read_by_ocr_keep_their_year_and_title() -> None:
+    text = ("Rapport fran styrelseméte 2023-09-12\n\nVice ordförande öppnade mötet. Planerade styrelseméten under "
+            "2024 ar den 6 februari, 14 maj,\n20 augusti, 12 november och den 10 december.\n")
+    got = [(i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert got == [(f"2024-{d}", "Styrelsemöte") for d in ("02-06", "05-14", "08-20", "11-12", "12-10")]

@@ -396,7 +396,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
-        # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan
+        # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
+        listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
+        if listing is not None:
+            return listing[0] if listing[1] else body_meeting_title(listing[0], noun)
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     named = None
     if kind == "meeting":
@@ -547,7 +550,7 @@ _NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}(?:(?:ordinarie|
 _COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|region|forbunds)?fullmaktige"
                              r"|(?:kommun|region|forbunds)?styrelsen|direktionen|arsmotet|(?:forenings)?stamman)"
                              r"\s{1,2}(?:den\s{1,2})?$")
-_MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}(?:mote|sammantrade)(?P<end>na|n)(?![a-z])")
+_MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(?P<end>na|n)(?![a-z])")
 _MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att)\s{1,2})?"
               r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
 _MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)

@@ -13,7 +13,8 @@ from planner.extract.years import BACK_DAYS, safe_date, week_year, weekday_year,
 
 # A schedule heading that gives the year for the dates listed under it: "Sammanträdestider 2027".
 PLAN_HEADING = re.compile(
-    r"(?:tider|datum|motesplan|sammantrade[a-z]{0,6}|arshjul|schema|moten|motesdagar)[a-z]{0,4}"
+    r"(?:tider|datum|m[aeiouyd]{1,2}tesplan|s[aeiouy]mm[aeiouy]ntr[aeiouyd]{1,2}de[a-z]{0,6}|arshjul|schema"
+    r"|m[aeiouyd]{1,2}ten|m[aeiouyd]{1,2}tesdagar)[a-z]{0,4}"  # the vowels as OCR reads them ("styrelseméten")
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
@@ -91,8 +92,10 @@ class YearContext:
             same = [y for pos, y in self.full_years.get(index, []) if sentence_start <= pos < mention.start]
             if same:
                 return same[-1]
-            if index == line and self.plan_year(line) is not None:
-                return self.plan_year(line)  # "Sammanträdestider 2025: 6/2 13/3" beats a date lines above
+            if (index == line or self.doc.starts[index] + len(self.doc.lines[index]) > sentence_start) \
+                    and self.plan_year(index) is not None:
+                # "Sammanträdestider 2025: 6/2 13/3" beats a date lines above; its sentence may wrap onto this line
+                return self.plan_year(index)
         if line not in self._section_years:
             self._section_years[line] = self._section_year(line)
         return self._section_years[line]
