@@ -187,7 +187,8 @@ def test_what_happens_to_a_meeting_is_its_status_not_its_title(raw: str, title: 
 ])
 def test_a_body_that_will_meet_on_listed_dates_titles_them_even_after_a_run_in_heading(sentence: str) -> None:
     result = extract(f"Protokoll regionfullmäktige 2018-06-19\n\n{sentence}\n")
-    assert {i["title"] for i in result["items"] if i["date"].startswith("2019")} == {"Fullmäktiges sammanträde"}
+    # "Fullmäktige" in the minutes of regionfullmäktige is that body
+    assert {i["title"] for i in result["items"] if i["date"].startswith("2019")} == {"Regionfullmäktiges sammanträde"}
 
 
 @pytest.mark.parametrize(("text", "title"), [

@@ -356,6 +356,13 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     return None
 
 
+def _as_body(ctx: Context, subject: str) -> str:
+    """"Fullmäktige" in the minutes of regionfullmäktige is that body: its own name says whose meetings they are."""
+    body = ctx.body or ""
+    short, full = fold(subject).strip(), fold(body).strip()
+    return body if " " not in short and len(full) > len(short) and full.endswith(short) else subject
+
+
 def _next_title(ctx: Context, words: str) -> str:
     """The next meeting as the text calls it ("Nästa styrelsemöte" → "Styrelsemöte"), else as the body's meeting."""
     noun = words.split()[-1].strip(":") if words else ""
@@ -399,7 +406,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
-            return listing[0] if listing[1] else body_meeting_title(listing[0], noun)
+            return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     named = None
     if kind == "meeting":
@@ -415,7 +422,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …";
         # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
         subject, is_meeting = listing
-        return subject if is_meeting else body_meeting_title(subject, noun)
+        return subject if is_meeting else body_meeting_title(_as_body(ctx, subject), noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
