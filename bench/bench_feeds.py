@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -126,6 +127,27 @@ def wait_for(port: int, path: str, headers: dict[str, str], proc: subprocess.Pop
     raise SystemExit(f"{what} did not answer on port {port}")
 
 
+def postgres_database() -> tuple[str, Callable[[], list[int]], Callable[[], None]]:
+    """A fresh database on the local PostgreSQL; the pids of the backends serving it (their CPU is the
+    server's too: with PostgreSQL the SQL's work runs there); and how to drop it."""
+    import psycopg
+
+    name = f"bench_feeds_{os.getpid()}"
+    admin = psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True)
+    admin.execute(f'CREATE DATABASE "{name}"')
+
+    def backends() -> list[int]:
+        rows = admin.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                             (name,)).fetchall()
+        return [row[0] for row in rows]
+
+    def drop() -> None:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}", backends, drop
+
+
 def server_pids(master: int) -> list[int]:
     """The gunicorn master and its workers (their children, read from /proc)."""
     pids, todo = [], [master]
@@ -163,17 +185,19 @@ def pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] if ordered else float("nan")
 
 
-def cpu_samples(port: int, path: str, headers: dict[str, str], pids: list[int], samples: int,
+def cpu_samples(port: int, path: str, headers: dict[str, str], pids: Callable[[], list[int]], samples: int,
                 expect: int = 200, warmup: int = 20) -> dict[str, object]:
     """`samples` requests one after the other: server CPU and client latency of each, in ms."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     cpu, wall, size = [], [], 0
     for i in range(warmup + samples):
-        before, start = cpu_ns(pids), time.perf_counter()
+        processes = pids()
+        before, start = cpu_ns(processes), time.perf_counter()
         conn.request("GET", path, headers=headers)
         response = conn.getresponse()
         body = response.read()
-        elapsed, spent = time.perf_counter() - start, cpu_ns(pids) - before
+        elapsed = time.perf_counter() - start
+        spent = cpu_ns(processes) - before
         if response.status != expect:
             raise SystemExit(f"GET {path} answered {response.status}, expected {expect}")
         if i >= warmup:
@@ -216,13 +240,14 @@ def _worker(args: tuple[int, str, dict[str, str], float]) -> tuple[list[float], 
 
 
 def load(port: int, path: str, headers: dict[str, str], seconds: float, connections: int,
-         pids: list[int]) -> dict[str, object]:
+         pids: Callable[[], list[int]]) -> dict[str, object]:
     """req/s from `connections` client processes, and the server's CPU per request meanwhile."""
     with multiprocessing.get_context("fork").Pool(connections) as pool:
         pool.map(_worker, [(port, path, headers, 0.5)] * connections)  # warm up
-        before = cpu_ns(pids)
+        processes = pids()
+        before = cpu_ns(processes)
         results = pool.map(_worker, [(port, path, headers, seconds)] * connections)
-        spent = cpu_ns(pids) - before
+        spent = cpu_ns(processes) - before
     latencies = [x for lat, _, _ in results for x in lat]
     statuses: dict[int, int] = {}
     for _, s, _ in results:
@@ -265,15 +290,23 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     parser.add_argument("--samples", type=int, default=200, help="sequential requests per kind (≥ 200)")
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each 304 load")
     parser.add_argument("--connections", type=int, default=4, help="client processes for the 304 load")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="planner's database; PostgreSQL's backends serving the bench database count as server CPU")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
                         help="gunicorn worker processes, for planner and Radicale alike (default 2 × cores + 1)")
     args = parser.parse_args(argv if argv is not None else [])
     tmp = Path(tempfile.mkdtemp(prefix="bench-feeds-"))
+    cleanup: list[Callable[[], None]] = []
     results: dict[str, object] = {"loadavg_start": os.getloadavg(), "workers": args.workers,
                                   "samples": args.samples}
     try:
         instance = tmp / "instance"
         url = f"sqlite:///{tmp / 'planner.db'}"
+        backends: Callable[[], list[int]] = list
+        if args.database == "postgresql":
+            url, backends, drop = postgres_database()
+            cleanup.append(drop)
+        results["database"] = args.database
         token, feed = make_schedule(instance, url)
         write_radicale_collection(tmp / "radicale", feed)
         config = tmp / "radicale.conf"
@@ -298,7 +331,11 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             proc = gunicorn(app, port, args.workers, {**env, **extra}, tmp if name == "radicale" else ROOT)
             try:
                 wait_for(port, path, headers, proc, name)
-                pids = server_pids(proc.pid)
+                master = proc.pid
+                planner_side = backends if name != "radicale" else list
+
+                def pids(master: int = master, extra: Callable[[], list[int]] = planner_side) -> list[int]:
+                    return server_pids(master) + extra()
                 results[name] = cpu_samples(port, path, headers, pids, args.samples)
                 r = results[name]
                 print(f"  {name:22s} server CPU p50 {r['cpu_p50_ms']:7.2f} ms  p99 {r['cpu_p99_ms']:7.2f} ms  "  # type: ignore[index]
@@ -323,9 +360,12 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
         out = ROOT / "bench" / "results"
         out.mkdir(exist_ok=True)
-        (out / "feeds.json").write_text(json.dumps(results, indent=2, default=str))
+        name = "feeds.json" if args.database == "sqlite" else "feeds-postgresql.json"
+        (out / name).write_text(json.dumps(results, indent=2, default=str))
         return results
     finally:
+        for step in cleanup:
+            step()
         shutil.rmtree(tmp, ignore_errors=True)
 
 
