@@ -881,3 +881,12 @@ def test_past_forms_are_verbs_and_sammantrade_is_a_noun() -> None:
 
     assert [m.group(0) for m in PAST_FORM.finditer("styrelsen fattade beslut som diskuterades pa sammantradet, "
                                                    "ett sammantrade och tilltrade")] == ["fattade", "diskuterades"]
+
+
+def test_a_plan_section_heading_with_an_ocr_speck_after_its_year_still_gives_the_year() -> None:
+    from planner.extract import extract
+
+    text = ("Sammantradesplan 2022/2023\n\nRegionfullmaktige 2023\n\n22 februari\n\n25 april\n\n"
+            "Regionstyrelsen 2022 °\n9 februari\n\n8 mars\n\n30 mars\n")
+    got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] == "meeting")
+    assert got == ["2022-02-09", "2022-03-08", "2022-03-30", "2023-02-22", "2023-04-25"]

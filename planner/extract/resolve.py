@@ -18,8 +18,9 @@ PLAN_HEADING = re.compile(
     r"\s{1,3}(?:for\s{1,3}|under\s{1,3}|ar\s{1,3})?(?:(?:hosten|varen|hostterminen|varterminen)\s{1,3})?"
     r"((?:19|20)\d\d)(?!\d)")
 
-# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body).
-SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*]{0,4}$")
+# "Kommunfullmäktige 2022", "Regionstyrelsen 2023:", "2023": a short heading naming a year (and a body); OCR may
+# leave a speck after it ("Regionstyrelsen 2022 °").
+SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?((?:19|20)\d\d)[\s:.*°'`|]{0,4}$")
 # "År 2021 (våren) är mötesdagarna:": a line led by its year and ending in a colon heads the list below it.
 _YEAR_LED_HEADING = re.compile(r"^[\s#*]{0,6}(?:ar\s{1,3}|aret\s{1,3})?((?:19|20)\d\d)(?!\d)[^\n:]{0,50}:\s*$")
 _SECTION_LINES = 24
