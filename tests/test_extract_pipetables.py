@@ -108,3 +108,10 @@ def test_a_yearless_list_plan_of_several_bodies_gets_the_year_its_weekdays_fit()
     got = sorted((i["date"], i["title"]) for i in extract(text)["items"])
     assert got == sorted([(d.isoformat(), "Kommunfullmäktiges sammanträde") for d in kf]
                          + [(d.isoformat(), "Kommunstyrelsens sammanträde") for d in ks])
+
+
+def test_the_abbreviations_every_municipality_uses_name_their_bodies() -> None:
+    text = ("Sammanträdestider 2022\n\nOrgan | Tid | Jan | Feb | Mars |\n---|---|---|---|---|\n"
+            "KF | 18.00 | 10 | 7 | 7 |\nKS AU | 8.30 | 11 | 8 | 8 |\nBUN | 13.00 | 12 | 9 | 9 |\n")
+    assert sorted({i["title"] for i in extract(text)["items"]}) == [
+        "BUN", "Kommunfullmäktige", "Kommunstyrelsens arbetsutskott"]

@@ -71,8 +71,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
     tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc)
     tables += loose_grid_tables(doc, {cell.header for cell in tables})
-    if tables and (names := glossary(doc)):
-        tables = [replace(cell, label=expand(cell.label, names), short=cell.label) for cell in tables]
+    if tables:
+        names = glossary(doc)
+        tables = [replace(cell, label=full, short=cell.label) if (full := expand(cell.label, names)) != cell.label
+                  else cell for cell in tables]
     doc_kind = document_kind(doc, content, len(tables))
     if doc_year is None and doc_kind == PLAN:  # a plan that names no year: the one its days are working days in
         doc_year = weekday_fit_year([(m.month, m.day) for m in content if m.precision == "day" and m.year is None],

@@ -27,6 +27,13 @@ def glossary(doc: Doc) -> dict[str, str]:
     return found
 
 
+# What every Swedish municipality and region means by these, when the page has no list of its own.
+STANDARD = {"KF": "Kommunfullmäktige", "KS": "Kommunstyrelsen", "KSAU": "Kommunstyrelsens arbetsutskott",
+            "RF": "Regionfullmäktige", "RS": "Regionstyrelsen", "RSAU": "Regionstyrelsens arbetsutskott"}
+
+
 def expand(label: str, names: dict[str, str]) -> str:
-    """"KS AU" → "Kommunstyrelsens arbetsutskott" when the page says so; else the label as written."""
-    return names.get(label.replace(" ", "").upper(), label) if names else label
+    """"KS AU" → "Kommunstyrelsens arbetsutskott" when the page says so, or when it is one of the abbreviations
+    every municipality uses; else the label as written."""
+    key = label.replace(" ", "").upper() if len(label) <= 8 else ""
+    return names.get(key) or STANDARD.get(key, label) if key else label
