@@ -891,3 +891,12 @@ def test_a_plan_section_heading_with_an_ocr_speck_after_its_year_still_gives_the
             "Regionstyrelsen 2022 °\n9 februari\n\n8 mars\n\n30 mars\n")
     got = sorted(i["date"] for i in extract(text)["items"] if i["kind"] == "meeting")
     assert got == ["2022-02-09", "2022-03-08", "2022-03-30", "2023-02-22", "2023-04-25"]
+
+
+def test_the_months_a_plan_covers_are_a_heading_not_an_event() -> None:
+    from planner.extract import extract
+
+    text = ("Sammanträdestider\n\nJanuari - juli 2023\n\nKommunstyrelsen sammanträder 16 januari, 13 februari "
+            "och 13 mars.\n")
+    assert [i["date"] for i in extract(text)["items"] if i["kind"] != "reference"] == [
+        "2023-01-16", "2023-02-13", "2023-03-13"]

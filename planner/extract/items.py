@@ -119,7 +119,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
     if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
-                                   or _moved_away(ctx, m, s0, s1)):
+                                   or _moved_away(ctx, m, s0, s1) or _month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
         return "reference", None
@@ -151,6 +151,15 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
         return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
+
+
+def _month_span_line(folded: str) -> bool:
+    """"Januari - juli 2023": the months a plan covers, a heading and no event."""
+    hit = _MONTH_SPAN.fullmatch(folded.strip(" #*()"))
+    return hit is not None and bool(month_number(hit.group(1))) and bool(month_number(hit.group(2)))
+
+
+_MONTH_SPAN = re.compile(r"([a-z]{3,9})\.?\s{0,2}[-–]\s{0,2}([a-z]{3,9})\.?\s{1,2}(?:19|20)\d\d")
 
 
 def _moved_away(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
