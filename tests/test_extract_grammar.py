@@ -900,3 +900,13 @@ def test_the_months_a_plan_covers_are_a_heading_not_an_event() -> None:
             "och 13 mars.\n")
     assert [i["date"] for i in extract(text)["items"] if i["kind"] != "reference"] == [
         "2023-01-16", "2023-02-13", "2023-03-13"]
+
+
+def test_the_first_date_under_a_heading_of_remaining_meetings_is_the_next_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("Styrelsens protokoll 2018-2019\n\nHär samlar vi protokollen från styrelsens sammanträden.\n\n"
+            "Återstående styrelsemöten och protokoll\n\n  • 2019-03-07 (vid behov inför årsmötet 12 mars i Halmstad)\n")
+    result = extract(text)
+    assert [i["date"] for i in result["items"] if i["kind"] == "next_meeting"] == ["2019-03-07"]
+    assert result["meeting"] is None

@@ -17,9 +17,13 @@ NEXT = re.compile(
     + r"|k(?<![a-z]k)ommande\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"(?:et|e)?(?![a-z])")
 # "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
 NEXT_ACRONYM = re.compile(r"[Nn](?<![^\W\d_][Nn])\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,6}(?![a-zåäö])")
+# "Nästa möte", and "Återstående styrelsemöten (och protokoll)" over a list whose first date is the next one.
 NEXT_HEADING = re.compile(
-    r"^[\s#*>\\{}a-z]{0,8}?(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?n[aeiouyd]{1,2}st[aeiouy]"
-    r"\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}[\s*:}]{0,6}$")
+    r"^[\s#*>\\{}a-z]{0,8}?(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?"
+    r"(?:n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}"
+    r"|[aeiouyd]{1,2}terst[aeiouyd]{1,2}ende\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    + r"n(?:\s{1,3}och\.?\s{1,3}[a-z]{3,20})?)"
+    r"[\s*:}]{0,6}$")
 
 # "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"

@@ -29,7 +29,7 @@ _REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvar
                             r"(?:en)?(?:\s{1,3}(?!senast|sista|inlamn|lamnas|ska|skall|in(?![a-z]))[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
-_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s")
+_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s|terst[aeiouyd]{1,2}ende\s")
 _NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
