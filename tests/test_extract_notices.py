@@ -52,3 +52,14 @@ def test_planned_meetings_wrapped_over_two_lines_and_read_by_ocr_keep_their_year
             "2024 ar den 6 februari, 14 maj,\n20 augusti, 12 november och den 10 december.\n")
     got = [(i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert got == [(f"2024-{d}", "Styrelsemöte") for d in ("02-06", "05-14", "08-20", "11-12", "12-10")]
+
+
+def test_a_kallelse_s_letter_date_and_a_past_decision_are_no_events_and_the_call_names_the_meeting() -> None:
+    text = ("Kallelse till extra föreningsstämma\n\n06 september 2023 KALLELSE TILL EXTRA FÖRENINGSSTÄMMA DEN "
+            "5 OKTOBER 2023 Medlemmarna i föreningen kallas till extra föreningsstämma klockan 18.30 i Lokalen "
+            "Badviken.\n\n"
+            "Godkännande av föreningsstämmans beslut den 2023-05-11 att anta nya stadgar.\n\n"
+            " 1. Föreningsstämmans öppnande\n 2. Val av stämmoordförande\n 3. Godkännande av dagordning\n")
+    result = extract(text)
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2023-10-05", "18:30")
+    assert [i["kind"] for i in result["items"]] == ["reference", "reference"]

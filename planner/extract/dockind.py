@@ -208,7 +208,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
                                                  or _place_dateline(doc, line, m)
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
-        if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front:
+        letter = kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)
+        if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date

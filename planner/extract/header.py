@@ -89,6 +89,11 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
                     if found:
                         return complete(doc, found, mentions, times), m
+    # "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30": in the call's own paragraph before a
+    # letter's own date at the top ("06 september 2023 KALLELSE TILL EXTRA FÖRENINGSSTÄMMA DEN 5 OKTOBER 2023"),
+    # anywhere after the call when the top names none.
+    if called and (hit := _called(doc, mentions, times, doc_year, same_paragraph=True)):
+        return hit
     seen = 0
     for index, line in enumerate(doc.lines):
         if not line.strip() or index in doc.furniture:
@@ -109,15 +114,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
                 if found:
                     return complete(doc, found, mentions, times), m
-    if called:  # "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30"
-        for cue in CALLS.finditer(doc.folded, 0, 4000):
-            for m in mentions:
-                if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
-                        doc, doc.line_of(m.start), m):
-                    index = doc.line_of(m.start)
-                    found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
-                    if found:
-                        return complete(doc, found, mentions, times), m
+    if called and (hit := _called(doc, mentions, times, doc_year, same_paragraph=False)):
+        return hit
     # "Styrelseprotokoll 2023-01-25 PDF", "Protokoll 2011-05-26 Georgia Larsson": the line that names the minutes.
     for index in sorted(by_line):
         line = doc.folded_line(index)
@@ -127,6 +125,18 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             if found:
                 return complete(doc, found, mentions, times), m
     return None, None
+
+
+def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc_year: int | None,
+            same_paragraph: bool) -> tuple[Meeting, DateMention] | None:
+    for cue in CALLS.finditer(doc.folded, 0, 4000):
+        for m in mentions:
+            if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
+                    doc, doc.line_of(m.start), m) and not (same_paragraph and "\n\n" in doc.folded[cue.end():m.start]):
+                found = _meeting_at(doc, m, doc.line_of(m.start), times, doc_year, labelled=False)
+                if found:
+                    return complete(doc, found, mentions, times), m
+    return None
 
 
 def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:

@@ -143,7 +143,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     not_future = now is not None and r.first_day <= now
     if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
-            or (now - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+            or (now - r.first_day).days > 366 or _alone_on_line(doc, m, line)
+            or _DECIDED_ON.search(doc.folded, max(s0, m.start - 25), m.start)):
         if (now - r.first_day).days <= 92 and _cancelled(ctx, m, s0, s1):
             return "meeting", None  # "Pubaftonen den 8 nov blev också inställd": the calendar's entry says so too
         return "reference", None
@@ -151,6 +152,10 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
         return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
+
+
+# "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
+_DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?$")
 
 
 def _month_span_line(folded: str) -> bool:
