@@ -63,3 +63,12 @@ def test_a_kallelse_s_letter_date_and_a_past_decision_are_no_events_and_the_call
     result = extract(text)
     assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2023-10-05", "18:30")
     assert [i["kind"] for i in result["items"]] == ["reference", "reference"]
+
+
+def test_a_see_also_pointer_to_an_earlier_post_dates_no_event() -> None:
+    text = ("Informationsmöte om kallvattenledningarna\n\nStyrelsen bjuder in till informationsmöte den 17 februari "
+            "2026 kl 19.\n\nFrågor kan ställas till styrelsen via hbgsamfall@gmail.com.\nSe även tidigare "
+            "[NYHETER](/nyheter/) på hemsidan från 14 Sep 2025.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-02-17"
+    assert [(i["kind"], i["date"]) for i in result["items"]] == [("reference", "2025-09-14")]

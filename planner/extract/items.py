@@ -123,6 +123,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
         return "reference", None
+    if _SEE_ALSO.match(doc.folded, s0, m.start) or _SEE_ALSO.match(doc.folded, doc.starts[line], m.start):
+        return "reference", None  # "Se även tidigare nyheter på hemsidan från 14 Sep 2025": a pointer to another page
     if _REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start):
         return "reference", None  # "Månadsrapport per 30 november", "Delårsrapport 1 januari - 30 juni": a period
     if first_in_section and not past:
@@ -154,6 +156,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     return ctx.sentence_kind(s0, s1), None
 
 
+_SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 _DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?$")
 
