@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planner.extract import extract
 
 
@@ -66,9 +68,7 @@ def test_a_kallelse_s_letter_date_and_a_past_decision_are_no_events_and_the_call
 
 
 def test_a_see_also_pointer_to_an_earlier_post_dates_no_event() -> None:
-    text = ("Informationsmöte om kallvattenledningarna\n\nStyrelsen bjuder in till informationsmöte den 17 februari "
-            "2026 kl 19.\n\nFrågor kan ställas till styrelsen via hbgsamfall@gmail.com.\nSe även tidigare "
-            "[NYHETER](/nyheter/) på hemsidan från 14 Sep 2025.\n")
-    result = extract(text)
-    assert result["meeting"]["date"] == "2026-02-17"
-    assert [(i["kind"], i["date"]) for i in result["items"]] == [("reference", "2025-09-14")]
+    # A real notice (tests/data/real): "Se även tidigare [NYHETER](…) på hemsidan från 14 Sep 2025."
+    path = Path(__file__).parent / "data" / "real" / "text" / "g033_hbgsamfall_informationsmote_kallvatten_2026.txt"
+    items = extract(path.read_text(encoding="utf-8"), path.name)["items"]
+    assert [i["kind"] for i in items if i["date"] == "2025-09-14"] == ["reference"]
