@@ -29,8 +29,10 @@ FLOORS = {
     # just under the figures of the end of that day (OCR title 0.471 after the merges). Pipe tables and the year of a
     # plan that names none, from its weekdays (2026-12-02, later), took the corpus to F1 0.965 (OCR 0.874); the issue
     # asks 0.93.
-    "tests/data/real": (0.95, 0.95, 19, 14, 30, 0.66),
-    "tests/data/real ocr": (0.86, 0.86, 19, 11, 30, 0.56),
+    # The third held-out batch m001-m020 (blind, 2026-12-02, later) scored F1 0.809 (OCR 0.814) on its own and took
+    # the corpus of 206 to F1 0.956 / title 0.660 (OCR 0.906 / 0.589); the floors sit just under that.
+    "tests/data/real": (0.95, 0.95, 20, 14, 30, 0.65),
+    "tests/data/real ocr": (0.89, 0.88, 20, 13, 30, 0.57),
 }
 
 
