@@ -72,3 +72,22 @@ def test_a_see_also_pointer_to_an_earlier_post_dates_no_event() -> None:
     path = Path(__file__).parent / "data" / "real" / "text" / "g033_hbgsamfall_informationsmote_kallvatten_2026.txt"
     items = extract(path.read_text(encoding="utf-8"), path.name)["items"]
     assert [i["kind"] for i in items if i["date"] == "2025-09-14"] == ["reference"]
+
+
+def test_a_page_of_minutes_by_date_is_a_meeting_on_every_date() -> None:
+    text = ("Politik\n\nHär kommer du löpande att kunna hitta protokoll från direktionens möten.\n\n2021\n\n"
+            "Protokoll Direktionen 2021-11-25\n\nProtokoll direktionen 2021-09-30\n\nOmedelbar justering §35\n\n"
+            "Protokoll direktionen 2021-05-27\n\n2020\n\nProtokoll direktionen 2020-11-26\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert [(i["date"], i["title"]) for i in result["items"]] == [
+        (day, "Direktionens sammanträde") for day in ("2021-11-25", "2021-09-30", "2021-05-27", "2020-11-26")]
+
+
+def test_dates_under_a_heading_of_signed_minutes_are_the_body_s_meetings() -> None:
+    text = ("Protokoll och styrande dokument\n\nDirektionen är förbundets högsta beslutande organ.\n\n"
+            "Signerade protokoll\n\n2021\n\n2021-01-26\n2021-03-23\n\n2020\n2020-01-28\n2020-03-31\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
+        "2021-01-26", "2021-03-23", "2020-01-28", "2020-03-31"]

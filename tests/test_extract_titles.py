@@ -116,7 +116,8 @@ def test_titles_are_short_and_readable(raw: str, kind: str, location: str | None
 @pytest.mark.parametrize(("body", "title"), [
     ("Styrgrupp", "Styrgruppens möte"), ("Ledningsgrupp", "Ledningsgruppens möte"),
     ("Nätverket", "Nätverkets möte"), ("Kommunchefsnätverket", "Kommunchefsnätverkets möte"),
-    ("Förbundsstyrelsen", "Förbundsstyrelsens möte"), ("Presidiet", "Presidiets möte"),
+    ("Förbundsstyrelsen", "Förbundsstyrelsens sammanträde"), ("Presidiet", "Presidiets möte"),
+    ("Direktionen", "Direktionens sammanträde"), ("Socialnämnden", "Socialnämndens sammanträde"),
     ("Primärkommunalt samverkansorgan", "Möte, Primärkommunalt samverkansorgan"), (None, "Möte"),
 ])
 def test_a_date_in_the_meeting_plan_is_the_body_s_meeting(body: str | None, title: str) -> None:

@@ -60,6 +60,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     folded, starts = doc.folded, doc.starts
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
                  if 0 < len(line) < 120 and (m := _STRUCTURE.match(folded[starts[i]:starts[i] + len(line)]))}
+    if len(structure) <= 1 and _protocol_archive(doc, mentions):
+        return PLAN  # a page of the body's minutes by date: no minutes of its own, a meeting on every date
     signs = len(structure) + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top)
     if signs >= 3:  # minutes or a kallelse whatever else the text shows: its inline signs and listed dates are not read
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
@@ -76,6 +78,34 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
             and not CANCELLED.search(doc.folded, 0, 2000):
         return KALLELSE  # a news item that calls anew after a cancellation ("Ny kallelse …") is a notice
     return NOTICE
+
+
+def _protocol_archive(doc: Doc, mentions: list[DateMention]) -> bool:
+    """A page of a body's minutes by date ("Protokoll direktionen 2021-09-30", or dates under "Signerade
+    protokoll"): each date is a meeting of the body, as on a plan page. Four such lines at least."""
+    lines = {doc.line_of(m.start) for m in mentions if m.precision == "day" and m.year}
+    heading = -100
+    count = 0
+    for index in sorted(lines):
+        text = doc.folded_line(index).strip(" *•-")
+        if len(text) > 60:
+            continue
+        rest = _ISO_OR_DATE.sub("", text).strip(" ,.:-")
+        named = _ARCHIVE_LINE.fullmatch(rest)
+        if not named and rest:
+            continue
+        if not named:  # a date alone: under a heading of minutes
+            above = [i for i in range(max(0, index - 30), index) if _ARCHIVE_HEADING.search(doc.folded_line(i))]
+            heading = above[-1] if above else heading
+            if index - heading > 30:
+                continue
+        count += 1
+    return count >= 4
+
+
+_ISO_OR_DATE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d|\d{1,2}\s[a-z]{3,9}\s(?:19|20)\d\d")
+_ARCHIVE_LINE = re.compile(r"(?:signerat?\s)?(?:protokoll|motesprotokoll|sammantradesprotokoll)(?:\s[a-z]{2,25}){0,2}")
+_ARCHIVE_HEADING = re.compile(r"(?<![a-z])(?:signerade\s)?protokoll(?![a-z])")
 
 
 def _inline_signs(doc: Doc, structure: set[str]) -> int:

@@ -156,6 +156,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     return ctx.sentence_kind(s0, s1), None
 
 
+_MINUTES_OF = re.compile(r"(?:signerat?\s)?(?:protokoll|motesprotokoll|sammantradesprotokoll)\s([a-z -]{3,40})")
 _SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 _DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?$")
@@ -440,6 +441,11 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
         subject, is_meeting = listing
         return subject if is_meeting else body_meeting_title(_as_body(ctx, subject), noun)
+    if kind == "meeting" and line_end - line_start <= 80:
+        own = _MINUTES_OF.fullmatch(fold(_clean_title(ctx, line_start, line_end, t)).strip(" ()+"))
+        if own is not None and BODY.fullmatch(own.group(1)):
+            # "Protokoll direktionen 2021-09-30" in a list of minutes by date: the body's meeting that day
+            return body_meeting_title(_clean_title(ctx, line_start, line_end, t).strip(" ()+")[own.start(1):], noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")

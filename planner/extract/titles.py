@@ -166,10 +166,16 @@ def _drop_dangling(text: str) -> str:
     return " ".join(words)
 
 
+_FORMAL_BODY = re.compile(r"(?:direktion|nämnd|fullmäktige|utskott|kommunstyrelse|regionstyrelse|förbundsstyrelse)"
+                          r"(?:en|et|n)?$")
+
+
 def body_meeting_title(body: str | None, noun: str = "möte") -> str:
     """"Styrgrupp" → "Styrgruppens möte" (or "… sammanträde", as the text calls them): a date in the body's plan."""
     if not body:
         return noun.capitalize()
+    if noun == "möte" and _FORMAL_BODY.search(body.strip().lower()):
+        noun = "sammanträde"  # a direktion, nämnd, fullmäktige or utskott sits in sammanträde, whatever the page says
     if " " in body.strip():
         return f"{noun.capitalize()}, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting
     last = body.strip()
