@@ -442,10 +442,11 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         subject, is_meeting = listing
         return subject if is_meeting else body_meeting_title(_as_body(ctx, subject), noun)
     if kind == "meeting" and line_end - line_start <= 80:
-        own = _MINUTES_OF.fullmatch(fold(_clean_title(ctx, line_start, line_end, t)).strip(" ()+"))
-        if own is not None and BODY.fullmatch(own.group(1)):
+        cleaned = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
+        minutes_of = _MINUTES_OF.fullmatch(fold(cleaned))
+        if minutes_of is not None and BODY.fullmatch(minutes_of.group(1)):
             # "Protokoll direktionen 2021-09-30" in a list of minutes by date: the body's meeting that day
-            return body_meeting_title(_clean_title(ctx, line_start, line_end, t).strip(" ()+")[own.start(1):], noun)
+            return body_meeting_title(cleaned[minutes_of.start(1):], noun)
     if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
         # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
         rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
