@@ -91,3 +91,12 @@ def test_dates_under_a_heading_of_signed_minutes_are_the_body_s_meetings() -> No
     assert result["doc_kind"] == "plan" and result["meeting"] is None
     assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
         "2021-01-26", "2021-03-23", "2020-01-28", "2020-03-31"]
+
+
+def test_an_arendelista_is_the_agenda_of_its_meeting_and_the_decisions_it_reviews_are_history() -> None:
+    text = ("Transkript\n\n1 Kommunstyrelsen 3 (22) Ärendelista 11 maj 2015 Ärenden till kommunfullmäktige: 12-13, "
+            "Upprop och val av justerare 2. Anmälan om delegationsbeslut 16. Laglighetsprövning av kommunstyrelsens "
+            "beslut 12 maj 2014 och 10 november 2014 yttrande till förvaltningsrätten 17. Rapporter\n")
+    result = extract(text)
+    assert result["doc_kind"] == "kallelse" and result["meeting"]["date"] == "2015-05-11"
+    assert {i["kind"] for i in result["items"]} == {"reference"}

@@ -50,7 +50,7 @@ _TITLE_AREA = 4
 
 
 # A summons anywhere in the opening; a welcome ("välkommen till Parvaneh") only counts in the title.
-_SUMMONS = words("kallas", "kallelse till", "inbjudan till", "kallar till")
+_SUMMONS = words("kallas", "kallelse till", "inbjudan till", "kallar till", "ärendelista", "föredragningslista")
 
 
 def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -> str:

@@ -36,6 +36,7 @@ LABEL = re.compile(
     r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
     r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
 _INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och plats|plats och tid|datum och tid|datum"
+                           r"|arendelista|foredragningslista"
                            r"|tidpunkt)\s{0,3}:?\s{0,3}(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?"
                            r"(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
