@@ -100,3 +100,17 @@ def test_an_arendelista_is_the_agenda_of_its_meeting_and_the_decisions_it_review
     result = extract(text)
     assert result["doc_kind"] == "kallelse" and result["meeting"]["date"] == "2015-05-11"
     assert {i["kind"] for i in result["items"]} == {"reference"}
+
+
+def test_inget_kommunfullmaktige_on_a_day_is_that_meeting_cancelled_not_the_notice_s_own() -> None:
+    text = ("Inställt - Kommunfullmäktige\n\nInget kommunfullmäktige 23 mars 2020\n\nPå grund av det låga antalet "
+            "ärenden kommer detta sammanträde att ställas in. Nästa KF är planerat till den 27 april.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["date"], i["status"], i["title"]) for i in result["items"] if i["date"] == "2020-03-23"] == [
+        ("2020-03-23", "cancelled", "Kommunfullmäktiges sammanträde")]
+
+
+def test_deciding_not_to_call_the_annual_meeting_cancels_it() -> None:
+    text = ("Årsmötet 2021\n\nStyrelsen beslöt därför att inte kalla till något årsmöte i april 2021.\n")
+    assert [(i["date"], i["status"]) for i in extract(text)["items"]] == [("2021-04", "cancelled")]

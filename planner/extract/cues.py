@@ -34,7 +34,7 @@ EXTRA = re.compile(r"(?<![a-z])extra(?:insatt|inkallat|inkallad)?[a-z]{0,2}[\s-]
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
-NEW_DATE = re.compile(r"(?<![a-z])(?:till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")
+NEW_DATE = re.compile(r"(?<![a-z])(?:(?<!kalla\s)till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")  # not "kalla till"
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "ställer in", "utgår", "flyttas",
                   "flyttat", "flyttad", "avbokas", "avbokat", "avlyst", "ställa in", "inget sammanträde", "inget möte",
                   "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp", "framflyttat",
@@ -42,7 +42,9 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "senarelagd", "uppskjutet", "uppskjuten", "ändrat datum", "nytt datum", "skjuta fram", "skjuts fram",
                   "skjutits fram", "skjutas fram", "flytta fram", "inte hållas", "inte att hållas", "hålls inte",
                   "inte äga rum", "äger inte rum", "inte genomföras", "ändra datum", "byta datum", "senarelägga",
-                  "tidigarelägga", "skjuta upp", "blev inställd", "blev inställt")
+                  "tidigarelägga", "skjuta upp", "blev inställd", "blev inställt", "inget fullmäktige",
+                  "inget kommunfullmäktige", "inget regionfullmäktige", "inget årsmöte", "ingen årsstämma",
+                  "ingen stämma", "annulleras", "annullerat", "inte kalla till")
 # The date a moved meeting had before: "Förbundskongressen planerades tidigare att hållas den 13-14 juni".
 # "Socialnämndens sammanträde skulle ägt rum den 18 mars" in a text that cancels it: the date it would have had.
 WAS_PLANNED = words("planerades", "var planerad", "var planerat", "var planerade", "ursprungligen", "skulle ha hållits",

@@ -56,6 +56,7 @@ _STATUS_TAIL = re.compile(r"\s+(?:är|har|blir|blev|har blivit)?(?:\s+(?:också|
                           r"|flyttas|flyttat|flyttad|framflyttat|framflyttad|senarelagt|senarelagd|tidigarelagt"
                           r"|tidigarelagd|uppskjutet|uppskjuten)(?:\s.*)?$", re.IGNORECASE)
 _STATUS_HEAD = re.compile(r"^(?:inställt|inställd|inställda|flyttat|framflyttat|datum för"
+                          r"|(?:inget|ingen)(?!\s+(?:sammanträde|möte))"
                           r"|(?:det|den)(?=\s+(?:extra|ordinarie|konstituerande)\s))\s+(?=\w{3})", re.IGNORECASE)
 _NO_MEETING_IN = re.compile(r"^(?:inget|inga)\s+(?:sammanträde|sammanträden|möte|möten)\s+(?:i|för)\s+", re.IGNORECASE)
 _COUNCIL_ONLY = re.compile(r"(?:kommun|region|förbunds|landstings)?fullmäktige|kommunstyrelsen|regionstyrelsen"
