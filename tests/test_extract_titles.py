@@ -213,3 +213,12 @@ def test_a_date_alone_under_an_item_is_that_item_s_date_when_ocr_lost_the_nestin
     text = ("# Styrelsemöte 2021-10-20\n\n## Event\n\n- Advent of Code hype-event\n- November 30\n\n"
             "## Nästa möte 3/11/2021 12:15\n")
     assert [i["title"] for i in extract(text)["items"] if i["date"] == "2021-11-30"] == ["Advent of Code hype-event"]
+
+
+def test_a_year_heading_under_a_body_s_heading_keeps_the_body_for_the_dates_below() -> None:
+    text = ("Sammanträdesdagar för kommunfullmäktige och nämnder\n\nKommunfullmäktige\n\nSammanträdesdagar 2023\n\n"
+            " • Måndag 30 januari, klockan 18.30\n • Måndag 27 mars, klockan 18:30\n\nKommunstyrelsen\n\n"
+            "Sammanträdesdagar 2023\n\n • 18 januari, klockan 13:00\n • 15 februari, klockan 13:00\n")
+    got = {i["date"]: i["title"] for i in extract(text)["items"]}
+    assert got["2023-01-18"] == got["2023-02-15"] == "Kommunstyrelsens sammanträde"
+    assert got["2023-01-30"] == "Kommunfullmäktiges sammanträde"

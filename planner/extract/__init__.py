@@ -287,7 +287,7 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
 def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
     """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
     sections: dict[int, str] = {}
-    name = None
+    name, named_at = None, -10
     for index, line in enumerate(doc.lines):
         if index in plan_lines:
             if name:
@@ -296,6 +296,9 @@ def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
         hit = SECTION_HEADING.match(doc.folded_line(index))
         if hit is None and line.strip() and body_heading(line):
             name = " ".join(line.strip(" #*:\t").split())  # "Kommunstyrelsen" above its dates, no year on it
+            named_at = index
+        elif hit is not None and index - named_at <= 3 and not BODY.search(fold(line)):
+            continue  # "Kommunstyrelsen / Sammanträdesdagar 2023": the year's heading under the body's
         elif hit is not None:
             name = " ".join(line.strip(" #*\t")[:hit.start(1) - len(line) + len(line.lstrip(" #*\t"))].split())
             name = name.strip(" :,-") or None
