@@ -114,3 +114,11 @@ def test_inget_kommunfullmaktige_on_a_day_is_that_meeting_cancelled_not_the_noti
 def test_deciding_not_to_call_the_annual_meeting_cancels_it() -> None:
     text = ("Årsmötet 2021\n\nStyrelsen beslöt därför att inte kalla till något årsmöte i april 2021.\n")
     assert [(i["date"], i["status"]) for i in extract(text)["items"]] == [("2021-04", "cancelled")]
+
+
+def test_the_time_a_body_usually_sits_at_is_its_next_meeting_s_time() -> None:
+    text = ("Inställt - Kommunfullmäktige\n\nInget kommunfullmäktige 23 mars 2020\n\nNästa KF är planerat till den "
+            "27 april.\n\nKommunfullmäktige sammanträder normalt sista måndagen i varje månad med start klockan 18.30 "
+            "i Kunskapens hus.\n")
+    assert [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"] == [
+        ("2020-04-27", "18:30")]

@@ -154,6 +154,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         _plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
+    if doc_kind == NOTICE:
+        _usual_time(ctx, items)
     if tables:
         table_items = items_from_tables(ctx, tables, year_context, doc_year)
         items = fold_into_tables(doc, items, table_items, tables) + table_items
@@ -340,6 +342,23 @@ def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         i = bisect.bisect_right(lines, line) - 1
         t = shared[i][1] if i >= 0 else shared[0][1]
         item["start"], item["end"] = t.begin, t.finish
+
+
+# "Kommunfullmäktige sammanträder normalt sista måndagen i varje månad med start klockan 18.30"
+_USUALLY = re.compile(r"(?<![a-z])(?:sammantrader|mots|traffas)\s{1,3}(?:normalt|vanligtvis|alltid|oftast)(?![a-z])")
+
+
+def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
+    """A notice that says when the body usually sits gives that time to its next meeting if the text gives none."""
+    doc = ctx.doc
+    for t in ctx.times:
+        s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        if _USUALLY.search(doc.folded, s0, t.start) and bisect.bisect_left(ctx.mention_starts, s1) \
+                == bisect.bisect_left(ctx.mention_starts, s0):
+            for item in items:
+                if item["kind"] == "next_meeting" and not item["start"] and len(item["date"]) == 10:
+                    item["start"], item["end"] = t.begin, t.finish
+            return
 
 
 def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:
