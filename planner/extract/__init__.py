@@ -33,7 +33,8 @@ from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
 from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
-from planner.extract.items import Context, build_item, classify, finish_titles, next_meeting_lines
+from planner.extract.item_titles import finish_titles
+from planner.extract.items import Context, build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text

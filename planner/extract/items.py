@@ -6,43 +6,29 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
 from typing import Any
 
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.months import month_number
-from planner.extract.normalize import MARKUP_TAG, Doc, fold
-from planner.extract.ocrwords import diacritics_lost, repair_text, repaired_pieces
-from planner.extract.orgs import BODY
-from planner.extract.places import municipality
+from planner.extract.normalize import Doc, fold
+from planner.extract.ocrwords import diacritics_lost, repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
-from planner.extract.titles import body_meeting_title, tidy_title
 
 # What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
-_GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
+GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
                          r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
 _REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvars|ars)(?:rapport|bokslut|prognos)"
                             r"(?:en)?(?:\s{1,3}(?!senast|sista|inlamn|lamnas|ska|skall|in(?![a-z]))[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s|terst[aeiouyd]{1,2}ende\s")
-_NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
+NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
-_TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?:beslut|besiut):?\s+)?att\s+"
-                         r"|^(?:summary|title|description|excerpt|lead)\s{0,2}[:=]\s*", re.IGNORECASE)
-_MARKUP = re.compile(r"\*{1,3}|_{2,}|`")
-_TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
-                   "och", "samt", "alla", "samtliga", "t.o.m", "fr.o.m"}
-_DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
-_DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
-                  "reference": "Datum som nämns"}
-
-
 @dataclass
 class Context:
     doc: Doc
@@ -96,7 +82,7 @@ def next_meeting_lines(doc: Doc) -> dict[int, int]:
         seen, i = 0, index + 1
         while i < len(doc.lines) and seen < 8:
             if doc.lines[i].strip():
-                if _NUMBERED.match(doc.folded_line(i)):
+                if NUMBERED.match(doc.folded_line(i)):
                     break
                 seen += 1
                 sections.setdefault(i, index)
@@ -158,7 +144,6 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     return ctx.sentence_kind(s0, s1), None
 
 
-_MINUTES_OF = re.compile(r"(?:signerat?\s)?(?:protokoll|motesprotokoll|sammantradesprotokoll)\s([a-z -]{3,40})")
 _SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 _DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?"
@@ -187,16 +172,19 @@ def _moved_away(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return False
     return any(n.start > m.end and n.precision == "day" and cues.MOVED_TO.search(folded, max(m.end, n.start - 16),
                                                                                 n.start)
-               for n in _mentions_between(ctx, m.end, s1))
+               for n in mentions_between(ctx, m.end, s1))
+
+
+BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
 
 
 def _list_heading(doc: Doc, line: int) -> int | None:
     """The line a list item stands under: the nearest line above that is no list item."""
-    if _BULLET.match(doc.lines[line]) is None:
+    if BULLET.match(doc.lines[line]) is None:
         return None
     for index in range(line - 1, max(-1, line - 12), -1):
         text = doc.lines[index]
-        if text.strip() and _BULLET.match(text) is None:
+        if text.strip() and BULLET.match(text) is None:
             return index if len(text.strip()) <= 60 else None
     return None
 
@@ -280,13 +268,13 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         if cue is None:
             ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
             if ctx.memo[key] is None and not _names_next(ctx):
-                ctx.memo[key] = _extra_meeting(sentence, s0)
+                ctx.memo[key] = extra_meeting(sentence, s0)
         else:
             ctx.memo[key] = cue.start() + (s0 if cue.re is cues.NEXT else 0)
     cue_pos = ctx.memo[key]
     if cue_pos is None:
         return False
-    in_sentence = [d for d in _mentions_between(ctx, s0, s1) if d.precision != "week"]
+    in_sentence = [d for d in mentions_between(ctx, s0, s1) if d.precision != "week"]
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
     return owner is m
@@ -299,7 +287,7 @@ def _names_next(ctx: Context) -> bool:
     return ctx.memo["names_next"]
 
 
-def _extra_meeting(sentence: str, s0: int) -> int | None:
+def extra_meeting(sentence: str, s0: int) -> int | None:
     """Position of "ett extra fullmäktige", "extrainsatt sammanträde": an extra meeting of the body is its next."""
     if "extra" not in sentence:
         return None
@@ -325,7 +313,7 @@ def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
     return None
 
 
-def _mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
+def mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
     i = bisect.bisect_left(ctx.mention_starts, start)
     j = bisect.bisect_left(ctx.mention_starts, end)
     return ctx.mentions[i:j]
@@ -339,24 +327,24 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
         t = ctx.times[i]
         same_line = doc.line_of(t.start) == doc.line_of(m.start)
         if t.start < s1 and t.start - m.end <= 60:
-            between = _mentions_between(ctx, m.end, t.start)
+            between = mentions_between(ctx, m.end, t.start)
             if (same_line and not between) or _clean_gap(ctx, m.end, t.start):
                 return t
     if i > 0:
         t = ctx.times[i - 1]
         if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
-            before = _mentions_between(ctx, max(0, t.start - 20), t.start)
+            before = mentions_between(ctx, max(0, t.start - 20), t.start)
             if not [d for d in before if _clean_gap(ctx, d.end, t.start)]:
                 return t
     line = doc.line_of(m.start)
     line_end = doc.starts[line] + len(doc.lines[line])
-    if not _mentions_between(ctx, m.end, line_end):
+    if not mentions_between(ctx, m.end, line_end):
         nxt = doc.next_nonblank(line)
         if nxt is not None:
             start = doc.starts[nxt]
             stop = start + len(doc.lines[nxt])
             k = bisect.bisect_left(ctx.time_starts, start)
-            if k < len(ctx.times) and ctx.times[k].start < stop and not _mentions_between(ctx, start, stop):
+            if k < len(ctx.times) and ctx.times[k].start < stop and not mentions_between(ctx, start, stop):
                 if not doc.folded[start:ctx.times[k].start].strip(" \t:").replace("tid", "").strip(" :"):
                     return ctx.times[k]
     return None
@@ -365,11 +353,11 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
 def _clean_gap(ctx: Context, start: int, end: int) -> bool:
     """Only date lists, separators and "den/och" between two positions."""
     pieces, pos = [], start
-    for d in _mentions_between(ctx, start, end):
+    for d in mentions_between(ctx, start, end):
         pieces.append(ctx.doc.folded[pos:d.start])
         pos = max(pos, d.end)
     pieces.append(ctx.doc.folded[pos:end])
-    return not _GAP_FILLER.sub("", "".join(pieces))
+    return not GAP_FILLER.sub("", "".join(pieces))
 
 
 def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
@@ -380,307 +368,6 @@ def location_after(ctx: Context, pos: int, s0: int, s1: int) -> str | None:
     if ctx.sentence_has(s0, s1, _DIGITAL):
         return "Digitalt"
     return None
-
-
-def _as_body(ctx: Context, subject: str) -> str:
-    """"Fullmäktige" in the minutes of regionfullmäktige is that body: its own name says whose meetings they are."""
-    body = ctx.body or ""
-    short, full = fold(subject).strip(), fold(body).strip()
-    return body if " " not in short and len(full) > len(short) and full.endswith(short) else subject
-
-
-def _next_title(ctx: Context, words: str) -> str:
-    """The next meeting as the text calls it ("Nästa styrelsemöte" → "Styrelsemöte"), else as the body's meeting."""
-    noun = words.split()[-1].strip(":") if words else ""
-    bare = ("mote", "motet", "sammantrade", "traff")
-    if fold(noun).endswith(bare) and fold(noun) not in bare:  # a compound: "husmöte", "styrelsemöte"
-        return noun[0].upper() + noun[1:]
-    if ctx.body:
-        return body_meeting_title(ctx.body, "sammanträde" if "sammantr" in fold(noun) else "möte")
-    return "Nästa möte"
-
-
-def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
-    doc = ctx.doc
-    if kind == "next_meeting":
-        n0, n1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-        sentence = doc.folded[n0:n1]
-        named = cues.NEXT.search(sentence)
-        extra = None if named else _extra_meeting(sentence, n0)
-        if extra is None:
-            return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")
-        # "… hålla ett extra fullmäktige som planeras …": titled as the meeting it is, in the text's own words
-        hit = cues.EXTRA.match(doc.folded, extra)
-        words = doc.original[hit.start():hit.end()] if hit else "Extra möte"
-        return words[0].upper() + words[1:]
-    if kind == "holiday":
-        line = doc.line_of(m.start)
-        for index in [line, *doc.prev_nonblank(line, 1)]:
-            hits = list(cues.HOLIDAY.finditer(doc.folded, doc.starts[index], doc.starts[index] + len(doc.lines[index])))
-            if hits:
-                before = [h for h in hits if h.start() < m.start]
-                return cues.holiday_title((before[-1] if before else hits[0]).group(0))
-    s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-    # A clause after a semicolon is its own statement: "Budgeten beslutas …; underlag ska vara inne senast …".
-    s0 = max(s0, doc.folded.rfind(";", s0, m.start) + 1)
-    semicolon = doc.folded.find(";", m.end, s1)
-    s1 = semicolon if semicolon != -1 else s1
-    line = doc.line_of(m.start)
-    line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
-    noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
-    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
-        # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
-        listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
-        if listing is not None:
-            return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
-        return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
-    named = None
-    if kind == "meeting":
-        named = (_NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start)
-                 or _COUNCIL_BEFORE.search(doc.folded, max(s0, m.start - 40), m.start))
-    if named is not None:
-        # "… ställa in fullmäktiges sammanträde den 30 mars", "… på kommunfullmäktige den 17 oktober": the meeting
-        # as the sentence names it
-        words = " ".join(doc.original[named.start("t"):named.end("t")].split())
-        return words[0].upper() + words[1:]
-    listing = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
-    if listing is not None:
-        # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …";
-        # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
-        subject, is_meeting = listing
-        return subject if is_meeting else body_meeting_title(_as_body(ctx, subject), noun)
-    if kind == "meeting" and line_end - line_start <= 80:
-        cleaned = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
-        minutes_of = _MINUTES_OF.fullmatch(fold(cleaned))
-        if minutes_of is not None and BODY.fullmatch(minutes_of.group(1)):
-            # "Protokoll direktionen 2021-09-30" in a list of minutes by date: the body's meeting that day
-            return body_meeting_title(cleaned[minutes_of.start(1):], noun)
-    if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
-        # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
-        rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
-        if len(rest.split()) <= 3 and BODY.fullmatch(fold(rest)):
-            return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
-        base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
-        return f"{base} ({rest})" if len(rest) >= 3 else base
-    block = _block_title(ctx, line, t)
-    if block:
-        return block
-    spans = [(max(s0, line_start), min(s1, line_end))]
-    parent = _parent_item(doc, line)
-    if parent is not None:  # "- Advent of Code hype-event\n  - November 30": the item it belongs to
-        spans.insert(0, (doc.starts[parent], doc.starts[parent] + len(doc.lines[parent])))
-    previous = doc.prev_nonblank(line, 1)
-    own = doc.lines[line].strip()
-    # "… Nuvarande avtalsperiod / 16per ut 2024-07-14": the line goes on the sentence (OCR may turn its first
-    # letter into a digit)
-    goes_on = own[:1].islower() or (own[:1].isdigit() and own.lstrip("0123456789")[:1].islower())
-    wrapped = (previous and len(doc.lines[previous[0]].strip()) > 30 and goes_on
-               and not _NUMBERED.match(doc.folded_line(previous[0])))
-    if s0 < line_start and wrapped:
-        # The sentence began on the line above: "… en workshop om nya busslinjer tisdagen / den 8 september …".
-        spans.insert(0, (max(s0, doc.starts[previous[0]]), min(s1, line_end)))
-    nxt = doc.next_nonblank(line)
-    if nxt is not None:
-        both = (max(s0, line_start), min(s1, doc.starts[nxt] + len(doc.lines[nxt])))
-        third = doc.next_nonblank(nxt)
-        if third is not None and doc.lines[nxt].rstrip().rsplit(" ", 1)[-1].lower() in _CONTINUES:
-            # "… bli ett / heldagsmöte tillsammans med / kommundirektörerna": the sentence wraps twice
-            both = (both[0], min(s1, doc.starts[third] + len(doc.lines[third])))
-        last = doc.lines[line].rstrip().rsplit(" ", 1)[-1].lower()
-        # "Boka nytt möte den 22 augusti kl 15.30-16.30 mellan / Samarbetskommittén och Regionen"
-        line_span = (max(s0, line_start), min(s1, line_end))
-        if last in _CONTINUES and line_span in spans:
-            spans[spans.index(line_span)] = both
-        else:
-            spans.append(both)
-    spans.append((s0, s1))
-    for number, (a, b) in enumerate(spans):
-        text = _clean_title(ctx, a, b, t)
-        if len(text) >= (5 if number == 0 else 12):
-            return text
-    return _DEFAULT_TITLE.get(kind, "Möte")
-
-
-def _block_title(ctx: Context, line: int, t: TimeMention | None) -> str | None:
-    """A date line with nothing else on it, in a block of short lines: "6 Maj 2025 15.00-16.00 / Digitalt /
-    Tema kompetensförsörjning". The title is the first line below that is more than a time or a place."""
-    doc = ctx.doc
-    own = _clean_title(ctx, doc.starts[line], doc.starts[line] + len(doc.lines[line]), t)
-    if len(own) >= 5 and not _only_place(ctx, own):
-        return None
-    index = line
-    for _ in range(3):
-        index += 1
-        if index >= len(doc.lines) or not doc.lines[index].strip() or len(doc.lines[index]) > 60:
-            return None
-        start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
-        if _mentions_between(ctx, start, end):
-            return None  # the next date's block
-        text = _clean_title(ctx, start, end, t)
-        if t is None or not start <= t.start < end:
-            text = _CLOCK_ONLY.sub("", text).strip(" ,.;:-–")
-        if len(text) >= 5 and not _only_place(ctx, text):
-            return text
-    return None
-
-
-_CLOCK_ONLY = re.compile(r"(?:kl\.?\s?)?\d{1,2}[.:]\d\d(?:\s?[-–]\s?\d{1,2}[.:]\d\d)?")
-_PLACE_WORDS = {"digitalt", "digital", "teams", "zoom", "distans", "online", "webb", "lokal"}
-
-
-_LETTER_RUN = re.compile(r"[^\W\d_]{2,}")
-
-
-def _only_place(ctx: Context, text: str) -> bool:
-    """"3 Västerås", "Digitalt": a place (and OCR debris), no title. Words are repaired one piece at a time, up to
-    the first that is no place (most texts' first word)."""
-    words = False
-    for piece in repaired_pieces(text, ctx.lost_diacritics, ctx.pieces) if text else ():
-        for word in _LETTER_RUN.findall(piece):
-            if not (fold(word) in _PLACE_WORDS or municipality(word)):
-                return False
-            words = True
-    return words
-
-
-_CONTINUES = {"mellan", "med", "för", "om", "till", "och", "samt", "i", "på", "av", "hos", "inför", "kring", "en",
-              "ett", "den", "det", "att"}
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-*•·+]|\d{1,2}[.)])[ \t]+\S")
-
-
-def _parent_item(doc: Doc, line: int) -> int | None:
-    """The less indented list item a nested item belongs to, when the nested one names no event itself."""
-    own = _BULLET.match(doc.lines[line])
-    if own is None:
-        return None
-    if not own.group("indent"):
-        # "- Advent of Code hype event / - November 30" after OCR lost the nesting: a date alone under an item
-        previous = line - 1  # the line right above, no blank between
-        if previous >= 0 and _date_alone(doc.folded_line(line)[own.end() - 1:]) \
-                and _BULLET.match(doc.lines[previous]) and not any(c.isdigit() for c in doc.lines[previous]):
-            return previous
-        return None
-    depth = len(own.group("indent").expandtabs(4))
-    for index in range(line - 1, max(-1, line - 12), -1):
-        above = _BULLET.match(doc.lines[index])
-        if above is None:
-            continue
-        if len(above.group("indent").expandtabs(4)) < depth:
-            return index if not cues.MEETING.search(doc.folded_line(line)) else None
-    return None
-
-
-def _date_alone(folded: str) -> bool:
-    words = folded.replace(",", " ").replace(".", " ").split()
-    return 0 < len(words) <= 3 and all(w.isdigit() or w == "den" or month_number(w) for w in words) \
-        and any(w.isdigit() for w in words)
-
-
-_BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
-_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
-_GROUP_1 = itemgetter(1)  # a callable replacement skips re's per-call template parsing of r"\1"
-_QUOTES = re.compile(r"[\"'<>“”«»]")
-_BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
-
-
-_NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}(?:(?:ordinarie|extra|extrainsatta|konstituerande)"
-                           r"\s{1,2})?(?:sammantrade|mote|styrelsemote|arsmote|stamma|traff|motet|sammantradet))"
-                           r"\s{1,2}(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
-_COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|region|forbunds)?fullmaktige"
-                             r"|(?:kommun|region|forbunds)?styrelsen|direktionen|arsmotet|(?:forenings)?stamman)"
-                             r"\s{1,2}(?:den\s{1,2})?$")
-_MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(?P<end>na|n)(?![a-z])")
-_MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att)\s{1,2})?"
-              r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
-_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
-# The same in a sentence that a heading runs into (a PDF's lines joined): the body named right before the verb.
-_BODY_MEETS = re.compile(r"(?P<subj>" + BODY.pattern + r")\s{1,2}" + _MEET_VERB)
-
-
-def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[str, bool] | None:
-    """The body of "X sammanträder …: d1, d2, d3 …" (False), or the meeting of "Planerade styrelsemöten … är d1, d2,
-    d3" in the singular (True), when m stands in that run of three or more dates."""
-    listed = [d for d in _mentions_between(ctx, s0, s1) if d.precision == "day"]
-    if len(listed) < 3 or m not in listed:
-        return None
-    folded = ctx.doc.folded
-    k = listed.index(m)
-    lo = hi = k
-    while lo > 0 and not _GAP_FILLER.sub("", folded[listed[lo - 1].end:listed[lo].start]):
-        lo -= 1
-    while hi + 1 < len(listed) and not _GAP_FILLER.sub("", folded[listed[hi].end:listed[hi + 1].start]):
-        hi += 1
-    if hi - lo < 2:
-        return None
-    hit = _MEETS.match(folded, s0, listed[lo].start) or _BODY_MEETS.search(folded, s0, listed[lo].start)
-    if hit is not None:
-        return ctx.doc.original[hit.start("subj"):hit.end("subj")], False
-    plural = _MEETINGS_PLURAL.search(folded, s0, listed[lo].start)
-    if plural is None:
-        return None
-    word = ctx.doc.original[plural.start():plural.end() - len(plural.group("end"))]  # "styrelsemöten" → "…möte"
-    return word[0].upper() + word[1:], True
-
-
-def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
-    """A line of two or more dates and nothing else (separators, "och", a time)."""
-    listed = _mentions_between(ctx, start, end)
-    if len(listed) < 2:
-        return False
-    cut = [(d.start, d.end) for d in listed] + ([(t.start, t.end)] if t and start <= t.start < end else [])
-    pieces, pos = [], start
-    for x, y in sorted(cut):
-        pieces.append(ctx.doc.folded[pos:x])
-        pos = max(pos, y)
-    pieces.append(ctx.doc.folded[pos:end])
-    return not _GAP_FILLER.sub("", "".join(pieces))
-
-
-def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
-    """The span's text as a title, without its dates and time; asked once per span and time, however many of a
-    line's dates ask."""
-    key = ("clean", a, b, t.start if t else -1, t.end if t else -1)
-    found = ctx.memo.get(key)
-    if found is None:
-        found = ctx.memo[key] = _cleaned(ctx, a, b, t)
-    return found
-
-
-def _cleaned(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
-    doc = ctx.doc
-    cut = []
-    for d in _mentions_between(ctx, a, b):
-        window = doc.folded[max(a, d.start - 20):d.start]
-        lead = _BEFORE_DATE.search(doc.folded, max(a, d.start - 20), d.start) if window.endswith((" ", "\t")) else None
-        cut.append((lead.start() if lead else d.start, d.end))
-    if t is not None and a <= t.start < b:
-        cut.append((t.start, t.end))
-    pieces, pos = [], a
-    for x, y in sorted(cut):
-        pieces.append(doc.original[pos:x])
-        pos = max(pos, y)
-    pieces.append(doc.original[pos:b])
-    text = "".join(pieces)
-    if "<" in text:
-        text = MARKUP_TAG.sub(" ", text)
-    if "*" in text or "__" in text or "`" in text:  # markdown emphasis: "FÖRANMÄLAN SENAST.**"
-        text = _MARKUP.sub("", text)
-    text = " ".join(text.split())
-    if "- " in text:
-        text = _BROKEN_WORD.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(_GROUP_1, text)
-    text = _DANGLING.sub("", text)
-    text = _TITLE_JUNK.sub("", text).strip(" ,.;:-–(")
-    words = text.split(" ")
-    while len(words) > 1 and words[-1].lower() in _TRAILING_WORDS:
-        words.pop()
-    text = " ".join(words).strip(" ,.;:-–(")
-    text = text.replace("&", "och")
-    if not text.isalnum():
-        text = _QUOTES.sub("", text)
-    if len(text) > 160:  # tidy_title shortens further; the cut here only bounds the work
-        text = text[:160].rsplit(" ", 1)[0] + " …"
-    return text[:1].upper() + text[1:]
 
 
 def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | None) -> dict:
@@ -752,25 +439,3 @@ def _changes(ctx: Context) -> bool:
 _CANCELLED_AFTER = re.compile(r"[ \t,]{0,3}(?:(?:kl\.?\s{0,2})?\d{1,2}[.:]\d\d(?:\s{0,2}[-–]\s{0,2}\d{1,2}[.:]\d\d)?)?"
                               r"[ \t]{0,3}(?:\(|[-–][ \t]{0,2})[ \t]{0,2}"
                               r"(?:installt|installd|installda|avlyst|avlysts|utgar)(?![a-z])")
-
-
-def finish_titles(ctx: Context, items: list[dict]) -> None:
-    """Titles are the costly part of an item; only the merged, final items get one."""
-    for item in items:
-        pending = item.pop("_title", None)
-        if pending is not None:
-            title = title_for(ctx, pending[0], pending[1], item["kind"])
-            # An extra meeting is the body's next one, titled as the meeting it is ("Extrainsatt regionfullmäktige").
-            kind = item["kind"]
-            if kind == "next_meeting" and title != _DEFAULT_TITLE[kind]:
-                kind = "meeting"
-            if kind in ("meeting", "deadline", "reference"):
-                # The same raw title gets the same tidy one within a document (a piece's repair is settled the
-                # first time the document meets it), so it is tidied once.
-                key = ("tidy", title, kind, item.get("location"))
-                tidy = ctx.memo.get(key)
-                if tidy is None:
-                    tidy = ctx.memo[key] = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics,
-                                                      ctx.pieces)
-                title = tidy
-            item["title"] = title
