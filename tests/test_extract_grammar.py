@@ -910,3 +910,9 @@ def test_the_first_date_under_a_heading_of_remaining_meetings_is_the_next_meetin
     result = extract(text)
     assert [i["date"] for i in result["items"] if i["kind"] == "next_meeting"] == ["2019-03-07"]
     assert result["meeting"] is None
+
+
+def test_a_cell_alone_on_its_line_is_no_day_of_the_month_a_blank_line_below_it() -> None:
+    assert [(m.month, m.day) for m in find_dates(fold("Januari\n\n21\n\n15\n\nFebruari"))] == [(1, 21)]
+    # OCR breaking a wrapped line into two paragraphs keeps the date whole
+    assert [(m.month, m.day) for m in find_dates(fold("Första sammanträdet blir den 5\n\njanuari."))] == [(1, 5)]

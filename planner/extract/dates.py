@@ -129,6 +129,8 @@ def find_dates(folded: str) -> list[DateMention]:
             if start and folded[start - 1] in not_after and not (name == "number" and _gap_read_as_mark(match, folded)):
                 continue
             mention = _build(name, match, folded)
+            if mention is not None and name == "number" and match.group("m1") and _cell_then_month(match, folded):
+                continue
             if mention is not None:
                 while mention.end > mention.start and folded[mention.end - 1] in " \t\n":
                     mention.end -= 1
@@ -154,6 +156,15 @@ def find_dates(folded: str) -> list[DateMention]:
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+def _cell_then_month(match: re.Match[str], folded: str) -> bool:
+    """"15" alone on its line, a blank line, then "februari": a table's cell and the next row's month (after OCR),
+    not a date. "… blir den 5" and "januari." a paragraph apart, as OCR breaks a wrapped line, still is one."""
+    if "\n\n" not in folded[match.end("d1"):match.start("m1")]:
+        return False
+    line_start = folded.rfind("\n", 0, match.start()) + 1
+    return not folded[line_start:match.start()].strip()
 
 
 # "Oktober 8, 29", "Maj 7 och 21": more days of a month-led row.
