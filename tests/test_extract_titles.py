@@ -222,3 +222,15 @@ def test_a_year_heading_under_a_body_s_heading_keeps_the_body_for_the_dates_belo
     got = {i["date"]: i["title"] for i in extract(text)["items"]}
     assert got["2023-01-18"] == got["2023-02-15"] == "Kommunstyrelsens sammanträde"
     assert got["2023-01-30"] == "Kommunfullmäktiges sammanträde"
+
+
+def test_sub_headings_name_the_parts_of_the_body_above_them() -> None:
+    text = ("Sammanträdesdagar för nämnder\n\nByggnadsnämnden\n\nNämnd 2023 (klockan 13:15)\n\n • 25 januari\n"
+            " • 22 februari\n\nArbetsutskott 2023 (klockan 13:15)\n\n • 8 februari\n • 8 mars\n")
+    got = {i["date"]: i["title"] for i in extract(text)["items"]}
+    assert got["2023-01-25"] == got["2023-02-22"] == "Byggnadsnämndens sammanträde"
+    assert got["2023-02-08"] == got["2023-03-08"] == "Sammanträde, Byggnadsnämndens arbetsutskott"
+
+
+def test_a_title_cut_inside_a_parenthesis_loses_its_closing_bracket() -> None:
+    assert tidy_title("Presidiemöte)", "meeting") == "Presidiemöte"

@@ -287,18 +287,28 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
+# A sub-heading that names a part of the body above it ("Nämnd 2023 (klockan 8.15)", "Arbetsutskott 2023").
+_PART_OF_BODY = re.compile(r"^[\s#*]{0,6}(namnd(?:en)?|arbetsutskott(?:et)?|utskott(?:et)?|presidi(?:et|um))\b"
+                           r"[\s\d():.,kl-]*(?:klockan[\s\d:.]*\)?)?\s*$")
+
+
 def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
     """Each listed line of a plan page → the body its section heading names ("Regionstyrelsen 2022")."""
     sections: dict[int, str] = {}
-    name, named_at = None, -10
+    name, parent, named_at = None, None, -10
     for index, line in enumerate(doc.lines):
         if index in plan_lines:
             if name:
                 sections[index] = name
             continue
         hit = SECTION_HEADING.match(doc.folded_line(index))
+        part: re.Match[str] | None = _PART_OF_BODY.match(fold(line)) if parent and index - named_at <= 40 else None
+        if part is not None:
+            # "Byggnadsnämnden / Nämnd 2023 (klockan 13:15) / … / Arbetsutskott 2023": the parts of that body
+            name = parent if part.group(1).startswith("namnd") else f"{parent}s {line.split()[0].lower()}"
+            continue
         if hit is None and line.strip() and body_heading(line):
-            name = " ".join(line.strip(" #*:\t").split())  # "Kommunstyrelsen" above its dates, no year on it
+            name = parent = " ".join(line.strip(" #*:\t").split())  # "Kommunstyrelsen" above its dates, no year
             named_at = index
         elif hit is not None and index - named_at <= 3 and not BODY.search(fold(line)):
             continue  # "Kommunstyrelsen / Sammanträdesdagar 2023": the year's heading under the body's

@@ -72,6 +72,8 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
         text = _CLOCK.sub(" ", text)
     text = _DEBRIS.sub(" ", text)
     text = " ".join(text.split()).strip(" ,.;:-–(")
+    if text.endswith(")") and "(" not in text:  # "23 maj (heldag)" cut before its parenthesis opened
+        text = text[:-1].rstrip()
     text = _LEADING_WORD.sub("", text)
     agenda = _AGENDA_OF.search(text) if "dagordning" in text or "föredragningslist" in text else None
     if agenda is not None:
