@@ -916,3 +916,12 @@ def test_a_cell_alone_on_its_line_is_no_day_of_the_month_a_blank_line_below_it()
     assert [(m.month, m.day) for m in find_dates(fold("Januari\n\n21\n\n15\n\nFebruari"))] == [(1, 21)]
     # OCR breaking a wrapped line into two paragraphs keeps the date whole
     assert [(m.month, m.day) for m in find_dates(fold("Första sammanträdet blir den 5\n\njanuari."))] == [(1, 5)]
+
+
+def test_a_list_item_wrapped_by_ocr_keeps_the_list_under_its_deadlines_heading() -> None:
+    from planner.extract import extract
+
+    text = ("Protokoll 2019-10-22\n\nDeadlines: |\n\n- Implementering av Iterator, 23 okt. Ingen ny kod ska skrivas "
+            "efter.\ndetta: :\n\n+ Tester, 22 okt.\n\n- Inlamning av projekt, 25 okt.\n")
+    assert {(i["date"], i["kind"]) for i in extract(text)["items"]} == {
+        ("2019-10-23", "deadline"), ("2019-10-22", "deadline"), ("2019-10-25", "deadline")}

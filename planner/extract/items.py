@@ -185,6 +185,8 @@ def _list_heading(doc: Doc, line: int) -> int | None:
     for index in range(line - 1, max(-1, line - 12), -1):
         text = doc.lines[index]
         if text.strip() and BULLET.match(text) is None:
+            if text.strip()[:1].islower() and index and BULLET.match(doc.lines[index - 1]):
+                continue  # "detta." under "- … Ingen ny kod ska skrivas efter": an item wrapped (after OCR), no heading
             return index if len(text.strip()) <= 60 else None
     return None
 
