@@ -925,3 +925,11 @@ def test_a_list_item_wrapped_by_ocr_keeps_the_list_under_its_deadlines_heading()
             "efter.\ndetta: :\n\n+ Tester, 22 okt.\n\n- Inlamning av projekt, 25 okt.\n")
     assert {(i["date"], i["kind"]) for i in extract(text)["items"]} == {
         ("2019-10-23", "deadline"), ("2019-10-22", "deadline"), ("2019-10-25", "deadline")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Donationer görs 27nd Januari.", [(1, 27)]), ("den 1st mars", [(3, 1)]), ("3rd april", [(4, 3)]),
+    ("5 st mars", []),  # five pieces, no ordinal
+])
+def test_english_ordinals_in_swedish_minutes_are_days(text: str, want: list) -> None:
+    assert [(m.month, m.day) for m in find_dates(fold(text))] == want

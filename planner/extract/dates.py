@@ -37,7 +37,7 @@ class DateMention:
 
 
 _SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
-_DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.)?"
+_DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?"  # "17:e", "27nd" (English ordinals too)
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 # A year across a blank line, or alone on the next line, heads what follows ("28 november\n\n2023\n30 januari").
 _YEAR = (r"(?:[\s,]{0,3}(?<!\n\n)(?:(?<!\n)|(?!(?:19|20)\d\d[ \t]*(?:\n|$)))(?P<y>(?:19|20)\d\d)(?!\d)"
@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
-        r"|(?::?[ae](?![a-z])|\.)?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+        r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?\s{0,6}(?:" + _WORD.format(n="m1") + r"\s{0,3}"
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
         r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
      "0123456789/.:-,"),
