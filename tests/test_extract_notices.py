@@ -122,3 +122,12 @@ def test_the_time_a_body_usually_sits_at_is_its_next_meeting_s_time() -> None:
             "i Kunskapens hus.\n")
     assert [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"] == [
         ("2020-04-27", "18:30")]
+
+
+def test_the_continuation_of_an_adjourned_meeting_is_the_next_meeting() -> None:
+    text = ("Ajournerat årsmöte 2023\n\nVid årsmötet som hölls torsdag 2 mars beslutade mötet att ajournera det.\n\n"
+            "Fortsättning på det ajournerade mötet kommer hållas torsdag 23 mars kl. 19:00.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2023-03-02"
+    assert [(i["kind"], i["date"], i["start"], i["title"]) for i in result["items"]] == [
+        ("next_meeting", "2023-03-23", "19:00", "Fortsättning på det ajournerade mötet")]

@@ -278,7 +278,7 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
-        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before)
+        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before)
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item

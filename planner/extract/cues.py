@@ -157,3 +157,7 @@ COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamm
 # A meeting, or the council that meets ("på kommunfullmäktige den 17 oktober").
 MEETING_OR_COUNCIL = re.compile(MEETING.pattern + r"|fullm[aeiouyd]{1,2}ktige|[aeiouyd]{1,2}rsm[aeiouyd]{1,2}te"
                                 r"|st[aeiouyd]{1,2}mm")
+# "Fortsättning på det ajournerade mötet kommer hållas torsdag 23 mars": the adjourned meeting goes on, the next one.
+RESUMED = re.compile(r"(?<![a-z])(?:fortsattning(?:en)?\s{1,3}(?:pa|av)\s{1,3}(?:det\s{1,3}|den\s{1,3})?"
+                     r"(?:ajournerade\s{1,3})?|ajournerade\s{1,3})(?:motet|stamman|arsmotet|arsstamman|sammantradet)"
+                     r"(?![a-z])")

@@ -54,6 +54,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         n0, n1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
         sentence = doc.folded[n0:n1]
         named = cues.NEXT.search(sentence)
+        resumed = None if named else cues.RESUMED.search(sentence)
+        if resumed is not None:  # "Fortsättning på det ajournerade mötet": that meeting, not the body's next one
+            words = doc.original[n0 + resumed.start():n0 + resumed.end()]
+            return words[0].upper() + words[1:]
         extra = None if named else extra_meeting(sentence, n0)
         if extra is None:
             return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")
