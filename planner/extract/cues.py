@@ -158,6 +158,6 @@ COUNCIL = re.compile(r"[a-z]{2,}(?:rad|radet|fullmaktige|forbund|forbundet|stamm
 MEETING_OR_COUNCIL = re.compile(MEETING.pattern + r"|fullm[aeiouyd]{1,2}ktige|[aeiouyd]{1,2}rsm[aeiouyd]{1,2}te"
                                 r"|st[aeiouyd]{1,2}mm")
 # "Fortsättning på det ajournerade mötet kommer hållas torsdag 23 mars": the adjourned meeting goes on, the next one.
-RESUMED = re.compile(r"(?<![a-z])(?:fortsattning(?:en)?\s{1,3}(?:pa|av)\s{1,3}(?:det\s{1,3}|den\s{1,3})?"
-                     r"(?:ajournerade\s{1,3})?|ajournerade\s{1,3})(?:motet|stamman|arsmotet|arsstamman|sammantradet)"
-                     r"(?![a-z])")
+RESUMED = re.compile(r"(?<![a-z])(?:forts[aeiouyd]{1,2}ttning(?:en)?\s{1,3}(?:p[aeiouy]|av)\s{1,3}"
+                     r"(?:det\s{1,3}|den\s{1,3})?(?:ajournerade\s{1,3})?|ajournerade\s{1,3})(?:[aeiouyd]{1,2}rs)?(?:m[aeiouyd]{1,2}tet"
+                     r"|st[aeiouyd]{1,2}mman|s[aeiouy]mm[aeiouy]ntr[aeiouyd]{1,2}det)(?![a-z])")  # OCR's vowels too
