@@ -131,3 +131,12 @@ def test_the_continuation_of_an_adjourned_meeting_is_the_next_meeting() -> None:
     assert result["meeting"]["date"] == "2023-03-02"
     assert [(i["kind"], i["date"], i["start"], i["title"]) for i in result["items"]] == [
         ("next_meeting", "2023-03-23", "19:00", "Fortsättning på det ajournerade mötet")]
+
+
+def test_a_held_extra_meeting_is_the_news_meeting_and_a_proposed_one_is_not() -> None:
+    held = ("Nya stadgar beslutade\n\nPa det extra Arsmétet den 17 juni 2023 beslutades om nya stadgar. Detta gér "
+            "att arsméten framéver kommer att hallas pa varen.\n")
+    assert extract(held)["meeting"]["date"] == "2023-06-17"
+    proposed = ("Nytt sammanträde\n\nPå mötet föreslog presidiet ett extrainsatt sammanträde den 28 december 2023, "
+                "vilket godkändes.\n")
+    assert extract(proposed)["meeting"] is None

@@ -178,9 +178,14 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
             or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
-    if noun is not None and noun.start() < m.start and EXTRA.search(doc.folded, max(lo, noun.start() - 16), noun.end()):
+    if noun is not None and noun.start() < m.start and _AN_EXTRA.search(doc.folded, max(lo, noun.start() - 24),
+                                                                          noun.end()):
         return False  # "föreslog presidiet ett extrainsatt sammanträde den 28 december, vilket godkändes": to come
     return bool(noun and HELD.search(doc.folded, lo, hi))
+
+
+# An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").
+_AN_EXTRA = re.compile(r"(?<![a-z])(?:ett|en)\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + EXTRA.pattern)
 
 
 def _bare_label_above(doc: Doc, index: int) -> bool:
