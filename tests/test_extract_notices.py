@@ -140,3 +140,8 @@ def test_a_held_extra_meeting_is_the_news_meeting_and_a_proposed_one_is_not() ->
     proposed = ("Nytt sammanträde\n\nPå mötet föreslog presidiet ett extrainsatt sammanträde den 28 december 2023, "
                 "vilket godkändes.\n")
     assert extract(proposed)["meeting"] is None
+
+
+def test_minutes_whose_text_dates_nothing_take_the_date_of_their_file_name_with_underscores_too() -> None:
+    text = "# Sammanfattning\n\n## Mötesfokus\n\nMötet ägnades åt diskussioner kring öppen källkod.\n"
+    assert extract(text, "digg_samverkansplattform_os_2024_12_06.txt")["meeting"]["date"] == "2024-12-06"

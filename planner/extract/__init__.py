@@ -184,7 +184,7 @@ def _reported_meeting(items: list[dict[str, Any]], published: dt.date | None) ->
     return None
 
 
-_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_]?)([01]\d)\2([0-3]\d)(?!\d)")  # "2026-10-16", "2024_12_06"
 
 
 # Each alternative starts with a literal, so the scan skips ahead by substring search.
@@ -231,7 +231,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 def _meeting_from_name(source: str) -> Meeting | None:
     """Minutes whose text names no meeting date, saved as "styrgrupp-2026-10-16.pdf"."""
     hit = _NAME_DATE.search(source or "")
-    date = safe_date(int(hit.group(1)), int(hit.group(2)), int(hit.group(3))) if hit else None
+    date = safe_date(int(hit.group(1)), int(hit.group(3)), int(hit.group(4))) if hit else None
     return Meeting(date, None, None, None, 0, False, True) if date else None
 
 
