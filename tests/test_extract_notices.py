@@ -145,3 +145,10 @@ def test_a_held_extra_meeting_is_the_news_meeting_and_a_proposed_one_is_not() ->
 def test_minutes_whose_text_dates_nothing_take_the_date_of_their_file_name_with_underscores_too() -> None:
     text = "# Sammanfattning\n\n## Mötesfokus\n\nMötet ägnades åt diskussioner kring öppen källkod.\n"
     assert extract(text, "digg_samverkansplattform_os_2024_12_06.txt")["meeting"]["date"] == "2024-12-06"
+
+
+def test_a_report_of_the_annual_meeting_is_dated_by_the_meeting_it_held_not_by_its_post() -> None:
+    # A real report (tests/data/real): "… höll sitt årsmöte på Best Western i / Söderhamn på fredagseftermiddagen den
+    # 24 mars", posted with front matter "date: 2023-03-28".
+    path = Path(__file__).parent / "data" / "real" / "text" / "g036_sssf_arsmote_rapport_2023.txt"
+    assert extract(path.read_text(encoding="utf-8"), path.name)["meeting"]["date"] == "2023-03-24"

@@ -175,6 +175,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     lo = max(0, doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
     stop = doc.folded.find(". ", m.end, m.end + 200)
     hi = min(len(doc.folded), m.end + 200) if stop == -1 else stop
+    if _HELD_ITS.search(doc.folded, max(lo, m.start - 110), m.start):
+        return True  # "Förbundet höll sitt årsmöte på Best Western i Söderhamn på fredagseftermiddagen den 24 mars"
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
             or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
@@ -184,6 +186,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
+_HELD_ITS = re.compile(r"(?<![a-z])(?:holl|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
+                       r"[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
 # An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").
 _AN_EXTRA = re.compile(r"(?<![a-z])(?:ett|en)\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + EXTRA.pattern)
 
