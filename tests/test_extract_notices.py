@@ -152,3 +152,11 @@ def test_a_report_of_the_annual_meeting_is_dated_by_the_meeting_it_held_not_by_i
     # 24 mars", posted with front matter "date: 2023-03-28".
     path = Path(__file__).parent / "data" / "real" / "text" / "g036_sssf_arsmote_rapport_2023.txt"
     assert extract(path.read_text(encoding="utf-8"), path.name)["meeting"]["date"] == "2023-03-24"
+
+
+def test_minutes_that_date_themselves_only_by_their_linked_file_have_that_meeting() -> None:
+    text = ("Här kan du hitta protokollet i sin helhet samt en sammanfattning:\n\nStyrelsemöte 2022-05-03.pdf\n\n"
+            "§ 3.1 Kassören informerar om sektionernas ekonomi.\n§ 4.1 Punkten bordlades till nästa ordinarie "
+            "styrelsemöte.\n§ 5 Mötet avslutas.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "minutes" and result["meeting"]["date"] == "2022-05-03"

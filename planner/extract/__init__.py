@@ -95,6 +95,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
                                             doc.line_of(posted.start), False, True), mentions, times)
     if meeting is None and doc_kind != PLAN:
         meeting = _meeting_from_name(source)
+    if meeting is None and doc_kind == MINUTES:
+        meeting = _minutes_file_meeting(doc)
     publications = publication_dates(doc, content, doc_kind, doc_year)
     published = min(publications.values()) if publications else None  # written then; later edits change less
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
@@ -226,6 +228,17 @@ def _link_spans(original: str) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     i = bisect.bisect_right(spans, (pos, 1 << 60)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+# "Styrelsemöte 2022-05-03.pdf", "Protokoll_styrelsen_2021-11-04.docx": the minutes' own file, named by its meeting.
+_MINUTES_FILE = re.compile(r"(?:mote|protokoll|sammantrade|motesanteckningar)[\w .-]{0,30}?((?:19|20)\d\d-\d\d-\d\d)"
+                           r"\.(?:pdf|docx?|odt)(?![a-z])")
+
+
+def _minutes_file_meeting(doc: Doc) -> Meeting | None:
+    """Minutes that name their date only in the file they link to, when that is the one such file."""
+    dates = {hit.group(1) for hit in _MINUTES_FILE.finditer(doc.folded, 0, 5000)}
+    return _meeting_from_name(dates.pop()) if len(dates) == 1 else None
 
 
 def _meeting_from_name(source: str) -> Meeting | None:
