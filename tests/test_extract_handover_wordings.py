@@ -64,3 +64,9 @@ def test_a_headline_naming_the_new_chair_is_not_a_second_change_on_the_publicati
     text = ("Anna Berg ny ordförande i förbundet\n\nPå söndagens förbundsmöte valdes Anna Berg, Avesta RK, till ny "
             "ordförande.\n\nPublicerad: 2023-03-27\n")
     assert _handovers(text) == [("2023-03-26", "Anna Berg")]
+
+
+def test_the_vice_chair_who_takes_over_is_the_one_the_text_names_so_until_the_annual_meeting() -> None:
+    text = ("Rapport från styrelsemöte 2023-09-12\n\nVice ordförande Olov Nilsson Sträng öppnade mötet. Fram till "
+            "årsmötet i Järvsöbaden den 20 februari övertar vice ordförande ordförandeskapet.\n")
+    assert _handovers(text) == [("2023-09-12", "Olov Nilsson Sträng")]

@@ -207,7 +207,10 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), _name_before(original, m.start()), _name_after(original, m.end())))
     for m in TAKE.finditer(folded, lo, hi) if _may_match(TAKE, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
-        found.append(Handover(m.start(), m.end(), after, _name_before(original, m.start())))
+        taker = _name_before(original, m.start())
+        if taker is None and (" vice " in m.group(0) or _VICE_BEFORE.search(folded, max(0, m.start() - 24), m.start())):
+            taker = _vice_chair(folded, original)  # "… övertar vice ordförande ordförandeskapet": the one named so
+        found.append(Handover(m.start(), m.end(), after, taker))
     for m in TAKE_INVERTED.finditer(folded, lo, hi) if _may_match(TAKE_INVERTED, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
@@ -262,6 +265,19 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     return [h for h in found if h.to_party]
+
+
+_VICE_BEFORE = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}$")
+_VICE_NAMED = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?=[a-z])")
+
+
+def _vice_chair(folded: str, original: str) -> str | None:
+    """The person the text names as vice chair ("Vice ordförande Olov Nilsson Sträng öppnade mötet")."""
+    for hit in _VICE_NAMED.finditer(folded):
+        name = _name_after(original, hit.end())
+        if name:
+            return name
+    return None
 
 
 def _name_after(original: str, pos: int) -> str | None:

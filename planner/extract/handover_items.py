@@ -36,7 +36,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
-                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 45), m.start)]
+                 and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 60), m.start)]
         dated = [m for m in dated if m.start >= h.start] or dated[-1:]
         # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
         since = meeting.date if meeting else written or (dt.date.fromisoformat(f"{page_month}-01") if page_month
@@ -96,7 +96,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
 # "… uppdraget som löper fram till 31 december 2018": when a term ends, not when the new chair begins.
 # "… fram till nästa stämma i mars 2017": the meeting a term runs to.
 _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
-                           r"(?:nasta\s{1,3}[a-z]{3,20}\s{1,3}(?:i|den)\s{1,3})?(?:den\s{1,3})?$")
+                           r"(?:(?:nasta\s{1,3})?[a-z]{3,20}\s{1,3}(?:[a-z]{1,20}\s{1,3}){0,2}?(?:i|den)\s{1,3})?"
+                           r"(?:den\s{1,3})?$")  # "… fram till årsmötet i Järvsöbaden den 20 februari" too
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
