@@ -115,3 +115,11 @@ def test_the_abbreviations_every_municipality_uses_name_their_bodies() -> None:
             "KF | 18.00 | 10 | 7 | 7 |\nKS AU | 8.30 | 11 | 8 | 8 |\nBUN | 13.00 | 12 | 9 | 9 |\n")
     assert sorted({i["title"] for i in extract(text)["items"]}) == [
         "BUN", "Kommunfullmäktige", "Kommunstyrelsens arbetsutskott"]
+
+
+def test_a_second_table_right_under_the_first_is_read_with_its_own_months() -> None:
+    text = ("Sammanträdestider 2022\n\nOrgan | Tid | Jan | Feb | Mars |\n---|---|---|---|---|\n"
+            "Kommunfullmäktige | 13.00 | 10 | 7 | 7 |\nOrgan | Tid | Juli | Augusti | September |\n"
+            "Kommunfullmäktige | 13.00 | - | 29 | 19 |\n")
+    assert [i["date"] for i in extract(text)["items"]] == [
+        "2022-01-10", "2022-02-07", "2022-03-07", "2022-08-29", "2022-09-19"]

@@ -83,8 +83,9 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
 def _protocol_archive(doc: Doc, mentions: list[DateMention]) -> bool:
     """A page of a body's minutes by date ("Protokoll direktionen 2021-09-30", or dates under "Signerade
     protokoll"): each date is a meeting of the body, as on a plan page. Four such lines at least."""
+    if "protokoll" not in doc.folded:  # every such page says so; most texts are decided by this test alone
+        return False
     lines = {doc.line_of(m.start) for m in mentions if m.precision == "day" and m.year}
-    heading = -100
     count = 0
     for index in sorted(lines):
         text = doc.folded_line(index).strip(" *•-")
@@ -94,11 +95,8 @@ def _protocol_archive(doc: Doc, mentions: list[DateMention]) -> bool:
         named = _ARCHIVE_LINE.fullmatch(rest)
         if not named and rest:
             continue
-        if not named:  # a date alone: under a heading of minutes
-            above = [i for i in range(max(0, index - 30), index) if _ARCHIVE_HEADING.search(doc.folded_line(i))]
-            heading = above[-1] if above else heading
-            if index - heading > 30:
-                continue
+        if not named and not any(_ARCHIVE_HEADING.search(doc.folded_line(i)) for i in range(max(0, index - 30), index)):
+            continue  # a date alone counts only under a heading of minutes
         count += 1
     return count >= 4
 

@@ -37,7 +37,9 @@ def pipe_tables(doc: Doc) -> list[TableDate]:
     while index < len(doc.lines):
         if doc.lines[index].count("|") >= MIN_MONTHS and (header := _header(doc, index)) is not None:
             columns, pos = header
-            found += _rows(doc, index, columns, pos)
+            rows, index = _rows(doc, index, columns, pos)  # on from the table's end: its rows are no headers
+            found += rows
+            continue
         index += 1
     return found
 
@@ -74,7 +76,7 @@ def _month(cell: str) -> int | None:
     return month_number(word) if word.isalpha() else None
 
 
-def _rows(doc: Doc, header: int, columns: list[tuple[str, int | None]], pos: int) -> list[TableDate]:
+def _rows(doc: Doc, header: int, columns: list[tuple[str, int | None]], pos: int) -> tuple[list[TableDate], int]:
     found: list[TableDate] = []
     year = year_above(doc, header)
     end = min(len(doc.lines), pos + MAX_ROWS)
@@ -95,10 +97,12 @@ def _rows(doc: Doc, header: int, columns: list[tuple[str, int | None]], pos: int
         while len(cells) < len(columns) and pos < end and re.match(r"\s*[\d|\-–]", doc.lines[pos]):
             cells += _cells(doc.lines[pos])
             pos += 1
-        if len(cells) != len(columns) or not cells[0] or len(cells[0]) > MAX_LABEL or _month(cells[0]):
-            continue
-        found += _row(first, header, columns, cells, year)
-    return found
+        dates = [] if len(cells) != len(columns) or not cells[0] or len(cells[0]) > MAX_LABEL or _month(cells[0]) \
+            else _row(first, header, columns, cells, year)
+        if not dates and _header(doc, first) is not None:
+            return found, first  # the next table's header ("Organ | Juli | Augusti …"): the caller reads it
+        found += dates
+    return found, pos
 
 
 def _row(line: int, header: int, columns: list[tuple[str, int | None]], cells: list[str],
