@@ -29,6 +29,8 @@ _STRUCTURE = re.compile(
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
     r"|dagordning|fastst[a-z]{0,6}\s+av\s+dagordning|godkannande\s+av\s+dagordning|foregaende\s+protokoll"
     r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid)(?![a-z])[^\n]{0,3}")
+# "ledamöter, för en mandatperiod …": a sentence wrapped onto the line, not a label ("Ledamöter: …").
+_PROSE_AFTER = re.compile(r",\s{1,2}[a-zåäö]")
 _SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first: a substring search
 # The same parts inside a flattened PDF transcript, where lines run together.
 _INLINE = words("utses att justera", "val av justerare", "justerare", "fastställande av dagordning",
@@ -59,7 +61,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     title = "\n".join(doc.folded_line(i) for i in top)
     folded, starts = doc.folded, doc.starts
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
-                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(folded[starts[i]:starts[i] + len(line)]))}
+                 if 0 < len(line) < 120 and (m := _STRUCTURE.match(folded[starts[i]:starts[i] + len(line)]))
+                 and not _PROSE_AFTER.match(line, m.end("w"))}
     if len(structure) <= 1 and _protocol_archive(doc, mentions):
         return PLAN  # a page of the body's minutes by date: no minutes of its own, a meeting on every date
     signs = len(structure) + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top)

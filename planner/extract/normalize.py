@@ -18,6 +18,9 @@ from planner.textlines import split_lines
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _COMMON = {char: _fold_char(char) for char in "åäöéèü"}
+# Inside a word é folds to o: OCR reads ö as é ("ordférande", "féreslas", "bérjar", "ledaméter"). Swedish writes é
+# at a word's end ("kommitté", "idé"), before its endings ("kommittén", "idéer", "Lindéns"): that é stays e.
+_ACUTE_O = re.compile(r"é(?!(?:n|ns|s|er|erna|ernas|ers|en|ens)?(?![^\W\d_]))")
 # Non-ASCII characters other than those above and the dashes and quotes that fold to themselves.
 _OTHER = re.compile(r"[^\x00-\x7fåäöéèü–—’”]")
 _ASCII_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e]")
@@ -63,6 +66,8 @@ def fold(text: str) -> str:
     if len(out) != len(text):
         out = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     if not out.isascii():
+        if "é" in out:
+            out = _ACUTE_O.sub("o", out)
         for char in _COMMON:  # Swedish letters first, each by one C-level replace
             if char in out:
                 out = out.replace(char, _COMMON[char])

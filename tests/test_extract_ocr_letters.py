@@ -1,0 +1,48 @@
+"""OCR that reads ö as é ("ordférande", "bérjar"): the words still count as the Swedish words they stand for."""
+
+from __future__ import annotations
+
+from planner.extract import extract
+from planner.extract.normalize import fold
+
+
+def test_an_acute_e_folds_as_the_o_it_stands_for() -> None:
+    text = "Ordférandeskapet féreslas"
+    assert fold(text) == "ordforandeskapet foreslas"
+    assert len(fold(text)) == len(text)
+    # Swedish's own é, at a word's end and before its endings, is not OCR's.
+    assert fold("Samarbetskommittén idéer kommitté Lindéns") == "samarbetskommitten ideer kommitte lindens"
+
+
+def test_a_plan_whose_start_and_end_are_said_in_ocr_text_gives_every_date_both() -> None:
+    text = ("Styrelseméten 2026\n\n"
+            "Métena hålls i Stadshuset och bérjar 18.30 och haller pa langst till kl.\n21.00.\n\n"
+            "Féljande datum galler for 2026\n\n"
+            "12 jan, 9 feb, 9 mars, 13 april och 11 maj.\n")
+    result = extract(text)
+    meetings = [(i["date"], i["start"], i["end"]) for i in result["items"] if i["kind"] == "meeting"]
+    assert meetings == [(d, "18:30", "21:00") for d in
+                        ("2026-01-12", "2026-02-09", "2026-03-09", "2026-04-13", "2026-05-11")]
+
+
+def test_an_ocr_plan_called_by_the_body_s_sammantrada_is_titled_as_the_body_s_meeting() -> None:
+    text = ("FÖREDRAGNINGSLISTA\nOrgan Regionfullmaktige\nPlats Fullmaktigesalen\n\n5 Sammantradesdagar 2027\n"
+            "Fullmaktige féreslas sammantrada féljande datum under 4r 2027: 17 februari, 14 april, 16 juni och "
+            "20 oktober.\n")
+    titles = {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {"Regionfullmäktiges sammanträde"}
+
+
+def test_a_sentence_wrapped_onto_a_line_that_begins_with_ledamoter_is_no_attendance_list() -> None:
+    # A body's page: who sits in it, then its dates. "ledaméter, för en …" continues the sentence above.
+    text = ("Direktionen\n\n"
+            "Direktionen ar forbundets hégsta beslutande organ och bestar av tre\n"
+            "ledaméter, for en mandatperiod pa 4 ar.\n\n"
+            "Direktionens sammantradesdatum 2026\n\n"
+            "9/2 16/3 20/4 25/5 22/6\n\n"
+            "Justering av protokoll fran direktionens senaste sammantrade\n\n"
+            "Protokollet ar justerat, se anslagstavlan\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan"
+    assert result["meeting"] is None
+    assert len([i for i in result["items"] if i["kind"] == "meeting"]) == 5
