@@ -210,11 +210,23 @@ def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
     return not rest.strip(" \t.,:;()")
 
 
+_WRAPPED, _NEAR = 70, 100
+
+
 def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str]) -> bool:
     """A cue on the date's line; on a long flattened line (a PDF page as one line) only near the date."""
     doc = ctx.doc
     if len(doc.lines[line]) <= 200:
-        return _line_has(ctx, line, pattern)
+        if _line_has(ctx, line, pattern):
+            return True
+        # OCR wraps a PDF's long line: "… Justeringens plats och tid Underskrifter Kommunhuset, månda~ / en 4 juni":
+        # the cue ends the long line above, a few words before the date (a line with its own date is its own entry).
+        above = doc.prev_nonblank(line, 1)
+        if not above or len(doc.lines[above[0]]) < _WRAPPED or m.start - doc.starts[line] > _NEAR:
+            return False
+        start = doc.starts[above[0]]
+        return pattern.search(doc.folded, max(start, m.start - _NEAR), m.start) is not None \
+            and not mentions_between(ctx, start, start + len(doc.lines[above[0]]))
     start = doc.starts[line]
     lo, hi = max(start, m.start - 80), min(start + len(doc.lines[line]), m.end + 80)
     return pattern.search(doc.folded, lo, hi) is not None

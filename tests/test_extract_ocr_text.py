@@ -1,4 +1,5 @@
-"""OCR that reads ö as é ("ordférande", "bérjar"): the words still count as the Swedish words they stand for."""
+"""OCR's text: ö read as é ("ordférande", "bérjar") and a PDF's long lines wrapped anew; the words and cues still
+count as what they stand for."""
 
 from __future__ import annotations
 
@@ -46,3 +47,16 @@ def test_a_sentence_wrapped_onto_a_line_that_begins_with_ledamoter_is_no_attenda
     assert result["doc_kind"] == "plan"
     assert result["meeting"] is None
     assert len([i for i in result["items"] if i["kind"] == "meeting"]) == 5
+
+
+def test_the_adjustment_date_of_minutes_whose_long_header_line_ocr_wrapped_is_no_meeting() -> None:
+    text = ("SAMMANTRADESPROTOKOLL Sida 12 Sammantradesdatum: Paragrafer nr Plats och tid Beslutande\n"
+            "Kommunhuset, mandagen den 18 maj 2026, kl 18.00 Enligt forteckning (bil. 3) Ovriga deltagande\n"
+            "Anna Berg, kommunchef Per Holm, sekreterare Utses att justera Lena Ek (S) Olle Ström (C)\n"
+            "Justeringens plats och tid Underskrifter Sekreterare Kommunhuset, manda~\n"
+            "en 25 maj 2026, kl 16.00 '-Per Holm p ---- Ordférande\n\n"
+            "Justerande ANSLAG/BEVIS Protokollet ar justerat.\n"
+            "§ 12 Godkannande av dagordning\n§ 13 Information\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-05-18"
+    assert [i["date"] for i in result["items"] if i["kind"] in ("meeting", "next_meeting")] == []
