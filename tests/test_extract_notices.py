@@ -160,3 +160,12 @@ def test_minutes_that_date_themselves_only_by_their_linked_file_have_that_meetin
             "styrelsemöte.\n§ 5 Mötet avslutas.\n")
     result = extract(text)
     assert result["doc_kind"] == "minutes" and result["meeting"]["date"] == "2022-05-03"
+
+
+def test_a_notice_that_opens_with_the_date_a_meeting_was_planned_for_reports_it_moved_away_from() -> None:
+    text = ("Enligt stadgarna ska årsstämman hållas före sommaren. Årsstämman var planerad till den 12 maj 2026.\n\n"
+            "Med tanke på läget vill styrelsen uppskjuta stämman till hösten. Handlingarna skickas ut i god tid.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["date"], i.get("status")) for i in result["items"] if i["date"] == "2026-05-12"] == [
+        ("2026-05-12", "cancelled")]

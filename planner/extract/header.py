@@ -24,6 +24,7 @@ from planner.extract.cues import (
     NEXT_ACRONYM,
     NEXT_HEADING,
     PUBLISHED,
+    WAS_PLANNED,
 )
 from planner.extract.dates import DateMention
 from planner.extract.dockind import CALLS, METADATA, dateline, front_matter_lines
@@ -108,6 +109,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             continue  # "2021-11-30" alone under a news headline: when it was published
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
+            if notice and WAS_PLANNED.search(doc.folded, max(doc.starts[index], m.start - 60), m.start):
+                continue  # "Årsmötet var planerat till den 14 maj": the date a notice moves or cancels, not its own
             held = notice and _reports_held(doc, index, m)
             if notice and not held and not title:
                 continue
