@@ -20,6 +20,9 @@ from planner.extract.normalize import fold
      None, "Per Sörlin"),
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
+    ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    # OCR wrapped the line inside the parenthesis that follows the name.
+    ("Efter Olles avgang har Eva Lind (tidigare vice\nordférande) tillsatts som ordférande.", None, "Eva Lind"),
 ])
 def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str) -> None:
     found = [(h.from_party, h.to_party) for h in find_handovers(fold(text), text)]

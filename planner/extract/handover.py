@@ -33,7 +33,8 @@ FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?
                      r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
-_ELECT = r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser)"
+_ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser"
+          r"|tillsatts|tillsattes|tillsatt)")
 _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?"
              r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
@@ -84,7 +85,7 @@ _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|togs
                          r"|tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
 # Every match of _ELECT_NEAR holds one of these: a substring test is much cheaper than the scan.
-_ELECT_HINTS = ("val", "uts", "eftertr", "tog", "tagit", "vert", "tar")
+_ELECT_HINTS = ("val", "uts", "tills", "eftertr", "tog", "tagit", "vert", "tar")
 
 
 def _elect_near(folded: str, lo: int, hi: int) -> bool:
@@ -163,7 +164,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
 # What every match of a window pattern holds: for each group, one of its strings. A pattern runs only where its window
 # holds them (substring tests are much cheaper than the scans; tests/test_extract_fastpaths.py checks every match of
 # the corpora against them, so a pattern that learns a new form without a new hint fails there).
-_ELECT_WORD = ("val", "uts")  # every _ELECT word holds one
+_ELECT_WORD = ("val", "uts", "tills")  # every _ELECT word holds one
 _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     GIVE_TO: (("mn",), ("till",)),
     TAKE: (("ver", "tilltrad"),),
@@ -308,6 +309,8 @@ def _name_before(original: str, pos: int) -> str | None:
         pos = line_start - 1
         line_start = original.rfind("\n", 0, pos) + 1
     before = original[max(line_start, pos - 120):pos].rstrip()
+    if before.endswith(")") and "(" not in before and line_start:  # "Jan Lamby (tidigare vice / ordförande)": wrapped
+        before = original[max(original.rfind("\n", 0, line_start - 1) + 1, pos - 160):pos].replace("\n", " ").rstrip()
     if before.endswith(")") and "(" in before:  # "Emma Eldevåg (Miljösamverkan Östra Skaraborg, MÖS) tog över"
         before = before[:before.rindex("(")]
     for word in reversed(before.split()[-3:]):
