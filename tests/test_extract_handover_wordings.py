@@ -21,12 +21,18 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    ("§ 9. Val av styrelse.\nOrdförande, vald på ett år: Per Holm, nyval.\nKassör: Eva Lind, omval.", None, "Per Holm"),
     # OCR wrapped the line inside the parenthesis that follows the name.
     ("Efter Olles avgang har Eva Lind (tidigare vice\nordférande) tillsatts som ordférande.", None, "Eva Lind"),
 ])
 def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str) -> None:
     found = [(h.from_party, h.to_party) for h in find_handovers(fold(text), text)]
     assert (giver, taker) in found
+
+
+def test_a_chair_re_elected_in_the_election_list_is_no_handover() -> None:
+    text = "§ 9. Val av styrelse.\nOrdförande, vald på ett år: Per Holm, omval.\nKassör: Eva Lind, nyval."
+    assert find_handovers(fold(text), text) == []
 
 
 def test_a_vice_chair_heading_names_nobody() -> None:

@@ -39,6 +39,9 @@ _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(
              r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
                             + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
+# An annual meeting's election list: "Ordförande, vald på två år: Bitte Holmquist, nyval" ("omval": the same chair).
+ELECTED_LISTED = re.compile(r"o(?<![a-z]o)rdf[a-z]{1,3}r[aeiouy]nde(?:,?\s{1,3}vald[^:\n]{0,30})?:\s{1,3}"
+                            r"(?P<who>[a-z][a-z-]{1,20}(?:\s{1,3}[a-z][a-z-]{1,20}){0,2}),?\s{1,3}\(?nyval(?![a-z])")
 # "Den nya styrelsen består av Susanne Degerstedt ny ordförande, …": the name right before "ny ordförande".
 NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
@@ -187,6 +190,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     TAKES_AS: (("ver",), ("som",)),
     VICE_STEPS_IN: (("vice",), ("som",)),
     WILL_TAKE: (("kommer",), ("ver",)),
+    ELECTED_LISTED: (("nyval",),),
 }
 
 
@@ -262,6 +266,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in WILL_TAKE.finditer(folded, lo, hi) if _may_match(WILL_TAKE, window) else ():
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+    for m in ELECTED_LISTED.finditer(folded, lo, hi) if _may_match(ELECTED_LISTED, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
