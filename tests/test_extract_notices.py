@@ -169,3 +169,12 @@ def test_a_notice_that_opens_with_the_date_a_meeting_was_planned_for_reports_it_
     assert result["meeting"] is None
     assert [(i["date"], i.get("status")) for i in result["items"] if i["date"] == "2026-05-12"] == [
         ("2026-05-12", "cancelled")]
+
+
+def test_news_that_a_meeting_is_held_later_reports_no_meeting_of_its_own_and_titles_the_coming_one() -> None:
+    # "hålls" (is held) is not "hölls" (was held), though OCR-tolerant matching reads å and ö alike.
+    text = ("Årsmöte och vatten 2026\n\nStyrelsen har under veckan haft sitt första möte. Mest diskuterades hur "
+            "årsmötet ska ordnas.\n\nPlanen är att årsmötet hålls 28 april och sker digitalt. Mer info kommer.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["kind"], i["date"], i["title"]) for i in result["items"]] == [("meeting", "2026-04-28", "Årsmöte")]

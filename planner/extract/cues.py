@@ -59,10 +59,11 @@ ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan
                   "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",
                   "hålls", "kommer att")
 # Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
-HELD = words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hölls", "höll", "hade", "genomfördes",
-             "genomförde", "avhölls", "ägde",
-             "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs", "godkände",
-             "godkändes", "tog", suffix=r"(?![a-z])")
+# "hölls" is spelled out: the OCR-tolerant ö of kw() would also read the present "hålls" (is held) as the past.
+HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hade", "genomfördes", "genomförde",
+                        "ägde", "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs",
+                        "godkände", "godkändes", "tog", suffix=r"(?![a-z])").pattern
+                  + r"|(?<![a-z])(?:av)?h(?:o|oe|d)lls?(?![a-z])")
 # A sentence that gives the time of every meeting in a plan.
 PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "börjar",
                   "startar", "alla möten", "samtliga", "vanligtvis", "klockan")
