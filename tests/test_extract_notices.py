@@ -178,3 +178,12 @@ def test_news_that_a_meeting_is_held_later_reports_no_meeting_of_its_own_and_tit
     result = extract(text)
     assert result["meeting"] is None
     assert [(i["kind"], i["date"], i["title"]) for i in result["items"]] == [("meeting", "2026-04-28", "Årsmöte")]
+
+
+def test_news_whose_headline_moves_a_meeting_reports_the_new_date_as_a_meeting_not_as_its_own() -> None:
+    text = ("Förbundsmötet flyttas fram till 12-13 september 2026\n\nFörbundsmötet har tidigare flyttats fram till den "
+            "3 juni 2026. Styrelsen beslutade vid sitt senaste sammanträde att ändra detta till den 12-13 september "
+            "2026.\nDetta innebär att den 12-13 september genomförs förbundsmöte för 2025 och 2026.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert ("meeting", "2026-09-12", "2026-09-13") in [(i["kind"], i["date"], i["end_date"]) for i in result["items"]]

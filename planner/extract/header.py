@@ -175,9 +175,13 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
 
 def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     """ "Vid årets första sammanträde den 1 februari valdes …": a meeting noun before the date, a past verb."""
-    lo = max(0, doc.folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200)
-    stop = doc.folded.find(". ", m.end, m.end + 200)
-    hi = min(len(doc.folded), m.end + 200) if stop == -1 else stop
+    folded = doc.folded
+    # The sentence: from the last full stop before a blank, or before a line break and a capital, to the next one.
+    ends = [e.start() for e in _LINE_END.finditer(doc.original, max(0, m.start - 200), m.end + 200)]
+    lo = max(0, folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200,
+             *(e + 1 for e in ends if e < m.start))
+    stops = [at for at in (folded.find(". ", m.end, m.end + 200), *(e for e in ends if e >= m.end)) if at != -1]
+    hi = min(stops) if stops else min(len(folded), m.end + 200)
     if _HELD_ITS.search(doc.folded, max(lo, m.start - 110), m.start):
         return True  # "Förbundet höll sitt årsmöte på Best Western i Söderhamn på fredagseftermiddagen den 24 mars"
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
@@ -189,6 +193,7 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
+_LINE_END = re.compile(r"\.\n\s*(?=[A-ZÅÄÖ])")
 _HELD_ITS = re.compile(r"(?<![a-z])(?:holl|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
                        r"[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
 # An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").
