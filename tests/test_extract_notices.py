@@ -187,3 +187,11 @@ def test_news_whose_headline_moves_a_meeting_reports_the_new_date_as_a_meeting_n
     result = extract(text)
     assert result["meeting"] is None
     assert ("meeting", "2026-09-12", "2026-09-13") in [(i["kind"], i["date"], i["end_date"]) for i in result["items"]]
+
+
+def test_a_letter_signed_with_its_place_and_month_proposes_no_event_that_month() -> None:
+    text = ("Kallelse till föreningsstämma\n\nStämman hålls lördagen den 21 mars 2026 kl 10.00 i skolans matsal.\n\n"
+            "Nacka i februari 2026\n\nStyrelsen\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-03-21"
+    assert [i["kind"] for i in result["items"] if i["date"] == "2026-02"] == ["reference"]

@@ -186,12 +186,12 @@ def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     return listed
 
 
-_PLACE_LEAD = re.compile(r"\s{0,4}(?P<place>[A-ZÅÄÖ][\wåäöé-]{1,30})\s{0,3},?\s{1,3}(?:den\s{1,3})?")
+_PLACE_LEAD = re.compile(r"\s{0,4}(?P<place>[A-ZÅÄÖ][\wåäöé-]{1,30})\s{0,3},?\s{1,3}(?:(?:den|i)\s{1,3})?")
 
 
-def _place_dateline(doc: Doc, line: int, m: DateMention) -> bool:
-    """A letter's place and date opening its line ("Lund  2018-03-01", "Varberg, den 3 mars 2018"): when it was
-    written, not an event."""
+def place_dateline(doc: Doc, line: int, m: DateMention) -> bool:
+    """A letter's place and date opening its line ("Lund  2018-03-01", "Varberg, den 3 mars 2018", "Värmdö i
+    februari 2017"): when it was written, not an event."""
     hit = _PLACE_LEAD.fullmatch(doc.original, doc.starts[line], m.start)
     return hit is not None and municipality(hit.group("place")) is not None
 
@@ -237,7 +237,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
                     found[id(m)] = date
             continue
         byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
-                                                 or _place_dateline(doc, line, m)
+                                                 or place_dateline(doc, line, m)
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
         letter = kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:

@@ -11,6 +11,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
+from planner.extract.dockind import place_dateline
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
@@ -104,6 +105,9 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if m.precision == "month" and place_dateline(doc, line, m) \
+            and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):
+        return "reference", None  # "Värmdö i februari 2017" alone on its line: where and when a letter was written
     if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
                                    or _moved_away(ctx, m, s0, s1) or _month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
