@@ -882,6 +882,9 @@ def test_past_forms_are_verbs_and_sammantrade_is_a_noun() -> None:
 
     assert [m.group(0) for m in PAST_FORM.finditer("styrelsen fattade beslut som diskuterades pa sammantradet, "
                                                    "ett sammantrade och tilltrade")] == ["fattade", "diskuterades"]
+    # The supine passive ("har skickats") is past too; a "mötesplats" is a place.
+    assert [m.group(0) for m in PAST_FORM.finditer("kallelsen har skickats till motesplats och arbetsplats")] == [
+        "skickats"]
 
 
 def test_a_plan_section_heading_with_an_ocr_speck_after_its_year_still_gives_the_year() -> None:

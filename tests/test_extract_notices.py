@@ -195,3 +195,10 @@ def test_a_letter_signed_with_its_place_and_month_proposes_no_event_that_month()
     result = extract(text)
     assert result["meeting"]["date"] == "2026-03-21"
     assert [i["kind"] for i in result["items"] if i["date"] == "2026-02"] == ["reference"]
+
+
+def test_a_month_named_in_a_sentence_in_the_supine_passive_is_past_and_no_deadline() -> None:
+    text = ("Protokoll fört vid årsmöte 2026-03-09 kl 18.00\n\n§ 6 Kallelsen har skickats ut i slutet av januari "
+            "med vårprogrammet.\n")
+    result = extract(text)
+    assert [(i["kind"], i["date"]) for i in result["items"] if i["date"] == "2026-01"] == [("reference", "2026-01")]

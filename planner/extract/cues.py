@@ -101,7 +101,8 @@ ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "f
 PAST_FORM = re.compile(
     r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|[adlmg]de)"
     r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}[adlmg]de)|(?<=[a-z]{3}des)"
-    r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts))(?<!trade)"  # "sammanträde", "tillträde": nouns
+    # "sammanträde", "tillträde", "mötesplats": nouns
+    r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts)|(?<=[a-z]{3}ats)(?<!plats))(?<!trade)"
     r"|(?:holls|var|blev)(?![a-z]))")
 HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
