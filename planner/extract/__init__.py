@@ -17,6 +17,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
+from planner.extract.day_only import day_only_next
 from planner.extract.dockind import (
     KALLELSE,
     MINUTES,
@@ -157,6 +158,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         _plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
+    if meeting is not None and doc_kind == MINUTES and not any(i["kind"] == "next_meeting" for i in items) \
+            and (day := day_only_next(doc, ctx.bounds, ctx.mention_starts, meeting.date)) is not None \
+            and (r := resolve(day, meeting.date, None)) is not None:
+        items.append(build_item(ctx, day, r, "next_meeting", "sentence"))
     if doc_kind == NOTICE:
         _usual_time(ctx, items)
     if tables:
