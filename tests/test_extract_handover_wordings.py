@@ -79,3 +79,11 @@ def test_the_vice_chair_who_takes_over_is_the_one_the_text_names_so_until_the_an
     text = ("Rapport från styrelsemöte 2023-09-12\n\nVice ordförande Olov Nilsson Sträng öppnade mötet. Fram till "
             "årsmötet i Järvsöbaden den 20 februari övertar vice ordförande ordförandeskapet.\n")
     assert _handovers(text) == [("2023-09-12", "Olov Nilsson Sträng")]
+
+
+def test_a_report_headed_by_its_occasion_dates_the_handover_by_that_heading_not_by_the_publication() -> None:
+    text = ("Publicerad av Per Holm den 16 jun 2026\nI år träffades vi digitalt.\n\nPresidentskifte 12 juni 2026\n\n"
+            "Anna Berg berättade om året som gått. Hon önskade den tillträdande presidenten Eva Lind lycka till.\n")
+    result = extract(text)
+    assert _handovers(text) == [("2026-06-12", "Eva Lind")]
+    assert result["meeting"]["date"] == "2026-06-12"

@@ -58,6 +58,8 @@ MOVE_VERB = words("skjuta fram", "skjuts fram", "skjutits fram", "skjutas fram",
 ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan", "välkommen", "välkomna",
                   "kallelse", "kommer att hållas", "planeras", "anmälan", "anmäl", "ändrad tid", "byter", "äger rum",
                   "hålls", "kommer att")
+# "Presidentskifte 24 juni 2020", "Ordförandeskifte den 1 juli": the occasion of a handover, held that day.
+HANDOVER_EVENT = re.compile(r"(?:ordf[a-z]{1,3}r[aeiouy]nde|president|styrelse)s?skifte(?![a-z])")
 # Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
 # "hölls" is spelled out: the OCR-tolerant ö of kw() would also read the present "hålls" (is held) as the past.
 HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hade", "genomfördes", "genomförde",

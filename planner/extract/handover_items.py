@@ -63,6 +63,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = meeting.date.isoformat(), 0.75
         elif (before := _dated_just_before(ctx, resolved, consumed, s0)) is not None:
             date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
+        elif (occasion := _occasion_above(ctx, resolved, s0)) is not None:
+            date, confidence = occasion, 0.7  # "Presidentskifte 24 juni 2020" as the heading of the report
         elif written is not None or page_month is not None:
             undated.append(h)
             continue
@@ -194,6 +196,19 @@ def _dated_just_before(ctx: Context, resolved: dict, consumed: set[int], s0: int
     days = [m for m in ctx.mentions if lo <= m.start < s0 and m.precision == "day" and id(m) not in consumed
             and resolved.get(id(m))]
     return resolved[id(days[-1])].first_day.isoformat() if days else None
+
+
+def _occasion_above(ctx: Context, resolved: dict, s0: int) -> str | None:
+    """The day a heading above names the handover's occasion by ("Presidentskifte 24 juni 2020")."""
+    doc = ctx.doc
+    line = doc.line_of(s0)
+    for index in [line, *doc.prev_nonblank(line, 8)]:
+        start = doc.starts[index]
+        if len(doc.lines[index]) <= 80 and cues.HANDOVER_EVENT.search(doc.folded, start, start + len(doc.lines[index])):
+            days = [m for m in ctx.mentions if start <= m.start < start + len(doc.lines[index])
+                    and m.precision == "day" and resolved.get(id(m))]
+            return resolved[id(days[0])].first_day.isoformat() if days else None
+    return None
 
 
 def _sentence_after(ctx: Context, s1: int) -> int:

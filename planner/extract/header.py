@@ -17,6 +17,7 @@ from planner.extract.cues import (
     CANCELLED,
     COUNCIL,
     EXTRA,
+    HANDOVER_EVENT,
     HELD,
     MEETING,
     MINUTES_TITLE,
@@ -148,11 +149,9 @@ def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
     folded = doc.folded_line(index)
     if len(folded) > 200 or dateline(doc, index, found) or ANNOUNCED.search(folded):
         return False
-    return any(p.search(folded) for p in (MEETING, BODY, COUNCIL, _HANDOVER_EVENT))
+    return any(p.search(folded) for p in (MEETING, BODY, COUNCIL, HANDOVER_EVENT))
 
 
-# "Presidentskifte 24 juni 2020", "Ordförandeskifte den 1 juli": the occasion of a handover, held that day.
-_HANDOVER_EVENT = re.compile(r"(?:ordf[a-z]{1,3}r[aeiouy]nde|president|styrelse)s?skifte(?![a-z])")
 
 
 def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
