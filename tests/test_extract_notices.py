@@ -202,3 +202,12 @@ def test_a_month_named_in_a_sentence_in_the_supine_passive_is_past_and_no_deadli
             "med vårprogrammet.\n")
     result = extract(text)
     assert [(i["kind"], i["date"]) for i in result["items"] if i["date"] == "2026-01"] == [("reference", "2026-01")]
+
+
+def test_a_club_report_of_the_evening_it_changed_presidents_records_that_evening() -> None:
+    text = ("Presidentskifte och avslutning inför sommaren\n\ntorsdag 18 juni 2026\n\nEva Ek\n\n\n"
+            "Presidentskifte och avslutning inför sommaren\n\n\nTisdagen den 16/6 avslutade vi klubbens verksamhetsår "
+            "med presidentskifte och en kort sammanfattning av året. Först visades bilder då vår president Anna Berg "
+            "överlämnade, till tillträdande president Per Holm, presidentkedjan. Han övertar formellt presidentrollen "
+            "med ny styrelse från den 1 juli.\n")
+    assert extract(text)["meeting"]["date"] == "2026-06-16"

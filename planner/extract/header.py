@@ -24,6 +24,7 @@ from planner.extract.cues import (
     NEXT,
     NEXT_ACRONYM,
     NEXT_HEADING,
+    PAST_FORM,
     PUBLISHED,
     WAS_PLANNED,
 )
@@ -189,6 +190,9 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     if noun is not None and noun.start() < m.start and _AN_EXTRA.search(doc.folded, max(lo, noun.start() - 24),
                                                                           noun.end()):
         return False  # "föreslog presidiet ett extrainsatt sammanträde den 28 december, vilket godkändes": to come
+    if noun is None and HANDOVER_EVENT.search(doc.folded, m.end, min(hi, m.end + 80)):
+        # "Tisdagen den 16/6 avslutade vi verksamhetsåret med presidentskifte": the occasion, told in the past
+        return PAST_FORM.search(doc.folded, m.end, hi) is not None
     return bool(noun and HELD.search(doc.folded, lo, hi))
 
 
