@@ -87,3 +87,9 @@ def test_a_report_headed_by_its_occasion_dates_the_handover_by_that_heading_not_
     result = extract(text)
     assert _handovers(text) == [("2026-06-12", "Eva Lind")]
     assert result["meeting"]["date"] == "2026-06-12"
+
+
+def test_a_chair_who_left_the_post_to_one_who_takes_over_on_a_coming_day_hands_over_that_coming_day() -> None:
+    text = ("Sommaravslutning\n\nfredag 19 juni 2026\n\nVår president Anna Berg lämnade över till tillträdande "
+            "president Per Holm, som tar över den 1 juli.\n")
+    assert _handovers(text) == [("2026-07-01", "Per Holm")]

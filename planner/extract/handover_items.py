@@ -169,6 +169,8 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
 
 
 _LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")
+_TAKES_ON = re.compile(r"(?<![a-z])(?:tar\s{1,3}[aeiouyd]{1,2}ver|tilltrader|borjar|startar)\s{1,3}"
+                       r"(?:[a-z]{1,15}\s{1,3}){0,3}?(?:den\s{1,3})?$")
 
 
 def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
@@ -176,8 +178,8 @@ def _left_before(ctx: Context, m: DateMention, r: Resolved) -> str:
     if m.year is not None or ctx.ref is None or r.first_day <= ctx.ref:
         return r.date
     s0, s1 = sentence_of(ctx.bounds, m.start, len(ctx.doc.folded))
-    if not _LEFT.search(ctx.doc.folded, s0, s1):
-        return r.date
+    if not _LEFT.search(ctx.doc.folded, s0, s1) or _TAKES_ON.search(ctx.doc.folded, max(s0, m.start - 60), m.start):
+        return r.date  # "… lämnade över till Per Holm, som tar över den 1 juli": the coming start, not a past one
     year = int(r.date[:4]) - 1
     earlier = safe_date(year, m.month, m.day or 1)
     return r.date if earlier is None else (earlier.isoformat() if m.precision == "day" else f"{year:04d}-{m.month:02d}")
