@@ -234,3 +234,14 @@ def test_sub_headings_name_the_parts_of_the_body_above_them() -> None:
 
 def test_a_title_cut_inside_a_parenthesis_loses_its_closing_bracket() -> None:
     assert tidy_title("Presidiemöte)", "meeting") == "Presidiemöte"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kassören har skickat ut kallelsen till årsmötet som hålls tisdagen den 10 november 2026.",
+    "Planen är att årsmötet hålls 10 november 2026 och sker digitalt.",
+    "Årsmötet äger rum den 10 november 2026 i klubbstugan.",
+])
+def test_a_meeting_that_is_the_subject_of_hålls_titles_its_date(sentence: str) -> None:
+    text = f"Protokoll styrelsemöte 2026-10-06\n\nNärvarande: Anna Berg, Bo Ek\n\n§ 4 {sentence}\n"
+    titles = [i["title"] for i in extract(text)["items"] if i["date"] == "2026-11-10"]
+    assert titles == ["Årsmöte"]

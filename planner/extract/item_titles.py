@@ -239,9 +239,10 @@ _NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}(?:(?:ordinarie|
 _COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|region|forbunds)?fullmaktige"
                              r"|(?:kommun|region|forbunds)?styrelsen|direktionen|arsmotet|(?:forenings)?stamman)"
                              r"\s{1,2}(?:den\s{1,2})?$")
-# "… att årsmötet hålls 31 mars", "Stämman äger rum lördagen den 4 maj": the meeting that is the subject.
+# "… att årsmötet hålls 31 mars", "Stämman äger rum lördagen den 4 maj", "kallelsen till årsmötet som hålls
+# tisdagen den 10/11": the meeting that is the subject.
 _SUBJECT_HELD = re.compile(r"(?<![a-z])(?P<t>[a-z]{0,20}(?:mote|sammantrade|stamma|traff))(?:t|n|en|et)?\s{1,2}"
-                           r"(?:halls|ager\s{1,2}rum|kommer\s{1,2}att\s{1,2}hallas|ska\s{1,2}hallas)\s{1,2}"
+                           r"(?:som\s{1,2})?(?:halls|ager\s{1,2}rum|kommer\s{1,2}att\s{1,2}hallas|ska\s{1,2}hallas)\s{1,2}"
                            r"(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
 _MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(?P<end>na|n)(?![a-z])")
 _MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att)\s{1,2})?"
