@@ -93,3 +93,10 @@ def test_a_chair_who_left_the_post_to_one_who_takes_over_on_a_coming_day_hands_o
     text = ("Sommaravslutning\n\nfredag 19 juni 2026\n\nVår president Anna Berg lämnade över till tillträdande "
             "president Per Holm, som tar över den 1 juli.\n")
     assert _handovers(text) == [("2026-07-01", "Per Holm")]
+
+
+def test_the_end_of_the_new_chair_s_term_is_no_meeting() -> None:
+    text = ("Protokoll regionfullmäktige 2026-10-20\n\nNärvarande: se bilaga\n\n§ 3 Regionfullmäktige väljer Eva "
+            "Lind (S) till ordförande i regionfullmäktige fram till 14 oktober 2030.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2030-10-14") == "reference"

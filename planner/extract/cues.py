@@ -89,6 +89,10 @@ PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "anta
 # räknat från och med den 15 oktober valåret". Their dates bound a period, they are no events.
 TERM = words("mandatperiod", "mandattid", "verksamhetsår", "räkenskapsår", "kalenderår", "stadgar", "kommunallag",
              "valåret", "valår", "arbetsordning", "reglemente")
+# The end of a chair's term: "… väljer NN till ordförande fram till 14 oktober 2026".
+TERM_UNTIL = re.compile(r"(?<![a-z])(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
+                        r"(?:den\s{1,3})?$")
+CHAIR_WORD = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde|president")
 # A bound of a period right before the date.
 PERIOD_BOUND = re.compile(r"(?<![a-z])(?:fran(?:\s{1,3}och\s{1,3}med)?|fr\.?\s?o\.?\s?m\.?|till\s{1,3}och\s{1,3}med"
                           r"|t\.?\s?o\.?\s?m\.?|till(?:\s{1,3}att\s{1,3}vara)?|raknat\s{1,3}fran(?:\s{1,3}och\s{1,3}med)?)"
