@@ -46,6 +46,7 @@ def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | No
     ("16.5.2024", [(2024, 5, 16, None)]),
     ("LG 20240321", [(2024, 3, 21, None)]),
     ("21 mars -24", [(2024, 3, 21, None)]),
+    ("Lérdagen den 25-mars 2017", [(2017, 3, 25, None)]),  # a hyphen where the blank was
     ("tel 0701234567", []),
     ("1/2 dag", []),
     ("i höst", []),
