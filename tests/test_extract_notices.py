@@ -211,3 +211,9 @@ def test_a_club_report_of_the_evening_it_changed_presidents_records_that_evening
             "överlämnade, till tillträdande president Per Holm, presidentkedjan. Han övertar formellt presidentrollen "
             "med ny styrelse från den 1 juli.\n")
     assert extract(text)["meeting"]["date"] == "2026-06-16"
+
+
+def test_a_line_that_says_from_when_something_holds_is_no_event_when_a_heading_runs_into_it() -> None:
+    text = ("Nyheter 2025\n\nDatum:\nVårt växelnummer upphör\nFrån och med den 26 maj nås vi enbart på våra "
+            "personliga telefonnummer.\n")
+    assert [i["kind"] for i in extract(text)["items"] if i["date"].endswith("-05-26")] == ["reference"]

@@ -100,7 +100,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.month_meeting:
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
-    if not m.end_day and m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start):
+    if not m.end_day and (m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start)
+                          or _VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)):
         return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
