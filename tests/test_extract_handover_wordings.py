@@ -21,6 +21,9 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    # OCR wrapped the line after the verb, and read "öppnade" as "6ppnade" (no part of her name).
+    ("Vice ordférande Eva Lind 6ppnade métet.\nFram till arsmétet évertar\nvice ordférande ordférandeskapet.",
+     None, "Eva Lind"),
     ("§ 9. Val av styrelse.\nOrdförande, vald på ett år: Per Holm, nyval.\nKassör: Eva Lind, omval.", None, "Per Holm"),
     # OCR wrapped the line inside the parenthesis that follows the name.
     ("Efter Olles avgang har Eva Lind (tidigare vice\nordférande) tillsatts som ordférande.", None, "Eva Lind"),

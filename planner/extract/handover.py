@@ -98,7 +98,8 @@ def _elect_near(folded: str, lo: int, hi: int) -> bool:
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the start of a name ("4M" is one)
-_NAME_TOKEN = re.compile(r"[A-ZÅÄÖÉ0-9][\wÅÄÖåäöé&-]*")
+# "4M" is a name; OCR's "6ppnade" (öppnade) is a verb.
+_NAME_TOKEN = re.compile(r"(?:[A-ZÅÄÖÉ]|[0-9](?![a-zåäö]))[\wÅÄÖåäöé&-]*")
 _PLACE_NOUNS = {"kommun", "stad", "region"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
          "då", "nu", "när", "där", "under", "inför", "sedan", "även"}
@@ -213,7 +214,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in TAKE.finditer(folded, lo, hi) if _may_match(TAKE, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         taker = _name_before(original, m.start())
-        if taker is None and (" vice " in m.group(0) or _VICE_BEFORE.search(folded, max(0, m.start() - 24), m.start())):
+        if taker is None and (_VICE_IN.search(m.group(0)) or _VICE_BEFORE.search(folded, max(0, m.start() - 24),
+                                                                                    m.start())):
             taker = _vice_chair(folded, original)  # "… övertar vice ordförande ordförandeskapet": the one named so
         found.append(Handover(m.start(), m.end(), after, taker))
     for m in TAKE_INVERTED.finditer(folded, lo, hi) if _may_match(TAKE_INVERTED, window) else ():
@@ -274,6 +276,7 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     return [h for h in found if h.to_party]
 
 
+_VICE_IN = re.compile(r"\svice\s")  # "övertar / vice ordförande ordförandeskapet", wrapped or not
 _VICE_BEFORE = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}$")
 _VICE_NAMED = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?=[a-z])")
 
