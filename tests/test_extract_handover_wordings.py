@@ -33,6 +33,20 @@ def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str
     assert (giver, taker) in found
 
 
+@pytest.mark.parametrize("text", [
+    "§ 3 Val av ordförande och sekreterare för mötet\n\nTill ordförande valdes Per Holm och till sekreterare Bo Ek.",
+    "2. Val av mötesordförande\nPer Holm valdes till ordförande för årsmötesförhandlingarna.",
+    "Eva Lind fick förnyat förtroende och valdes till ordförande för ytterligare en mandatperiod.",
+])
+def test_the_meeting_s_own_chair_and_a_chair_re_elected_are_no_handover(text: str) -> None:
+    assert find_handovers(fold(text), text) == []
+
+
+def test_a_re_election_in_the_next_sentence_leaves_the_new_chair_a_handover() -> None:
+    text = "Per Holm valdes till ny ordförande. Eva Lind och Bo Ek omvaldes och fortsätter i styrelsen."
+    assert [h.to_party for h in find_handovers(fold(text), text)] == ["Per Holm"]
+
+
 def test_a_chair_re_elected_in_the_election_list_is_no_handover() -> None:
     text = "§ 9. Val av styrelse.\nOrdförande, vald på ett år: Per Holm, omval.\nKassör: Eva Lind, nyval."
     assert find_handovers(fold(text), text) == []

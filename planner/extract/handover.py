@@ -153,7 +153,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             windows.append([lo, hi])
     found: list[Handover] = []
     for lo, hi in windows:
-        found += _find_in(folded, original, lo, hi)
+        found += [h for h in _find_in(folded, original, lo, hi) if _a_change(folded, h)]
     for m in INCOMING.finditer(folded) if any(map(folded.__contains__, _INCOMING_HINTS)) else ():
         if any(h.start <= m.start() < h.end + 40 for h in found):
             continue  # already read by a pattern in its window
@@ -193,6 +193,31 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     WILL_TAKE: (("kommer",), ("ver",)),
     ELECTED_LISTED: (("nyval",),),
 }
+
+
+# The same chair again: "Margareta Johansson omvaldes", "fick förnyat förtroende och valdes till ordförande".
+_REELECTED = re.compile(r"(?<![a-z])(?:omvald[a-z]*|omval(?![a-z])|atervald[a-z]*|valdes\s{1,3}om(?![a-z])"
+                        r"|fornyat\s{1,3}fortroende|sitter\s{1,3}kvar|kvarstar\s{1,3}som)")
+# The chair of the meeting itself: "§ 3 Val av ordförande och sekreterare för mötet / Till ordförande valdes NN".
+_CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:for\s{1,3}(?:motet|dagens\s{1,3}mote|arsmotet|stamman|sammantradet"
+                             r"|(?:arsmotes|motes|stammo)?forhandlingarna)(?![a-z])|motesordforande|dagens\s{1,3}ordforande)")
+
+
+def _a_change(folded: str, h: Handover) -> bool:
+    """Not the same chair re-elected, nor the chair of the meeting: its line and the heading above it say so."""
+    line_start = folded.rfind("\n", 0, h.start) + 1
+    line_end = folded.find("\n", h.end)
+    line_end = len(folded) if line_end == -1 else line_end
+    above = folded.rfind("\n", 0, max(0, line_start - 1)) + 1
+    if not folded[above:line_start].strip() and above:  # a blank line between heading and text (OCR, web pages)
+        above = folded.rfind("\n", 0, above - 1) + 1
+    stop = folded.find(". ", h.end, line_end)
+    if _REELECTED.search(folded, max(line_start, folded.rfind(". ", line_start, h.start) + 1),
+                         line_end if stop == -1 else stop):
+        return False  # in the sentence of the change
+    heading = folded[above:line_start].strip()  # the line above, past one blank line
+    return not (_CHAIRS_MEETING.search(folded, line_start, line_end)
+                or len(heading) < 80 and _CHAIRS_MEETING.search(heading))
 
 
 def _may_match(pattern: re.Pattern[str], window: str) -> bool:
