@@ -217,3 +217,13 @@ def test_a_line_that_says_from_when_something_holds_is_no_event_when_a_heading_r
     text = ("Nyheter 2025\n\nDatum:\nVårt växelnummer upphör\nFrån och med den 26 maj nås vi enbart på våra "
             "personliga telefonnummer.\n")
     assert [i["kind"] for i in extract(text)["items"] if i["date"].endswith("-05-26")] == ["reference"]
+
+
+def test_a_report_from_the_annual_meeting_which_was_held_on_a_day_records_it_and_its_new_chair() -> None:
+    text = ("Information från årsmötet\n\nBara 11 personer hade hörsammat kallelsen till årsmötet som hölls i "
+            "föreningslokalen lördagen den 28 mars 2026: här kommer det viktigaste.\n"
+            "– Medlemsavgiften är oförändrad.\n– Eva Lind efterträder Per Holm som ordförande (på 1 år)\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-03-28"
+    assert [(i["date"], i["from"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"] == [
+        ("2026-03-28", "Per Holm", "Eva Lind")]

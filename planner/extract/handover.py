@@ -363,4 +363,9 @@ def _subject_before(original: str, pos: int) -> str | None:
     lo = max(0, pos - 160)
     cut = _CLAUSE_START.search(original, lo, pos)
     start = cut.end() if cut else lo
+    while start < pos and original[start] in _BULLETS:  # "– Kerstin Hjortsberg efterträder …" in a list
+        start += 1
     return _name_after(original, start) if start < pos else None
+
+
+_BULLETS = frozenset(" \t–—-•*·")

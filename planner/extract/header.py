@@ -182,8 +182,11 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
              *(e + 1 for e in ends if e < m.start))
     stops = [at for at in (folded.find(". ", m.end, m.end + 200), *(e for e in ends if e >= m.end)) if at != -1]
     hi = min(stops) if stops else min(len(folded), m.end + 200)
-    if _HELD_ITS.search(doc.folded, max(lo, m.start - 110), m.start):
-        return True  # "Förbundet höll sitt årsmöte på Best Western i Söderhamn på fredagseftermiddagen den 24 mars"
+    if _HELD_ITS.search(doc.folded, max(lo, m.start - 110), m.start) \
+            or _HELD_WHICH.search(doc.folded, max(lo, m.start - 110), m.start):
+        # "Förbundet höll sitt årsmöte på Best Western i Söderhamn på fredagseftermiddagen den 24 mars",
+        # "… kallelsen till årsmötet som hölls i föreningslokalen lördagen den 26 mars"
+        return True
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
             or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
@@ -199,6 +202,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
 _LINE_END = re.compile(r"\.\n\s*(?=[A-ZÅÄÖ])")
 _HELD_ITS = re.compile(r"(?<![a-z])(?:holl|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
                        r"[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
+_HELD_WHICH = re.compile(r"(?:" + MEETING.pattern + r")[a-z]{0,3}\s{1,3}som\s{1,3}"
+                         r"(?:h(?:o|oe|d)lls|agde\s{1,3}rum|genomfordes|avholls)(?![a-z])[^.]{0,60}$")
 # An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").
 _AN_EXTRA = re.compile(r"(?<![a-z])(?:ett|en)\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + EXTRA.pattern)
 
