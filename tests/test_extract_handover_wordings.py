@@ -21,6 +21,7 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    ("Sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig ordförande.", None, "Eva Lind"),
     # OCR wrapped the line after the verb, and read "öppnade" as "6ppnade" (no part of her name).
     ("Vice ordférande Eva Lind 6ppnade métet.\nFram till arsmétet évertar\nvice ordférande ordférandeskapet.",
      None, "Eva Lind"),
@@ -117,3 +118,10 @@ def test_the_end_of_the_new_chair_s_term_is_no_meeting() -> None:
             "Lind (S) till ordförande i regionfullmäktige fram till 14 oktober 2030.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2030-10-14") == "reference"
+
+
+def test_a_stand_in_since_a_month_already_past_dates_from_that_month() -> None:
+    text = ("Nyheter\n\nPublicerad 2026-11-20\n\nPer Holm lämnar uppdraget som ordförande i december. Han har varit "
+            "frånvarande sedan april, sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig "
+            "ordförande.\n")
+    assert _handovers(text) == [("2026-04", "Eva Lind")]

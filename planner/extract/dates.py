@@ -30,6 +30,7 @@ class DateMention:
     weekday: int | None = None
     month_meeting: bool = False
     year_at_end: bool = False  # "17:e augusti t.o.m den 31:a december 2022": the year was written after the end
+    since: bool = False  # "sedan april": a month already begun, not a coming one
 
     @property
     def explicit_year(self) -> bool:
@@ -103,7 +104,7 @@ _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th|:[ae])?(?:,?\s(?P<y>
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:^|[^a-z])(?:i|under|till|infor|fore|efter|senast i|fran och med)\s{1,3}"
+    r"(?:^|[^a-z])(?P<p>i|under|till|infor|fore|efter|senast i|fran och med|sedan)\s{1,3}"
     r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?$")
 
 
@@ -321,8 +322,8 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if after and _valid_day(int(after.group(1)), month):  # "November 30", "May 5th, 2021"
             year = int(after.group("y")) if after.group("y") else None
             return DateMention(start, after.end(), "day", month, int(after.group(1)), year)
-        if _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start):
-            return DateMention(start, m.end("m"), "month", month)
+        if (lead := _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start)) is not None:
+            return DateMention(start, m.end("m"), "month", month, since=lead.group("p") == "sedan")
         return None
     if name == "week":
         w1, w2 = int(m.group("w1")), _int(m.group("w2"))

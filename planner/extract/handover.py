@@ -82,13 +82,14 @@ WILL_TAKE = re.compile(r"k(?<![a-z]k)ommer\s{1,3}(?P<who>[a-z-]{2,20}(?:\s{1,3}[
 _CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
 # "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
-STEPS_IN = re.compile(r"g(?<![a-z]g)(?:ar|ick)\s{1,3}in\s{1,3}som\s{1,3}(?:ny\s{1,3})?"
-                      r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "… har vice ordförande Anna Ljungberg (C) klivit in som tillfällig ordförande".
+STEPS_IN = re.compile(r"(?:g(?<![a-z]g)(?:ar|ick)|k(?<![a-z]k)l(?:ivit|iver|ev))\s{1,3}in\s{1,3}som\s{1,3}"
+                      r"(?:(?:ny|tillfallig|tf|tillforordnad)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|togs|tagit)\s{1,3}[aeiouyd]{1,2}ver"
                          r"|tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"
-                         r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget")
+                         r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget|\sin\s{1,3}som\s")
 # Every match of _ELECT_NEAR holds one of these: a substring test is much cheaper than the scan.
-_ELECT_HINTS = ("val", "uts", "tills", "eftertr", "tog", "tagit", "vert", "tar")
+_ELECT_HINTS = ("val", "uts", "tills", "eftertr", "tog", "tagit", "vert", "tar", "in som")
 
 
 def _elect_near(folded: str, lo: int, hi: int) -> bool:

@@ -140,7 +140,7 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
     if mention.precision == "week":
         return _resolve_week(mention, ref, context or (None if ref else default_year))
     if mention.precision == "month":
-        year = mention.year or context or (_month_year(mention.month, ref) if ref else default_year)
+        year = mention.year or context or (_month_year(mention.month, ref, mention.since) if ref else default_year)
         if year is None:
             return None
         return Resolved(f"{year:04d}-{mention.month:02d}", None, dt.date(year, mention.month, 1),
@@ -173,7 +173,9 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
     return Resolved(first.isoformat(), end, first, source, weekday_ok)
 
 
-def _month_year(month: int, ref: dt.date) -> int:
+def _month_year(month: int, ref: dt.date, since: bool = False) -> int:
+    if since:  # "sedan april": the last April up to the text's own month
+        return ref.year if month <= ref.month else ref.year - 1
     for year in (ref.year, ref.year + 1, ref.year - 1):
         diff = (year - ref.year) * 12 + month - ref.month
         if -3 <= diff < 9:
