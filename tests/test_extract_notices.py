@@ -227,3 +227,9 @@ def test_a_report_from_the_annual_meeting_which_was_held_on_a_day_records_it_and
     assert result["meeting"]["date"] == "2026-03-28"
     assert [(i["date"], i["from"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"] == [
         ("2026-03-28", "Per Holm", "Eva Lind")]
+
+
+def test_news_that_the_council_decided_on_a_day_reports_that_sitting() -> None:
+    text = ("Så blir den politiska ledningen\n\nI går onsdag 9 december 2026 beslutade kommunfullmäktige om "
+            "förändringar i alla nämnder.\n")
+    assert extract(text)["meeting"]["date"] == "2026-12-09"

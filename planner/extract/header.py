@@ -189,7 +189,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
         return True
     # "… på sitt möte den 20.5.2021", "Den 8 mars genomfördes 2013 års årsmöte"
     noun = (MEETING.search(doc.folded, max(lo, m.start - 45), m.start)
-            or MEETING.search(doc.folded, m.end, min(hi, m.end + 45)))
+            or MEETING.search(doc.folded, m.end, min(hi, m.end + 45))
+            or COUNCIL.search(doc.folded, m.end, min(hi, m.end + 45)))  # "8 december beslutade kommunfullmäktige"
     if noun is not None and noun.start() < m.start and _AN_EXTRA.search(doc.folded, max(lo, noun.start() - 24),
                                                                           noun.end()):
         return False  # "föreslog presidiet ett extrainsatt sammanträde den 28 december, vilket godkändes": to come
