@@ -230,6 +230,8 @@ def test_a_report_from_the_annual_meeting_which_was_held_on_a_day_records_it_and
 
 
 def test_news_that_the_council_decided_on_a_day_reports_that_sitting() -> None:
-    text = ("Så blir den politiska ledningen\n\nI går onsdag 9 december 2026 beslutade kommunfullmäktige om "
-            "förändringar i alla nämnder.\n")
+    text = ("Så blir den politiska ledningen från 5 januari\n\nI går onsdag 9 december beslutade kommunfullmäktige "
+            "om förändringar i alla nämnder och till viss del i kommunstyrelsen. Kommunfullmäktiges beslut innebär "
+            "bland annat att kommunstyrelsens ordförande från och med 5 januari 2027 fortsatt kommer att vara Eva Lind "
+            "(S).\n")
     assert extract(text)["meeting"]["date"] == "2026-12-09"
