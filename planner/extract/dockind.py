@@ -47,7 +47,8 @@ CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
-                   "årshjul", "följande datum", "följande dagar", "enligt följande", "planerade möten")
+                   "årshjul", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
+                   "enligt följande", "planerade möten")
 _TITLE_AREA = 4
 
 
