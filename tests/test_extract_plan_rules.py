@@ -18,3 +18,11 @@ def test_a_moteskalender_is_a_plan_and_its_rows_are_meetings() -> None:
     kinds = {(i["date"], i["kind"]) for i in result["items"]}
     assert {("2031-04-04", "meeting"), ("2031-05-16", "meeting"), ("2031-06-12", "meeting"),
             ("2031-06-01", "deadline")} <= kinds
+
+
+def test_a_year_in_a_bulleted_row_above_names_no_year_for_the_label_below() -> None:
+    text = ("Mötesplan 2031/2032\n\n2031\n\n4 oktober Styrelsemöte\n- budget 2032\nHandlingar senast: 20 september\n\n"
+            "6 december Styrelsemöte\n- inför årsmötet 2032\nHandlingar senast: 22 november\n\n"
+            "2032\n\n14 februari Styrelsemöte\n")
+    dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
+    assert {("deadline", "2031-09-20"), ("deadline", "2031-11-22"), ("meeting", "2032-02-14")} <= dated

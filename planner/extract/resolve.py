@@ -81,12 +81,15 @@ class YearContext:
                                                               or folded[colon + 1:colon + 2] in ("a", "e")):
             colon = folded.rfind(":", sentence_start, colon)  # a clock ("17:00") or an ordinal ("12:e"): before it
         if colon > 0:
-            # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"
-            named = _LIST_YEAR.findall(folded, max(sentence_start, colon - 80), colon)
+            # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"; a list item's line above
+            # ("- rambeslut om budget 2004\nUnderlag senast: 6 juni") is its own row and names no year for the label
+            lead = max(sentence_start, colon - 80)
+            named = _LIST_YEAR.findall(folded, _past_bullet_rows(folded, lead, colon), colon)
             if named:
                 return int(named[-1])
         # "Vårmötet/årsmötet 2024 genomförs som planerat den 10 maj": the year the event is named with
-        event = _EVENT_YEAR.findall(folded, max(sentence_start, mention.start - 90), mention.start)
+        lead = max(sentence_start, mention.start - 90)
+        event = _EVENT_YEAR.findall(folded, _past_bullet_rows(folded, lead, mention.start), mention.start)
         if event:
             return int(event[-1])
         for index in [line, *self.doc.prev_nonblank(line, 2)]:
@@ -131,6 +134,20 @@ class YearContext:
             if index not in self.doc.furniture and _SECTION_START.match(self.doc.folded_line(index)):
                 return None
         return heading if self.plan_year(heading) is not None else None
+
+
+_BULLET_ROW = re.compile(r"^[ \t]{0,4}[-*•·–][ \t]", re.MULTILINE)
+
+
+def _past_bullet_rows(folded: str, lo: int, colon: int) -> int:
+    """Where the colon's label starts at the earliest: after the last bulleted row above it."""
+    pos = lo
+    while (hit := _BULLET_ROW.search(folded, pos, colon)) is not None:
+        end = folded.find("\n", hit.end(), colon)
+        if end == -1:
+            break  # the colon's own line is the bulleted one
+        pos = end
+    return pos
 
 
 def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
