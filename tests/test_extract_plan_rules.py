@@ -26,3 +26,13 @@ def test_a_year_in_a_bulleted_row_above_names_no_year_for_the_label_below() -> N
             "2032\n\n14 februari Styrelsemöte\n")
     dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
     assert {("deadline", "2031-09-20"), ("deadline", "2031-11-22"), ("meeting", "2032-02-14")} <= dated
+
+
+def test_a_year_alone_on_its_line_heads_a_long_section_down_to_the_next_year() -> None:
+    rows = "".join(f"{day} {month} Styrelsemöte\n- ekonomi\n- budget 2032\n- rapporter\n- övrigt\n\n"
+                   for day, month in [(15, "augusti"), (5, "september"), (3, "oktober"), (7, "november"),
+                                       (5, "december"), (19, "december")])
+    text = f"Sammanträdesplan 2031–2032\n\nHöst 2031\n\n{rows}\nVår 2032\n\n16 januari Styrelsemöte\n"
+    dated = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert dated == ["2031-08-15", "2031-09-05", "2031-10-03", "2031-11-07", "2031-12-05", "2031-12-19",
+                     "2032-01-16"]

@@ -24,6 +24,11 @@ SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?(
 # "År 2021 (våren) är mötesdagarna:": a line led by its year and ending in a colon heads the list below it.
 _YEAR_LED_HEADING = re.compile(r"^[\s#*]{0,6}(?:ar\s{1,3}|aret\s{1,3})?((?:19|20)\d\d)(?!\d)[^\n:]{0,50}:\s*$")
 _SECTION_LINES = 24
+# A line that is a year alone, or a term of it ("2009", "Höst 2009", "VT 2010"), heads every row down to the next
+# heading, however many lines each row's notes take.
+_YEAR_LINE = re.compile(r"^[\s#*]{0,6}(?:(?:var|varen|host|hosten|vt|ht|varterminen|hostterminen)\s{1,3})?"
+                        r"(?:19|20)\d\d[\s:.*]{0,3}$")
+_YEAR_LINE_REACH = 120
 # OCR-tolerant vowels ("Varmétet/arsmétet 2024"), as fuzzy.kw writes them.
 _V = "[aeiouyd]{1,2}"
 _EVENT_YEAR = re.compile(rf"(?:m{_V}tet?|s{_V}mm{_V}ntr{_V}det?|st{_V}mm(?:a|an)|konferens(?:en)?|kongress(?:en)?"
@@ -116,20 +121,22 @@ class YearContext:
         if year is not None:
             return year
         heading = self._heading_above(line)
-        return self.plan_year(heading) if heading is not None and line - heading <= _SECTION_LINES else None
+        return self.plan_year(heading) if heading is not None else None  # _heading_above bounds the reach
 
     def _heading_above(self, line: int) -> int | None:
         """The nearest line above with a schedule heading's year, unless a section heading comes between."""
         if self._heading_lines is None:  # lines with a year: the only places a schedule heading can be
             self._heading_lines = sorted({self.doc.line_of(m.start()) for m in _YEAR.finditer(self.doc.folded)})
         i = bisect.bisect_left(self._heading_lines, line) - 1
-        while i >= 0 and line - self._heading_lines[i] <= _SECTION_LINES:
+        while i >= 0 and line - self._heading_lines[i] <= _YEAR_LINE_REACH:
             if self.plan_year(self._heading_lines[i]) is not None:
                 break
             i -= 1
         else:
             return None
         heading = self._heading_lines[i]
+        if line - heading > _SECTION_LINES and not _YEAR_LINE.match(self.doc.folded_line(heading)):
+            return None  # a long section keeps only a heading that is a year alone ("2009", "Hösten 2009")
         for index in range(heading + 1, line):
             if index not in self.doc.furniture and _SECTION_START.match(self.doc.folded_line(index)):
                 return None
