@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.extract import extract
+from planner.extract.dates import find_dates
+from planner.extract.normalize import fold
 
 
 def _rows(text: str) -> list[tuple[str, str | None, str]]:
@@ -36,3 +40,21 @@ def test_a_year_alone_on_its_line_heads_a_long_section_down_to_the_next_year() -
     dated = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert dated == ["2031-08-15", "2031-09-05", "2031-10-03", "2031-11-07", "2031-12-05", "2031-12-19",
                      "2032-01-16"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Nämnden har internat den 6-7/11 på Gården.", [(6, 11, None, 7, 11)]),
+    ("Konferensen hålls 12–14/3 2031.", [(12, 3, 2031, 14, 3)]),
+    ("Studiedagar 6-7.11. Sedan uppföljning", [(6, 11, None, 7, 11)]),
+    ("Utbildning 2-3.10.2031 i Umeå", [(2, 10, 2031, 3, 10)]),
+    ("Mötet pågår kl 9-10.15 i salen", []),  # a clock, not days
+    ("Beslutet kräver 1-2/3 av rösterna", []),  # a fraction
+])
+def test_days_of_one_month_with_the_month_given_once_after_the_last_day(text: str, want: list) -> None:
+    assert [(m.day, m.month, m.year, m.end_day, m.end_month) for m in find_dates(fold(text))] == want
+
+
+def test_a_day_range_with_a_numeric_month_is_one_period() -> None:
+    text = "Protokoll styrelsen 2031-10-02\n\nStyrelsen träffar ombuden den 6-7/11 i Gävle.\n"
+    periods = [(i["date"], i["end_date"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert periods == [("2031-11-06", "2031-11-07")]
