@@ -58,3 +58,11 @@ def test_a_day_range_with_a_numeric_month_is_one_period() -> None:
     text = "Protokoll styrelsen 2031-10-02\n\nStyrelsen träffar ombuden den 6-7/11 i Gävle.\n"
     periods = [(i["date"], i["end_date"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert periods == [("2031-11-06", "2031-11-07")]
+
+
+def test_an_arsplan_is_a_plan_and_records_no_meeting_of_its_own() -> None:
+    text = ("Årsplan 2031\n\nStyrelsen\n12 januari\n9 februari\n8 mars\n\nÅrsmöte\nTorsdag 20 mars klockan 19.00\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
+        "2031-01-12", "2031-02-09", "2031-03-08", "2031-03-20"]

@@ -47,7 +47,7 @@ CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
-                   "årshjul", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
+                   "årshjul", "årsplan", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
                    "enligt följande", "planerade möten")
 _TITLE_AREA = 4
 
