@@ -66,3 +66,21 @@ def test_an_arsplan_is_a_plan_and_records_no_meeting_of_its_own() -> None:
     assert result["doc_kind"] == "plan" and result["meeting"] is None
     assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
         "2031-01-12", "2031-02-09", "2031-03-08", "2031-03-20"]
+
+
+def test_a_time_line_above_a_section_s_list_reaches_all_its_rows_and_no_further() -> None:
+    text = ("Årsplan 2031\n\nNÄMNDMÖTEN\nSamtliga i stora salen klockan 17.30\n12 januari\n9 februari\n8 mars\n"
+            "12 april (bokslut)\n10 maj\n14 juni\n13 september\n11 oktober\n\n"
+            "STUDIEBESÖK\n20 september Reningsverket\n\n"
+            "HÖSTFEST\nAlla medlemmar är välkomna. Vi samlas kl. 16:00 vid entrén.\nLördag 18 oktober Höstfest\n")
+    times = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert times == {"2031-01-12": "17:30", "2031-02-09": "17:30", "2031-03-08": "17:30", "2031-04-12": "17:30",
+                     "2031-05-10": "17:30", "2031-06-14": "17:30", "2031-09-13": "17:30", "2031-10-11": "17:30",
+                     "2031-09-20": None, "2031-10-18": "16:00"}
+
+
+def test_a_section_time_reaches_its_rows_when_ocr_sets_blank_lines_between_all_lines() -> None:
+    text = ("Årsplan 2031\n\nStyrelsemöten\n\nI föreningslokalen klockan 18.30\n\n"
+            + "".join(f"{day}\n\n" for day in ["15 januari", "12 februari", "12 mars", "9 april (budget)", "7 maj",
+                                               "4 juni", "10 september", "8 oktober"]))
+    assert {i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"18:30"}

@@ -64,7 +64,7 @@ HELD = words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hölls", 
              "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs", "godkände",
              "godkändes", "tog", suffix=r"(?![a-z])")
 # A sentence that gives the time of every meeting in a plan.
-PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "börjar",
+PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "samlas", "börjar",
                   "startar", "alla möten", "samtliga", "vanligtvis", "klockan")
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",

@@ -26,8 +26,8 @@ _YEAR_LED_HEADING = re.compile(r"^[\s#*]{0,6}(?:ar\s{1,3}|aret\s{1,3})?((?:19|20
 _SECTION_LINES = 24
 # A line that is a year alone, or a term of it ("2009", "Höst 2009", "VT 2010"), heads every row down to the next
 # heading, however many lines each row's notes take.
-_YEAR_LINE = re.compile(r"^[\s#*]{0,6}(?:(?:var|varen|host|hosten|vt|ht|varterminen|hostterminen)\s{1,3})?"
-                        r"(?:19|20)\d\d[\s:.*]{0,3}$")
+YEAR_LINE = re.compile(r"^[\s#*]{0,6}(?:(?:var|varen|host|hosten|vt|ht|varterminen|hostterminen)\s{1,3})?"
+                       r"(?:19|20)\d\d[\s:.*]{0,3}$")
 _YEAR_LINE_REACH = 120
 # OCR-tolerant vowels ("Varmétet/arsmétet 2024"), as fuzzy.kw writes them.
 _V = "[aeiouyd]{1,2}"
@@ -135,7 +135,7 @@ class YearContext:
         else:
             return None
         heading = self._heading_lines[i]
-        if line - heading > _SECTION_LINES and not _YEAR_LINE.match(self.doc.folded_line(heading)):
+        if line - heading > _SECTION_LINES and not YEAR_LINE.match(self.doc.folded_line(heading)):
             return None  # a long section keeps only a heading that is a year alone ("2009", "Hösten 2009")
         for index in range(heading + 1, line):
             if index not in self.doc.furniture and _SECTION_START.match(self.doc.folded_line(index)):
