@@ -84,3 +84,27 @@ def test_a_section_time_reaches_its_rows_when_ocr_sets_blank_lines_between_all_l
             + "".join(f"{day}\n\n" for day in ["15 januari", "12 februari", "12 mars", "9 april (budget)", "7 maj",
                                                "4 juni", "10 september", "8 oktober"]))
     assert {i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"18:30"}
+
+
+def test_a_row_takes_its_title_from_the_section_heading_that_names_its_meeting() -> None:
+    text = ("Verksamhetsår 2031\n\nNÄMNDMÖTEN\nI stora salen klockan 17.30\n12 januari\n9 februari (bokslut)\n"
+            "8 mars\n\nÅRSMÖTE\nTorsdag 20 mars  Biblioteket klockan 19.00\nKallade: alla medlemmar.\n\n"
+            "TEMADAGAR\nVi samlas kl. 9.00 vid förrådet.\nLördag 26 april Vårröjning\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {"2031-01-12": "Nämndmöte", "2031-02-09": "Nämndmöte (bokslut)", "2031-03-08": "Nämndmöte",
+                      "2031-03-20": "Årsmöte", "2031-04-26": "Vårröjning (temadag)"}
+
+
+def test_rows_under_a_heading_of_whose_meetings_take_that_name_not_the_next_row_s_clock() -> None:
+    text = ("Om rådet\n\nRådet är ett forum för dialog.\n\nTider för elevrådets möten läsåret 31/32\n"
+            "Måndagen 8/9 kl 8,15 - 9,00\nOnsdagen 12/11 kl 15,30 - 16,30\n")
+    titles = [i["title"] for i in extract(text, "elevradet_2031.txt")["items"] if i["kind"] == "meeting"]
+    assert titles == ["Elevrådets möte", "Elevrådets möte"]
+
+
+def test_a_line_of_dates_under_a_heading_takes_its_name_and_each_date_its_own_note() -> None:
+    text = ("Gruppmöten 2031\n\nGruppmöten inför fullmäktige\n\n"
+            "13 jan, 10 feb, 10 mars (OBS onsdag), 7 april och 5 maj\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles["2031-01-13"] == titles["2031-05-05"] == "Gruppmöte inför fullmäktige"
+    assert titles["2031-03-10"] == "Gruppmöte inför fullmäktige (OBS onsdag)"

@@ -14,6 +14,7 @@ from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY
 from planner.extract.places import municipality
+from planner.extract.row_titles import section_title
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -86,6 +87,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if listing is not None:
             return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+    if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
+        return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
     named = None
     if kind == "meeting":
         named = (_NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start)
