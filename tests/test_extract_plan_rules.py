@@ -108,3 +108,10 @@ def test_a_line_of_dates_under_a_heading_takes_its_name_and_each_date_its_own_no
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert titles["2031-01-13"] == titles["2031-05-05"] == "Gruppmöte inför fullmäktige"
     assert titles["2031-03-10"] == "Gruppmöte inför fullmäktige (OBS onsdag)"
+
+
+def test_each_thing_due_on_a_line_of_deadlines_is_titled_by_its_own_clause() -> None:
+    text = ("Mötesplan 2031\n\n14 mars Nämndmöte\n\nHandlingar senast 1 mars, motioner senast 7 mars\n\n"
+            "16 maj Nämndmöte\n\n13 juni Nämndmöte\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
+    assert titles == {"2031-03-01": "Handlingar", "2031-03-07": "Motioner"}

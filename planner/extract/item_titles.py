@@ -14,7 +14,7 @@ from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY
 from planner.extract.places import municipality
-from planner.extract.row_titles import section_title
+from planner.extract.row_titles import due_clause, section_title
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -117,6 +117,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
         base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
+    if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
+        return clause  # "Beslutsunderlag senast 31 maj, övriga underlag senast 6 juni": each date its own thing due
     block = _block_title(ctx, line, t)
     if block:
         return block

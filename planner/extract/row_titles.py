@@ -177,3 +177,25 @@ def _singular(word: str) -> str | None:
     """A meeting noun in the singular, as written ("STÄDDAGAR" → "STÄDDAG"); None for any other word."""
     split = _split(word)
     return split[1] if split else None
+
+
+def due_clause(ctx: Context, m: DateMention, clean: Callable[[int, int], str]) -> str | None:
+    """"Beslutsunderlag senast 31 maj, övriga underlag senast 6 juni": on a line of several things due, each date's
+    title is its own clause, from the separator after the date before it. None unless the line holds such clauses."""
+    doc = ctx.doc
+    line = doc.line_of(m.start)
+    start, end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
+    dated = mentions_between(ctx, start, end)
+    if len(dated) < 2 or sum(bool(_DUE_BEFORE.search(doc.folded, max(start, d.start - 12), d.start)) for d in dated) \
+            < len(dated):
+        return None
+    k = dated.index(m)
+    lead = dated[k - 1].end if k else start
+    cut = max(doc.folded.rfind(",", lead, m.start), doc.folded.rfind(";", lead, m.start))
+    if k and cut == -1:
+        return None  # "senast 31 maj och 6 juni": one clause, two dates
+    text = clean(cut + 1 if cut != -1 else lead, m.start)
+    return text if len(text) >= 3 else None
+
+
+_DUE_BEFORE = re.compile(r"(?<![a-z])(?:senast|deadline|sista\s{1,2}dag)\s{0,2}:?\s{1,3}(?:den\s{1,3})?$")
