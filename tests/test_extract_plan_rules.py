@@ -115,3 +115,10 @@ def test_each_thing_due_on_a_line_of_deadlines_is_titled_by_its_own_clause() -> 
             "16 maj Nämndmöte\n\n13 juni Nämndmöte\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
     assert titles == {"2031-03-01": "Handlingar", "2031-03-07": "Motioner"}
+
+
+def test_a_memo_header_s_date_dates_the_paper_not_an_event_of_its_plan() -> None:
+    text = ("Förslag till möteskalender 2031\n\nTill: Styrelsen\nFrån: Kansliet\nDatum: 3 mars 2031\n\n"
+            "4 april Styrelsemöte\n\n16 maj Styrelsemöte\n\n12 juni Styrelsemöte\n")
+    dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
+    assert ("meeting", "2031-03-03") not in dated and ("meeting", "2031-04-04") in dated
