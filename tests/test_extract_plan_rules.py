@@ -114,7 +114,7 @@ def test_each_thing_due_on_a_line_of_deadlines_is_titled_by_its_own_clause() -> 
     text = ("Mötesplan 2031\n\n14 mars Nämndmöte\n\nHandlingar senast 1 mars, motioner senast 7 mars\n\n"
             "16 maj Nämndmöte\n\n13 juni Nämndmöte\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
-    assert titles == {"2031-03-01": "Handlingar", "2031-03-07": "Motioner"}
+    assert titles == {"2031-03-01": "Handlingar till nämndmötet", "2031-03-07": "Motioner till nämndmötet"}
 
 
 def test_a_memo_header_s_date_dates_the_paper_not_an_event_of_its_plan() -> None:
@@ -122,3 +122,10 @@ def test_a_memo_header_s_date_dates_the_paper_not_an_event_of_its_plan() -> None
             "4 april Styrelsemöte\n\n16 maj Styrelsemöte\n\n12 juni Styrelsemöte\n")
     dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
     assert ("meeting", "2031-03-03") not in dated and ("meeting", "2031-04-04") in dated
+
+
+def test_a_thing_due_under_a_meeting_s_row_in_a_plan_is_due_to_that_meeting() -> None:
+    text = ("Mötesplan 2031\n\n4 april Nämndmöte\n- budget\nHandlingar senast: 20 mars\n\n"
+            "16 maj Årsstämma\nMotioner senast: 1 maj\n\n12 juni Nämndmöte\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
+    assert titles == {"2031-03-20": "Handlingar till nämndmötet", "2031-05-01": "Motioner till årsstämman"}

@@ -14,7 +14,7 @@ from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY
 from planner.extract.places import municipality
-from planner.extract.row_titles import due_clause, section_title
+from planner.extract.row_titles import due_clause, due_for_meeting, section_title
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -356,4 +356,6 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
                     tidy = ctx.memo[key] = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics,
                                                       ctx.pieces)
                 title = tidy
+            if kind == "deadline" and ctx.plan_lines:
+                title = due_for_meeting(ctx, pending[0], title)  # "Underlag" under "13 juni Styrelsemöte"
             item["title"] = title

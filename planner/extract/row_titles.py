@@ -199,3 +199,32 @@ def due_clause(ctx: Context, m: DateMention, clean: Callable[[int, int], str]) -
 
 
 _DUE_BEFORE = re.compile(r"(?<![a-z])(?:senast|deadline|sista\s{1,2}dag)\s{0,2}:?\s{1,3}(?:den\s{1,3})?$")
+
+
+# A meeting noun's definite form, by its folded ending: "styrelsemöte" → "styrelsemötet", "årsstämma" → "årsstämman".
+_DEFINITE = (("mote", "t"), ("sammantrade", "t"), ("stamma", "n"), ("traff", "en"), ("konferens", "en"))
+_DUE_REACH = 6
+
+
+def due_for_meeting(ctx: Context, m: DateMention, title: str) -> str:
+    """In a plan, a thing due that names no meeting ("Underlag", "Övriga underlag") under a row of a meeting
+    ("13-15 juni Styrelsemöte") is due to that meeting: "Underlag till styrelsemötet"."""
+    if len(title.split()) > 2 or any(c.isdigit() for c in title) or cues.MEETING_OR_COUNCIL.search(fold(title)):
+        return title
+    doc = ctx.doc
+    line = doc.line_of(m.start)
+    for index in range(line - 1, max(-1, line - _DUE_REACH), -1):
+        start, end = doc.starts[index], doc.starts[index] + len(doc.lines[index])
+        dated = mentions_between(ctx, start, end)
+        if not dated:
+            continue
+        if index not in ctx.plan_lines:
+            return title  # the dated line above is another thing due, no meeting's row
+        words = doc.original[dated[-1].end:end].split()
+        noun = words[-1].strip(".,:;") if len(words) == 1 else ""
+        folded = fold(noun)
+        for ending, add in _DEFINITE:
+            if folded.endswith(ending):
+                return f"{title} till {noun[:1].lower()}{noun[1:]}{add}"
+        return title
+    return title
