@@ -129,3 +129,10 @@ def test_a_thing_due_under_a_meeting_s_row_in_a_plan_is_due_to_that_meeting() ->
             "16 maj Årsstämma\nMotioner senast: 1 maj\n\n12 juni Nämndmöte\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
     assert titles == {"2031-03-20": "Handlingar till nämndmötet", "2031-05-01": "Motioner till årsstämman"}
+
+
+def test_the_event_a_sentence_says_will_be_held_is_the_title_not_the_sentence_s_start() -> None:
+    text = ("Nytt om förbundet\n\nNu är det bara ett halvår kvar innan det är dags för förbundets nästa stämma som "
+            "kommer att hållas i Luleå 12 till 14 juni 2031. Motioner ska vara inne senast 1 mars 2031.\n")
+    titles = [i["title"] for i in extract(text)["items"] if i["date"] == "2031-06-12"]
+    assert titles == ["Förbundets nästa stämma i Luleå"]
