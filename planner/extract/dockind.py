@@ -163,7 +163,14 @@ def _listed_dates(doc: Doc, mentions: list[DateMention]) -> int:
 
 def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     """Lines whose day dates stand in a list (a line of dates only, or a short line led by its date),
-    with how many dates each lists."""
+    with how many dates each lists. Read once per document and list of mentions (the kind and the titles ask)."""
+    key = ("listed", id(mentions), len(mentions))
+    if key not in doc.memo:
+        doc.memo[key] = _listed_lines(doc, mentions)
+    return doc.memo[key]
+
+
+def _listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     by_line: dict[int, list[DateMention]] = {}
     for m in mentions:
         if m.precision == "day":

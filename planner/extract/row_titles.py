@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
@@ -48,6 +49,9 @@ def section_title(ctx: Context, m: DateMention, rest: Callable[[int, int], str])
         return None  # "2019-03-07 (vid behov inför årsmötet 12 mars)": the row's date leads it, a later one is a note
     if doc.folded.count("(", start, m.start) > doc.folded.count(")", start, m.start):
         return None  # "Torsdag 19 jan (KF 23 jan)": a date in the row's note is another body's
+    heading = _heading_above(ctx, line, rows)
+    if heading is None:
+        return None
     if rows[line] > 1:  # "28 jan, 25 feb, 23 april (OBS tisdag), 27 maj": each date's own words follow it
         later = [d.start for d in dated if d.start > m.start]
         stop = later[0] if later else end
@@ -68,9 +72,6 @@ def section_title(ctx: Context, m: DateMention, rest: Callable[[int, int], str])
     bracketed = note.startswith("(") and note.endswith(")")
     if note and not bracketed and cues.MEETING_OR_COUNCIL.search(fold(note)):
         return None  # "13-14 september Styrelsemöte": the row names its meeting itself
-    heading = _heading_above(ctx, line, rows)
-    if heading is None:
-        return None
     if not note or _PLACE.search(fold(note).lower()):
         return heading
     if bracketed:
@@ -95,6 +96,9 @@ def _heading_above(ctx: Context, line: int, rows: dict[int, int]) -> str | None:
     while index >= 0 and line - index <= _REACH:
         text = doc.lines[index].strip()
         start = doc.starts[index]
+        if index in rows and ("row heading", index) in ctx.memo:
+            found = ctx.memo[("row heading", index)]  # a sibling row above: the same section's heading
+            break
         if not text or index in rows:
             index -= 1
             continue
@@ -112,6 +116,7 @@ def _heading_above(ctx: Context, line: int, rows: dict[int, int]) -> str | None:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _meeting_name(heading: str) -> str | None:
     """"Styrelsemöten (kallade: …)" → "Styrelsemöte", "Tider för föräldrarådets möten läsåret 19/20" →
     "Föräldrarådets möte", "Gruppmöten inför Kommunstyrelsen" → "Gruppmöte inför Kommunstyrelsen",
