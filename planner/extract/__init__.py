@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import Any
 
 from planner.extract import cues
-from planner.extract.cues import PLAN_TIME
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dockind import (
@@ -41,6 +40,7 @@ from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
+from planner.extract.plantimes import plan_time
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -155,7 +155,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
             section_taken.add(heading)
         items.append(build_item(ctx, m, r, kind, cue))
     if doc_kind == PLAN:
-        _plan_time(ctx, items)
+        plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
     if meeting is not None and doc_kind == MINUTES and not any(i["kind"] == "next_meeting" for i in items) \
@@ -337,40 +337,6 @@ def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
                     fold(name))):
                 name = None  # "Direktionens sammanträdesdatum 2021", "Januari - juli 2023": no body named
     return sections
-
-
-def _plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
-    """A time a plan page gives once ("Direktionen sammanträder vanligtvis fredagar kl 08.30-16.00",
-    "Kommunfullmäktige sammanträder klockan 18.30 följande datum:") holds for each listed meeting below it that
-    gives none; a section's own time line wins over the page's."""
-    doc = ctx.doc
-    shared: list[tuple[int, Any]] = []  # (line, time) of each plan-wide time, in text order
-    for t in ctx.times:
-        line = doc.line_of(t.start)
-        s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
-        if line in ctx.plan_lines and doc.line_of(s0) == line == doc.line_of(max(s0, s1 - 1)) \
-                and s0 <= doc.starts[line]:
-            continue  # a row of the plan itself: its time is its own
-        # The time's own paragraph: a list above without a full stop runs into the sentence ("• 21 december\n\n…")
-        blank = doc.folded.rfind("\n\n", s0, t.start)
-        s0 = blank + 2 if blank != -1 else s0
-        # "… sammanträder klockan 18.30 följande datum:" with the list in the same sentence (no blank line before it)
-        colon = doc.folded.find(":", t.end, s1)
-        own_end = colon if colon != -1 and doc.folded.find("\n", colon, s1) != -1 else s1
-        if PLAN_TIME.search(doc.folded, s0, own_end) and bisect.bisect_left(
-                ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
-            if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
-                shared.append((line, t))
-    if not shared:
-        return
-    lines = [line for line, _ in shared]
-    for item in items:
-        line = item["evidence"]["line"] - 1
-        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines:
-            continue
-        i = bisect.bisect_right(lines, line) - 1
-        t = shared[i][1] if i >= 0 else shared[0][1]
-        item["start"], item["end"] = t.begin, t.finish
 
 
 # "Kommunfullmäktige sammanträder normalt sista måndagen i varje månad med start klockan 18.30"

@@ -67,7 +67,7 @@ HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt",
                         "godkände", "godkändes", "tog", suffix=r"(?![a-z])").pattern
                   + r"|(?<![a-z])(?:av)?h(?:o|oe|d)lls?(?![a-z])")
 # A sentence that gives the time of every meeting in a plan.
-PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "börjar",
+PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "samlas", "börjar",
                   "startar", "alla möten", "samtliga", "vanligtvis", "klockan")
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",

@@ -66,7 +66,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?(?:\s{1,3}of\s{1,3}|\s{0,6}|-(?=[jfmasond]))"
         r"(?:" + _WORD.format(n="m1") + r"\s{0,3}"
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
-        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR + ")"),
+        r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR +
+        # "den 6-7/11", "6–7.11 2014": days of one month, the month given once after the last day
+        r"|\s{0,2}[-–]\s{0,2}(?P<rd>\d\d?)(?:/(?P<rm>\d\d?)|\.(?P<rdm>\d\d?)(?:\.(?P<rdy>(?:19|20)\d\d)(?!\d)|(?![\d:]|\.\d)))"
+        r"(?:(?:/|\s|-)(?P<ry>(?:19|20)\d\d)(?!\d))?(?![\d/])"
+        ")"),
      "0123456789/.:-,"),
     # "2024-03-21" and the compact "20240321" of file names and stamps.
     # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
@@ -239,6 +243,7 @@ def _valid_day(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
+_CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:kl|klockan)\.?\s{0,2}$")
 _DAY_LED_ROW = re.compile(r"[ \t]{1,3}\d{1,2}(?!\d)")
 
 
@@ -256,6 +261,13 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
         if year is None and _FRACTION_AFTER.match(folded, end):
             return None
         return DateMention(start, end, "day", month, d1, year)
+    if m.group("rd"):  # 6-7/11
+        month, last = int(m.group("rm") or m.group("rdm")), int(m.group("rd"))
+        if not (_valid_day(d1, month) and _valid_day(last, month) and d1 < last) or _FRACTION_AFTER.match(folded, end) \
+                or _CLOCK_BEFORE.search(folded, max(0, start - 6), start):
+            return None  # "1-2/3 av ledamöterna", "kl 9-10.15": a fraction or a clock, no days
+        year = _int(m.group("ry") or m.group("rdy"))
+        return DateMention(start, end, "day", month, d1, year, last, month, year)
     if m.group("dm"):  # 16.5.2024
         month = int(m.group("dm"))
         return DateMention(start, end, "day", month, d1, int(m.group("dy"))) if _valid_day(d1, month) else None

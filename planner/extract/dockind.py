@@ -47,7 +47,8 @@ CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
-                   "årshjul", "följande datum", "följande dagar", "enligt följande", "planerade möten")
+                   "årshjul", "årsplan", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
+                   "enligt följande", "planerade möten")
 _TITLE_AREA = 4
 
 
@@ -162,7 +163,14 @@ def _listed_dates(doc: Doc, mentions: list[DateMention]) -> int:
 
 def listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     """Lines whose day dates stand in a list (a line of dates only, or a short line led by its date),
-    with how many dates each lists."""
+    with how many dates each lists. Read once per document and list of mentions (the kind and the titles ask)."""
+    key = ("listed", id(mentions), len(mentions))
+    if key not in doc.memo:
+        doc.memo[key] = _listed_lines(doc, mentions)
+    return doc.memo[key]
+
+
+def _listed_lines(doc: Doc, mentions: list[DateMention]) -> dict[int, int]:
     by_line: dict[int, list[DateMention]] = {}
     for m in mentions:
         if m.precision == "day":
@@ -239,12 +247,26 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         byline = len(doc.lines[line]) < 100 and (PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•"))
                                                  or place_dateline(doc, line, m)
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
-        letter = kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)
+        letter = bool(kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)) \
+            or kind == PLAN and _memo_date(doc, line)
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
     return found
+
+
+_MEMO_DATE = re.compile(r"\s{0,3}datum\s{0,2}:")
+_MEMO_LABEL = re.compile(r"\s{0,3}(?:till|fran|amne|dnr|diarienummer|handlaggare|mottagare)\s{0,2}:")
+
+
+def _memo_date(doc: Doc, line: int) -> bool:
+    """"Till: Styrelsen / Från: Sekretariatet / Datum: 2 april 2008": a memo's header dates the paper, not an event of
+    the plan it proposes."""
+    if not _MEMO_DATE.match(doc.folded_line(line)):
+        return False
+    return any(_MEMO_LABEL.match(doc.folded_line(i)) for i in range(max(0, line - 3), min(len(doc.lines), line + 4))
+               if i != line)
 
 
 # A stored page's date field that names only a month: " date 2020-11 Ring in det nya …", "Datum: 2018-10".

@@ -14,6 +14,7 @@ from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY
 from planner.extract.places import municipality
+from planner.extract.row_titles import due_clause, due_for_meeting, section_title
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -86,6 +87,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if listing is not None:
             return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
         return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+    if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
+        return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
     named = None
     if kind == "meeting":
         named = (_NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start)
@@ -115,6 +118,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
         base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
+    if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
+        return clause  # "Beslutsunderlag senast 31 maj, övriga underlag senast 6 juni": each date its own thing due
     block = _block_title(ctx, line, t)
     if block:
         return block
@@ -357,4 +362,6 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
                     tidy = ctx.memo[key] = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics,
                                                       ctx.pieces)
                 title = tidy
+            if kind == "deadline" and ctx.plan_lines:
+                title = due_for_meeting(ctx, pending[0], title)  # "Underlag" under "13 juni Styrelsemöte"
             item["title"] = title

@@ -24,6 +24,11 @@ SECTION_HEADING = re.compile(r"^[\s#*]{0,6}(?:[a-z][a-z -]{2,40}?[\s:,-]{1,3})?(
 # "År 2021 (våren) är mötesdagarna:": a line led by its year and ending in a colon heads the list below it.
 _YEAR_LED_HEADING = re.compile(r"^[\s#*]{0,6}(?:ar\s{1,3}|aret\s{1,3})?((?:19|20)\d\d)(?!\d)[^\n:]{0,50}:\s*$")
 _SECTION_LINES = 24
+# A line that is a year alone, or a term of it ("2009", "Höst 2009", "VT 2010"), heads every row down to the next
+# heading, however many lines each row's notes take.
+YEAR_LINE = re.compile(r"^[\s#*]{0,6}(?:(?:var|varen|host|hosten|vt|ht|varterminen|hostterminen)\s{1,3})?"
+                       r"(?:19|20)\d\d[\s:.*]{0,3}$")
+_YEAR_LINE_REACH = 120
 # OCR-tolerant vowels ("Varmétet/arsmétet 2024"), as fuzzy.kw writes them.
 _V = "[aeiouyd]{1,2}"
 _EVENT_YEAR = re.compile(rf"(?:m{_V}tet?|s{_V}mm{_V}ntr{_V}det?|st{_V}mm(?:a|an)|konferens(?:en)?|kongress(?:en)?"
@@ -81,12 +86,15 @@ class YearContext:
                                                               or folded[colon + 1:colon + 2] in ("a", "e")):
             colon = folded.rfind(":", sentence_start, colon)  # a clock ("17:00") or an ordinal ("12:e"): before it
         if colon > 0:
-            # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"
-            named = _LIST_YEAR.findall(folded, max(sentence_start, colon - 80), colon)
+            # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"; a list item's line above
+            # ("- rambeslut om budget 2004\nUnderlag senast: 6 juni") is its own row and names no year for the label
+            lead = max(sentence_start, colon - 80)
+            named = _LIST_YEAR.findall(folded, _past_bullet_rows(folded, lead, colon), colon)
             if named:
                 return int(named[-1])
         # "Vårmötet/årsmötet 2024 genomförs som planerat den 10 maj": the year the event is named with
-        event = _EVENT_YEAR.findall(folded, max(sentence_start, mention.start - 90), mention.start)
+        lead = max(sentence_start, mention.start - 90)
+        event = _EVENT_YEAR.findall(folded, _past_bullet_rows(folded, lead, mention.start), mention.start)
         if event:
             return int(event[-1])
         for index in [line, *self.doc.prev_nonblank(line, 2)]:
@@ -113,24 +121,40 @@ class YearContext:
         if year is not None:
             return year
         heading = self._heading_above(line)
-        return self.plan_year(heading) if heading is not None and line - heading <= _SECTION_LINES else None
+        return self.plan_year(heading) if heading is not None else None  # _heading_above bounds the reach
 
     def _heading_above(self, line: int) -> int | None:
         """The nearest line above with a schedule heading's year, unless a section heading comes between."""
         if self._heading_lines is None:  # lines with a year: the only places a schedule heading can be
             self._heading_lines = sorted({self.doc.line_of(m.start()) for m in _YEAR.finditer(self.doc.folded)})
         i = bisect.bisect_left(self._heading_lines, line) - 1
-        while i >= 0 and line - self._heading_lines[i] <= _SECTION_LINES:
+        while i >= 0 and line - self._heading_lines[i] <= _YEAR_LINE_REACH:
             if self.plan_year(self._heading_lines[i]) is not None:
                 break
             i -= 1
         else:
             return None
         heading = self._heading_lines[i]
+        if line - heading > _SECTION_LINES and not YEAR_LINE.match(self.doc.folded_line(heading)):
+            return None  # a long section keeps only a heading that is a year alone ("2009", "Hösten 2009")
         for index in range(heading + 1, line):
             if index not in self.doc.furniture and _SECTION_START.match(self.doc.folded_line(index)):
                 return None
         return heading if self.plan_year(heading) is not None else None
+
+
+_BULLET_ROW = re.compile(r"^[ \t]{0,4}[-*•·–][ \t]", re.MULTILINE)
+
+
+def _past_bullet_rows(folded: str, lo: int, colon: int) -> int:
+    """Where the colon's label starts at the earliest: after the last bulleted row above it."""
+    pos = lo
+    while (hit := _BULLET_ROW.search(folded, pos, colon)) is not None:
+        end = folded.find("\n", hit.end(), colon)
+        if end == -1:
+            break  # the colon's own line is the bulleted one
+        pos = end
+    return pos
 
 
 def resolve(mention: DateMention, ref: dt.date | None, context: int | None,

@@ -25,6 +25,11 @@ _SAID_OF_EVENT = re.compile(
     r"|workshop|workshopen|seminarium|seminariet|utbildning|utbildningen|heldag|halvdag|besök|besöket|stämma|stämman)"
     r"(?:\s+(?:med|om|för|i)\s+[^,.;:]{2,40}?)?)\s+(?:ligger|är|blir|hålls|äger|kommer|ska|skall|har|planeras|genomförs"
     r"|sker|börjar|startar|flyttas|inleds)\b", re.IGNORECASE)
+# "… dags för Livs nästa kongress som kommer att hållas i Malmö": the event a sentence says will be held, and where.
+_EVENT_HELD = re.compile(
+    r"(?:^|\s(?:för|till|om|inför|på|är|blir)\s)((?:[\w-]+\s+){0,2}?[\w-]*(?:kongress|konferens|möte|stämma|sammanträde"
+    r"|träff|seminarium)\w{0,3})\s+som\s+(?:kommer\s+att\s+|ska\s+|skall\s+|planeras\s+)?(?:hållas|hålls|äga\s+rum"
+    r"|äger\s+rum|genomföras|genomförs|anordnas)(\s+i\s+[A-ZÅÄÖ][\wåäö-]+)?", re.IGNORECASE)
 _EVENTISH = re.compile(r"möte|sammanträde|stämma|fullmäktige|kongress|konferens|styrelse|nämnd|råd|utskott|träff"
                        r"|direktion|beredning|årsmöte", re.IGNORECASE)
 _TOPIC = re.compile(r"^((?:[\w-]+\s){0,3}[\w-]+):\s")
@@ -104,6 +109,9 @@ def tidy_title(raw: str, kind: str, location: str | None = None, lost: bool = Fa
         said = _SAID_OF_EVENT.match(text)
         if said is not None:
             text = said.group(1)
+        held = _EVENT_HELD.search(text) if said is None and " som " in text else None
+        if held is not None:  # "Det är ett år kvar tills … dags för Livs nästa kongress som kommer att hållas i Malmö"
+            text = held.group(1) + (held.group(2) or "")
     if len(text) > 40 and kind in ("meeting", "deadline"):
         # "… beslutas att Therese samordnar så att ett digitalt möte", "Kommuncheferna ger sina synpunkter på utkastet"
         phrase = (_INDEFINITE_EVENT if kind == "meeting" else _DUE_THING).search(text)

@@ -1,0 +1,84 @@
+"""The time a plan page gives once, for the listed meetings that give none.
+
+"Direktionen sammanträder vanligtvis fredagar kl 08.30-16.00" holds for every listed date below it; a time line
+right above a section's list ("Styrelsemöten / En gång i månaden klockan 18.00 / 10 januari / 7 februari …") holds
+for that list's rows, down to the next heading, and a section's own time line wins over the page's.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from planner.extract.cues import PLAN_TIME
+from planner.extract.items import Context, mentions_between
+from planner.extract.resolve import YEAR_LINE
+from planner.extract.sentences import sentence_of
+from planner.extract.times import TimeMention
+
+
+def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
+    """Give each listed meeting without a time of its own the plan's time that holds for its line."""
+    doc = ctx.doc
+    shared: list[tuple[int, TimeMention, int | None]] = []  # (line, time, last row it holds for; None: the page)
+    for t in ctx.times:
+        line = doc.line_of(t.start)
+        s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        if line in ctx.plan_lines and doc.line_of(s0) == line == doc.line_of(max(s0, s1 - 1)) \
+                and s0 <= doc.starts[line]:
+            continue  # a row of the plan itself: its time is its own
+        # The time's own paragraph: a list above without a full stop runs into the sentence ("• 21 december\n\n…")
+        blank = doc.folded.rfind("\n\n", s0, t.start)
+        s0 = blank + 2 if blank != -1 else s0
+        if line - 1 in ctx.plan_lines:  # "* 19 december\nArbetsutskott 2023 (klockan 8.15)": the row above is no part
+            s0 = max(s0, doc.starts[line])
+        # "… sammanträder klockan 18.30 följande datum:" with the list in the same sentence (no blank line before it)
+        colon = doc.folded.find(":", t.end, s1)
+        own_end = colon if colon != -1 and doc.folded.find("\n", colon, s1) != -1 else s1
+        rows_end = _rows_below(ctx, line) if own_end > doc.starts[line] + len(doc.lines[line]) else None
+        if rows_end is not None:  # "… klockan 18.00\n10 januari\n7 februari": the line heads the list below it
+            own_end = doc.starts[line] + len(doc.lines[line])
+        if PLAN_TIME.search(doc.folded, s0, own_end) and bisect.bisect_left(
+                ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
+            if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
+                shared.append((line, t, rows_end))
+    if not shared:
+        return
+    lines = [line for line, _, _ in shared]
+    for item in items:
+        line = item["evidence"]["line"] - 1
+        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines:
+            continue
+        i = bisect.bisect_right(lines, line) - 1
+        while i >= 0 and (last := shared[i][2]) is not None and line > last:
+            i -= 1  # a section's time ends with its rows
+        if i >= 0:
+            t = shared[i][1]
+        elif shared[0][2] is None:
+            t = shared[0][1]  # the page's time given below its list
+        else:
+            continue
+        item["start"], item["end"] = t.begin, t.finish
+
+
+_ROW_MARK = re.compile(r"^[ \t]{0,4}[-*•·+–¢][ \t]")
+
+
+def _rows_below(ctx: Context, line: int) -> int | None:
+    """The last row of the list right below a line, across year headings ("Höst 2031"); None when the next line
+    with text is no listed row."""
+    doc = ctx.doc
+    index = doc.next_nonblank(line)  # OCR sets a blank line between all lines
+    if index is None or index not in ctx.plan_lines:
+        return None
+    last = index
+    while index < len(doc.lines):
+        if index in ctx.plan_lines:
+            last = index
+        elif doc.lines[index].strip() and not YEAR_LINE.match(doc.folded_line(index)) \
+                and not _ROW_MARK.match(doc.lines[index]) \
+                and not mentions_between(ctx, doc.starts[index], doc.starts[index] + len(doc.lines[index])):
+            break  # a heading: no row, no date, no bulleted row that OCR damaged ("* 12'september")
+        index += 1
+    return last

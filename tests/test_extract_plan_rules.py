@@ -1,0 +1,138 @@
+"""General rules for plans and lists: calendar words, year headings, day ranges, a section's time, row titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.extract import extract
+from planner.extract.dates import find_dates
+from planner.extract.normalize import fold
+
+
+def _rows(text: str) -> list[tuple[str, str | None, str]]:
+    return [(i["kind"], i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] != "reference"]
+
+
+def test_a_moteskalender_is_a_plan_and_its_rows_are_meetings() -> None:
+    text = ("Sammanträdeskalender för nämnden 2031\n\nTill: Ledamöterna\nDatum: 3 mars 2031\n\n"
+            "4 april Nämndsammanträde\n\n16 maj Nämndsammanträde\n\n12 juni Nämndsammanträde\n\n"
+            "Handlingar senast 1 juni\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan"
+    kinds = {(i["date"], i["kind"]) for i in result["items"]}
+    assert {("2031-04-04", "meeting"), ("2031-05-16", "meeting"), ("2031-06-12", "meeting"),
+            ("2031-06-01", "deadline")} <= kinds
+
+
+def test_a_year_in_a_bulleted_row_above_names_no_year_for_the_label_below() -> None:
+    text = ("Mötesplan 2031/2032\n\n2031\n\n4 oktober Styrelsemöte\n- budget 2032\nHandlingar senast: 20 september\n\n"
+            "6 december Styrelsemöte\n- inför årsmötet 2032\nHandlingar senast: 22 november\n\n"
+            "2032\n\n14 februari Styrelsemöte\n")
+    dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
+    assert {("deadline", "2031-09-20"), ("deadline", "2031-11-22"), ("meeting", "2032-02-14")} <= dated
+
+
+def test_a_year_alone_on_its_line_heads_a_long_section_down_to_the_next_year() -> None:
+    rows = "".join(f"{day} {month} Styrelsemöte\n- ekonomi\n- budget 2032\n- rapporter\n- övrigt\n\n"
+                   for day, month in [(15, "augusti"), (5, "september"), (3, "oktober"), (7, "november"),
+                                       (5, "december"), (19, "december")])
+    text = f"Sammanträdesplan 2031–2032\n\nHöst 2031\n\n{rows}\nVår 2032\n\n16 januari Styrelsemöte\n"
+    dated = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert dated == ["2031-08-15", "2031-09-05", "2031-10-03", "2031-11-07", "2031-12-05", "2031-12-19",
+                     "2032-01-16"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Nämnden har internat den 6-7/11 på Gården.", [(6, 11, None, 7, 11)]),
+    ("Konferensen hålls 12–14/3 2031.", [(12, 3, 2031, 14, 3)]),
+    ("Studiedagar 6-7.11. Sedan uppföljning", [(6, 11, None, 7, 11)]),
+    ("Utbildning 2-3.10.2031 i Umeå", [(2, 10, 2031, 3, 10)]),
+    ("Mötet pågår kl 9-10.15 i salen", []),  # a clock, not days
+    ("Beslutet kräver 1-2/3 av rösterna", []),  # a fraction
+])
+def test_days_of_one_month_with_the_month_given_once_after_the_last_day(text: str, want: list) -> None:
+    assert [(m.day, m.month, m.year, m.end_day, m.end_month) for m in find_dates(fold(text))] == want
+
+
+def test_a_day_range_with_a_numeric_month_is_one_period() -> None:
+    text = "Protokoll styrelsen 2031-10-02\n\nStyrelsen träffar ombuden den 6-7/11 i Gävle.\n"
+    periods = [(i["date"], i["end_date"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert periods == [("2031-11-06", "2031-11-07")]
+
+
+def test_an_arsplan_is_a_plan_and_records_no_meeting_of_its_own() -> None:
+    text = ("Årsplan 2031\n\nStyrelsen\n12 januari\n9 februari\n8 mars\n\nÅrsmöte\nTorsdag 20 mars klockan 19.00\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
+        "2031-01-12", "2031-02-09", "2031-03-08", "2031-03-20"]
+
+
+def test_a_time_line_above_a_section_s_list_reaches_all_its_rows_and_no_further() -> None:
+    text = ("Årsplan 2031\n\nNÄMNDMÖTEN\nSamtliga i stora salen klockan 17.30\n12 januari\n9 februari\n8 mars\n"
+            "12 april (bokslut)\n10 maj\n14 juni\n13 september\n11 oktober\n\n"
+            "STUDIEBESÖK\n20 september Reningsverket\n\n"
+            "HÖSTFEST\nAlla medlemmar är välkomna. Vi samlas kl. 16:00 vid entrén.\nLördag 18 oktober Höstfest\n")
+    times = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert times == {"2031-01-12": "17:30", "2031-02-09": "17:30", "2031-03-08": "17:30", "2031-04-12": "17:30",
+                     "2031-05-10": "17:30", "2031-06-14": "17:30", "2031-09-13": "17:30", "2031-10-11": "17:30",
+                     "2031-09-20": None, "2031-10-18": "16:00"}
+
+
+def test_a_section_time_reaches_its_rows_when_ocr_sets_blank_lines_between_all_lines() -> None:
+    text = ("Årsplan 2031\n\nStyrelsemöten\n\nI föreningslokalen klockan 18.30\n\n"
+            + "".join(f"{day}\n\n" for day in ["15 januari", "12 februari", "12 mars", "9 april (budget)", "7 maj",
+                                               "4 juni", "10 september", "8 oktober"]))
+    assert {i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"18:30"}
+
+
+def test_a_row_takes_its_title_from_the_section_heading_that_names_its_meeting() -> None:
+    text = ("Verksamhetsår 2031\n\nNÄMNDMÖTEN\nI stora salen klockan 17.30\n12 januari\n9 februari (bokslut)\n"
+            "8 mars\n\nÅRSMÖTE\nTorsdag 20 mars  Biblioteket klockan 19.00\nKallade: alla medlemmar.\n\n"
+            "TEMADAGAR\nVi samlas kl. 9.00 vid förrådet.\nLördag 26 april Vårröjning\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {"2031-01-12": "Nämndmöte", "2031-02-09": "Nämndmöte (bokslut)", "2031-03-08": "Nämndmöte",
+                      "2031-03-20": "Årsmöte", "2031-04-26": "Vårröjning (temadag)"}
+
+
+def test_rows_under_a_heading_of_whose_meetings_take_that_name_not_the_next_row_s_clock() -> None:
+    text = ("Om rådet\n\nRådet är ett forum för dialog.\n\nTider för elevrådets möten läsåret 31/32\n"
+            "Måndagen 8/9 kl 8,15 - 9,00\nOnsdagen 12/11 kl 15,30 - 16,30\n")
+    titles = [i["title"] for i in extract(text, "elevradet_2031.txt")["items"] if i["kind"] == "meeting"]
+    assert titles == ["Elevrådets möte", "Elevrådets möte"]
+
+
+def test_a_line_of_dates_under_a_heading_takes_its_name_and_each_date_its_own_note() -> None:
+    text = ("Gruppmöten 2031\n\nGruppmöten inför fullmäktige\n\n"
+            "13 jan, 10 feb, 10 mars (OBS onsdag), 7 april och 5 maj\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles["2031-01-13"] == titles["2031-05-05"] == "Gruppmöte inför fullmäktige"
+    assert titles["2031-03-10"] == "Gruppmöte inför fullmäktige (OBS onsdag)"
+
+
+def test_each_thing_due_on_a_line_of_deadlines_is_titled_by_its_own_clause() -> None:
+    text = ("Mötesplan 2031\n\n14 mars Nämndmöte\n\nHandlingar senast 1 mars, motioner senast 7 mars\n\n"
+            "16 maj Nämndmöte\n\n13 juni Nämndmöte\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
+    assert titles == {"2031-03-01": "Handlingar till nämndmötet", "2031-03-07": "Motioner till nämndmötet"}
+
+
+def test_a_memo_header_s_date_dates_the_paper_not_an_event_of_its_plan() -> None:
+    text = ("Förslag till möteskalender 2031\n\nTill: Styrelsen\nFrån: Kansliet\nDatum: 3 mars 2031\n\n"
+            "4 april Styrelsemöte\n\n16 maj Styrelsemöte\n\n12 juni Styrelsemöte\n")
+    dated = {(i["kind"], i["date"]) for i in extract(text)["items"]}
+    assert ("meeting", "2031-03-03") not in dated and ("meeting", "2031-04-04") in dated
+
+
+def test_a_thing_due_under_a_meeting_s_row_in_a_plan_is_due_to_that_meeting() -> None:
+    text = ("Mötesplan 2031\n\n4 april Nämndmöte\n- budget\nHandlingar senast: 20 mars\n\n"
+            "16 maj Årsstämma\nMotioner senast: 1 maj\n\n12 juni Nämndmöte\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "deadline"}
+    assert titles == {"2031-03-20": "Handlingar till nämndmötet", "2031-05-01": "Motioner till årsstämman"}
+
+
+def test_the_event_a_sentence_says_will_be_held_is_the_title_not_the_sentence_s_start() -> None:
+    text = ("Nytt om förbundet\n\nNu är det bara ett halvår kvar innan det är dags för förbundets nästa stämma som "
+            "kommer att hållas i Luleå 12 till 14 juni 2031. Motioner ska vara inne senast 1 mars 2031.\n")
+    titles = [i["title"] for i in extract(text)["items"] if i["date"] == "2031-06-12"]
+    assert titles == ["Förbundets nästa stämma i Luleå"]
