@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from planner.extract import extract
 
 
@@ -235,3 +237,28 @@ def test_news_that_the_council_decided_on_a_day_reports_that_sitting() -> None:
             "bland annat att kommunstyrelsens ordförande från och med 5 januari 2027 fortsatt kommer att vara Eva Lind "
             "(S).\n")
     assert extract(text)["meeting"]["date"] == "2026-12-09"
+
+
+def test_a_signed_notice_that_announces_a_coming_meeting_proposes_it_and_dates_itself_by_the_signature() -> None:
+    text = ("Förbundsmöte 2026 lördagen 23 maj\n\nFörbundet inbjuder till förbundsmöte lördagen 23 maj i Göteborg.\n\n"
+            "Motioner ska vara inne senast 45 dagar före mötet, dvs 8 april.\n\nStyrelsen\nDen 12 mars 2026\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    kinds = {i["date"]: i["kind"] for i in result["items"]}
+    assert kinds["2026-05-23"] == "meeting" and kinds["2026-03-12"] == "reference"
+
+
+@pytest.mark.parametrize(("ending", "signed"), [
+    ("Styrelsen\nDen 12 mars 2026\n", ["2026-03-12"]),
+    ("Beslutet gäller från och med att stämman har hållits och fram till\nden 12 mars 2026.\n", []),
+    ("Beslutet gäller från\nden 17:e augusti t.o.m den 31:a december 2026.\n", []),
+])
+def test_a_date_alone_under_a_signature_dates_the_notice_and_a_sentence_s_end_does_not(ending: str,
+                                                                                        signed: list) -> None:
+    from planner.extract.dates import find_dates
+    from planner.extract.dockind import publication_dates
+    from planner.extract.normalize import Doc
+
+    doc = Doc.from_text("Ny ordförande\n\nDirektionen har valt en ny ordförande.\n\n" + ending)
+    found = publication_dates(doc, find_dates(doc.folded), "notice", 2026)
+    assert sorted(d.isoformat() for d in found.values()) == signed

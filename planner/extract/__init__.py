@@ -100,6 +100,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         meeting = _minutes_file_meeting(doc)
     publications = publication_dates(doc, content, doc_kind, doc_year)
     published = min(publications.values()) if publications else None  # written then; later edits change less
+    if doc_kind == NOTICE and meeting is not None and header_mention is not None and published is not None \
+            and meeting.date > published:
+        meeting, header_mention = None, None  # news written before the meeting it names announces it: an item
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):

@@ -232,6 +232,10 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
     front = front_matter_lines(doc)
+    # "Styrelsen / Den 14 mars 2024" closing a letter or a notice: when it was written (under a signature, a short
+    # line, not the end of a sentence wrapped onto it).
+    last = doc.prev_nonblank(len(doc.lines), 3) if kind != PLAN else []
+    signed = {last[i] for i in range(min(2, len(last) - 1)) if len(doc.lines[last[i + 1]].strip()) <= 40}
     for m in mentions:
         if m.precision != "day":
             continue
@@ -249,6 +253,9 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
                                                  or len(doc.lines[line].strip()) <= 40 and _label_above(doc, line))
         letter = bool(kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)) \
             or kind == PLAN and _memo_date(doc, line)
+        letter = letter or (line in signed and not m.end_day
+                            and _SIGNED_ON.fullmatch(doc.folded, doc.starts[line], m.start) is not None
+                            and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"))
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:
             date = safe_date(m.year, m.month, m.day)
             if date:
@@ -256,6 +263,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
     return found
 
 
+_SIGNED_ON = re.compile(r"[\s,]{0,4}(?:den\s{1,3})?")
 _MEMO_DATE = re.compile(r"\s{0,3}datum\s{0,2}:")
 _MEMO_LABEL = re.compile(r"\s{0,3}(?:till|fran|amne|dnr|diarienummer|handlaggare|mottagare)\s{0,2}:")
 
