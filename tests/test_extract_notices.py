@@ -262,3 +262,9 @@ def test_a_date_alone_under_a_signature_dates_the_notice_and_a_sentence_s_end_do
     doc = Doc.from_text("Ny ordförande\n\nDirektionen har valt en ny ordförande.\n\n" + ending)
     found = publication_dates(doc, find_dates(doc.folded), "notice", 2026)
     assert sorted(d.isoformat() for d in found.values()) == signed
+
+
+def test_minutes_that_say_when_the_summons_had_gone_out_propose_no_meeting_that_week() -> None:
+    text = ("Protokoll fört vid årsmöte 2026-05-23 kl 14.00\n\nNärvarande: 40 medlemmar\n\n"
+            "§ 3 Kallelse hade gått ut med brev till samtliga medlemmar i vecka 17.\n")
+    assert [i["kind"] for i in extract(text)["items"] if i["date"] == "2026-W17"] == ["reference"]
