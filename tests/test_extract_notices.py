@@ -250,6 +250,8 @@ def test_a_signed_notice_that_announces_a_coming_meeting_proposes_it_and_dates_i
 
 @pytest.mark.parametrize(("ending", "signed"), [
     ("Styrelsen\nDen 12 mars 2026\n", ["2026-03-12"]),
+    ("Styrelsen genom Eva Lind\n\nPer Holm   12 mars 2026 20:52\n", ["2026-03-12"]),  # a post's stamp
+    ("Styrelsen\n\nNästa möte 12 mars 2026 18:00\n", []),
     ("Beslutet gäller från och med att stämman har hållits och fram till\nden 12 mars 2026.\n", []),
     ("Beslutet gäller från\nden 17:e augusti t.o.m den 31:a december 2026.\n", []),
 ])

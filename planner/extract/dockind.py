@@ -254,8 +254,10 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         letter = bool(kind == KALLELSE and not before.strip() and CALLS.match(doc.folded, m.end + 1, m.end + 40)) \
             or kind == PLAN and _memo_date(doc, line)
         letter = letter or (line in signed and not m.end_day
-                            and _SIGNED_ON.fullmatch(doc.folded, doc.starts[line], m.start) is not None
-                            and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"))
+                            and (_SIGNED_ON.fullmatch(doc.folded, doc.starts[line], m.start) is not None
+                                 or _SIGNED_BY.fullmatch(doc.original, doc.starts[line], m.start) is not None)
+                            and _STAMP_END.fullmatch(doc.folded, m.end, doc.starts[line] + len(doc.lines[line]))
+                            is not None)
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:
             date = safe_date(m.year, m.month, m.day)
             if date:
@@ -264,6 +266,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
 
 
 _SIGNED_ON = re.compile(r"[\s,]{0,4}(?:den\s{1,3})?")
+_SIGNED_BY = re.compile(r"\s{0,4}(?:[A-ZÅÄÖ][\w-]+\s{1,4}){2,3}")  # "Peter Tidbeck   01 juni 2023 20:52"
+_STAMP_END = re.compile(r"[\s.,]*(?:(?:kl\.?\s{0,2})?\d{1,2}[:.]\d\d[\s.]*)?")
 _MEMO_DATE = re.compile(r"\s{0,3}datum\s{0,2}:")
 _MEMO_LABEL = re.compile(r"\s{0,3}(?:till|fran|amne|dnr|diarienummer|handlaggare|mottagare)\s{0,2}:")
 
