@@ -53,7 +53,7 @@ def test_upload_correct_time_accept_and_see_it_in_the_month(app, live_server, pa
         screenshot(page, "upload-reading-laptop")
     scheduler = start_scheduler(app, "smtp://127.0.0.1:9", tmp_path / "scheduler.log", IMPORT_POLL_SECONDS=0.2)
     try:  # the page reloads itself until the scheduler has read the minutes
-        page.wait_for_selector(".lines li", timeout=30_000)
+        page.wait_for_selector(".lines li", timeout=90_000)  # a loaded 2-core machine starts the scheduler slowly
     finally:
         scheduler.terminate()
         scheduler.wait(timeout=10)
