@@ -68,7 +68,13 @@ def _long_row(ctx: Context, item: dict[str, Any], line: int) -> bool:
     if line - 1 not in ctx.plan_lines and line + 1 not in ctx.plan_lines or "_title" not in item:
         return False
     doc = ctx.doc
-    return not _ROW_MARK.sub("", doc.folded[doc.starts[line]:item["_title"][0].start]).strip()
+    start = item["_title"][0].start
+    if _TIME_OF_DAY.search(doc.folded, start, doc.starts[line] + len(doc.lines[line])):
+        return False  # "10-11 mars, lunch till lunchmöte …": the note says when itself
+    return not _ROW_MARK.sub("", doc.folded[doc.starts[line]:start]).strip()
+
+
+_TIME_OF_DAY = re.compile(r"lunch|middag|kvall|morgon|heldag|halvdag|(?<![a-z])kl(?![a-z])")
 
 
 _ROW_MARK = re.compile(r"^[ \t]{0,4}[-*•·+–¢][ \t]")
