@@ -136,3 +136,13 @@ def test_the_event_a_sentence_says_will_be_held_is_the_title_not_the_sentence_s_
             "kommer att hållas i Luleå 12 till 14 juni 2031. Motioner ska vara inne senast 1 mars 2031.\n")
     titles = [i["title"] for i in extract(text)["items"] if i["date"] == "2031-06-12"]
     assert titles == ["Förbundets nästa stämma i Luleå"]
+
+
+def test_a_row_whose_note_is_long_still_takes_the_plan_s_time() -> None:
+    text = ("Sammanträdesdagar 2031\n\nFullmäktige sammanträder i stadshuset. Sammanträdena startar klockan 13:00.\n\n"
+            " • 11 februari\n • 11 mars\n • 14 oktober, konstituerande (första mötet med de nyvalda ledamöterna)\n"
+            " • 18 november\n • 9-10 december, heldagar med internat och studiebesök tillsammans med styrelsen\n"
+            " • 16 december\n")
+    times = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert times == {"2031-02-11": "13:00", "2031-03-11": "13:00", "2031-10-14": "13:00", "2031-11-18": "13:00",
+                     "2031-12-09": None, "2031-12-16": "13:00"}  # "heldagar" says when itself

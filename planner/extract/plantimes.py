@@ -48,7 +48,7 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     lines = [line for line, _, _ in shared]
     for item in items:
         line = item["evidence"]["line"] - 1
-        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines:
+        if item["kind"] != "meeting" or item["start"] or line not in ctx.plan_lines and not _long_row(ctx, item, line):
             continue
         i = bisect.bisect_right(lines, line) - 1
         while i >= 0 and (last := shared[i][2]) is not None and line > last:
@@ -60,6 +60,21 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         else:
             continue
         item["start"], item["end"] = t.begin, t.finish
+
+
+def _long_row(ctx: Context, item: dict[str, Any], line: int) -> bool:
+    """"• 18 oktober, konstituerande (första KF med nyvalda kommunfullmäktige)" among the rows: a row led by its date
+    whose note is too long for a listed line, between listed rows."""
+    if line - 1 not in ctx.plan_lines and line + 1 not in ctx.plan_lines or "_title" not in item:
+        return False
+    doc = ctx.doc
+    start = item["_title"][0].start
+    if _TIME_OF_DAY.search(doc.folded, start, doc.starts[line] + len(doc.lines[line])):
+        return False  # "10-11 mars, lunch till lunchmöte …": the note says when itself
+    return not _ROW_MARK.sub("", doc.folded[doc.starts[line]:start]).strip()
+
+
+_TIME_OF_DAY = re.compile(r"lunch|middag|kvall|morgon|heldag|halvdag|(?<![a-z])kl(?![a-z])")
 
 
 _ROW_MARK = re.compile(r"^[ \t]{0,4}[-*•·+–¢][ \t]")
