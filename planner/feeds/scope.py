@@ -17,10 +17,11 @@ from sqlalchemy import bindparam, func
 
 from planner import labels
 from planner.db import db
-from planner.feeds.build import FeedMeta, build_calendar
+from planner.feeds.build import FeedMeta
 from planner.feeds.gcpause import collector_paused
 from planner.feeds.lines import STOCKHOLM
-from planner.feeds.rows import load_rows
+from planner.feeds.native import build_rows
+from planner.feeds.rows import select_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
 from planner.schedule.removal import feed_cutoff
 
@@ -212,9 +213,7 @@ def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
                     event_pages=event_pages)
     with collector_paused():
-        events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
-        body = build_calendar(events, meta)
-        del events
+        body = build_rows(*select_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today)), meta)
     changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
