@@ -102,6 +102,8 @@ PLAIN = {
     "end before start": dict(end_at=dt.datetime(2026, 10, 16, 6, tzinfo=dt.UTC), created_at=STAMP - dt.timedelta(1)),
     "emoji and an unusual uid": dict(title="Möte 😀", uid="Ab-9.x@host.example", id=123456789),
     "body with special characters": dict(body_id=2, description=None, location="Rum\t3"),
+    "a holiday of a body deriving deadlines": dict(body_id=3, kind="holiday", all_day=True, start_at=None,
+                                                   end_at=None, start_date=dt.date(2027, 2, 22), end_date=None),
 }
 
 
@@ -126,7 +128,7 @@ LEFT = {
                                         start_at=dt.datetime(2026, 10, 24, 23, tzinfo=dt.UTC)),
     "a CR in the place": dict(location="Rum 3\r"),
     "a control character": dict(title="Möte\x07"),
-    "a body deriving deadlines": dict(body_id=3),
+    "a meeting of a body deriving deadlines": dict(body_id=3),
     "a body named with a CR": dict(body_id=4),
     "an unknown kind": dict(kind="other kind"),
     "a uid that needs quoting on a page": dict(uid="uid med mellanslag,och komma"),
@@ -146,7 +148,7 @@ def test_what_c_leaves_to_python_is_written_as_before() -> None:
             _, _, rest = _cfeed.singles([one], native._context(meta, feed_url(meta), BODIES), b"", b"")
             assert rest == [0], name
             expected = python_bytes([one], meta)
-            assert expected.count(b"BEGIN:VEVENT") == 1 + (name == "a body deriving deadlines"), name
+            assert expected.count(b"BEGIN:VEVENT") == 1 + (name == "a meeting of a body deriving deadlines"), name
             assert native.build_rows([one], [], BODIES, meta) == expected, (driver, name)
     stockholm = row("none", start_at=dt.datetime(2026, 10, 16, 9, 30, tzinfo=STOCKHOLM))  # a zone C does not take
     assert in_c([stockholm]) == [] and native.build_rows([stockholm], [], BODIES, META) == python_bytes([stockholm],

@@ -256,7 +256,7 @@ typedef struct {
     int64_t start_utc, end_utc;        /* the window, UTC */
     int start_is_wall, end_is_wall;    /* a bound in STOCKHOLM itself: Python compares wall clocks with it */
     int64_t start_wall, end_wall;
-    PyObject *bodies, *kinds, *statuses, *cancelled_check;
+    PyObject *bodies, *deriving, *kinds, *statuses, *cancelled_check;
     Buf line;                          /* one logical line before folding */
 } Ctx;
 
@@ -298,15 +298,19 @@ static int vevent(Ctx *c, PyObject *row, Buf *out, int64_t *key) {
     const char *uid = text_col(v[C_UID], &uid_n, &bad);
     if (!uid || bad) return 2;
 
-    /* The body's "Organ: …" escaped once per rendering in Python; a body missing from the dict derives
-     * deadlines (or has a name Python must escape): Python writes the event. */
+    /* The body's "Organ: …" escaped once per rendering in Python; a body missing from the dict has a
+     * name Python must escape. A meeting of a body that derives deadlines is Python's (derived_lines). */
     PyObject *organ = NULL;
+    PyObject *kind = PyDict_GetItemWithError(c->kinds, v[C_KIND]);  /* (default title, CATEGORIES line) */
+    if (!kind) return PyErr_Occurred() ? -1 : 2;
     if (v[C_BODY] != Py_None) {
         organ = PyDict_GetItemWithError(c->bodies, v[C_BODY]);
         if (!organ) return PyErr_Occurred() ? -1 : 2;
+        if (PyUnicode_CompareWithASCIIString(v[C_KIND], "meeting") == 0) {
+            int derives = PySet_Contains(c->deriving, v[C_BODY]);
+            if (derives) return derives < 0 ? -1 : 2;
+        }
     }
-    PyObject *kind = PyDict_GetItemWithError(c->kinds, v[C_KIND]);  /* (default title, CATEGORIES line) */
-    if (!kind) return PyErr_Occurred() ? -1 : 2;
 
     int all_day = PyObject_IsTrue(v[C_ALLDAY]);
     if (all_day < 0) return -1;
@@ -531,17 +535,17 @@ static int start_key(PyObject **v, Slot *slot) {
  * rest: the indices of the rows Python must look at (build.event_text() writes them); when there are
  * any, spans gives (start µs, id, offset, end) of each VEVENT in calendar for merging, else None.
  * context: (url, pages, window start UTC µs, window end UTC µs, window start wall µs or None, window
- * end wall µs or None, bodies {id: escaped "Organ: …"}, kinds {kind: (default title, CATEGORIES
- * bytes)}, statuses {status: STATUS value}, cancelled_check). */
+ * end wall µs or None, bodies {id: escaped "Organ: …"}, {ids of bodies deriving deadlines}, kinds
+ * {kind: (default title, CATEGORIES bytes)}, statuses {status: STATUS value}, cancelled_check). */
 static PyObject *singles(PyObject *self, PyObject *args) {
     PyObject *rows, *url, *pages, *ws, *we;
     const char *head, *foot;
     Py_ssize_t head_n, foot_n;
     Ctx c;
     memset(&c, 0, sizeof c);
-    if (!PyArg_ParseTuple(args, "O(OOLLOOO!O!O!O)y#y#:singles", &rows, &url, &pages, &c.start_utc, &c.end_utc,
-                          &ws, &we, &PyDict_Type, &c.bodies, &PyDict_Type, &c.kinds, &PyDict_Type, &c.statuses,
-                          &c.cancelled_check, &head, &head_n, &foot, &foot_n))
+    if (!PyArg_ParseTuple(args, "O(OOLLOOO!O!O!O!O)y#y#:singles", &rows, &url, &pages, &c.start_utc,
+                          &c.end_utc, &ws, &we, &PyDict_Type, &c.bodies, &PySet_Type, &c.deriving, &PyDict_Type,
+                          &c.kinds, &PyDict_Type, &c.statuses, &c.cancelled_check, &head, &head_n, &foot, &foot_n))
         return NULL;
     if (!zone_table) { PyErr_SetString(PyExc_RuntimeError, "_cfeed.set_zone() was not called"); return NULL; }
     if (!(c.url = PyUnicode_AsUTF8AndSize(url, &c.url_n))) return NULL;

@@ -67,11 +67,11 @@ def _micros(value: dt.datetime) -> int:
 def _context(meta: FeedMeta, url: str, bodies: dict[int, BodyRow]) -> tuple[Any, ...]:
     """What _cfeed.singles() needs of the rendering, each body's and kind's text escaped once."""
     start, end = meta.window_start, meta.window_end
-    organs = {key: escape_text(f"Organ: {body.name}") for key, body in bodies.items()
-              if not body.meeting_deadlines and "\r" not in body.name}  # the rest: Python's
+    organs = {key: escape_text(f"Organ: {body.name}") for key, body in bodies.items() if "\r" not in body.name}
+    deriving = {key for key, body in bodies.items() if body.meeting_deadlines}  # their meetings: Python's
     kinds = {kind: (labels.kind_or_event(kind), line.encode()) for kind, line in _CATEGORIES.items()}
     return (url, bool(meta.event_pages), _micros(start), _micros(end),
-            _wall(start), _wall(end), organs, kinds, STATUS, _already_cancelled)
+            _wall(start), _wall(end), organs, deriving, kinds, STATUS, _already_cancelled)
 
 
 def _wall(bound: dt.datetime) -> int | None:
