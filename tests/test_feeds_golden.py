@@ -67,7 +67,7 @@ def test_named_cases_are_written_by_c_from_the_database(app) -> None:
     body = Body(organization=org, name="Nätverk, södra; \\ norra", slug="natverk")
     db.session.add_all([org, body])
     db.session.flush()
-    for name, values in PLAIN.items():
+    for values in PLAIN.values():
         fields = {k: v for k, v in values.items() if k not in ("id", "body_id")}
         fields.setdefault("start_at", dt.datetime(2026, 10, 16, 7, 30, tzinfo=dt.UTC))
         if not fields.get("all_day") and "end_at" not in fields:
