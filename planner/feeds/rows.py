@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any
 
-from sqlalchemy import String, and_, or_, type_coerce
+from sqlalchemy import String, and_, bindparam, or_, type_coerce
 
 from planner.db import db
 from planner.models import Body, Event
@@ -88,42 +88,63 @@ def load_rows(filters: Sequence[Any], start: dt.datetime, end: dt.datetime,
     return events
 
 
-def select_rows(filters: Sequence[Any], start: dt.datetime, end: dt.datetime, deleted_since: dt.datetime | None = None
-                ) -> tuple[Sequence[Sequence[Any]], Sequence[Sequence[Any]], dict[int, BodyRow]]:
+Rows = Sequence[Sequence[Any]]
+
+
+def select_rows(filters: Sequence[Any], start: dt.datetime, end: dt.datetime, deleted_since: dt.datetime | None = None,
+                key: Hashable | None = None) -> tuple[Rows, Rows, dict[int, BodyRow]]:
     """The rows of load_rows(): top-level events, the override rows of its series, the bodies named.
 
     The same selection as the ORM query it replaces: a deleted event is kept (it is cancelled) while
     deleted after `deleted_since`, a merged duplicate never; every override row of a series comes along.
+    `key` names the filters (a Scope): the statement is built once per key, not on every request.
     """
-    c = _t.c
-    may_touch = or_(c.rrule.is_not(None), and_(c.all_day.is_(False), c.end_at >= start),
-                    and_(c.all_day.is_(True), c.end_date >= start.date()))
-    starts_before_end = or_(and_(c.all_day.is_(False), c.start_at <= end),
-                            and_(c.all_day.is_(True), c.start_date <= end.date()))
-    alive = c.deleted_at.is_(None) if deleted_since is None else or_(c.deleted_at.is_(None),
-                                                                    c.deleted_at >= deleted_since)
+    statement = _STATEMENTS.get((key, deleted_since is None)) if key is not None else None
+    if statement is None:
+        statement = _top_statement(filters, deleted_since is not None)
+        if key is not None:
+            if len(_STATEMENTS) >= 1024:
+                _STATEMENTS.clear()
+            _STATEMENTS[key, deleted_since is None] = statement
     # The Core connection, not Session.execute(): the ORM's result layer costs a millisecond per
     # thousand rows and gives nothing a Core select needs.
     session = db.session.connection()
-    top = _driver_rows(session, _SELECT.where(c.series_id.is_(None), *filters, may_touch, starts_before_end,
-                                              c.merged_into_id.is_(None), alive))
+    top = _driver_rows(session, statement, {"start": start, "end": end, "start_day": start.date(),
+                                            "end_day": end.date(), "deleted_since": deleted_since})
     series_ids = [row[0] for row in top if row[14] is not None]
-    children = _driver_rows(session, _SELECT.where(c.series_id.in_(series_ids)).order_by(c.id)) if series_ids else []
+    children = _driver_rows(session, _CHILDREN, {"ids": series_ids}) if series_ids else []
     body_ids = {row[3] for row in top} | {row[3] for row in children}
     body_ids.discard(None)
     bodies: dict[int, BodyRow] = {}
     if body_ids:
-        b = Body.__table__.c
-        for row in session.execute(db.select(b.id, b.name, b.meeting_deadlines).where(b.id.in_(body_ids))):
+        for row in session.execute(_BODIES, {"ids": list(body_ids)}):
             bodies[row[0]] = BodyRow(*row)
     return top, children, bodies
 
 
-def _driver_rows(connection: Any, statement: Any) -> list[tuple[Any, ...]]:
+def _top_statement(filters: Sequence[Any], cutoff: bool) -> Any:
+    c = _t.c
+    may_touch = or_(c.rrule.is_not(None), and_(c.all_day.is_(False), c.end_at >= bindparam("start")),
+                    and_(c.all_day.is_(True), c.end_date >= bindparam("start_day")))
+    starts_before_end = or_(and_(c.all_day.is_(False), c.start_at <= bindparam("end")),
+                            and_(c.all_day.is_(True), c.start_date <= bindparam("end_day")))
+    alive = or_(c.deleted_at.is_(None), c.deleted_at >= bindparam("deleted_since")) if cutoff else \
+        c.deleted_at.is_(None)
+    return _SELECT.where(c.series_id.is_(None), *filters, may_touch, starts_before_end, c.merged_into_id.is_(None),
+                         alive)
+
+
+_STATEMENTS: dict[tuple[Hashable, bool], Any] = {}
+_CHILDREN = _SELECT.where(_t.c.series_id.in_(bindparam("ids", expanding=True))).order_by(_t.c.id)
+_b = Body.__table__.c
+_BODIES = db.select(_b.id, _b.name, _b.meeting_deadlines).where(_b.id.in_(bindparam("ids", expanding=True)))
+
+
+def _driver_rows(connection: Any, statement: Any, params: dict[str, Any]) -> list[tuple[Any, ...]]:
     """The driver's own tuples, the statement still compiled, cached and bound by SQLAlchemy: its Row
     objects cost a sixth of the fetch. Only the booleans differ (SQLite's 0 and 1), which the builder
     only tests for truth."""
-    result = connection.execute(statement)
+    result = connection.execute(statement, params)
     try:
         return result.cursor.fetchall()
     finally:

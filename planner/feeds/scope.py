@@ -179,6 +179,12 @@ def _version_query(scope: Scope) -> Any:
 
 
 @lru_cache(maxsize=1024)
+def _filters(scope: Scope) -> list[Any]:
+    """scope.filters(), built once per scope (the clauses are immutable)."""
+    return scope.filters()
+
+
+@lru_cache(maxsize=1024)
 def _last_change_query(scope: Scope) -> Any:
     return db.select(func.max(Event.updated_at), _newest_removal(scope)).where(*scope.filters())
 
@@ -218,7 +224,8 @@ def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "",
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
                     event_pages=event_pages)
     with collector_paused():
-        body = build_rows(*select_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today)), meta)
+        body = build_rows(*select_rows(_filters(scope), start, end, deleted_since=feed_cutoff(config, today),
+                                       key=scope), meta)
     if changed is ...:
         changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
