@@ -287,9 +287,9 @@ static int flush_line(Ctx *c, Buf *out) {
     return r;
 }
 
-/* Writes one row's VEVENT into out and sets *key. 1: written, 0: out of the window (nothing to write),
- * 2: Python's (out may hold a partial write: the caller drops it), -1: error. */
-static int vevent(Ctx *c, PyObject *row, Buf *out, int64_t *key) {
+/* Writes one row's VEVENT into out. 1: written, 0: out of the window (nothing to write), 2: Python's
+ * (out may hold a partial write: the caller drops it), -1: error. */
+static int vevent(Ctx *c, PyObject *row, Buf *out) {
     PyObject *v[N_COLUMNS];
     for (int i = 0; i < N_COLUMNS; i++) v[i] = PySequence_Fast_GET_ITEM(row, i);
     if (v[C_SERIES] != Py_None || v[C_RRULE] != Py_None || !PyLong_CheckExact(v[C_ID])) return 2;
@@ -321,10 +321,9 @@ static int vevent(Ctx *c, PyObject *row, Buf *out, int64_t *key) {
         if (!day_of(v[C_START_DATE], &first_day)) return 2;
         int64_t last = first_day;
         if (v[C_END_DATE] != Py_None && !day_of(v[C_END_DATE], &last)) return 2;
-        after_day = first_day + (last - first_day) + 1;  /* the exclusive end */
+        after_day = last + 1;  /* the exclusive end */
         int64_t low, high;
         if (!midnight_utc(first_day, &low) || !midnight_utc(after_day, &high)) return 2;
-        *key = low;
         /* _single_in_window: Stockholm midnights against the window, by wall clock against a bound in
          * Stockholm too (Python compares datetimes of one tzinfo so), else as instants. */
         if ((c->end_is_wall ? first_day * DAY_US > c->end_wall : low > c->end_utc) ||
@@ -335,7 +334,6 @@ static int vevent(Ctx *c, PyObject *row, Buf *out, int64_t *key) {
         finish = first;
         if (v[C_END_AT] != Py_None && !instant(v[C_END_AT], &finish)) return 2;
         if (finish < first) finish = first;
-        *key = first;
         if (first > c->end_utc || finish < c->start_utc) return 0;
     }
 
@@ -529,6 +527,13 @@ static int start_key(PyObject **v, Slot *slot) {
     return day_of(v[C_START_DATE], &day) && midnight_utc(day, &slot->key);
 }
 
+static int append_index(PyObject *list, Py_ssize_t i) {
+    PyObject *index = PyLong_FromSsize_t(i);
+    int r = index ? PyList_Append(list, index) : -1;
+    Py_XDECREF(index);
+    return r;
+}
+
 /* singles(rows, context, header, footer) -> (calendar, spans, rest)
  *
  * calendar: header, the VEVENT of every row C wrote (in build_calendar()'s order), footer, as bytes.
@@ -574,17 +579,14 @@ static PyObject *singles(PyObject *self, PyObject *args) {
         slots[sorted].index = i;
         if (PySequence_Fast_GET_SIZE(row) == N_COLUMNS && start_key(PySequence_Fast_ITEMS(row), &slots[sorted])) {
             sorted++;
-        } else {
-            PyObject *index = PyLong_FromSsize_t(i);
-            if (!index || PyList_Append(rest, index) < 0) { Py_XDECREF(index); goto done; }
-            Py_DECREF(index);
+        } else if (append_index(rest, i) < 0) {
+            goto done;
         }
     }
     qsort(slots, sorted, sizeof(Slot), by_start);
     for (Py_ssize_t k = 0; k < sorted; k++) {
         Py_ssize_t at = out.n;
-        int64_t key = 0;
-        int r = vevent(&c, fast[slots[k].index], &out, &key);
+        int r = vevent(&c, fast[slots[k].index], &out);
         if (r < 0) goto done;
         if (r == 1) {
             spans[2 * written] = at;
@@ -594,11 +596,7 @@ static PyObject *singles(PyObject *self, PyObject *args) {
             continue;
         }
         out.n = at;  /* out of the window, or Python's: nothing of it stays */
-        if (r == 2) {
-            PyObject *index = PyLong_FromSsize_t(slots[k].index);
-            if (!index || PyList_Append(rest, index) < 0) { Py_XDECREF(index); goto done; }
-            Py_DECREF(index);
-        }
+        if (r == 2 && append_index(rest, slots[k].index) < 0) goto done;
     }
     if (put(&out, foot, foot_n) < 0 || _PyBytes_Resize(&out.bytes, out.n) < 0) goto done;
     if (PyList_GET_SIZE(rest)) {
