@@ -90,13 +90,47 @@ static int needs_python(const char *s, Py_ssize_t n) {
     return 0;
 }
 
-/* UTF-8 of a str (cached in the object); NULL with no error set when it is not a str or cannot be
- * encoded (a lone surrogate): Python decides what happens to it. */
+/* Whether Python's strict decoder takes these octets: no overlong form, surrogate or code point past
+ * U+10FFFF (what it refuses, Python's path refuses too: the row goes there). */
+static int valid_utf8(const unsigned char *s, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n;) {
+        unsigned int c = s[i], cp, min;
+        int len;
+        if (c < 0x80) { i++; continue; }
+        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
+        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
+        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+        else return 0;
+        if (n - i < len) return 0;
+        for (int k = 1; k < len; k++) {
+            if ((s[i + k] & 0xC0) != 0x80) return 0;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+        i += len;
+    }
+    return 1;
+}
+
+/* UTF-8 of a text column: SQLite's text comes as bytes (rows.py: no decoding into str and encoding
+ * back), psycopg's as str (its UTF-8 cached in the object). NULL with no error set for anything else,
+ * invalid UTF-8 or a lone surrogate: Python decides what happens to it. */
 static const char *utf8(PyObject *o, Py_ssize_t *n) {
+    if (PyBytes_CheckExact(o)) {
+        *n = PyBytes_GET_SIZE(o);
+        return valid_utf8((const unsigned char *)PyBytes_AS_STRING(o), *n) ? PyBytes_AS_STRING(o) : NULL;
+    }
     if (!PyUnicode_CheckExact(o)) return NULL;
     const char *s = PyUnicode_AsUTF8AndSize(o, n);
     if (!s) PyErr_Clear();
     return s;
+}
+
+/* Whether a text column is this ASCII word. */
+static int is_word(PyObject *o, const char *word) {
+    Py_ssize_t n;
+    const char *s = utf8(o, &n);
+    return s && n == (Py_ssize_t)strlen(word) && memcmp(s, word, n) == 0;
 }
 
 /* --- dates and instants ------------------------------------------------------------------------ */
@@ -147,7 +181,7 @@ static PyObject *utc_zones;
  * for C (None, another zone, another text form). */
 static int instant(PyObject *o, int64_t *us) {
     int y, mo, d, h, mi, s, f = 0;
-    if (PyUnicode_CheckExact(o)) {
+    if (PyUnicode_CheckExact(o) || PyBytes_CheckExact(o)) {
         Py_ssize_t n;
         const char *t = utf8(o, &n);
         if (!t || (n != 19 && n != 26) || t[4] != '-' || t[7] != '-' || (t[10] != ' ' && t[10] != 'T') ||
@@ -176,7 +210,7 @@ static int instant(PyObject *o, int64_t *us) {
  * a date object. */
 static int day_of(PyObject *o, int64_t *days) {
     int y, m, d;
-    if (PyUnicode_CheckExact(o)) {
+    if (PyUnicode_CheckExact(o) || PyBytes_CheckExact(o)) {
         Py_ssize_t n;
         const char *t = utf8(o, &n);
         if (!t || n < 10 || t[4] != '-' || t[7] != '-' || !digits(t, 4, &y) || !digits(t + 5, 2, &m) ||
@@ -306,7 +340,7 @@ static int vevent(Ctx *c, PyObject *row, Buf *out) {
     if (v[C_BODY] != Py_None) {
         organ = PyDict_GetItemWithError(c->bodies, v[C_BODY]);
         if (!organ) return PyErr_Occurred() ? -1 : 2;
-        if (PyUnicode_CompareWithASCIIString(v[C_KIND], "meeting") == 0) {
+        if (is_word(v[C_KIND], "meeting")) {
             int derives = PySet_Contains(c->deriving, v[C_BODY]);
             if (derives) return derives < 0 ? -1 : 2;
         }
@@ -341,20 +375,36 @@ static int vevent(Ctx *c, PyObject *row, Buf *out) {
     const char *desc = NULL;
     PyObject *stripped = NULL;
     if (v[C_DESC] != Py_None) {
-        /* text.strip(): Python's whitespace, which is Unicode's */
+        /* text.strip(): Python's whitespace, which is Unicode's; octets that begin or end with anything
+         * but a letter, a digit or a full stop are decoded to have str's own answer */
         PyObject *d = v[C_DESC];
-        if (!PyUnicode_CheckExact(d)) return 2;
-        Py_ssize_t len = PyUnicode_GET_LENGTH(d), i = 0, j = len;
-        int k = PyUnicode_KIND(d);
-        const void *data = PyUnicode_DATA(d);
-        while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(k, data, i))) i++;
-        while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(k, data, j - 1))) j--;
-        if (i > 0 || j < len) {
-            stripped = PyUnicode_Substring(d, i, j);
-            if (!stripped) return -1;
-            d = stripped;
+        if (PyBytes_CheckExact(d)) {
+            Py_ssize_t n = PyBytes_GET_SIZE(d);
+            const unsigned char *t = (const unsigned char *)PyBytes_AS_STRING(d);
+            if (n && !(Py_ISALNUM(t[0]) && (Py_ISALNUM(t[n - 1]) || t[n - 1] == '.'))) {
+                stripped = PyUnicode_DecodeUTF8((const char *)t, n, "strict");
+                if (!stripped) { PyErr_Clear(); return 2; }
+                d = stripped;
+            }
         }
-        desc = text_col(d, &desc_n, &bad);
+        if (PyBytes_CheckExact(d)) {
+            desc = text_col(d, &desc_n, &bad);
+        } else if (!PyUnicode_CheckExact(d)) {
+            return 2;
+        } else {
+            Py_ssize_t len = PyUnicode_GET_LENGTH(d), i = 0, j = len;
+            int k = PyUnicode_KIND(d);
+            const void *data = PyUnicode_DATA(d);
+            while (i < j && Py_UNICODE_ISSPACE(PyUnicode_READ(k, data, i))) i++;
+            while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(k, data, j - 1))) j--;
+            if (i > 0 || j < len) {
+                PyObject *sub = PyUnicode_Substring(d, i, j);
+                Py_XDECREF(stripped);  /* d was the decoded octets, if anything: sub has its own copy */
+                stripped = d = sub;
+                if (!sub) return -1;
+            }
+            desc = text_col(d, &desc_n, &bad);
+        }
     }
     const char *loc = text_col(v[C_LOC], &loc_n, &bad);
     const char *kind_s;
@@ -377,8 +427,9 @@ static int vevent(Ctx *c, PyObject *row, Buf *out) {
     }
     int cancelled = 0;
     PyObject *status = v[C_STATUS];
-    if (PyUnicode_CheckExact(status)) cancelled = PyUnicode_CompareWithASCIIString(status, "cancelled") == 0;
-    else if (status != Py_None) bad = 1;
+    Py_ssize_t status_n;
+    if (status != Py_None && !utf8(status, &status_n)) bad = 1;
+    else cancelled = is_word(status, "cancelled");
     int offset_a = 1, offset_b = 1;
     if (!all_day) {
         offset_a = offset_at(first);
@@ -389,13 +440,13 @@ static int vevent(Ctx *c, PyObject *row, Buf *out) {
     /* SUMMARY's title: the kind's word when there is none; "INSTÄLLT: " for a cancelled one unless its
      * upper case already starts so (Python decides: upper() is Unicode's). */
     PyObject *default_title = PyTuple_GET_ITEM(kind, 0);
-    int prefix = 0;
+    int prefix = 0, own_title = title != NULL;
     if (!title) {
         title = utf8(default_title, &title_n);
         if (!title || needs_python(title, title_n)) { Py_XDECREF(stripped); return 2; }
     }
     if (cancelled) {
-        PyObject *t = v[C_TITLE] != Py_None && PyUnicode_GET_LENGTH(v[C_TITLE]) ? v[C_TITLE] : default_title;
+        PyObject *t = own_title ? v[C_TITLE] : default_title;
         PyObject *r = PyObject_CallOneArg(c->cancelled_check, t);
         if (!r) { Py_XDECREF(stripped); return -1; }
         prefix = r == Py_False;
@@ -486,7 +537,7 @@ static int vevent(Ctx *c, PyObject *row, Buf *out) {
         TRY(put(out, s, n));
     }
     /* STATUS: the known ones as themselves, anything else CONFIRMED (build.STATUS.get) */
-    PyObject *st = PyUnicode_CheckExact(status) ? PyDict_GetItemWithError(c->statuses, status) : NULL;
+    PyObject *st = status != Py_None ? PyDict_GetItemWithError(c->statuses, status) : NULL;
     if (!st && PyErr_Occurred()) { r = -1; goto done; }
     TRY(PUTS(out, "STATUS:"));
     if (st) {

@@ -20,7 +20,7 @@ from planner import labels
 from planner.feeds import _cfeed  # type: ignore[attr-defined]  # built by setuptools (pyproject.toml)
 from planner.feeds.build import _CATEGORIES, FOOTER, STATUS, FeedMeta, _Singles, event_text, feed_url, header, sort_key
 from planner.feeds.lines import STOCKHOLM, escape_text
-from planner.feeds.rows import BodyRow, EventRow
+from planner.feeds.rows import BodyRow, EventRow, text_row
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
@@ -69,9 +69,11 @@ def _context(meta: FeedMeta, url: str, bodies: dict[int, BodyRow]) -> tuple[Any,
     start, end = meta.window_start, meta.window_end
     organs = {key: escape_text(f"Organ: {body.name}") for key, body in bodies.items() if "\r" not in body.name}
     deriving = {key for key, body in bodies.items() if body.meeting_deadlines}  # their meetings: Python's
-    kinds = {kind: (labels.kind_or_event(kind), line.encode()) for kind, line in _CATEGORIES.items()}
+    kinds: dict[str | bytes, tuple[str, bytes]] = {
+        kind: (labels.kind_or_event(kind), line.encode()) for kind, line in _CATEGORIES.items()}
+    kinds.update({kind.encode(): value for kind, value in kinds.items() if isinstance(kind, str)})  # SQLite's
     return (url, bool(meta.event_pages), _micros(start), _micros(end),
-            _wall(start), _wall(end), organs, deriving, kinds, STATUS, _already_cancelled)
+            _wall(start), _wall(end), organs, deriving, kinds, _STATUSES, _already_cancelled)
 
 
 def _wall(bound: dt.datetime) -> int | None:
@@ -80,8 +82,12 @@ def _wall(bound: dt.datetime) -> int | None:
     return (bound.replace(tzinfo=None) - _NAIVE_EPOCH) // _US if bound.tzinfo is STOCKHOLM else None
 
 
-def _already_cancelled(title: str) -> bool:
-    return title.upper().startswith("INSTÄLLT")
+_STATUSES: dict[str | bytes, str] = {key: value for status, value in STATUS.items()
+                                    for key in (status, status.encode())}
+
+
+def _already_cancelled(title: str | bytes) -> bool:
+    return (title.decode() if isinstance(title, bytes) else title).upper().startswith("INSTÄLLT")
 
 
 def build_rows(top: Sequence[Sequence[Any]], children: Sequence[Sequence[Any]], bodies: dict[int, BodyRow],
@@ -94,7 +100,7 @@ def build_rows(top: Sequence[Sequence[Any]], children: Sequence[Sequence[Any]], 
         return calendar
     view = memoryview(calendar)
     entries: list[tuple[int, int, Any]] = [(key, id_, view[start:end]) for key, id_, start, end in spans]
-    events = [EventRow(top[i], bodies) for i in rest]
+    events = [EventRow(text_row(top[i]), bodies) for i in rest]
     by_id = {event.id: event for event in events}
     for row in children:
         child = EventRow(row, bodies)
