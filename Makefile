@@ -16,12 +16,13 @@ $(BIN)/python:
 
 # The application's dependencies come from requirements.lock (exact versions, sha256 hashes checked);
 # `make lock` rewrites it from pyproject.toml. The test tools on top are not locked.
-$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+# Installing the package compiles the feed's C writer (planner/feeds/_cfeed.c); a compiler error fails it.
+$(VENV)/.installed: pyproject.toml requirements.lock planner/feeds/_cfeed.c | $(BIN)/python
 	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml requirements.lock | $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml requirements.lock planner/feeds/_cfeed.c | $(BIN)/python
 	$(BIN)/pip install -q --require-hashes -r requirements.lock
 	$(BIN)/pip install -q -e '.[test,postgres]'
 	touch $@

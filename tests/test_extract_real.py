@@ -17,8 +17,8 @@ FLOORS = {
     "seeds": (1.0, 1.0, 4, 1, 1, 0.70),
     # A run-in "Datum 10 december" read as the meeting (2026-12-02, later) found two items more whose titles the
     # gold words otherwise: F1 0.976 -> 0.988, titles 0.737 -> 0.727 (the issue asks 0.70).
-    "shared/real text": (0.98, 0.99, 12, 9, 4, 0.72),
-    "shared/real ocr": (0.97, 0.99, 12, 9, 4, 0.72),
+    "shared/real text": (0.98, 0.99, 12, 9, 4, 0.73),
+    "shared/real ocr": (0.97, 0.99, 12, 9, 4, 0.74),
     # The held-out batch h001-h029 was added blind on 2026-12-02 (labelled before the extractor ran) and scored
     # F1 0.80 on its own; the general rules its failures showed (tables with months as columns, day lists
     # before a month, …) brought the corpus of 160 back to the figures below.
@@ -32,8 +32,13 @@ FLOORS = {
     # The third held-out batch m001-m020 (blind, 2026-12-02, later) scored F1 0.809 (OCR 0.814) on its own and took
     # the corpus of 206 to F1 0.956 / title 0.660 (OCR 0.906 / 0.589). The rules after it (protocol archives, OCR
     # tables, cancellations, …) took it to F1 0.975 / title 0.690 (OCR 0.935 / 0.606); the floors sit just under.
-    "tests/data/real": (0.97, 0.95, 22, 17, 33, 0.68),
-    "tests/data/real ocr": (0.93, 0.87, 22, 14, 34, 0.60),
+    # Two more blind batches (2026-12-02, evening): n001-n025 scored F1 0.749 (OCR 0.759) on its own and took the
+    # corpus of 231 to 0.961 / 0.923; q001-q025, scored after the rules n showed, F1 0.659 (OCR 0.660), took the
+    # corpus of 256 to 0.955 / 0.921. The rules after them (plan sections and row titles, handover wordings and the
+    # meeting's own chair, notices dated by their signature, OCR's é for ö, …) took it to F1 0.970 / time 0.966 /
+    # title 0.714 (OCR 0.934 / 0.918 / 0.628); the floors sit just under.
+    "tests/data/real": (0.965, 0.96, 25, 24, 35, 0.71),
+    "tests/data/real ocr": (0.93, 0.91, 25, 22, 35, 0.62),
 }
 
 

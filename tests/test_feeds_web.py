@@ -207,3 +207,32 @@ def test_the_window_is_configurable(app, client) -> None:
     app.config.update({"FEED_DAYS_BACK": 200, "FEED_MONTHS_AHEAD": 24})
     text = client.get(url).get_data(as_text=True)
     assert "Nytt möte" in text and "Gammalt möte" in text and "Långt fram" in text
+
+
+def test_an_uncached_feed_asks_the_database_one_aggregate_at_most(app, client) -> None:
+    """The fingerprint's row also gives Last-Modified, and with FEED_RENDER_CACHE=0 there is no
+    fingerprint to look up: each was a second aggregate over the scope's events on every render."""
+    from sqlalchemy import event as sa_event
+
+    from planner.feeds.cache import FeedCache
+
+    scenario = make_example_schedule()
+    feed = _feed(app, organization=scenario["org"])
+    app.config["FEED_CACHE_SECONDS"] = 0
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement.lower())
+
+    sa_event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        for size in (256, 0):
+            app.extensions["planner_feed_cache"] = FeedCache(size)
+            statements.clear()
+            response = client.get(f"/feeds/{feed.token}.ics")
+            assert response.status_code == 200 and response.headers["Last-Modified"]
+            aggregates = [s for s in statements if "max(event.updated_at)" in s]
+            assert len(aggregates) == 1, (size, aggregates)
+            assert ("count(event.id)" in aggregates[0]) == (size > 0)
+    finally:
+        sa_event.remove(db.engine, "before_cursor_execute", seen)

@@ -50,6 +50,39 @@ class FeedMeta:
 
 def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
     """One VCALENDAR from top-level events (overrides come along through event.overrides)."""
+    chunks = [header(meta)]
+    single = _Singles(meta, feed_url(meta))
+    for event in sorted(events, key=sort_key):
+        chunks.append(event_text(event, meta, single))
+    chunks.append(FOOTER)
+    return "".join(chunks).encode("utf-8")
+
+
+FOOTER = "END:VCALENDAR\r\n"
+
+
+def feed_url(meta: FeedMeta) -> str:
+    """Where each event's link leads, the event's key appended."""
+    return meta.event_pages or meta.base_url.rstrip("/") + "/events/"
+
+
+def event_text(event: Any, meta: FeedMeta, single: _Singles) -> str:
+    """Everything one top-level event contributes: its VEVENT(s) if in the window, derived deadlines."""
+    if event.series_id is not None:
+        return ""
+    out = ""
+    if not event.rrule:
+        if _single_in_window(event, meta.window_start, meta.window_end):
+            out = single(event)
+    elif in_window(event, meta.window_start, meta.window_end):
+        out = _text(event_lines(event, meta))
+    if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
+        out += _text(derived_lines(event, meta))
+    return out
+
+
+def header(meta: FeedMeta) -> str:
+    """The calendar's own properties and the VTIMEZONE, folded."""
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -67,22 +100,7 @@ def build_calendar(events: Iterable[Any], meta: FeedMeta) -> bytes:
         lines.append(f"X-WR-CALDESC:{escape_text(meta.description)}")
         lines.append(f"DESCRIPTION:{escape_text(meta.description)}")
     lines.extend(VTIMEZONE_LINES)
-    chunks = [_text(lines)]
-    url = meta.event_pages or meta.base_url.rstrip("/") + "/events/"
-    single = _Singles(meta, url)
-    start, end = meta.window_start, meta.window_end
-    for event in sorted(events, key=sort_key):
-        if event.series_id is not None:
-            continue
-        if not event.rrule:
-            if _single_in_window(event, start, end):
-                chunks.append(single(event))
-        elif in_window(event, start, end):
-            chunks.append(_text(event_lines(event, meta)))
-        if event.kind == "meeting" and getattr(getattr(event, "body", None), "meeting_deadlines", None):
-            chunks.append(_text(derived_lines(event, meta)))
-    chunks.append("END:VCALENDAR\r\n")
-    return "".join(chunks).encode("utf-8")
+    return _text(lines)
 
 
 def _text(lines: Sequence[str]) -> str:

@@ -22,6 +22,10 @@ class LRU(Generic[V]):
         self._lock = threading.Lock()
         self._size = size
 
+    @property
+    def size(self) -> int:
+        return self._size
+
     def get(self, key: Any) -> V | None:
         with self._lock:
             item = self._items.get(key)

@@ -11,16 +11,18 @@ import gzip
 import hashlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from types import EllipsisType
 from typing import Any
 
 from sqlalchemy import bindparam, func
 
 from planner import labels
 from planner.db import db
-from planner.feeds.build import FeedMeta, build_calendar
+from planner.feeds.build import FeedMeta
 from planner.feeds.gcpause import collector_paused
 from planner.feeds.lines import STOCKHOLM
-from planner.feeds.rows import load_rows
+from planner.feeds.native import build_rows
+from planner.feeds.rows import select_rows
 from planner.models import Body, Event, EventRemoval, Feed, Municipality, Organization, organization_municipality
 from planner.schedule.removal import feed_cutoff
 
@@ -155,15 +157,17 @@ def window(config: Any, now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
     return (dt.datetime.combine(first, dt.time(), STOCKHOLM), dt.datetime.combine(last, dt.time(), STOCKHOLM))
 
 
-def version(scope: Scope, config: Any, now: dt.datetime) -> tuple[Any, ...]:
-    """A cheap fingerprint of everything the bytes depend on: one aggregate query.
+def fingerprint(scope: Scope, config: Any, now: dt.datetime) -> tuple[tuple[Any, ...], dt.datetime | None]:
+    """A cheap fingerprint of everything the bytes depend on, and last_change() from the same row (a
+    render after it needs no query of its own): one aggregate query.
 
     Any edit raises updated_at and sequence; a deletion changes the count and the id sum, and its
     removal row (planner.models.EventRemoval) the newest removal.
     """
     row = db.session.connection().execute(_version_query(scope)).one()
-    return (scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
-            row[0], _iso(row[1]), row[2], row[3], _iso(row[4]))
+    return ((scope, window(config, now)[0].date().isoformat(), config["BASE_URL"], config["FEED_MONTHS_AHEAD"],
+             row[0], _iso(row[1]), row[2], row[3], _iso(row[4])),
+            max((stamp for stamp in (row[1], row[4]) if stamp is not None), default=None))
 
 
 @lru_cache(maxsize=1024)
@@ -172,6 +176,12 @@ def _version_query(scope: Scope) -> Any:
     return (db.select(func.count(Event.id), func.max(Event.updated_at), func.sum(Event.id), func.sum(Event.sequence),
                       _newest_removal(scope))
             .where(*scope.filters()))
+
+
+@lru_cache(maxsize=1024)
+def _filters(scope: Scope) -> list[Any]:
+    """scope.filters(), built once per scope (the clauses are immutable)."""
+    return scope.filters()
 
 
 @lru_cache(maxsize=1024)
@@ -203,8 +213,10 @@ def public_pages(base_url: str, org_slug: str, body_slug: str) -> str:
     return f"{base_url.rstrip('/')}/feeds/public/{org_slug}/{body_slug}/handelse/"
 
 
-def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -> Rendered:
-    """The feed; `event_pages` is where its "Mer information" links lead (see FeedMeta)."""
+def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "",
+           changed: dt.datetime | None | EllipsisType = ...) -> Rendered:
+    """The feed; `event_pages` is where its "Mer information" links lead (see FeedMeta); `changed`:
+    last_change() when the caller has it already (fingerprint())."""
     start, end = window(config, now)
     # The window moves at midnight and can drop an event, so the day's start counts as a change too;
     # deleted events leave at midnight too.
@@ -212,10 +224,10 @@ def render(scope: Scope, config: Any, now: dt.datetime, event_pages: str = "") -
     meta = FeedMeta(name=scope.name, base_url=config["BASE_URL"], window_start=start, window_end=end,
                     event_pages=event_pages)
     with collector_paused():
-        events = load_rows(scope.filters(), start, end, deleted_since=feed_cutoff(config, today))
-        body = build_calendar(events, meta)
-        del events
-    changed = last_change(scope)
+        body = build_rows(*select_rows(_filters(scope), start, end, deleted_since=feed_cutoff(config, today),
+                                       key=scope), meta)
+    if changed is ...:
+        changed = last_change(scope)
     last_modified = max(today, changed) if changed is not None else today
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return Rendered(body=body, etag=etag, last_modified=last_modified.replace(microsecond=0))

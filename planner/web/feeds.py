@@ -22,11 +22,11 @@ from planner.feeds.scope import (
     Rendered,
     Scope,
     body_scope,
+    fingerprint,
     public_pages,
     render,
     scope_for_token,
     token_pages,
-    version,
 )
 from planner.models import Body, Event, Feed, Municipality, Organization
 from planner.schedule import datefmt
@@ -78,11 +78,15 @@ def _cache() -> FeedCache:
 
 def rendered_feed(scope: Scope, event_pages: str) -> Rendered:
     now = utcnow()
-    key = (version(scope, current_app.config, now), event_pages)
-    rendered = _cache().rendered.get(key)
+    cache = _cache().rendered
+    if not cache.size:  # FEED_RENDER_CACHE=0: no fingerprint to look up
+        return render(scope, current_app.config, now, event_pages)
+    fingerprinted, changed = fingerprint(scope, current_app.config, now)
+    key = (fingerprinted, event_pages)
+    rendered = cache.get(key)
     if rendered is None:
-        rendered = render(scope, current_app.config, now, event_pages)
-        _cache().rendered.put(key, rendered)
+        rendered = render(scope, current_app.config, now, event_pages, changed=changed)
+        cache.put(key, rendered)
     return rendered
 
 
