@@ -82,6 +82,7 @@ def test_weekday_is_read_before_the_date() -> None:
     ("kl 16-9", ("16:00", None)),
     ("kl 9,45-12,15", ("09:45", "12:15")),
     ("kl 09;00-12;00", ("09:00", "12:00")),
+    ("börja kl 1300", ("13:00", None)),
 ])
 def test_times(text: str, want: tuple) -> None:
     (t,) = find_times(fold(text))

@@ -38,9 +38,15 @@ def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str
     "§ 3 Val av ordförande och sekreterare för mötet\n\nTill ordförande valdes Per Holm och till sekreterare Bo Ek.",
     "2. Val av mötesordförande\nPer Holm valdes till ordförande för årsmötesförhandlingarna.",
     "Eva Lind fick förnyat förtroende och valdes till ordförande för ytterligare en mandatperiod.",
+    "Till ordförande på årsmötet valdes Per Holm och till sekreterare Bo Ek.",
 ])
 def test_the_meeting_s_own_chair_and_a_chair_re_elected_are_no_handover(text: str) -> None:
     assert find_handovers(fold(text), text) == []
+
+
+def test_a_chair_taking_over_as_the_annual_meeting_decided_is_a_handover() -> None:
+    text = "I augusti slutade Per Holm som ordförande. Eva Lind tog över ordförandeskapet enligt beslutet vid årsmötet."
+    assert [h.to_party for h in find_handovers(fold(text), text)] == ["Eva Lind"]
 
 
 def test_a_re_election_in_the_next_sentence_leaves_the_new_chair_a_handover() -> None:

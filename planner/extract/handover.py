@@ -199,8 +199,10 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
 # The same chair again: "Margareta Johansson omvaldes", "fick förnyat förtroende och valdes till ordförande".
 _REELECTED = re.compile(r"(?<![a-z])(?:omvald[a-z]*|omval(?![a-z])|atervald[a-z]*|valdes\s{1,3}om(?![a-z])"
                         r"|fornyat\s{1,3}fortroende|sitter\s{1,3}kvar|kvarstar\s{1,3}som)")
-# The chair of the meeting itself: "§ 3 Val av ordförande och sekreterare för mötet / Till ordförande valdes NN".
-_CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:for\s{1,3}(?:motet|dagens\s{1,3}mote|arsmotet|stamman|sammantradet"
+# The chair of the meeting itself: "§ 3 Val av ordförande och sekreterare för mötet / Till ordförande valdes NN",
+# "Till ordförande på årsmötet valdes NN" (but "… tog över ordförandeskapet enligt beslutet vid årsmötet" is a change).
+_CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:pa|vid)\s{1,3}"
+                             r"(?:motet|arsmotet|stamman)(?![a-z])|for\s{1,3}(?:motet|dagens\s{1,3}mote|arsmotet|stamman|sammantradet"
                              r"|(?:arsmotes|motes|stammo)?forhandlingarna)(?![a-z])|motesordforande|dagens\s{1,3}ordforande)")
 
 
