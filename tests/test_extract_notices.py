@@ -270,3 +270,10 @@ def test_minutes_that_say_when_the_summons_had_gone_out_propose_no_meeting_that_
     text = ("Protokoll fört vid årsmöte 2026-05-23 kl 14.00\n\nNärvarande: 40 medlemmar\n\n"
             "§ 3 Kallelse hade gått ut med brev till samtliga medlemmar i vecka 17.\n")
     assert [i["kind"] for i in extract(text)["items"] if i["date"] == "2026-W17"] == ["reference"]
+
+
+def test_the_new_date_of_a_meeting_held_after_it_was_postponed_is_not_cancelled() -> None:
+    text = ("Årsmöte 2026\n\nNyheter 2026-06-01\n\nDen 22 augusti 2026 kommer vårt årsmöte att hållas, efter att det "
+            "har skjutits upp på grund av vattenskadan.\n")
+    assert [(i["date"], i.get("status")) for i in extract(text)["items"] if i["date"] == "2026-08-22"] == [
+        ("2026-08-22", None)]

@@ -431,9 +431,15 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
     if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, s0, m.start)
-                                                     or cues.PAST_FORM.search(folded, s0, m.start)):
+                                                     or cues.PAST_FORM.search(folded, s0, m.start)
+                                                     or _AFTER_IT.search(folded, max(m.end, cue.start() - 30),
+                                                                         cue.start())):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
+
+
+# "21 augusti kommer årsmötet hållas, efter att det har skjutits upp": the new date, the move is its past.
+_AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?(?:har|hade|blivit)\s{1,3}$")
 
 
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
