@@ -277,3 +277,11 @@ def test_the_new_date_of_a_meeting_held_after_it_was_postponed_is_not_cancelled(
             "har skjutits upp på grund av vattenskadan.\n")
     assert [(i["date"], i.get("status")) for i in extract(text)["items"] if i["date"] == "2026-08-22"] == [
         ("2026-08-22", None)]
+
+
+def test_a_programme_heading_that_calls_its_event_off_cancels_the_dated_row_under_it() -> None:
+    text = ("Program 2026\n\nValborgsfirande – ställs tyvärr in p.g.a. vattenskadan\n"
+            "30/4 Kl 19.00 Kören sjunger in våren. Efter det blir det vårtal och brasa.\n\n"
+            "Midsommarfirande\n19/6 Kl 14.00 Vi klär stången.\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"]}
+    assert status["2026-04-30"] == "cancelled" and status["2026-06-19"] is None

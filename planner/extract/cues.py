@@ -45,7 +45,8 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "tidigarelägga", "skjuta upp", "blev inställd", "blev inställt", "inget fullmäktige",
                   "inget kommunfullmäktige", "inget regionfullmäktige", "inget årsmöte", "ingen årsstämma",
                   "ingen stämma", "annulleras", "annullerat", "inte kalla till", "uppskjut", "skjutas upp",
-                  "skjutits upp", "skjutit upp", "sköts upp", "skjuter upp")
+                  "skjutits upp", "skjutit upp", "sköts upp", "skjuter upp", "ställs tyvärr in", "ställs därför in",
+                  "ställs dock in", "ställs nu in", "ställdes tyvärr in", "ställts tyvärr in")
 # The date a moved meeting had before: "Förbundskongressen planerades tidigare att hållas den 13-14 juni".
 # "Socialnämndens sammanträde skulle ägt rum den 18 mars" in a text that cancels it: the date it would have had.
 WAS_PLANNED = words("planerades", "var planerad", "var planerat", "var planerade", "ursprungligen", "skulle ha hållits",
