@@ -60,3 +60,4 @@ def test_the_adjustment_date_of_minutes_whose_long_header_line_ocr_wrapped_is_no
     result = extract(text)
     assert result["meeting"]["date"] == "2026-05-18"
     assert [i["date"] for i in result["items"] if i["kind"] in ("meeting", "next_meeting")] == []
+

@@ -130,7 +130,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
-    if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start):
+    if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start) \
+            or _adjusters_place(ctx, line):
         return "reference", None
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
@@ -218,6 +219,15 @@ def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
 
 
 _WRAPPED, _NEAR = 70, 100
+_PLACE_TIME = re.compile(r"[\s*]{0,3}(?:plats\s{1,3}och\s{1,3}tid|tid\s{1,3}och\s{1,3}plats)(?![a-z])")
+
+
+def _adjusters_place(ctx: Context, line: int) -> bool:
+    """"Utses att justera NN / Plats och tid Solna stadshus, 2021-05-27": the adjustment's place and time."""
+    doc = ctx.doc
+    above = doc.prev_nonblank(line, 1)
+    return bool(above) and _PLACE_TIME.match(doc.folded_line(line)) is not None \
+        and _line_has(ctx, above[0], cues.ADMIN)
 
 
 def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str]) -> bool:
