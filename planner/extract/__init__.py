@@ -12,11 +12,13 @@ import datetime as dt
 import re
 from collections.abc import Collection
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from planner.extract import cues
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
+from planner.extract.dayrows import weekday_rows
 from planner.extract.dockind import (
     KALLELSE,
     MINUTES,
@@ -58,6 +60,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     """Everything the minutes say about the calendar, per SCHEMA.md."""
     doc = Doc.from_text(text)
     mentions = find_dates(doc.folded)
+    if rows := weekday_rows(doc, mentions):
+        mentions = sorted(mentions + rows, key=attrgetter("start"))
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
     links = _link_spans(doc.original)
