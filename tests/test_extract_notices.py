@@ -285,3 +285,10 @@ def test_a_programme_heading_that_calls_its_event_off_cancels_the_dated_row_unde
             "Midsommarfirande\n19/6 Kl 14.00 Vi klär stången.\n")
     status = {i["date"]: i.get("status") for i in extract(text)["items"]}
     assert status["2026-04-30"] == "cancelled" and status["2026-06-19"] is None
+
+
+def test_news_that_the_annual_meeting_is_done_is_a_report_not_a_summons() -> None:
+    text = ("Förbundets årsmöte 2026 är genomfört\n\nDen 7 mars genomfördes förbundets årsmöte. Föredragningslistan "
+            "godkändes och 17 personer från 9 föreningar deltog.\n")
+    result = extract(text, "arsmote_2026.txt")
+    assert result["doc_kind"] == "notice" and result["meeting"]["date"] == "2026-03-07"

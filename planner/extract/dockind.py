@@ -52,6 +52,10 @@ PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdag
 _TITLE_AREA = 4
 
 
+# A title that reports the meeting done: "Södra Svealands årsmöte 2024 är genomfört".
+_REPORTED = re.compile(words("genomfört", "genomförd", "genomfördes", "har hållits", "avslutat", "avslutad",
+                             suffix=r"(?![a-z])").pattern
+                       + r"|(?<![a-z])h(?:o|oe|d)lls(?![a-z])")
 # A summons anywhere in the opening; a welcome ("välkommen till Parvaneh") only counts in the title.
 _SUMMONS = words("kallas", "kallelse till", "inbjudan till", "kallar till", "ärendelista", "föredragningslista")
 
@@ -79,7 +83,7 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
         return MINUTES
     headings = "\n".join(doc.folded_line(i) for i in top if len(doc.lines[i]) <= 100)
     if (CALLS.search(headings) or _SUMMONS.search(doc.folded, 0, 1200)) and signs <= 1 \
-            and not CANCELLED.search(doc.folded, 0, 2000):
+            and not CANCELLED.search(doc.folded, 0, 2000) and not _REPORTED.search(headings):
         return KALLELSE  # a news item that calls anew after a cancellation ("Ny kallelse …") is a notice
     return NOTICE
 
