@@ -276,11 +276,12 @@ def test_a_slow_batch_keeps_its_lease_so_no_other_dispatcher_takes_its_rows(app,
         subscriber(f"p{i}@example.se", org, styr, leads={"meeting": ["P7D"]})  # due four days ago
     sync_event_reminders(meeting(org, styr, now + dt.timedelta(days=3)), now - dt.timedelta(days=30))
     db.session.commit()
-    app.config.update(REMINDER_LEASE_SECONDS=1.2, REMINDER_BATCH_SIZE=50)
+    # A lease of 3 s: a loaded CI machine may take over a second to connect and send the first message.
+    app.config.update(REMINDER_LEASE_SECONDS=3, REMINDER_BATCH_SIZE=50)
     stolen: list[int] = []
 
     def slow_server_and_a_rival(count: int) -> None:
-        time.sleep(0.25)  # 8 messages take 2 s, more than the lease
+        time.sleep(0.6)  # 8 messages take 4.8 s, more than the lease
         with app.app_context():
             stolen.extend(claim(utcnow(), "rival", 100, dt.timedelta(seconds=60)).ids)
 
