@@ -292,3 +292,10 @@ def test_news_that_the_annual_meeting_is_done_is_a_report_not_a_summons() -> Non
             "godkändes och 17 personer från 9 föreningar deltog.\n")
     result = extract(text, "arsmote_2026.txt")
     assert result["doc_kind"] == "notice" and result["meeting"]["date"] == "2026-03-07"
+
+
+def test_a_date_said_to_be_last_wednesday_is_past_and_no_meeting() -> None:
+    text = ("Nominering klar\n\nPublicerad 2026-11-27\n\nFram till och med i onsdags, den 25 november, kunde "
+            "förbunden nominera kandidater. Stämman hålls den 23 januari 2027.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2026-11-25") in (None, "reference") and kinds["2027-01-23"] == "meeting"

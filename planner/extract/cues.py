@@ -84,7 +84,8 @@ PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "protokoll från", "justera", "avsändare",
-             "tidigare", "bifoga", "hade",
+             "tidigare", "bifoga", "hade", "i måndags", "i tisdags", "i onsdags", "i torsdags", "i fredags",
+             "i lördags", "i söndags", "i förrgår",
              "bilaga", "uppgick", "uppgår", "ökade", "minskade", "tillgångarna", "protokolljustering")
 # Rules and terms of office: "mandatperioden … från första juli till sista juni", "enligt 5 kap kommunallagen …
 # räknat från och med den 15 oktober valåret". Their dates bound a period, they are no events.
