@@ -48,6 +48,7 @@ def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | No
     ("21 mars -24", [(2024, 3, 21, None)]),
     ("Lérdagen den 25-mars 2017", [(2017, 3, 25, None)]),  # a hyphen where the blank was
     ("Sunday, the 7th of April 2024", [(2024, 4, 7, None)]),
+    ("26/6 t. o. m. 28/8", [(None, 6, 26, (8, 28))]),  # "t. o. m." with its blanks is a range too
     ("tel 0701234567", []),
     ("1/2 dag", []),
     ("i höst", []),

@@ -37,7 +37,7 @@ class DateMention:
         return self.year is not None
 
 
-_SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.o\.m\.?)\s{0,3}(?:den\s{1,3})?"
+_SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.\s?o\.\s?m\.?)\s{0,3}(?:den\s{1,3})?"
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?"  # "17:e", "27nd" (English ordinals too)
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 # A year across a blank line, or alone on the next line, heads what follows ("28 november\n\n2023\n30 januari").
@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # "17 feb-21feb", "24–25 maj".
     ("number", re.compile(
         r"(?P<d1>[0-9](?<![0-9/:].)(?<![^a-z],.)(?<![^a-z]-.)\d?)(?:"
-        r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.o\.m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
+        r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.\s?o\.\s?m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
         r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?(?:\s{1,3}of\s{1,3}|\s{0,6}|-(?=[jfmasond]))"
