@@ -33,8 +33,9 @@ def weekday_rows(doc: Doc, taken: list[DateMention]) -> list[DateMention]:
             continue
         folded = doc.folded_line(index)
         heading = _MONTH_HEADING.fullmatch(folded) if len(line) <= 20 else None
-        if heading is not None and month_number(heading.group(1), abbreviations=False):
-            month, since = month_number(heading.group(1), abbreviations=False) or 0, index
+        named = month_number(heading.group(1), abbreviations=False) if heading is not None else None
+        if named:
+            month, since = named, index
             continue
         if not month or index - since > _HEADING_REACH or index in busy:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planner.extract.cues import CANCELLED, MINUTES_TITLE, PUBLISHED
+from planner.extract.cues import CANCELLED, HOLL, MINUTES_TITLE, PUBLISHED
 from planner.extract.dates import DateMention
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
@@ -55,7 +55,7 @@ _TITLE_AREA = 4
 # A title that reports the meeting done: "Södra Svealands årsmöte 2024 är genomfört".
 _REPORTED = re.compile(words("genomfört", "genomförd", "genomfördes", "har hållits", "avslutat", "avslutad",
                              suffix=r"(?![a-z])").pattern
-                       + r"|(?<![a-z])h(?:o|oe|d)lls(?![a-z])")
+                       + r"|(?<![a-z])" + HOLL + r"s(?![a-z])")
 # A summons anywhere in the opening; a welcome ("välkommen till Parvaneh") only counts in the title.
 _SUMMONS = words("kallas", "kallelse till", "inbjudan till", "kallar till", "ärendelista", "föredragningslista")
 

@@ -19,6 +19,7 @@ from planner.extract.cues import (
     EXTRA,
     HANDOVER_EVENT,
     HELD,
+    HOLL,
     MEETING,
     MINUTES_TITLE,
     NEXT,
@@ -204,7 +205,7 @@ _LINE_END = re.compile(r"\.\n\s*(?=[A-ZÅÄÖ])")
 _HELD_ITS = re.compile(r"(?<![a-z])(?:holl|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
                        r"[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
 _HELD_WHICH = re.compile(r"(?:" + MEETING.pattern + r")[a-z]{0,3}\s{1,3}som\s{1,3}"
-                         r"(?:h(?:o|oe|d)lls|agde\s{1,3}rum|genomfordes|avholls)(?![a-z])[^.]{0,60}$")
+                         r"(?:(?:av)?" + HOLL + r"s|agde\s{1,3}rum|genomfordes)(?![a-z])[^.]{0,60}$")
 # An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").
 _AN_EXTRA = re.compile(r"(?<![a-z])(?:ett|en)\s{1,3}(?:[a-z]{1,12}\s{1,3})?" + EXTRA.pattern)
 

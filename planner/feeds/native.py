@@ -20,7 +20,7 @@ from planner import labels
 from planner.feeds import _cfeed  # type: ignore[attr-defined]  # built by setuptools (pyproject.toml)
 from planner.feeds.build import _CATEGORIES, FOOTER, STATUS, FeedMeta, _Singles, event_text, feed_url, header, sort_key
 from planner.feeds.lines import STOCKHOLM, escape_text
-from planner.feeds.rows import BodyRow, EventRow, text_row
+from planner.feeds.rows import BodyRow, event_rows
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
@@ -100,13 +100,7 @@ def build_rows(top: Sequence[Sequence[Any]], children: Sequence[Sequence[Any]], 
         return calendar
     view = memoryview(calendar)
     entries: list[tuple[int, int, Any]] = [(key, id_, view[start:end]) for key, id_, start, end in spans]
-    events = [EventRow(text_row(top[i]), bodies) for i in rest]
-    by_id = {event.id: event for event in events}
-    for row in children:
-        child = EventRow(row, bodies)
-        overrides = by_id[child.series_id].overrides  # a series is always Python's, so it is here
-        assert isinstance(overrides, list)
-        overrides.append(child)
+    events = event_rows([top[i] for i in rest], children, bodies)  # a series is always Python's, so it is here
     single = _Singles(meta, url)
     for event in events:
         text = event_text(event, meta, single)

@@ -81,6 +81,12 @@ def load_rows(filters: Sequence[Any], start: dt.datetime, end: dt.datetime,
               deleted_since: dt.datetime | None = None) -> list[EventRow]:
     """Top-level events that may touch the window (the builder decides exactly), with overrides."""
     top, children, bodies = select_rows(filters, start, end, deleted_since)
+    return event_rows(top, children, bodies)
+
+
+def event_rows(top: Sequence[Sequence[Any]], children: Sequence[Sequence[Any]],
+               bodies: dict[int, BodyRow]) -> list[EventRow]:
+    """EventRows of top-level rows, each series with the override rows among `children` that belong to it."""
     events = [EventRow(text_row(row), bodies) for row in top]
     by_id = {event.id: event for event in events}
     for row in children:
