@@ -35,6 +35,7 @@ from planner.extract.glossary import expand, glossary
 from planner.extract.grids import grid_tables
 from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
+from planner.extract.history import letterhead_dates
 from planner.extract.item_titles import finish_titles
 from planner.extract.items import Context, build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
@@ -103,6 +104,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if meeting is None and doc_kind == MINUTES:
         meeting = _minutes_file_meeting(doc)
     publications = publication_dates(doc, content, doc_kind, doc_year)
+    if doc_kind == KALLELSE and meeting is not None:
+        publications.update(letterhead_dates(doc, content, meeting.date))
     published = min(publications.values()) if publications else None  # written then; later edits change less
     if doc_kind == NOTICE and meeting is not None and header_mention is not None and published is not None \
             and meeting.date > published:

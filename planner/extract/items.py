@@ -12,6 +12,7 @@ from planner.extract import cues
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.dockind import place_dateline
+from planner.extract.history import told_as_past
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
@@ -136,7 +137,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
     if (before := ctx.written or ctx.ref) is not None and r.first_day < before \
-            and _DECIDED_ON.search(doc.folded, max(s0, m.start - 50), m.start):
+            and told_as_past(doc, m, s0):
         return "reference", None  # "Laglighetsprövning av kommunstyrelsens beslut 12 maj 2014": decision history
     now = ctx.written if ctx.written_known else ctx.ref
     not_future = now is not None and r.first_day <= now
@@ -153,9 +154,6 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
 
 
 _SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
-# "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
-_DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?"
-                         r"(?:\d{1,2}\s{1,2}[a-z]{3,9}\s{1,2}(?:19|20)\d\d\s{1,3}(?:och|samt)\s{1,3})?$")
 
 
 def _month_span_line(folded: str) -> bool:

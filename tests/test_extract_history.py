@@ -1,0 +1,34 @@
+"""What a text tells as its own past is no schedule item (extract/history.py)."""
+
+from __future__ import annotations
+
+from planner.extract import extract
+
+
+def _proposed(result: dict) -> list[tuple[str, str]]:
+    return [(i["kind"], i["date"]) for i in result["items"] if i["kind"] not in ("reference", "chair_handover")]
+
+
+def test_a_kallelse_letterhead_dates_the_letter_and_what_came_before_it_is_history() -> None:
+    text = ("KALLELSE 2018-02-12\n\nKommunfullmäktige\n\nPlats och tid för sammanträde Kommunhuset, torsdag 22 "
+            "februari kl 17:00\n\nÄrenden\n\n1 Val av justerare\n\n2 Befrielse från uppdrag\n\nTidigare ersättare i "
+            "kommunfullmäktige Anna Berg (M) har den 30 november 2017 befriats från sitt uppdrag.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2018-02-22"
+    assert _proposed(result) == []
+
+
+def test_the_day_a_paper_or_a_motion_was_handed_in_is_no_meeting() -> None:
+    text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2019-04-10\n\n§ 12 Medborgarförslag om belysning\n\n"
+            "Ett medborgarförslag inkommet 2019-03-04 föreslår belysning i parken. Föreligger tjänsteskrivelse "
+            "2019-03-20.\n\n§ 13 Motion om kommunalrådslön\n\nErik Ek (V) föreslår i en motion inlämnad den 15 "
+            "februari 2019 att lönen sänks.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2019-04-10"
+    assert _proposed(result) == []
+
+
+def test_a_paper_due_after_the_meeting_is_still_a_deadline() -> None:
+    text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2019-04-10\n\n§ 14 Remiss\n\nKommunstyrelsens yttrande "
+            "ska lämnas senast den 15 maj 2019.\n")
+    assert ("deadline", "2019-05-15") in _proposed(extract(text))
