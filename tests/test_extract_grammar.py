@@ -428,6 +428,7 @@ def test_ocr_s_glued_hyphen_and_exclamation_for_l_keep_dates_and_titles() -> Non
 @pytest.mark.parametrize("sentence", [
     "Föreningens årsstämma kommer inte hållas den 18 maj som planerat. Nytt datum är tisdag den 23 juni.",
     "Demokratiberedningen behöver ändra datum för sammanträdet den 18 maj till den 23 juni.",
+    "Sammanträdet den 18 maj kommer att ställas in. Ärendena tas upp den 23 juni.",
 ])
 def test_a_meeting_that_will_not_be_held_or_changes_date_is_cancelled_and_the_new_date_is_the_meeting(
         sentence: str) -> None:
