@@ -299,3 +299,14 @@ def test_a_date_said_to_be_last_wednesday_is_past_and_no_meeting() -> None:
             "förbunden nominera kandidater. Stämman hålls den 23 januari 2027.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2026-11-25") in (None, "reference") and kinds["2027-01-23"] == "meeting"
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ("Nästa distriktsstämma, som även blir distriktets 60-årsjubileum, blir den 4 april 2027.", "Distriktsstämma"),
+    ("Om ett år är det dags för förbundets nästa kongress som hålls i Malmö den 4 april 2027.",
+     "Förbundets nästa kongress i Malmö"),
+])
+def test_news_of_the_next_assembly_names_it_the_next_meeting_not_the_news_own(sentence: str, title: str) -> None:
+    result = extract(f"Distriktsstämma 2027\n\n{sentence}\n\nAlla medlemmar är välkomna.\n")
+    nexts = [(i["date"], i["title"]) for i in result["items"] if i["kind"] == "next_meeting"]
+    assert result["meeting"] is None and nexts == [("2027-04-04", title)]

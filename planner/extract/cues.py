@@ -15,6 +15,10 @@ NEXT = re.compile(
     r"n(?<![a-z]n)[aeiouyd]{1,2}st(?:[aeiouy]|kommande):?\s{1,3}(?:(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
     + r"|(?:[a-z]{1,20}s)?" + MEETING_NOUN + ")"
     + r"|k(?<![a-z]k)ommande\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"(?:et|e)?(?![a-z])")
+# "Nästa distriktsstämma … blir den 4 april": a coming assembly (the meeting nouns above leave "stämma" out, since
+# "nästa extra stämma" heads a brf's summons to the one it calls).
+NEXT_ASSEMBLY = re.compile(r"n(?<![a-z]n)[aeiouyd]{1,2}sta\s{1,3}(?:[a-z]{1,20}[- ]?)?"
+                           r"(?:stamma|stamman|kongress|kongressen)(?![a-z])")
 # "nästa PKS", "Nästa LG-möte": an acronym after "nästa", read on the original text.
 NEXT_ACRONYM = re.compile(r"[Nn](?<![^\W\d_][Nn])\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,6}(?![a-zåäö])")
 # "Nästa möte", and "Återstående styrelsemöten (och protokoll)" over a list whose first date is the next one.

@@ -24,6 +24,7 @@ from planner.extract.cues import (
     MINUTES_TITLE,
     NEXT,
     NEXT_ACRONYM,
+    NEXT_ASSEMBLY,
     NEXT_HEADING,
     PAST_FORM,
     PUBLISHED,
@@ -170,7 +171,7 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
     above = doc.prev_nonblank(index, 1)
     return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
                 or METADATA.match(doc.folded_line(index)) or index in front_matter_lines(doc)
-                or NEXT_ACRONYM.search(original)
+                or NEXT_ACRONYM.search(original) or NEXT_ASSEMBLY.search(folded)
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))
 
 

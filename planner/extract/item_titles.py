@@ -59,6 +59,15 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if resumed is not None:  # "Fortsättning på det ajournerade mötet": that meeting, not the body's next one
             words = doc.original[n0 + resumed.start():n0 + resumed.end()]
             return words[0].upper() + words[1:]
+        assembly = None if named or resumed else cues.NEXT_ASSEMBLY.search(sentence)
+        if assembly is not None:
+            # "förbundets nästa stämma som kommer att hållas i Luleå …": the assembly as the sentence names it, else
+            # as "Nästa distriktsstämma, som även blir …" calls it
+            title = title_for(ctx, m, t, "meeting")
+            noun = assembly.group(0).split()[-1]
+            if noun not in fold(title) or fold(title).startswith(assembly.group(0)):
+                title = doc.original[n0 + assembly.start():n0 + assembly.end()].split()[-1]
+            return title[0].upper() + title[1:]
         extra = None if named else extra_meeting(sentence, n0)
         if extra is None:
             return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")

@@ -286,7 +286,8 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     key = (s0, "next")
     if key not in ctx.memo:
         sentence = ctx.doc.folded[s0:s1]
-        cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1)
+        cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1) \
+            or cues.NEXT_ASSEMBLY.search(sentence)
         if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()):
             cue = None  # "nästa möte med arbetsgruppen": another group's meeting
         if cue is None:
@@ -294,7 +295,7 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
             if ctx.memo[key] is None and not _names_next(ctx):
                 ctx.memo[key] = extra_meeting(sentence, s0)
         else:
-            ctx.memo[key] = cue.start() + (s0 if cue.re is cues.NEXT else 0)
+            ctx.memo[key] = cue.start() + (0 if cue.re is cues.NEXT_ACRONYM else s0)
     cue_pos = ctx.memo[key]
     if cue_pos is None:
         return False
