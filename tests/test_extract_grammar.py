@@ -84,6 +84,9 @@ def test_weekday_is_read_before_the_date() -> None:
     ("kl 9,45-12,15", ("09:45", "12:15")),
     ("kl 09;00-12;00", ("09:00", "12:00")),
     ("börja kl 1300", ("13:00", None)),
+    ("Skara den 13 april 2012 kl. 13.00 15.30", ("13:00", "15:30")),  # a transcript that lost the dash
+    ("kl 13.00 15 personer", ("13:00", None)),
+    ("kl 18.00 12.03.2020", ("18:00", None)),
 ])
 def test_times(text: str, want: tuple) -> None:
     (t,) = find_times(fold(text))
