@@ -873,7 +873,7 @@ def test_valjer_x_till_ordforande_in_minutes_is_the_new_chair_from_the_meeting()
     text = ("Protokoll regionfullmäktige 2022-10-25\n\nNärvarande: ledamöterna\n\n§ 2 Val av ordförande\n\n"
             "Regionfullmäktige väljer Anna Berg (S) till ordförande i regionfullmäktige fram till 14 oktober 2026.\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
-    assert handovers == [("2022-10-25", "Anna Berg S")]
+    assert handovers == [("2022-10-25", "Anna Berg (S)")]
 
 
 @pytest.mark.parametrize("text, want", [

@@ -11,7 +11,7 @@ from planner.extract.normalize import fold
 
 @pytest.mark.parametrize(("text", "giver", "taker"), [
     ("Kommunstyrelsens ordförande Anders Berg (S) tackade för sig och hans post togs över av Eva Lind (S).",
-     "Anders Berg S", "Eva Lind S"),
+     "Anders Berg (S)", "Eva Lind (S)"),
     ("Lars Ek har svingat ordförandeklubban i fullmäktige. När fullmäktige möts igen är det Anna Holm som håller i "
      "klubban.", None, "Anna Holm"),
     ("Dick Ström blir vice ordförande medan Gunnar Selberg tar över som kommunalråd och ordförande i kommunstyrelsen.",
@@ -21,6 +21,11 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    # Inversion after a fronted time, with the party and the home municipality between the name and "över".
+    ("Från och med den 1 januari 2025 tar Anna Svensson (S), Huddinge, över ordförandeskapet efter Per Olsson (M).",
+     "Per Olsson (M)", "Anna Svensson (S)"),
+    ("Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun.",
+     "Eksjö kommun", "Vetlanda kommun"),
     ("Sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig ordförande.", None, "Eva Lind"),
     # OCR wrapped the line after the verb, and read "öppnade" as "6ppnade" (no part of her name).
     ("Vice ordférande Eva Lind 6ppnade métet.\nFram till arsmétet évertar\nvice ordférande ordférandeskapet.",
@@ -71,7 +76,7 @@ def _handovers(text: str) -> list[tuple[str, str | None]]:
 def test_news_that_dates_the_change_no_other_way_is_dated_by_the_page_s_month() -> None:
     text = (" date 2020-11 I torsdags hände mycket i stadshuset. Kommunstyrelsens ordförande Anders Berg (S) tackade "
             "för sig och hans post togs över av Eva Lind (S).\n")
-    assert _handovers(text) == [("2020-11", "Eva Lind S")]
+    assert _handovers(text) == [("2020-11", "Eva Lind (S)")]
 
 
 def test_a_start_after_new_year_in_the_next_paragraph_dates_the_change() -> None:
@@ -131,3 +136,11 @@ def test_a_stand_in_since_a_month_already_past_dates_from_that_month() -> None:
             "frånvarande sedan april, sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig "
             "ordförande.\n")
     assert _handovers(text) == [("2026-04", "Eva Lind")]
+
+
+def test_chair_news_with_a_fronted_date_proposes_the_handover_on_that_day() -> None:
+    text = ("Ny ordförande i samarbetsrådet\n\nPublicerad 2024-12-20\n\nFrån och med den 1 januari 2025 tar Anna "
+            "Svensson (S), Huddinge, över ordförandeskapet efter Per Olsson (M), Nacka.\n")
+    items = extract(text)["items"]
+    handovers = [(i["date"], i["to"]) for i in items if i["kind"] == "chair_handover"]
+    assert handovers == [("2025-01-01", "Anna Svensson (S)")]

@@ -16,10 +16,13 @@ TAKE = re.compile(r"(?<![a-z])(?:(?:tar|tog|tagit)\s{1,3}[aeiouyd]{1,2}ver|[aeio
                   r"|tilltrader|tilltradde)\s{1,3}"
                   r"(?:[a-z]{1,10}\s{1,3}){0,2}?" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
 # Swedish inversion: "Enligt rotationen tar Halmstad över ordförandeskapet (från Kungsbacka)".
-TAKE_INVERTED = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)\s{1,3}"
+# "Från den 1 januari tar Anna Svensson (S), Huddinge, över ordförandeskapet": a party and a place after the name.
+TAKE_INVERTED = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}[a-z0-9-]{2,20})?)"
+                           r"(?:\s{0,3}\([a-z]{1,4}\))?(?:,\s{1,3}[a-z-]{2,20}(?:\s{1,3}kommun)?,?)?\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
-PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z]{1,15}\s{1,3}){0,3}?"
-                    r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})\s{1,3})?till\s{1,3}")
+# "Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun": the day between.
+PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z0-9]{1,15}\s{1,3}){0,4}?"
+                    r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})(?:\s{1,3}(?:kommun|stad|region))?\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
 NEW_CHAIR = re.compile(r"n(?<![a-z]n)ya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
@@ -318,10 +321,16 @@ def _vice_chair(folded: str, original: str) -> str | None:
     return None
 
 
+_PARTY = re.compile(r"\([A-ZÅÄÖ]{1,3}\)[.,;:]?")
+
+
 def _name_after(original: str, pos: int) -> str | None:
     tokens: list[str] = []
     words = original[pos:pos + 80].split()[:5]
     for n, word in enumerate(words[:4]):
+        if tokens and _PARTY.fullmatch(word):  # "Anna Svensson (S)," keeps her party as written
+            tokens.append(word.rstrip(".,;:"))
+            break
         core = word.strip(".,;:()")
         if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core) or not n and _NUMBER.fullmatch(core):
             if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
