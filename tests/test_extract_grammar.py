@@ -944,3 +944,46 @@ def test_a_list_item_wrapped_by_ocr_keeps_the_list_under_its_deadlines_heading()
 ])
 def test_english_ordinals_in_swedish_minutes_are_days(text: str, want: list) -> None:
     assert [(m.month, m.day) for m in find_dates(fold(text))] == want
+
+
+def test_the_latest_year_a_weekday_fits_dates_minutes_that_name_no_year() -> None:
+    from planner.extract.years import last_weekday_year
+
+    assert last_weekday_year([(6, 9, 4)], 2026) == 2023  # Friday 9 June
+    assert last_weekday_year([(6, 9, 4), (9, 8, 4)], 2026) == 2023  # and Friday 8 September
+    assert last_weekday_year([(6, 9, 4), (9, 9, 4)], 2026) is None  # no year has both
+
+
+def test_minutes_without_a_year_take_the_latest_year_their_weekday_fits() -> None:
+    import datetime as dt
+
+    from planner.extract import extract
+
+    text = ("Protokoll\nKommunchefsnätverket\n\nDatum: Fredag 9 juni\nTid: kl 9.45-12.15\nPlats: Kommunhuset\n\n"
+            "1. Nästa möte\nFredag den 8 september kl 9.00.\n")
+    result = extract(text)
+    held = dt.date.fromisoformat(result["meeting"]["date"])
+    assert (held.month, held.day, held.weekday()) == (6, 9, 4) and dt.date.today().year - 8 < held.year <= \
+        dt.date.today().year
+    assert [(i["kind"], i["date"]) for i in result["items"]] == [("next_meeting", f"{held.year}-09-08")]
+
+
+def test_the_first_date_under_kommande_moten_is_the_next_meeting_and_a_row_label_titles_it() -> None:
+    from planner.extract import extract
+
+    text = ("Minnesanteckningar Styrgruppen 2024-03-15\n\n6. Kommande möten\n- 12 april kl 13-15\n- 17 maj kl 13-15\n\n"
+            "## Kommande träffar\n\n- **Halvtidsavstämning:** 2024-11-29 kl 09:20\n")
+    got = [(i["kind"], i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert got == [("next_meeting", "2024-04-12", "Styrgruppens möte")]
+    text = "Protokoll 2024-11-25\n\n## Kommande möten\n\n- **Halvtidsavstämning:** 2024-11-29 kl 09:20\n"
+    got = [(i["kind"], i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert got == [("next_meeting", "2024-11-29", "Halvtidsavstämning")]
+
+
+def test_a_board_that_decides_to_meet_on_listed_dates_titles_them_its_meetings() -> None:
+    from planner.extract import extract
+
+    text = ("SAMMANTRÄDESPROTOKOLL\nFörbundsstyrelsen\n\nSammanträdesdatum\n2024-09-13\n\n§ 60 Sammanträdesplan 2025\n"
+            "Förbundsstyrelsen beslutar att sammanträda 2025: 31 januari, 14 mars, 9 maj, 13 juni.\n")
+    titles = {i["title"] for i in extract(text)["items"]}
+    assert titles == {"Förbundsstyrelsens sammanträde"}

@@ -50,7 +50,7 @@ from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.table_items import body_heading, fold_into_tables, items_from_tables, latest_year
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
-from planner.extract.years import document_year, safe_date, weekday_fit_year
+from planner.extract.years import document_year, last_weekday_year, safe_date, weekday_fit_year
 
 __all__ = ["extract"]
 # One pattern per century: a literal start lets the engine search for it as a substring.
@@ -86,6 +86,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_year is None and doc_kind == PLAN:  # a plan that names no year: the one its days are working days in
         doc_year = weekday_fit_year([(m.month, m.day) for m in content if m.precision == "day" and m.year is None],
                                     latest_year())
+    elif doc_year is None:  # minutes that name no year ("Fredag den 9 juni"): the latest year the weekday fits
+        doc_year = last_weekday_year([(m.month, m.day, m.weekday) for m in content if m.weekday is not None
+                                      and m.precision == "day" and m.year is None], latest_year() - 1)
     meeting, header_mention = None, None
     if doc_kind != PLAN:
         # A notice reports from the day it was written: its first full date, not the year it names most.

@@ -25,7 +25,7 @@ NEXT_ACRONYM = re.compile(r"[Nn](?<![^\W\d_][Nn])\w{1,3}sta\s{1,3}[A-ZÅÄÖ]{2,
 NEXT_HEADING = re.compile(
     r"^[\s#*>\\{}a-z]{0,8}?(?:\d{1,2}\s{0,2}[.):]?\s{0,3}|§\s{0,2}\d{1,3}\s{0,3})?"
     r"(?:n[aeiouyd]{1,2}st[aeiouy]\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN + r"[a-z]{0,4}"
-    r"|[aeiouyd]{1,2}terst[aeiouyd]{1,2}ende\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
+    r"|(?:[aeiouyd]{1,2}terst[aeiouyd]{1,2}ende|kommande)\s{1,3}(?:[a-z]{1,20}[- ]?)?" + MEETING_NOUN
     + r"n(?:\s{1,3}och\.?\s{1,3}[a-z]{3,20})?)"
     r"[\s*:}]{0,6}$")
 

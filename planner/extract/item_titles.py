@@ -38,6 +38,13 @@ def _as_body(ctx: Context, subject: str) -> str:
     return body if " " not in short and len(full) > len(short) and full.endswith(short) else subject
 
 
+# A list row led by its own label: "- **Halvtidsavstämning:** 2024-11-29 kl 09:20".
+_ROW_LABEL = re.compile(r"[\s*#>•-]{0,8}(?P<t>[a-z][a-z /-]{2,40}?)[\s*]{0,3}:[\s*]{0,3}"
+                        r"(?:[a-z]{2,8}dag(?:en)?\s{1,2})?")
+_GENERIC_LABEL = re.compile(r"(?:datum|tid|tidpunkt|nar|dag|plats|nasta\s{1,3}[a-z ]{0,20}|kommande\s{1,3}[a-z ]{0,20}"
+                            r"|[a-z]{0,20}(?:mote|moten|sammantrade|sammantraden|traff)(?:t|et|n|na)?)")
+
+
 def _next_title(ctx: Context, words: str) -> str:
     """The next meeting as the text calls it ("Nästa styrelsemöte" → "Styrelsemöte"), else as the body's meeting."""
     noun = words.split()[-1].strip(":") if words else ""
@@ -68,6 +75,11 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             if noun not in fold(title) or fold(title).startswith(assembly.group(0)):
                 title = doc.original[n0 + assembly.start():n0 + assembly.end()].split()[-1]
             return title[0].upper() + title[1:]
+        label = None if named else _ROW_LABEL.fullmatch(doc.folded, doc.starts[doc.line_of(m.start)], m.start)
+        if label is not None and not _GENERIC_LABEL.fullmatch(label.group("t")):
+            # "## Kommande möten / - **Halvtidsavstämning:** 2024-11-29": the row names its meeting
+            words = doc.original[label.start("t"):label.end("t")]
+            return words[0].upper() + words[1:]
         extra = None if named else extra_meeting(sentence, n0)
         if extra is None:
             return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")
@@ -259,7 +271,8 @@ _SUBJECT_HELD = re.compile(r"(?<![a-z])(?P<t>[a-z]{0,20}(?:mote|sammantrade|stam
                            r"(?:som\s{1,2})?(?:halls|ager\s{1,2}rum|kommer\s{1,2}att\s{1,2}hallas|ska\s{1,2}hallas)\s{1,2}"
                            r"(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
 _MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(?P<end>na|n)(?![a-z])")
-_MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att)\s{1,2})?"
+_MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att"
+              r"|(?:har\s{1,2})?beslut(?:ar|ade|at)\s{1,2}att)\s{1,2})?"
               r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
 _MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
 # The same in a sentence that a heading runs into (a PDF's lines joined): the body named right before the verb.

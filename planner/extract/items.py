@@ -27,7 +27,7 @@ _REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvar
                             r"(?:en)?(?:\s{1,3}(?!senast|sista|inlamn|lamnas|ska|skall|in(?![a-z]))[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
-_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s|terst[aeiouyd]{1,2}ende\s")
+_NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s|terst[aeiouyd]{1,2}ende\s|kommande\s")
 NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
@@ -74,13 +74,21 @@ class Context:
         return found
 
 
+_COMING_LIST = re.compile(r"[\s#*>\d.):§]{0,10}kommande\s{1,3}(?:[a-z]{1,20}[- ]?)?"
+                          r"(?:moten|sammantraden|traffar)(?![a-z])")
+
+
 def next_meeting_lines(doc: Doc) -> dict[int, int]:
     """Lines below a "Nästa möte" heading (until the next numbered heading) → the heading's line."""
     sections: dict[int, int] = {}
     candidates = sorted({doc.line_of(m.start()) for m in _NEXT_WORD.finditer(doc.folded)})
-    for index in candidates:
-        if len(doc.lines[index]) > 80 or not cues.NEXT_HEADING.match(doc.folded_line(index)):
-            continue
+    headings = [i for i in candidates if len(doc.lines[i]) <= 80 and cues.NEXT_HEADING.match(doc.folded_line(i))]
+    # "Kommande möten" lists what is to come: its first date is the next meeting unless a heading names that one
+    # ("Kommande möte / Vid kommande möte den 16 maj …" above "Kommande möten / Styrelsen möts 5/9 och 3/10").
+    coming = {i for i in headings if _COMING_LIST.match(doc.folded_line(i))}
+    if coming and any(doc.line_of(m.start()) not in coming for m in cues.NEXT.finditer(doc.folded)):
+        headings = [i for i in headings if i not in coming]
+    for index in headings:
         seen, i = 0, index + 1
         while i < len(doc.lines) and seen < 8:
             if doc.lines[i].strip():

@@ -41,6 +41,17 @@ def weekday_year(month: int, day: int, weekday: int, around: int, span: int = 7)
     return None
 
 
+def last_weekday_year(dates: list[tuple[int, int, int]], latest: int, span: int = 8) -> int | None:
+    """The latest year up to `latest` in which every (month, day, weekday) falls on its weekday, if one does."""
+    if not dates:
+        return None
+    for year in range(latest, latest - span, -1):
+        if all((d := safe_date(year, month, day)) is not None and d.weekday() == weekday
+               for month, day, weekday in dates):
+            return year
+    return None
+
+
 def week_year(week: int, ref: dt.date) -> int:
     low, high = ref - dt.timedelta(days=BACK_DAYS), ref + dt.timedelta(days=AHEAD_DAYS)
     for year in (ref.year, ref.year + 1, ref.year - 1):
