@@ -39,6 +39,7 @@ from planner.extract.history import letterhead_dates
 from planner.extract.item_titles import finish_titles
 from planner.extract.items import Context, build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
+from planner.extract.monthrows import month_rows
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
@@ -63,6 +64,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     mentions = find_dates(doc.folded)
     if rows := weekday_rows(doc, mentions):
         mentions = sorted(mentions + rows, key=attrgetter("start"))
+    if (by_month := month_rows(doc, mentions)) is not None:
+        mentions = by_month
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
     links = _link_spans(doc.original)
