@@ -310,3 +310,10 @@ def test_news_of_the_next_assembly_names_it_the_next_meeting_not_the_news_own(se
     result = extract(f"Distriktsstämma 2027\n\n{sentence}\n\nAlla medlemmar är välkomna.\n")
     nexts = [(i["date"], i["title"]) for i in result["items"] if i["kind"] == "next_meeting"]
     assert result["meeting"] is None and nexts == [("2027-04-04", title)]
+
+
+def test_the_date_a_planned_meeting_is_moved_to_is_not_cancelled() -> None:
+    text = ("Kommunfullmäktiges sammanträde flyttas\n\nPublicerad: 2025-11-20\n\nKommunfullmäktiges sammanträde som "
+            "var planerat till den 18 december flyttas till den 15 december klockan 18.00.\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] != "reference"}
+    assert status == {"2025-12-18": "cancelled", "2025-12-15": None}

@@ -123,3 +123,14 @@ def test_a_second_table_right_under_the_first_is_read_with_its_own_months() -> N
             "Kommunfullmäktige | 13.00 | - | 29 | 19 |\n")
     assert [i["date"] for i in extract(text)["items"]] == [
         "2022-01-10", "2022-02-07", "2022-03-07", "2022-08-29", "2022-09-19"]
+
+
+def test_a_pipe_table_with_a_row_per_month_and_a_column_per_body() -> None:
+    from planner.extract import extract
+
+    text = ("Mötesdatum 2026\n\n| Månad | Styrelse | Arbetsutskott | Tid |\n|---|---|---|---|\n"
+            "| Januari | 23 | 9 | 13.00 |\n| Februari | 20 | 6, 27 | 13.00 |\n| Mars | - | 6 | 09.00-12.00 |\n")
+    got = sorted((i["date"], i["start"], i["title"]) for i in extract(text)["items"])
+    assert got == [("2026-01-09", "13:00", "Arbetsutskott"), ("2026-01-23", "13:00", "Styrelse"),
+                   ("2026-02-06", "13:00", "Arbetsutskott"), ("2026-02-20", "13:00", "Styrelse"),
+                   ("2026-02-27", "13:00", "Arbetsutskott"), ("2026-03-06", "09:00", "Arbetsutskott")]

@@ -462,8 +462,12 @@ _AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
     """In a text about a move or a cancellation, "… planerades tidigare att hållas den 13-14 juni" gives the date
     moved away from, "… skulle ägt rum den 18 mars" the one called off."""
-    if cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start) is None:
+    cue = cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start)
+    if cue is None:
         return False
+    between = mentions_between(ctx, cue.end(), m.start)
+    if between and cues.MOVED_TO.search(ctx.doc.folded, between[-1].end, m.start):
+        return False  # "… som var planerat till den 18 december flyttas till den 15 december": the 15th is the new one
     return _changes(ctx)
 
 

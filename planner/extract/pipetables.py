@@ -40,8 +40,46 @@ def pipe_tables(doc: Doc) -> list[TableDate]:
             rows, index = _rows(doc, index, columns, pos)  # on from the table's end: its rows are no headers
             found += rows
             continue
+        if doc.lines[index].count("|") >= 2 and (turned := _month_rows(doc, index)) is not None:
+            rows, index = turned
+            found += rows
+            continue
         index += 1
     return found
+
+
+def _month_rows(doc: Doc, header: int) -> tuple[list[TableDate], int] | None:
+    """The other orientation: a column per body, a row per month ("| Månad | Styrelse | AU |" / "| Januari | 23 | 9 |").
+
+    Read only when three months or more lead their rows in order and every row has one cell per column."""
+    columns = _cells(doc.lines[header])
+    if len(columns) < 2 or _month(columns[0]) or any(_month(c) for c in columns[1:]):
+        return None
+    times = {k for k, cell in enumerate(columns) if k and TIME_LABEL.match(fold(cell))}
+    year = year_above(doc, header)
+    rows: list[tuple[int, int, list[str]]] = []
+    pos = header + 1
+    while pos < len(doc.lines) and len(rows) < MAX_ROWS and "|" in doc.lines[pos]:
+        cells = _cells(doc.lines[pos])
+        if not _SEPARATOR.match(doc.lines[pos]):
+            month = _month(cells[0])
+            if not month or len(cells) != len(columns) or (rows and month <= rows[-1][1]) \
+                    or not all(_DAYS.match(c) for k, c in enumerate(cells[1:], 1) if k not in times):
+                break
+            rows.append((pos, month, cells))
+        pos += 1
+    if len(rows) < MIN_MONTHS:
+        return None
+    found = []
+    for line, month, cells in rows:
+        span = next((hit for k in times if (hit := _SPAN.match(cells[k]))), None)
+        start = f"{int(span.group(1)):02d}:{span.group(2)}" if span else None
+        end = f"{int(span.group(3)):02d}:{span.group(4)}" if span and span.group(3) else None
+        for k, cell in enumerate(cells[1:], 1):
+            if k not in times:
+                found += [TableDate(line, header, month, int(day), start, columns[k], year=year, end=end)
+                          for day in _DAY.findall(cell)]
+    return found, pos
 
 
 def _cells(text: str) -> list[str]:
