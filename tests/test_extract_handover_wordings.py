@@ -26,6 +26,8 @@ from planner.extract.normalize import fold
      "Per Olsson (M)", "Anna Svensson (S)"),
     ("Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun.",
      "Eksjö kommun", "Vetlanda kommun"),
+    ("Vid förbundsfullmäktiges sammanträde den 13 juni valdes Per Larsson (M) till ny ordförande i "
+     "förbundsstyrelsen efter Axel Josefson (M).", "Axel Josefson (M)", "Per Larsson (M)"),
     ("Sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig ordförande.", None, "Eva Lind"),
     # OCR wrapped the line after the verb, and read "öppnade" as "6ppnade" (no part of her name).
     ("Vice ordférande Eva Lind 6ppnade métet.\nFram till arsmétet évertar\nvice ordférande ordférandeskapet.",
@@ -144,3 +146,10 @@ def test_chair_news_with_a_fronted_date_proposes_the_handover_on_that_day() -> N
     items = extract(text)["items"]
     handovers = [(i["date"], i["to"]) for i in items if i["kind"] == "chair_handover"]
     assert handovers == [("2025-01-01", "Anna Svensson (S)")]
+
+
+def test_a_headline_and_its_sentence_naming_the_same_new_chair_give_one_name() -> None:
+    text = ("Nyheter\n2024-06-14\nPer Larsson ny ordförande för Göteborgsregionen\nVid förbundsfullmäktiges "
+            "sammanträde den 13 juni valdes Per Larsson (M) till ny ordförande i förbundsstyrelsen.\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2024-06-13", "Per Larsson (M)")]

@@ -304,7 +304,21 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
-    return [h for h in found if h.to_party]
+    return [_with_predecessor(folded, original, h) for h in found if h.to_party]
+
+
+# "… valdes Per Larsson (M) till ny ordförande i förbundsstyrelsen efter Axel Josefson (M)": the one replaced.
+_AFTER_NAME = re.compile(r"[^.\n]{0,60}?\sefter\s{1,3}(?=[a-z])")
+
+
+def _with_predecessor(folded: str, original: str, h: Handover) -> Handover:
+    if h.from_party is not None or "efter" not in folded[h.end:h.end + 80]:
+        return h
+    hit = _AFTER_NAME.match(folded, h.end)
+    name = _name_after(original, hit.end()) if hit else None
+    if name is None or len(name.split()) < 2 or name == h.to_party:
+        return h  # "efter Olles avgång": no full name, no predecessor
+    return Handover(h.start, h.end, name, h.to_party)
 
 
 _VICE_IN = re.compile(r"\svice\s")  # "övertar / vice ordförande ordförandeskapet", wrapped or not

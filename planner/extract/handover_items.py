@@ -241,4 +241,6 @@ _LEAVES = re.compile(r"(?<![a-z])(?:avsager sig|avsagt sig|avsagelse|avgar|avgic
 def join_names(a: str | None, b: str | None) -> str | None:
     if not a or not b or b in a:
         return a or b
+    if a in b:  # "Per Larsson" from the headline, "Per Larsson (M)" from the sentence: the fuller one
+        return b
     return f"{a} / {b}"
