@@ -32,3 +32,10 @@ def test_a_paper_due_after_the_meeting_is_still_a_deadline() -> None:
     text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2019-04-10\n\n§ 14 Remiss\n\nKommunstyrelsens yttrande "
             "ska lämnas senast den 15 maj 2019.\n")
     assert ("deadline", "2019-05-15") in _proposed(extract(text))
+
+
+def test_a_date_alone_under_a_summons_headline_dates_the_letter() -> None:
+    text = ("Extra sammanträde med förbundsdirektionen\n\n2025-05-02\n\nFörbundsdirektionen kallas till ett extra "
+            "sammanträde måndagen den 12 maj 2025 kl. 15.00 via Teams.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2025-05-12" and _proposed(result) == []

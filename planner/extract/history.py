@@ -33,15 +33,32 @@ def told_as_past(doc: Doc, m: DateMention, s0: int) -> bool:
     return any(p.search(doc.folded, lo, m.start) is not None for p in (DECIDED_ON, _PAPER, _ACCORDING_TO))
 
 
+_TOP = 4  # lines at the top of a letter where its date stands alone
+
+
+def _top_lines(doc: Doc) -> list[int]:
+    found: list[int] = []
+    for i, line in enumerate(doc.lines):
+        if line.strip():
+            found.append(i)
+            if len(found) == _TOP:
+                break
+    return found
+
+
 def letterhead_dates(doc: Doc, mentions: list[DateMention], called: dt.date) -> dict[int, dt.date]:
     """Mentions (by id) that head a kallelse with the day it was sent, before the meeting it calls."""
     found: dict[int, dt.date] = {}
+    top = set(_top_lines(doc))
     for m in mentions:
         if m.precision != "day" or not m.year or m.end_day:
             continue
         line = doc.line_of(m.start)
-        if _LETTERHEAD.fullmatch(doc.folded, doc.starts[line], m.start) is None \
-                or doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"):
+        if doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"):
+            continue
+        before = doc.folded[doc.starts[line]:m.start]
+        # "KALLELSE 2018-02-12", or "2025-05-02" alone under the summons' headline
+        if _LETTERHEAD.fullmatch(before) is None and not (line in top and not before.strip()):
             continue
         try:
             date = dt.date(m.year, m.month, m.day)
