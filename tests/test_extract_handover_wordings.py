@@ -26,6 +26,8 @@ from planner.extract.normalize import fold
      "Per Olsson (M)", "Anna Svensson (S)"),
     ("Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun.",
      "Eksjö kommun", "Vetlanda kommun"),
+    ("Ordförandeskapet i nätverket roterar. Under 2025 är Mölndal ordförande, därefter tar Partille över från 1 "
+     "januari 2026.", "Mölndal", "Partille"),
     ("Vid förbundsfullmäktiges sammanträde den 13 juni valdes Per Larsson (M) till ny ordförande i "
      "förbundsstyrelsen efter Axel Josefson (M).", "Axel Josefson (M)", "Per Larsson (M)"),
     ("Sedan dess har vice ordförande Eva Lind (C) klivit in som tillfällig ordförande.", None, "Eva Lind"),

@@ -21,6 +21,10 @@ TAKE_INVERTED = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}(?P<to>[a-z0-9-]{2,20}(
                            r"(?:\s{0,3}\([a-z]{1,4}\))?(?:,\s{1,3}[a-z-]{2,20}(?:\s{1,3}kommun)?,?)?\s{1,3}"
                            r"[aeiouyd]{1,2}ver\s{1,3}" + CHAIR + r"(?:\s{1,3}(?:fran|efter)\s{1,3})?")
 # "Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun": the day between.
+# "Under 2025 är Mölndal ordförande, därefter tar Partille över från 1 januari 2026": the chair named before.
+TAKE_OVER_BARE = re.compile(r"t(?<![a-z]t)ar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}(?:kommun|stad|region))?)\s{1,3}"
+                            r"[aeiouyd]{1,2}ver\s{1,3}(?=fran|den|vid|efter|[0-9])")
+_IS_CHAIR = re.compile(r"(?<![a-z])(?:ar|var)\s{1,3}(?P<who>[a-z0-9-]{2,20})\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z0-9]{1,15}\s{1,3}){0,4}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})(?:\s{1,3}(?:kommun|stad|region))?\s{1,3})?till\s{1,3}")
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
@@ -177,6 +181,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     GIVE_TO: (("mn",), ("till",)),
     TAKE: (("ver", "tilltrad"),),
     TAKE_INVERTED: (("ver",),),
+    TAKE_OVER_BARE: (("ver",),),
     PASSES: (("gar",), ("till",)),
     NEW_CHAIR: (("ny",),),
     FROM_IS: (("fr",),),
@@ -252,6 +257,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in TAKE_INVERTED.finditer(folded, lo, hi) if _may_match(TAKE_INVERTED, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
+    for m in TAKE_OVER_BARE.finditer(folded, lo, hi) if _may_match(TAKE_OVER_BARE, window) else ():
+        if "ordf" in folded[max(lo, m.start() - 150):m.start()] and original[m.start("to")].isupper():
+            held = list(_IS_CHAIR.finditer(folded, max(lo, m.start() - 150), m.start()))
+            giver = _name_after(original, held[-1].start("who")) if held else None
+            found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.start("to"))))
     for m in PASSES.finditer(folded, lo, hi) if _may_match(PASSES, window) else ():
         giver = _name_after(original, m.start("frm")) if m.group("frm") else None
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
