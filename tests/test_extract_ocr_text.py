@@ -61,3 +61,12 @@ def test_the_adjustment_date_of_minutes_whose_long_header_line_ocr_wrapped_is_no
     assert result["meeting"]["date"] == "2026-05-18"
     assert [i["date"] for i in result["items"] if i["kind"] in ("meeting", "next_meeting")] == []
 
+
+
+def test_an_ocr_ki_glued_to_the_place_is_cut_from_the_location() -> None:
+    from planner.extract import extract
+
+    text = ("PROTOKOLL\nKommunstyrelsens arbetsutskott\nSammantradesdatum 2024-05-13\n\n"
+            "Plats och tid KommunhusetkI 08.30-11.45\n\nBeslutande Anna Ek (S), ordforande\n")
+    assert extract(text)["meeting"] == {"date": "2024-05-13", "start": "08:30", "end": "11:45",
+                                        "location": "Kommunhuset"}

@@ -46,8 +46,10 @@ _INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och p
                            r"(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
-_TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:kl\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}(?:[.:]\d{2})?.*$"
-                            r"|[,;]?\s*(?:kl\.?|klockan)\s*\d.*$")
+# OCR's "kI"/"k1" too, glued to the place before it ("KommunhusetkI 08.30-11.45").
+_TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:k[li1|]\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}"
+                            r"(?:[.:]\d{2})?.*$"
+                            r"|[,;]?\s*(?:k[li1|]\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
 TOP_LINES = 14
 
