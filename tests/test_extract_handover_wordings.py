@@ -26,6 +26,13 @@ from planner.extract.normalize import fold
      "Per Olsson (M)", "Anna Svensson (S)"),
     ("Ordförandeskapet övergår den 1 januari 2025 från Eksjö kommun till Vetlanda kommun.",
      "Eksjö kommun", "Vetlanda kommun"),
+    ("Ordförande är Mikael Ekvall (M), som efterträder Ann-Marie Nilsson (C) från Gislaved.",
+     "Ann-Marie Nilsson (C)", "Mikael Ekvall (M)"),
+    ("Den 1 juli lämnar Nacka ordförandeskapet till Tyresö.", "Nacka", "Tyresö"),
+    ("Lena Svensson (S) avgår som kommunstyrelsens ordförande den 31 oktober. Hon efterträds av Jonas Berg (S).",
+     "Lena Svensson", "Jonas Berg (S)"),
+    ("Förbundsstyrelsen har fått ny ordförande. Från årsskiftet leds styrelsen av Axel Josefson (M).",
+     None, "Axel Josefson (M)"),
     ("Ordförandeskapet i nätverket roterar. Under 2025 är Mölndal ordförande, därefter tar Partille över från 1 "
      "januari 2026.", "Mölndal", "Partille"),
     ("Vid förbundsfullmäktiges sammanträde den 13 juni valdes Per Larsson (M) till ny ordförande i "
@@ -155,3 +162,17 @@ def test_a_headline_and_its_sentence_naming_the_same_new_chair_give_one_name() -
             "sammanträde den 13 juni valdes Per Larsson (M) till ny ordförande i förbundsstyrelsen.\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2024-06-13", "Per Larsson (M)")]
+
+
+def test_the_new_chair_named_in_the_sentence_after_a_dated_change_is_that_change() -> None:
+    text = ("Ordförandeskifte i samarbetsrådet\n\nDen 1 juli lämnar Nacka ordförandeskapet till Tyresö. Ny ordförande "
+            "blir Fredrik Saweståhl (M).\n\nPublicerad 28 juni 2024\n")
+    handovers = [(i["date"], i["from"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2024-07-01", "Nacka")]
+
+
+def test_the_day_a_chair_steps_down_is_no_meeting() -> None:
+    text = ("Kommunstyrelsens ordförande avgår\n\n2023-10-05\n\nLena Svensson (S) avgår som kommunstyrelsens "
+            "ordförande den 31 oktober. Hon efterträds av Jonas Berg (S) som tillträder den 1 november.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds["2023-11-01"] == "chair_handover" and kinds.get("2023-10-31") in (None, "reference")

@@ -102,6 +102,9 @@ TERM = words("mandatperiod", "mandattid", "verksamhetsår", "räkenskapsår", "k
 TERM_UNTIL = re.compile(r"(?<![a-z])(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?o\.?\s?m\.?|intill)\s{1,3}"
                         r"(?:den\s{1,3})?$")
 CHAIR_WORD = re.compile(r"ordf[a-z]{1,3}r[aeiouy]nde|president")
+# A chair who steps down: "Lena Svensson (S) avgår som kommunstyrelsens ordförande den 31 oktober".
+LEAVES_CHAIR = words("avgår som", "avgick som", "slutar som", "slutade som", "lämnar sitt uppdrag",
+                     "lämnar uppdraget", "lämnar posten", "avsäger sig")
 # A bound of a period right before the date.
 PERIOD_BOUND = re.compile(r"(?<![a-z])(?:fran(?:\s{1,3}och\s{1,3}med)?|fr\.?\s?o\.?\s?m\.?|till\s{1,3}och\s{1,3}med"
                           r"|t\.?\s?o\.?\s?m\.?|till(?:\s{1,3}att\s{1,3}vara)?|raknat\s{1,3}fran(?:\s{1,3}och\s{1,3}med)?)"

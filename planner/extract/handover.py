@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.extract.normalize import fold
 from planner.extract.places import municipality, restore
 
 CHAIR = r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)[a-z]{0,4}"
@@ -24,6 +25,13 @@ TAKE_INVERTED = re.compile(r"t(?<![a-z]t)(?:ar|og)\s{1,3}(?P<to>[a-z0-9-]{2,20}(
 # "Under 2025 är Mölndal ordförande, därefter tar Partille över från 1 januari 2026": the chair named before.
 TAKE_OVER_BARE = re.compile(r"t(?<![a-z]t)ar\s{1,3}(?P<to>[a-z0-9-]{2,20}(?:\s{1,3}(?:kommun|stad|region))?)\s{1,3}"
                             r"[aeiouyd]{1,2}ver\s{1,3}(?=fran|den|vid|efter|[0-9])")
+_GIVER_INVERTED = re.compile(GIVE + r"\s{1,3}(?:[aeiouyd]{1,2}ver\s{1,3})?(?P<who>[a-z0-9-]{2,20})\s{1,3}" + CHAIR)
+# "Hon efterträds av Jonas Berg (S)", "Från årsskiftet leds styrelsen av Axel Josefson (M)": the passive.
+SUCCEEDED_BY = re.compile(r"(?:e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:s|es)"
+                          r"|l(?<![a-z]l)e(?:d|dd)e?s(?:\s{1,3}[a-z]{2,20})?)\s{1,3}av\s{1,3}(?=[a-z])")
+# "Ordförande är Mikael Ekvall (M), som efterträder …", "Ny ordförande blir …": the chair named after the verb.
+CHAIR_IS = re.compile(r"(?<![a-z])ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?:ar|blir)\s{1,3}(?=[a-z])")
+_LEAVING = re.compile(r"(?<![a-z])(?:avgar|avgick|lamnar|lamnade|slutar|slutade)\s{1,3}som\s")
 _IS_CHAIR = re.compile(r"(?<![a-z])(?:ar|var)\s{1,3}(?P<who>[a-z0-9-]{2,20})\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,3}(?:[a-z0-9]{1,15}\s{1,3}){0,4}?"
                     r"(?:fran\s{1,3}(?P<frm>[a-z0-9-]{2,20})(?:\s{1,3}(?:kommun|stad|region))?\s{1,3})?till\s{1,3}")
@@ -182,6 +190,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     TAKE: (("ver", "tilltrad"),),
     TAKE_INVERTED: (("ver",),),
     TAKE_OVER_BARE: (("ver",),),
+    SUCCEEDED_BY: (("av",),),
     PASSES: (("gar",), ("till",)),
     NEW_CHAIR: (("ny",),),
     FROM_IS: (("fr",),),
@@ -246,7 +255,10 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     # Each pattern runs only where its window holds the letters every match of it holds (_HINTS).
     window = folded[lo:hi]
     for m in GIVE_TO.finditer(folded, lo, hi) if _may_match(GIVE_TO, window) else ():
-        found.append(Handover(m.start(), m.end(), _name_before(original, m.start()), _name_after(original, m.end())))
+        giver = _name_before(original, m.start())
+        if giver is None and (inverted := _GIVER_INVERTED.match(folded, m.start())):  # "lämnar Nacka ordf… till"
+            giver = _name_after(original, inverted.start("who"))
+        found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
     for m in TAKE.finditer(folded, lo, hi) if _may_match(TAKE, window) else ():
         after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
         taker = _name_before(original, m.start())
@@ -262,6 +274,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             held = list(_IS_CHAIR.finditer(folded, max(lo, m.start() - 150), m.start()))
             giver = _name_after(original, held[-1].start("who")) if held else None
             found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.start("to"))))
+    for m in SUCCEEDED_BY.finditer(folded, lo, hi) if _may_match(SUCCEEDED_BY, window) else ():
+        if "ordf" in folded[max(lo, m.start() - 200):m.start()]:
+            left = list(_LEAVING.finditer(folded, max(lo, m.start() - 200), m.start()))
+            giver = _name_before(original, left[-1].start()) if left else None
+            found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
     for m in PASSES.finditer(folded, lo, hi) if _may_match(PASSES, window) else ():
         giver = _name_after(original, m.start("frm")) if m.group("frm") else None
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
@@ -295,8 +312,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     for m in SUCCEEDS.finditer(folded, lo, hi) if _may_match(SUCCEEDS, window) else ():
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
-            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()),
-                                  _subject_before(original, m.start())))
+            taker = _subject_before(original, m.start())
+            named = list(CHAIR_IS.finditer(folded, max(lo, m.start() - 100), m.start()))
+            if named and (taker is None or fold(taker) in _ROLE_WORDS):  # "Ordförande är NN, som efterträder …"
+                taker = _name_after(original, named[-1].end())
+            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
     for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     for m in POST_TAKEN.finditer(folded, lo, hi) if _may_match(POST_TAKEN, window) else ():
@@ -404,4 +424,5 @@ def _subject_before(original: str, pos: int) -> str | None:
     return _name_after(original, start) if start < pos else None
 
 
+_ROLE_WORDS = {"ordforande", "ordforanden", "hon", "han", "de", "den", "det"}
 _BULLETS = frozenset(" \t–—-•*·")

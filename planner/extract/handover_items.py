@@ -33,6 +33,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
     resolved = {key: value for key, value in resolved.items() if key not in page_dates} if page_dates else resolved
     by_date: dict[str, list[dict[str, Any]]] = {}
     undated = []
+    changes: set[int] = set()  # the days that date a handover: the next sentence's change may be the same one
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
@@ -50,6 +51,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
         if dated:
             if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
                 consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
+                changes.add(id(dated[0]))
             date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
         elif term_end is not None:
             date, confidence = term_end, 0.7
@@ -61,7 +63,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = f"{year}-01-01", 0.7
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
-        elif (before := _dated_just_before(ctx, resolved, consumed, s0)) is not None:
+        elif (before := _dated_just_before(ctx, resolved, consumed - changes, s0)) is not None:
             date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
         elif (occasion := _occasion_above(ctx, resolved, s0)) is not None:
             date, confidence = occasion, 0.7  # "Presidentskifte 24 juni 2020" as the heading of the report

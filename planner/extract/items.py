@@ -118,8 +118,11 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.precision == "month" and place_dateline(doc, line, m) \
             and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):
         return "reference", None  # "Värmdö i februari 2017" alone on its line: where and when a letter was written
-    if cues.TERM_UNTIL.search(doc.folded, max(s0, m.start - 20), m.start) and ctx.sentence_has(s0, s1, cues.CHAIR_WORD):
-        return "reference", None  # "… till ordförande fram till 14 oktober 2026": when a chair's term ends
+    if (cues.TERM_UNTIL.search(doc.folded, max(s0, m.start - 20), m.start)
+            or ctx.sentence_has(s0, s1, cues.LEAVES_CHAIR)
+            and not cues.MEETING_OR_COUNCIL.search(doc.folded, max(s0, m.start - 40), m.start)) \
+            and ctx.sentence_has(s0, s1, cues.CHAIR_WORD):
+        return "reference", None  # "… till ordförande fram till 14 oktober 2026", "avgår som ordförande den 31 oktober"
     if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
                                    or _moved_away(ctx, m, s0, s1) or _month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
