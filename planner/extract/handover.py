@@ -313,9 +313,9 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in SUCCEEDS.finditer(folded, lo, hi) if _may_match(SUCCEEDS, window) else ():
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
             taker = _subject_before(original, m.start())
-            named = list(CHAIR_IS.finditer(folded, max(lo, m.start() - 100), m.start()))
-            if named and (taker is None or fold(taker) in _ROLE_WORDS):  # "Ordförande är NN, som efterträder …"
-                taker = _name_after(original, named[-1].end())
+            chairs = list(CHAIR_IS.finditer(folded, max(lo, m.start() - 100), m.start()))
+            if chairs and (taker is None or fold(taker) in _ROLE_WORDS):  # "Ordförande är NN, som efterträder …"
+                taker = _name_after(original, chairs[-1].end())
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
     for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
