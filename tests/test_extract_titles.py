@@ -245,3 +245,12 @@ def test_a_meeting_that_is_the_subject_of_hålls_titles_its_date(sentence: str) 
     text = f"Protokoll styrelsemöte 2026-10-06\n\nNärvarande: Anna Berg, Bo Ek\n\n§ 4 {sentence}\n"
     titles = [i["title"] for i in extract(text)["items"] if i["date"] == "2026-11-10"]
     assert titles == ["Årsmöte"]
+
+
+def test_a_date_led_by_a_bare_adverb_is_titled_as_the_body_s_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("Minnesanteckningar\nLedningsgruppen, 2019-11-08 kl 9–12, Huskvarna\n\n6. Nästa möte\n"
+            "6 december kl. 9–12 i Jönköping. Därefter 17 januari 2020.\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"]}
+    assert titles["2020-01-17"] == titles["2019-12-06"] == "Ledningsgruppens möte"

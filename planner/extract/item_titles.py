@@ -365,6 +365,9 @@ def _cleaned(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
     return text[:1].upper() + text[1:]
 
 
+_BARE_ADVERBS = {"darefter", "sedan", "darpa", "dessutom", "aven", "samt", "och", "ocksa"}
+
+
 def finish_titles(ctx: Context, items: list[dict]) -> None:
     """Titles are the costly part of an item; only the merged, final items get one."""
     for item in items:
@@ -384,6 +387,9 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
                     tidy = ctx.memo[key] = tidy_title(title, kind, item.get("location"), ctx.lost_diacritics,
                                                       ctx.pieces)
                 title = tidy
+            if kind == "meeting" and fold(title) in _BARE_ADVERBS:  # "Därefter 17 januari": the body's next ones
+                noun = "sammanträde" if "sammantr" in ctx.doc.folded else "möte"
+                title = body_meeting_title(ctx.body, noun) if ctx.body else _DEFAULT_TITLE["meeting"]
             if kind == "deadline" and ctx.plan_lines:
                 title = due_for_meeting(ctx, pending[0], title)  # "Underlag" under "13 juni Styrelsemöte"
             item["title"] = title
