@@ -146,3 +146,19 @@ def test_a_row_whose_note_is_long_still_takes_the_plan_s_time() -> None:
     times = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert times == {"2031-02-11": "13:00", "2031-03-11": "13:00", "2031-10-14": "13:00", "2031-11-18": "13:00",
                      "2031-12-09": None, "2031-12-16": "13:00"}  # "heldagar" says when itself
+
+
+def test_a_row_s_own_time_after_an_exclamation_is_its_own_not_the_next_row_s() -> None:
+    text = ("Sammanträdestider för regionstyrelsen 2024\n\n30 januari\n27 februari\n26 mars (OBS! kl 13.00)\n"
+            "23 april\n\nSammanträdena börjar klockan 09.00.\n")
+    starts = {i["date"]: i["start"] for i in extract(text)["items"]}
+    assert starts == {"2024-01-30": "09:00", "2024-02-27": "09:00", "2024-03-26": "13:00", "2024-04-23": "09:00"}
+
+
+def test_a_page_titled_the_year_s_meetings_is_a_plan_and_a_heading_over_a_sentence_is_no_part_of_its_subject() -> None:
+    result = extract("Möten 2023\n\nFörbundsstyrelsen\n10 feb, 24 mar, 12 maj\n\nPublicerad 2022-12-01\n")
+    assert result["doc_kind"] == "plan"
+    assert {i["title"] for i in result["items"] if i["kind"] == "meeting"} == {"Förbundsstyrelsens sammanträde"}
+    text = ("Kommunfullmäktige\n\nKommunfullmäktige sammanträder följande måndagar 2025: 3 februari, 10 mars, "
+            "7 april och 12 maj.\n")
+    assert {i["title"] for i in extract(text)["items"]} == {"Kommunfullmäktiges sammanträde"}

@@ -50,6 +50,9 @@ PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdag
                    "årshjul", "årsplan", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
                    "enligt följande", "planerade möten")
 _TITLE_AREA = 4
+# A title "Möten 2023", "Träffar under 2024": the year's meetings.
+_MEETINGS_OF_YEAR = re.compile(r"(?<![a-z])(?:moten|traffar|motestider)\s{1,3}(?:under\s{1,3}|for\s{1,3})?"
+                               r"(?:19|20)\d\d")
 
 
 # A title that reports the meeting done: "Södra Svealands årsmöte 2024 är genomfört".
@@ -77,7 +80,7 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     listed = _listed_dates(doc, mentions) + table_dates
     if signs >= 3 or (signs >= 2 and listed < 3):
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
-    if listed >= 3 and PLAN_WORDS.search(doc.folded):
+    if listed >= 3 and (PLAN_WORDS.search(doc.folded) or _MEETINGS_OF_YEAR.search(title)):
         return PLAN
     if signs >= 2:
         return MINUTES

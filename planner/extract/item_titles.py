@@ -274,7 +274,7 @@ _MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(
 _MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att"
               r"|(?:har\s{1,2})?beslut(?:ar|ade|at)\s{1,2}att)\s{1,2})?"
               r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
-_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:\s{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
+_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:[ \t]{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
 # The same in a sentence that a heading runs into (a PDF's lines joined): the body named right before the verb.
 _BODY_MEETS = re.compile(r"(?P<subj>" + BODY.pattern + r")\s{1,2}" + _MEET_VERB)
 

@@ -362,13 +362,15 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
     if i < len(ctx.times):
         t = ctx.times[i]
         same_line = doc.line_of(t.start) == doc.line_of(m.start)
-        if t.start < s1 and t.start - m.end <= 60:
+        if (t.start < s1 or same_line) and t.start - m.end <= 60:  # "26 mars (OBS! kl 13.00)": its own line's
             between = mentions_between(ctx, m.end, t.start)
             if (same_line and not between) or _clean_gap(ctx, m.end, t.start):
                 return t
     if i > 0:
         t = ctx.times[i - 1]
-        if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start):
+        t_line = doc.line_of(t.start)
+        if t.end <= m.start and t.start >= s0 and m.start - t.end <= 160 and _clean_gap(ctx, t.end, m.start) \
+                and (t_line == doc.line_of(m.start) or not mentions_between(ctx, doc.starts[t_line], t.start)):
             before = mentions_between(ctx, max(0, t.start - 20), t.start)
             if not [d for d in before if _clean_gap(ctx, d.end, t.start)]:
                 return t
