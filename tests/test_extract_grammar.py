@@ -987,3 +987,17 @@ def test_a_board_that_decides_to_meet_on_listed_dates_titles_them_its_meetings()
             "Förbundsstyrelsen beslutar att sammanträda 2025: 31 januari, 14 mars, 9 maj, 13 juni.\n")
     titles = {i["title"] for i in extract(text)["items"]}
     assert titles == {"Förbundsstyrelsens sammanträde"}
+
+
+@pytest.mark.parametrize("text", ["2025-01-01--2027-12-31", "2024-12-01 - 2025-01-31", "2025-01-01 – 2027-12-31"])
+def test_two_iso_dates_joined_by_a_dash_are_one_period(text: str) -> None:
+    (mention,) = find_dates(fold(f"Avtalet gäller {text}."))
+    assert (mention.year, mention.end_year) == (int(text[:4]), int(text[-10:-6]))
+
+
+def test_a_period_longer_than_any_event_is_no_schedule_item() -> None:
+    from planner.extract import extract
+
+    text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2025-02-11\n\n§ 14 Avtal om gemensam nämnd\n"
+            "Avtalet gäller 2025-01-01--2027-12-31.\n")
+    assert [i["kind"] for i in extract(text)["items"]] == ["reference"]

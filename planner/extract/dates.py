@@ -157,12 +157,32 @@ def find_dates(folded: str) -> list[DateMention]:
             last_end = mention.end
     if "flytt" in folded:
         chosen = [part for mention in chosen for part in _split_move(mention, folded)]
+    chosen = _iso_ranges(chosen, folded)
     for mention in chosen:
         if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
             before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+# "2025-01-01--2027-12-31", "2024-12-01 – 2025-01-31": a period written in ISO dates.
+_ISO_TAIL = re.compile(r"[ \t]{0,2}(?:-{1,2}|–|—|till)[ \t]{0,2}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+                       r"(?!\d)")
+
+
+def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
+    result: list[DateMention] = []
+    for mention in chosen:
+        if result and result[-1].end > mention.start:
+            continue  # the end of the range before
+        if mention.year and not mention.end_day and folded[mention.start:mention.start + 2] in ("19", "20") \
+                and (hit := _ISO_TAIL.match(folded, mention.end)) is not None:
+            end = (int(hit.group("y")), int(hit.group("m")), int(hit.group("d")))
+            if _valid_day(end[2], end[1]) and end > (mention.year, mention.month, mention.day):
+                mention = replace(mention, end=hit.end(), end_year=end[0], end_month=end[1], end_day=end[2])
+        result.append(mention)
+    return result
 
 
 def _cell_then_month(match: re.Match[str], folded: str) -> bool:

@@ -112,6 +112,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not m.end_day and (m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start)
                           or _VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)):
         return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
+    if r.end_date and len(r.end_date) == 10 and (dt.date.fromisoformat(r.end_date) - r.first_day).days > _LONGEST_EVENT:
+        return "reference", None  # "Avtalet gäller 2025-01-01--2027-12-31": a period of validity, no event
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
@@ -164,6 +166,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     return ctx.sentence_kind(s0, s1), None
 
 
+_LONGEST_EVENT = 120  # days: a summer holiday is shorter; a longer span is a term, an agreement, a budget year
 _SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
 
 
