@@ -70,3 +70,10 @@ def test_an_ocr_ki_glued_to_the_place_is_cut_from_the_location() -> None:
             "Plats och tid KommunhusetkI 08.30-11.45\n\nBeslutande Anna Ek (S), ordforande\n")
     assert extract(text)["meeting"] == {"date": "2024-05-13", "start": "08:30", "end": "11:45",
                                         "location": "Kommunhuset"}
+
+
+def test_a_report_that_ocr_spelled_hdells_records_its_meeting() -> None:
+    from planner.extract import extract
+
+    text = "Vintermöte 2021\n\nLérdagen den 23 januari hdélls ett virtuellt vinterméte via Zoom.\n"
+    assert extract(text)["meeting"]["date"] == "2021-01-23"

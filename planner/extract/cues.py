@@ -67,9 +67,9 @@ ANNOUNCED = words("extra", "extrainsatt", "extrainkallat", "kommande", "inbjudan
 # "Presidentskifte 24 juni 2020", "Ordförandeskifte den 1 juli": the occasion of a handover, held that day.
 HANDOVER_EVENT = re.compile(r"(?:ordf[a-z]{1,3}r[aeiouy]nde|president|styrelse)s?skifte(?![a-z])")
 # Verbs that report a meeting held: "Vid årets första sammanträde den 1 februari valdes …".
-# "hölls" (was held) spelled out, OCR's "hdlls" and "hoells" too: kw()'s OCR-tolerant ö would also read the present
-# "hålls" (is held) as the past.
-HOLL = r"h(?:o|oe|d)ll"  # "höll" (hölls: HOLL + "s")
+# "hölls" (was held) spelled out, OCR's "hdlls", "hdélls" and "hoells" too: kw()'s OCR-tolerant ö would also read
+# the present "hålls" (is held) as the past.
+HOLL = r"h(?:o|oe|do|d)ll"  # "höll" (hölls: HOLL + "s")
 HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hade", "genomfördes", "genomförde",
                         "ägde", "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs",
                         "godkände", "godkändes", "tog", suffix=r"(?![a-z])").pattern
