@@ -162,3 +162,13 @@ def test_a_page_titled_the_year_s_meetings_is_a_plan_and_a_heading_over_a_senten
     text = ("Kommunfullmäktige\n\nKommunfullmäktige sammanträder följande måndagar 2025: 3 februari, 10 mars, "
             "7 april och 12 maj.\n")
     assert {i["title"] for i in extract(text)["items"]} == {"Kommunfullmäktiges sammanträde"}
+
+
+def test_a_plan_s_rows_are_cancelled_one_by_one_and_its_heading_is_no_title() -> None:
+    text = ("Sammanträdestider 2025\n\nTisdag 21 januari\nTisdag 18 februari\nTisdag 18 mars – inställt\n"
+            "Tisdag 22 april, OBS! Flyttat till 29 april\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"]}
+    assert status == {"2025-01-21": None, "2025-02-18": None, "2025-03-18": "cancelled", "2025-04-22": "cancelled",
+                      "2025-04-29": None}
+    titles = {i["title"] for i in extract("Sammanträdestider 2025: 8/2 15/3 19/4 24/5\n")["items"]}
+    assert titles == {"Sammanträde"}

@@ -41,6 +41,7 @@ def _as_body(ctx: Context, subject: str) -> str:
 # A list row led by its own label: "- **Halvtidsavstämning:** 2024-11-29 kl 09:20".
 _ROW_LABEL = re.compile(r"[\s*#>•-]{0,8}(?P<t>[a-z][a-z /-]{2,40}?)[\s*]{0,3}:[\s*]{0,3}"
                         r"(?:[a-z]{2,8}dag(?:en)?\s{1,2})?")
+_PLAN_HEAD = re.compile(r"[\s#*]{0,4}(?:sammantrades|motes)(?:tider|dagar|datum|plan)\s{0,3}(?:(?:19|20)\d\d)?\s{0,3}:")
 _GENERIC_LABEL = re.compile(r"(?:datum|tid|tidpunkt|nar|dag|plats|nasta\s{1,3}[a-z ]{0,20}|kommande\s{1,3}[a-z ]{0,20}"
                             r"|[a-z]{0,20}(?:mote|moten|sammantrade|sammantraden|traff)(?:t|et|n|na)?)")
 
@@ -132,9 +133,12 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         if minutes_of is not None and BODY.fullmatch(minutes_of.group(1)):
             # "Protokoll direktionen 2021-09-30" in a list of minutes by date: the body's meeting that day
             return body_meeting_title(cleaned[minutes_of.start(1):], noun)
-    if kind == "meeting" and line in ctx.plan_lines and not cues.MEETING.search(doc.folded, line_start, line_end):
-        # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"
-        rest = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
+    head = _PLAN_HEAD.match(doc.folded, line_start, line_end) if kind == "meeting" and line in ctx.plan_lines else None
+    if kind == "meeting" and line in ctx.plan_lines and (head or not cues.MEETING.search(doc.folded, line_start,
+                                                                                          line_end)):
+        # "2 februari (obs torsdag)", "12 maj + Direktionen för delregionala utvecklingsmedel"; after the plan's own
+        # heading on its line ("Sammanträdestider 2025: 8/2 15/3"), what is left of the line
+        rest = _clean_title(ctx, head.end() if head else line_start, line_end, t).strip(" ()+")
         if len(rest.split()) <= 3 and BODY.fullmatch(fold(rest)):
             return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
         base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)

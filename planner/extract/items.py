@@ -453,6 +453,9 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return True  # "november 10:e 17:00 (inställt)": said of this date alone
     if _planned_before_move(ctx, m, s0):
         return True  # "Årsmötet som var planerat till den 17-18 mars är avlyst"
+    line = ctx.doc.line_of(m.start)
+    if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
+        s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
     if not ctx.sentence_has(s0, s1, cues.CANCELLED):
         return False
     folded = ctx.doc.folded
