@@ -8,12 +8,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.extract import cues
+from planner.extract import cues, wording
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
 from planner.extract.dockind import place_dateline
 from planner.extract.history import told_as_past
-from planner.extract.months import month_number
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
 from planner.extract.resolve import Resolved
@@ -23,8 +22,6 @@ from planner.extract.times import TimeMention
 # What may stand between listed dates and the time they share: "ons 12/2, tors 13/3 och fre 11/4, alla kl 13-15".
 GAP_FILLER = re.compile(r"[\s,:;.()&/-]|(?<![a-z])(?:den|och|samt|pa|kl|alla|samtliga|bada"
                          r"|(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en|ar|arna)?)?)(?![a-z])")
-_REPORT_PERIOD = re.compile(r"(?<![a-z])(?:manads|kvartals|delars|tertial|halvars|ars)(?:rapport|bokslut|prognos)"
-                            r"(?:en)?(?:\s{1,3}(?!senast|sista|inlamn|lamnas|ska|skall|in(?![a-z]))[a-z]{1,12}){0,3}?\s{1,3}(?:per|for|avseende|t\.?o\.?m\.?)?\s{0,3}(?:den\s{1,3})?$")
 _NONE_HELD = re.compile(r"(?<![a-z])(?:inga|inget)\s{1,3}(?:[a-z]+\s{1,3})?(?:sammantraden|moten|sammantrade|mote)"
                         r"(?![a-z])")
 _NEXT_WORD = re.compile(r"n[aeiouyd]{1,2}st[aeiouy]\s|terst[aeiouyd]{1,2}ende\s|kommande\s")
@@ -109,10 +106,11 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if m.month_meeting:
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
-    if not m.end_day and (m.start - s0 <= 30 and _VALID_FROM.fullmatch(doc.folded, s0, m.start)
-                          or _VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)):
+    if not m.end_day and (m.start - s0 <= 30 and wording.VALID_FROM.fullmatch(doc.folded, s0, m.start)
+                          or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)):
         return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
-    if r.end_date and len(r.end_date) == 10 and (dt.date.fromisoformat(r.end_date) - r.first_day).days > _LONGEST_EVENT:
+    if r.end_date and len(r.end_date) == 10 \
+            and (dt.date.fromisoformat(r.end_date) - r.first_day).days > wording.LONGEST_EVENT:
         return "reference", None  # "Avtalet gäller 2025-01-01--2027-12-31": a period of validity, no event
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
@@ -125,19 +123,19 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
             and not cues.MEETING_OR_COUNCIL.search(doc.folded, max(s0, m.start - 40), m.start)) \
             and ctx.sentence_has(s0, s1, cues.CHAIR_WORD):
         return "reference", None  # "… till ordförande fram till 14 oktober 2026", "avgår som ordförande den 31 oktober"
-    if m.precision == "month" and (not _event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
-                                   or _moved_away(ctx, m, s0, s1) or _month_span_line(doc.folded_line(line))):
+    if m.precision == "month" and (not wording.event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
+                                   or _moved_away(ctx, m, s0, s1) or wording.month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
         return "reference", None
-    if _SEE_ALSO.match(doc.folded, s0, m.start) or _SEE_ALSO.match(doc.folded, doc.starts[line], m.start):
+    if wording.SEE_ALSO.match(doc.folded, s0, m.start) or wording.SEE_ALSO.match(doc.folded, doc.starts[line], m.start):
         return "reference", None  # "Se även tidigare nyheter på hemsidan från 14 Sep 2025": a pointer to another page
     if m.precision == "month" and line in doc.prev_nonblank(len(doc.lines), 2) \
-            and _SIGNED_MONTH.fullmatch(doc.folded, doc.starts[line], m.start) \
+            and wording.SIGNED_MONTH.fullmatch(doc.folded, doc.starts[line], m.start) \
             and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):
         return "reference", None  # "Styrelsen, januari 2025" closing a letter: when it was written
-    if _REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start) \
-            or _AS_OF.search(doc.folded, max(doc.starts[line], m.start - 10), m.start):
+    if wording.REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start) \
+            or wording.AS_OF.search(doc.folded, max(doc.starts[line], m.start - 10), m.start):
         return "reference", None  # "Månadsrapport per 30 november", "Delårsrapport 1 januari - 30 juni": a period
     if first_in_section and not past:
         return "next_meeting", "heading"
@@ -161,7 +159,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     not_future = now is not None and r.first_day <= now
     if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
-            or (now - r.first_day).days > 366 or _alone_on_line(doc, m, line)):
+            or (now - r.first_day).days > 366 or wording.alone_on_line(doc, m, line)):
         if (now - r.first_day).days <= 92 and _cancelled(ctx, m, s0, s1):
             return "meeting", None  # "Pubaftonen den 8 nov blev också inställd": the calendar's entry says so too
         return "reference", None
@@ -169,21 +167,6 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if heading is not None and _line_has(ctx, heading, cues.DEADLINE_STRONG):
         return "deadline", None  # "Deadlines:" / "Sista dag:" over a list of dated items
     return ctx.sentence_kind(s0, s1), None
-
-
-_LONGEST_EVENT = 120  # days: a summer holiday is shorter; a longer span is a term, an agreement, a budget year
-_SIGNED_MONTH = re.compile(r"[\s*-]{0,4}[a-z][a-z .-]{1,40},\s{0,3}(?:i\s{1,3})?")  # "Styrelsen, januari 2025"
-_AS_OF = re.compile(r"(?<![a-z])per\s{1,3}(?:den\s{1,3})?$")  # "Budgetuppföljning per 30 november": a cutoff
-_SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
-
-
-def _month_span_line(folded: str) -> bool:
-    """"Januari - juli 2023": the months a plan covers, a heading and no event."""
-    hit = _MONTH_SPAN.fullmatch(folded.strip(" #*()"))
-    return hit is not None and bool(month_number(hit.group(1))) and bool(month_number(hit.group(2)))
-
-
-_MONTH_SPAN = re.compile(r"([a-z]{3,9})\.?\s{0,2}[-–]\s{0,2}([a-z]{3,9})\.?\s{1,2}(?:19|20)\d\d")
 
 
 def _moved_away(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
@@ -211,30 +194,6 @@ def _list_heading(doc: Doc, line: int) -> int | None:
                 continue  # "detta." under "- … Ingen ny kod ska skrivas efter": an item wrapped (after OCR), no heading
             return index if len(text.strip()) <= 60 else None
     return None
-
-
-_VALID_FROM = re.compile(r"[\s\-*•]{0,4}(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?|fran)(?:\s{1,3}|-)"
-                         r"(?:den\s{1,3})?$")
-_DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna|tider)\s{1,3}(?:i|for|under)\s{1,3}"
-                       r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
-
-
-def _event_before(doc: Doc, m: DateMention, s0: int) -> bool:
-    """A month is when something happens ("annonseras i maj"), unless it only places dates ("ändring av
-    datumen i maj och december")."""
-    return _DATES_IN.search(doc.folded, max(s0, m.start - 40), m.start) is None
-
-
-def _alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:
-    """A past numeric date standing alone on its line: a letterhead or template date, not a plan.
-
-    Written-out dates alone on a line ("17 mars 2025") are left alone: årshjul tables use them.
-    """
-    if any(c.isalpha() for c in doc.folded[m.start:m.end]):
-        return False
-    start = doc.starts[line]
-    rest = doc.folded[start:m.start] + doc.folded[m.end:start + len(doc.lines[line])]
-    return not rest.strip(" \t.,:;()")
 
 
 _WRAPPED, _NEAR = 70, 100
