@@ -1008,3 +1008,11 @@ def test_we_meet_again_on_a_day_is_the_next_meeting() -> None:
 
     text = "Protokoll\nStyrgruppen\nDatum: 2025-03-12\n\n§ 9 Övrigt\nVi ses igen den 9 april kl 9–12.\n"
     assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("next_meeting", "2025-04-09")]
+
+
+@pytest.mark.parametrize("sentence, want", [("Nästa möte April 3rd.", "2025-04-03"), ("Nästa möte: v. 15", "2025-W15")])
+def test_a_next_meeting_given_month_first_or_only_by_week(sentence: str, want: str) -> None:
+    from planner.extract import extract
+
+    result = extract(f"Protokoll\nStyrelsen\nDatum: 2025-03-12\n\n§ 9 Övrigt\n{sentence}\n")
+    assert [(i["kind"], i["date"]) for i in result["items"]] == [("next_meeting", want)]

@@ -279,7 +279,9 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     cue_pos = ctx.memo[key]
     if cue_pos is None:
         return False
-    in_sentence = [d for d in mentions_between(ctx, s0, s1) if d.precision != "week"]
+    found = mentions_between(ctx, s0, s1)
+    # a week stands for the next meeting only where no day does ("Nästa möte: v. 15")
+    in_sentence = [d for d in found if d.precision != "week"] or found
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
     return owner is m
