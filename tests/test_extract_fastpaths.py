@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.extract import handover, tables
+from planner.extract import grids, handover, loosegrids, normalize, pipetables, rowgrids, tables
 from planner.extract.normalize import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,3 +71,61 @@ def test_every_incoming_match_holds_a_hint() -> None:
 def test_month_starts_are_the_month_scan() -> None:
     for folded in FOLDED:
         assert sorted(tables._month_starts(folded)) == [m.start() for m in tables._MONTHISH.finditer(folded)]
+
+
+# Table readers skip texts that cannot hold their header (rowgrids.may_hold_grid, a bar count, three month words);
+# the per-line scans of a year or a month alone begin at the newline (grids.year_cell_starts, tables.lone_month_lines).
+TABLE_TEXTS = [
+    "Beslutsinstans\n\nJan\n\nFeb\n\nMar\n\nKlockan\n\nKommunfullmäktige\n\n25\n\n22\n\n29\n\n18.00\n",
+    "Beslutsinstans\nJan\nFeb\nMars\nKlockan\nKommunstyrelsen\n14\n4\n27*\n08.30\n",
+    "| Nämnd | Jan | Feb | Mar |\n|---|---|---|---|\n| KS | 3 | 4 | 5 |\n",
+    "2025\n\nKF\n\nKS\n\nVON\n\nJanuari\n\n-\n\n21\n\n15\n\nFebruari\n\n3\n\n-\n\n12\n",
+    "Nämnd Tid Jan Feb Mars April\nKF 18:00 30 27 27 24\n",
+    "september.....\nS.e.p\nOktober.\nNovember\nseptembre\n dec \nDecemberrrrrrr\n",
+    " 2023 \n2024\n  1999\t\n19999\n2020 x\n\n2021", "januari\n\n  februari:\n mars \nApril\nmaj:\n",
+]
+TABLE_DOCS = DOCS + [Doc.from_text(text) for text in TABLE_TEXTS]
+
+
+def test_line_months_are_every_lines_month() -> None:
+    for doc in TABLE_DOCS:
+        expected = {i: month for i, line in enumerate(doc.lines)
+                    if line.strip() and (month := rowgrids.month_of([line.strip()])) is not None}
+        assert rowgrids.line_months(doc) == expected
+    assert sum(rowgrids.may_hold_grid(doc) for doc in TABLE_DOCS) >= 3
+
+
+def test_grid_readers_skip_only_texts_without_a_header() -> None:
+    for doc in TABLE_DOCS:
+        if not rowgrids.may_hold_grid(doc):
+            assert rowgrids._row_grid_tables(doc) == [] and loosegrids._loose_grid_tables(doc, set()) == []
+    assert any(rowgrids.row_grid_tables(doc) for doc in TABLE_DOCS)
+    assert any(loosegrids.loose_grid_tables(doc, set()) for doc in TABLE_DOCS)
+
+
+def test_pipe_and_month_tables_skip_only_texts_without_a_header() -> None:
+    for doc in TABLE_DOCS:
+        if doc.original.count("|") < pipetables.MIN_MONTHS:
+            assert pipetables._pipe_tables(doc) == []
+        starts = tables._month_starts(doc.folded)
+        if len(starts) < 3:
+            assert tables._month_tables(doc, starts) == []
+    assert any(pipetables.pipe_tables(doc) for doc in TABLE_DOCS)
+    assert any(tables.month_tables(doc) for doc in TABLE_DOCS)
+
+
+def test_line_scans_from_the_newline_are_the_line_scans() -> None:
+    for doc in TABLE_DOCS:
+        assert grids.year_cell_starts(doc.folded) == [m.start() for m in grids._YEAR_CELL.finditer(doc.folded)]
+        assert tables.lone_month_lines(doc.folded) == len(tables._LONE_MONTH.findall(doc.folded))
+    assert sum(len(grids.year_cell_starts(doc.folded)) for doc in TABLE_DOCS) >= 5
+    assert sum(tables.lone_month_lines(doc.folded) >= 3 for doc in TABLE_DOCS) >= 2
+
+
+def test_related_documents_skip_only_texts_without_the_word() -> None:
+    related = "Protokoll\nRelevanta dokument\nProtokoll 2020-01-01\nTranskript\nText"
+    assert normalize._related_documents(related.split("\n"), related) == {1, 2}
+    for doc in TABLE_DOCS:
+        if "dokument" not in doc.original.lower() and "document" not in doc.original.lower():
+            assert normalize._related_lines(doc.lines) == set()
+

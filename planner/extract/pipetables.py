@@ -32,6 +32,11 @@ MAX_STRAYS = 2
 
 
 def pipe_tables(doc: Doc) -> list[TableDate]:
+    # A header line holds MIN_MONTHS bars at least: a text with fewer (most) has none (the text is its lines joined).
+    return _pipe_tables(doc) if doc.original.count("|") >= MIN_MONTHS else []
+
+
+def _pipe_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
     index = 0
     while index < len(doc.lines):
