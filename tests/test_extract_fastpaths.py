@@ -8,11 +8,12 @@ would lose handovers; these check the rules on every text of the corpora and on 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from planner.extract import grids, handover, loosegrids, normalize, pipetables, rowgrids, tables
+from planner.extract import grids, handover, loosegrids, months, normalize, pipetables, rowgrids, tables
 from planner.extract.normalize import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,3 +130,31 @@ def test_related_documents_skip_only_texts_without_the_word() -> None:
         if "dokument" not in doc.original.lower() and "document" not in doc.original.lower():
             assert normalize._related_lines(doc.lines) == set()
 
+
+def _month_number_by_every_name(word: str) -> int | None:
+    """months.month_number's fuzzy step as it was written: every month name tried in order."""
+    word = word.rstrip(".")
+    if len(word) < 5 or len(word) > 11:
+        return None
+    for name, number in months.MONTHS.items():
+        if len(name) >= 5 and name[:2] == word[:2]:
+            limit = 2 if len(name) >= 8 else 1
+            if months._distance(word, name, limit) <= limit:
+                return number
+    return None
+
+
+def test_fuzzy_months_by_first_letters_are_every_names() -> None:
+    damaged = ["septernber", "oktobcr", "novernber", "decenber", "januarl", "febuari", "augusli", "aprill", "junl",
+               "sepember", "oktoberr", "februar", "decembe", "augustus", "apri1", "septembre"]
+    words = {w for folded in FOLDED for w in re.findall(r"[a-z.]{5,12}", folded)} | set(damaged)
+    fuzzy = 0
+    for word in words:
+        plain = word.rstrip(".")
+        if plain in months.MONTHS or plain in months.ENGLISH or plain in months.ABBREVIATIONS:
+            continue
+        assert months.month_number(word) == _month_number_by_every_name(word), word
+        fuzzy += months.month_number(word) is not None
+    assert fuzzy >= 10
+    long_names = [name for name in months.MONTHS if len(name) >= 5]
+    assert sorted(name for group in months._FUZZY.values() for name, _, _ in group) == sorted(long_names)
