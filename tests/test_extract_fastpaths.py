@@ -13,7 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from planner.extract import grids, handover, loosegrids, months, normalize, pipetables, rowgrids, tables
+from planner.extract import (
+    dockind,
+    grids,
+    handover,
+    loosegrids,
+    months,
+    normalize,
+    orgs,
+    pipetables,
+    rowgrids,
+    tables,
+)
 from planner.extract.normalize import Doc
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,3 +169,58 @@ def test_fuzzy_months_by_first_letters_are_every_names() -> None:
     assert fuzzy >= 10
     long_names = [name for name in months.MONTHS if len(name) >= 5]
     assert sorted(name for group in months._FUZZY.values() for name, _, _ in group) == sorted(long_names)
+
+
+# Scans split or narrowed for speed: handover._elect_near (literal-led parts), orgs._first_body (BODY tried at the
+# starts of words that hold a hint), dockind._inline_signs (stops at two), items._NEXT_WORD_ST (from "st").
+PHRASES = ["Anna valdes till ordförande.", "Per utsågs, tillsattes och tillsatt.", "Eva efterträder Bo.",
+           "Bo tog  över som ordförande", "Han tar över som ordförande", "Hon övertog posten", "att överta uppdraget",
+           "går in som ordförande", "Nästa möte\nden 5 maj", "Nä-\nsta möte 3 maj", "int-\nerstående ärenden",
+           "Kommunstyrelsens arbetsutskott", "Styrgruppen", "xstyrgrupp kommunfullmäktige", "namnden",
+           "Mötets öppnande\nJusterare\nProtokollet justeras\nDagordning godkännande av dagordning"]
+PHRASE_DOCS = DOCS + [Doc.from_text(text) for text in PHRASES]
+
+
+def test_elect_near_parts_are_the_elect_near_scan() -> None:
+    for word in handover._ELECT.strip("(?:)").split("|"):
+        assert any(part.fullmatch(word) for part in handover._ELECT_NEAR_PARTS[:3]), word
+    windows = 0
+    for folded in [doc.folded for doc in PHRASE_DOCS]:
+        for lo in range(0, max(1, len(folded) - 100), 37):
+            for hi in (lo + 1, lo + 60, lo + 340):
+                expected = any(folded.find(h, lo, hi) != -1 for h in handover._ELECT_HINTS) \
+                    and handover._ELECT_NEAR.search(folded, lo, hi) is not None
+                assert handover._elect_near(folded, lo, hi) == expected, (folded[lo:hi], lo, hi)
+                windows += expected
+    assert windows > 100
+
+
+def test_first_body_is_the_body_scans_first_match() -> None:
+    found = 0
+    for doc in PHRASE_DOCS:
+        for index in range(min(len(doc.lines), 20)):
+            folded = doc.folded_line(index)[:300]
+            hints = [hint for hint in orgs.BODY_HINTS if hint in folded]
+            expected = [next(orgs.BODY.finditer(folded))] if hints and orgs.BODY.search(folded) else []
+            got = orgs._first_body(folded, hints)
+            assert [(m.span(), m.groups()) for m in got] == [(m.span(), m.groups()) for m in expected], folded
+            found += bool(got)
+    assert found > 100
+
+
+def _inline_signs_scanning_all(doc: Doc, structure: set[str]) -> int:
+    """dockind._inline_signs as it was written: every match read, then the title test."""
+    inline = {m.group(0)[:6] for m in dockind._INLINE.finditer(doc.folded, 0, 20000)}
+    if dockind.MINUTES_TITLE.search(doc.folded, 0, 3000) and not dockind.PLAN_WORDS.search(doc.folded, 0, 3000):
+        inline.add("protok")
+    return min(2, len(inline - dockind.structure_heads(structure)))
+
+
+def test_inline_signs_that_stop_at_two_are_the_full_scans() -> None:
+    counts = set()
+    for doc in PHRASE_DOCS:
+        for structure in (set(), {"justerare"}, {"protokoll", "dagordning"}, {"motets", "oppnande", "justering"}):
+            counts.add(dockind._inline_signs(doc, structure))
+            assert dockind._inline_signs(doc, structure) == _inline_signs_scanning_all(doc, structure)
+    assert counts == {0, 1, 2}
+
