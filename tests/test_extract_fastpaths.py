@@ -17,6 +17,7 @@ from planner.extract import (
     dockind,
     grids,
     handover,
+    items,
     loosegrids,
     months,
     normalize,
@@ -175,7 +176,7 @@ def test_fuzzy_months_by_first_letters_are_every_names() -> None:
 # starts of words that hold a hint), dockind._inline_signs (stops at two), items._NEXT_WORD_ST (from "st").
 PHRASES = ["Anna valdes till ordförande.", "Per utsågs, tillsattes och tillsatt.", "Eva efterträder Bo.",
            "Bo tog  över som ordförande", "Han tar över som ordförande", "Hon övertog posten", "att överta uppdraget",
-           "går in som ordförande", "Nästa möte\nden 5 maj", "Nä-\nsta möte 3 maj", "int-\nerstående ärenden",
+           "går in som ordförande", "Nästa möte\nden 5 maj", "Nä-\nsta möte 3 maj", "Kommande möten\n5/9", "int-\nerstående ärenden",
            "Kommunstyrelsens arbetsutskott", "Styrgruppen", "xstyrgrupp kommunfullmäktige", "namnden",
            "Mötets öppnande\nJusterare\nProtokollet justeras\nDagordning godkännande av dagordning"]
 PHRASE_DOCS = DOCS + [Doc.from_text(text) for text in PHRASES]
@@ -224,3 +225,14 @@ def test_inline_signs_that_stop_at_two_are_the_full_scans() -> None:
             assert dockind._inline_signs(doc, structure) == _inline_signs_scanning_all(doc, structure)
     assert counts == {0, 1, 2}
 
+
+def test_next_word_lines_from_st_are_the_next_word_scans_lines() -> None:
+    apart = 0
+    for doc in PHRASE_DOCS:
+        if doc.memo.get("lines_apart"):
+            apart += 1
+            found = [*items._NEXT_WORD_ST.finditer(doc.folded), *items._COMING_WORD.finditer(doc.folded)]
+            assert {doc.line_of(m.start()) for m in found} \
+                == {doc.line_of(m.start()) for m in items._NEXT_WORD.finditer(doc.folded)}
+    assert apart > 300 and not Doc.from_text("int-\nerstående").memo["lines_apart"]
+    assert items.next_meeting_lines(Doc.from_text("Nästa möte\n\nden 5 maj")) == {2: 0}

@@ -101,11 +101,13 @@ class Doc:
     def from_text(cls, text: str) -> Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
-        folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
+        folded, joins = _HYPHEN_BREAK.subn(_rejoin, fold(original))
         if "<" in folded:  # "<strong> Datum:</strong> 2012-07-10": markup reads as blanks
             folded = MARKUP_TAG.sub(lambda m: " " * len(m.group()), folded)
         starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
+        # No word was pulled up across a line: no run of letters in `folded` spans two of the lines (items.py).
+        doc.memo["lines_apart"] = not joins
         doc.furniture = _furniture(doc)
         return doc
 
