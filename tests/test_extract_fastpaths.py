@@ -176,7 +176,8 @@ def test_fuzzy_months_by_first_letters_are_every_names() -> None:
 # starts of words that hold a hint), dockind._inline_signs (stops at two), items._NEXT_WORD_ST (from "st").
 PHRASES = ["Anna valdes till ordförande.", "Per utsågs, tillsattes och tillsatt.", "Eva efterträder Bo.",
            "Bo tog  över som ordförande", "Han tar över som ordförande", "Hon övertog posten", "att överta uppdraget",
-           "går in som ordförande", "Nästa möte\nden 5 maj", "Nä-\nsta möte 3 maj", "Kommande möten\n5/9", "int-\nerstående ärenden",
+           "går in som ordförande", "Nästa möte\nden 5 maj", "Nä-\nsta möte 3 maj", "Kommande möten\n5/9",
+           "int-\nerstående ärenden",
            "Kommunstyrelsens arbetsutskott", "Styrgruppen", "xstyrgrupp kommunfullmäktige", "namnden",
            "Mötets öppnande\nJusterare\nProtokollet justeras\nDagordning godkännande av dagordning"]
 PHRASE_DOCS = DOCS + [Doc.from_text(text) for text in PHRASES]

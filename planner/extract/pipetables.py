@@ -32,7 +32,8 @@ MAX_STRAYS = 2
 
 
 def pipe_tables(doc: Doc) -> list[TableDate]:
-    # A header line holds MIN_MONTHS bars at least: a text with fewer (most) has none (the text is its lines joined).
+    # A header line holds MIN_MONTHS bars at least, and a table of month rows a header with two and MIN_MONTHS rows
+    # with one each: a text with fewer bars (most) has neither (the text is its lines joined).
     return _pipe_tables(doc) if doc.original.count("|") >= MIN_MONTHS else []
 
 
