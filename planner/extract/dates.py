@@ -251,11 +251,12 @@ def _int(value: str | None) -> int | None:
 
 
 def _year(match: re.Match[str]) -> int | None:
-    groups = match.groupdict()
-    if groups.get("y"):
-        return int(groups["y"])
-    if groups.get("yy"):
-        return 2000 + int(groups["yy"])
+    # The two groups asked for by name, not every group's value in a dict (the number pattern has thirty).
+    names = match.re.groupindex
+    if "y" in names and (year := match.group("y")):
+        return int(year)
+    if "yy" in names and (short := match.group("yy")):
+        return 2000 + int(short)
     return None
 
 

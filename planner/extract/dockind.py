@@ -119,11 +119,18 @@ _ARCHIVE_HEADING = re.compile(r"(?<![a-z])(?:signerade\s)?protokoll(?![a-z])")
 
 def _inline_signs(doc: Doc, structure: set[str]) -> int:
     """Up to two parts of minutes named inside a flattened transcript's running text that no header line named."""
-    inline = {m.group(0)[:6] for m in _INLINE.finditer(doc.folded, 0, 20000)}
-    if MINUTES_TITLE.search(doc.folded, 0, 3000) and not PLAN_WORDS.search(doc.folded, 0, 3000):
+    heads = structure_heads(structure)
+    inline: set[str] = set()
+    for m in _INLINE.finditer(doc.folded, 0, 20000):
+        if (head := m.group(0)[:6]) not in heads:
+            inline.add(head)
+            if len(inline) == 2:
+                return 2  # the most there are: the rest of the text is not scanned
+    if "protok" not in heads and "protok" not in inline and MINUTES_TITLE.search(doc.folded, 0, 3000) \
+            and not PLAN_WORDS.search(doc.folded, 0, 3000):
         # "MÖTESPROTOKOLL Sida 2" inside a flattened transcript (a plan page's "protokoll" links are no sign)
         inline.add("protok")
-    return min(2, len(inline - structure_heads(structure)))
+    return len(inline)
 
 
 def _titled(doc: Doc, top: list[int]) -> bool:

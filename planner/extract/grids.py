@@ -17,6 +17,9 @@ from planner.extract.normalize import Doc
 from planner.extract.tables import TableDate, lone_month
 
 _YEAR_CELL = re.compile(r"^[ \t]*(?:19|20)\d\d[ \t]*$", re.MULTILINE)
+# The same after the newline that opens its line: a literal lead is searched for as a character, where "^" is tried at
+# every position (a fourth of the time). The text's first line is matched on its own.
+_YEAR_CELL_BELOW = re.compile(r"\n[ \t]*(?:19|20)\d\d[ \t]*$", re.MULTILINE)
 TIME_LABEL = re.compile(r"^\s*(?:mötestid|motestid|tid|starttid|klockan|kl)\.?\s*:?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?|klockan)?\s*(\d{1,2})(?:[.:](\d\d))?\s*$", re.IGNORECASE)
 _VALUE = re.compile(r"^\s*(?P<days>\d{1,2}\*?(?:\s{0,2}(?:,|och)\s{0,2}\d{1,2}\*?)*)"
@@ -27,11 +30,17 @@ MAX_CELL = 24
 
 def grid_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
-    for hit in _YEAR_CELL.finditer(doc.folded):  # one scan of the text, not a match per line
-        index = doc.line_of(hit.start())
+    for start in year_cell_starts(doc.folded):  # one scan of the text, not a match per line
+        index = doc.line_of(start)
         if index + 2 < len(doc.lines) and not doc.lines[index + 1].strip():
             found += _table(doc, index)
     return found
+
+
+def year_cell_starts(folded: str) -> list[int]:
+    """Where the lines that are a year alone begin (_YEAR_CELL's matches)."""
+    first = [0] if _YEAR_CELL.match(folded) else []
+    return first + [hit.start() + 1 for hit in _YEAR_CELL_BELOW.finditer(folded)]
 
 
 def _cells(doc: Doc, pos: int) -> tuple[list[str], int]:

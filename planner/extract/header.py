@@ -139,10 +139,13 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
 
 def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc_year: int | None,
             same_paragraph: bool) -> tuple[Meeting, DateMention] | None:
-    for cue in CALLS.finditer(doc.folded, 0, 4000):
+    ends = doc.memo.get("call_ends")
+    if ends is None:  # asked twice per document (same paragraph first): the opening is scanned once
+        ends = doc.memo["call_ends"] = [cue.end() for cue in CALLS.finditer(doc.folded, 0, 4000)]
+    for end in ends:
         for m in mentions:
-            if cue.end() <= m.start <= cue.end() + 160 and m.precision == "day" and not _not_own(
-                    doc, doc.line_of(m.start), m) and not (same_paragraph and "\n\n" in doc.folded[cue.end():m.start]):
+            if end <= m.start <= end + 160 and m.precision == "day" and not _not_own(
+                    doc, doc.line_of(m.start), m) and not (same_paragraph and "\n\n" in doc.folded[end:m.start]):
                 found = _meeting_at(doc, m, doc.line_of(m.start), times, doc_year, labelled=False)
                 if found:
                     return complete(doc, found, mentions, times), m

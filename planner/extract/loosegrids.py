@@ -15,7 +15,7 @@ import re
 
 from planner.extract.grids import TIME_LABEL
 from planner.extract.normalize import Doc
-from planner.extract.rowgrids import MAX_LABEL, MIN_MONTHS, month_of
+from planner.extract.rowgrids import MAX_LABEL, MIN_MONTHS, line_months, may_hold_grid, month_of
 from planner.extract.tables import TableDate, split_by_weekday, year_above
 
 _DAY = re.compile(r"^(\d{1,2})\*{0,2}$")
@@ -25,6 +25,10 @@ MAX_VALUES = 30
 
 def loose_grid_tables(doc: Doc, taken: set[int]) -> list[TableDate]:
     """Tables whose header line is not in `taken` (the header lines the strict readers have read)."""
+    return _loose_grid_tables(doc, taken) if may_hold_grid(doc) else []
+
+
+def _loose_grid_tables(doc: Doc, taken: set[int]) -> list[TableDate]:
     lines = [i for i, line in enumerate(doc.lines) if line.strip()]
     found: list[TableDate] = []
     k = 0
@@ -55,7 +59,7 @@ def loose_grid_tables(doc: Doc, taken: set[int]) -> list[TableDate]:
 def _header(doc: Doc, lines: list[int], k: int) -> tuple[list[int], bool] | None:
     run: list[int] = []
     while k + len(run) < len(lines):
-        month = month_of([doc.lines[lines[k + len(run)]].strip()])
+        month = line_months(doc).get(lines[k + len(run)])
         if month is None or (run and month <= run[-1]):
             break
         run.append(month)

@@ -47,12 +47,23 @@ def month_number(word: str, abbreviations: bool = True) -> int | None:
         return ABBREVIATIONS[word]
     if len(word) < 5 or len(word) > 11:
         return None
-    for name, number in MONTHS.items():
-        if len(name) >= 5 and name[:2] == word[:2]:
-            limit = 2 if len(name) >= 8 else 1
-            if _distance(word, name, limit) <= limit:
-                return number
+    for name, number, limit in _FUZZY.get(word[:2], ()):
+        if _distance(word, name, limit) <= limit:
+            return number
     return None
+
+
+# The months a longer word may be a damaged form of, by their first two letters (in MONTHS' order, the first within
+# its distance wins): only names of five letters or more, within two edits for the long ones and one for the rest.
+def _fuzzy_table() -> dict[str, list[tuple[str, int, int]]]:
+    table: dict[str, list[tuple[str, int, int]]] = {}
+    for name, number in MONTHS.items():
+        if len(name) >= 5:
+            table.setdefault(name[:2], []).append((name, number, 2 if len(name) >= 8 else 1))
+    return table
+
+
+_FUZZY = _fuzzy_table()
 
 
 @lru_cache(maxsize=1024)

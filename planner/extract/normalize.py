@@ -101,11 +101,13 @@ class Doc:
     def from_text(cls, text: str) -> Doc:
         lines = split_lines(text)
         original = "\n".join(lines)
-        folded = _HYPHEN_BREAK.sub(_rejoin, fold(original))
+        folded, joins = _HYPHEN_BREAK.subn(_rejoin, fold(original))
         if "<" in folded:  # "<strong> Datum:</strong> 2012-07-10": markup reads as blanks
             folded = MARKUP_TAG.sub(lambda m: " " * len(m.group()), folded)
         starts = list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
         doc = cls(lines, original, folded, starts)
+        # No word was pulled up across a line: no run of letters in `folded` spans two of the lines (items.py).
+        doc.memo["lines_apart"] = not joins
         doc.furniture = _furniture(doc)
         return doc
 
@@ -153,14 +155,21 @@ def _furniture(doc: Doc) -> set[int]:
     counts = Counter(map(str.strip, doc.lines))
     repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
     found = {i for i, line in enumerate(doc.lines) if line.strip() in repeated} if repeated else set()
-    return found | _related_documents(doc.lines)
+    return found | _related_documents(doc.lines, doc.original)
 
 
 _RELATED = {"relevanta dokument", "liknande dokument", "relaterade dokument", "related documents",
             "similar documents"}
 
 
-def _related_documents(lines: list[str]) -> set[int]:
+def _related_documents(lines: list[str], text: str) -> set[int]:
+    """`text` is the lines joined: every heading of _RELATED holds "dokument" or "document", so a text without
+    either (most) has no such list and its lines are not read one by one."""
+    lowered = text.lower()
+    return _related_lines(lines) if "dokument" in lowered or "document" in lowered else set()
+
+
+def _related_lines(lines: list[str]) -> set[int]:
     for index, line in enumerate(lines):
         if index and len(line) < 30 and line.strip().lower() in _RELATED:
             end = next((i for i in range(index + 1, len(lines)) if lines[i].strip().lower() == "transkript"),

@@ -42,7 +42,7 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     hints = [hint for hint in BODY_HINTS if hint in region]
     for index in top if hints else ():
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
-        for m in BODY.finditer(folded) if any(map(folded.__contains__, hints)) else ():
+        for m in _first_body(folded, hints):
             stem = m.group(2)
             before = original[:m.start()].split()
             after = original[m.end():].split()
@@ -60,6 +60,26 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     if org is None:
         org = org_from_attendees(doc)
     return org, body
+
+
+def _first_body(folded: str, hints: list[str]) -> list[re.Match[str]]:
+    """BODY's first match in a line, as its scan would find it (at most one). A match is a whole word (no letter
+    before or after it) that holds a hint, so BODY is tried only at the starts of such words, in order: its scan
+    tries some thirty prefixes and every body word at each word start (about 100 ns a character)."""
+    starts = set()
+    for hint in hints:
+        at = folded.find(hint)
+        while at != -1:
+            start = at
+            while start and folded[start - 1] in _LETTER_SET:
+                start -= 1
+            starts.add(start)
+            at = folded.find(hint, at + 1)
+    for start in sorted(starts):
+        hit = BODY.match(folded, start)
+        if hit is not None:
+            return [hit]
+    return []
 
 
 # The words body names end in; only their definite singular forms count (found by plain substring search).
@@ -120,6 +140,7 @@ _ATTENDEE = re.compile(r"^\s{0,4}[A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+){1,3},\
                        r"(?P<aff>[A-ZÅÄÖ][\w&-]*(?:\s[A-ZÅÄÖ][\w&-]*){0,3})\s*(?:\(|$)")
 _TEXT_LIMIT = 200_000
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTER_SET = frozenset(_LETTERS)
 _ATTENDEE_LINES = 120
 
 

@@ -32,6 +32,12 @@ MAX_STRAYS = 2
 
 
 def pipe_tables(doc: Doc) -> list[TableDate]:
+    # A header line holds MIN_MONTHS bars at least, and a table of month rows a header with two and MIN_MONTHS rows
+    # with one each: a text with fewer bars (most) has neither (the text is its lines joined).
+    return _pipe_tables(doc) if doc.original.count("|") >= MIN_MONTHS else []
+
+
+def _pipe_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
     index = 0
     while index < len(doc.lines):

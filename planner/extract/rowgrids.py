@@ -48,12 +48,35 @@ def month_of(cell: list[str]) -> int | None:
     return month_number(cell[0].lower().rstrip("."), abbreviations=True)
 
 
+def line_months(doc: Doc) -> dict[int, int]:
+    """Each line that is a month word alone (month_of of its stripped text) → its month, read once per document for
+    this module's and loosegrids' headers. A line longer than any month word (its final dots aside) is skipped
+    unread: month_number knows no word of more than 11 letters, and lower-casing never shortens a text."""
+    found = doc.memo.get("line_months")
+    if found is None:
+        found = doc.memo["line_months"] = {
+            index: month for index, line in enumerate(doc.lines)
+            if (text := line.strip()) and len(text.rstrip(".")) <= 11 and (month := month_of([text])) is not None}
+    return found
+
+
+def may_hold_grid(doc: Doc) -> bool:
+    """A header (here and in loosegrids) is MIN_MONTHS lines of one month word each: without as many such lines in
+    the text (most texts) neither reader reads a line."""
+    return len(line_months(doc)) >= MIN_MONTHS
+
+
 def row_grid_tables(doc: Doc) -> list[TableDate]:
+    return _row_grid_tables(doc) if may_hold_grid(doc) else []
+
+
+def _row_grid_tables(doc: Doc) -> list[TableDate]:
     found: list[TableDate] = []
     lines = doc.lines
+    months_at = line_months(doc)
     index = 0
     while index < len(lines):
-        month = month_of([lines[index].strip()]) if lines[index].strip() else None
+        month = months_at.get(index)
         if month is None:
             index += 1
             continue

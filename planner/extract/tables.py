@@ -42,16 +42,23 @@ class TableDate:
 
 
 def month_tables(doc: Doc) -> list[TableDate]:
+    # Both readers need three month words: a header line's, or three lines of a month alone (each of those begins
+    # with an abbreviation at a word start too). A text with fewer (many) is not read further.
+    starts = _month_starts(doc.folded)
+    return _month_tables(doc, starts) if len(starts) >= 3 else []
+
+
+def _month_tables(doc: Doc, starts: list[int]) -> list[TableDate]:
     found: list[TableDate] = []
     # Month words per line (the line after each one's start, by a C-level bisect: line_of without a call per word).
-    after = Counter(map(bisect_right, repeat(doc.starts), _month_starts(doc.folded)))
+    after = Counter(map(bisect_right, repeat(doc.starts), starts))
     for index in sorted(line - 1 for line, n in after.items() if n >= 3):
         if len(doc.lines[index]) > 160:
             continue
         months = _header_months(doc.folded_line(index))
         if months:
             found += _rows(doc, index, months)
-    if len(_LONE_MONTH.findall(doc.folded)) >= 3:
+    if lone_month_lines(doc.folded) >= 3:
         found += _month_columns(doc)
     return found
 
@@ -179,6 +186,16 @@ def _weekdays(groups: list[list[tuple[int, int | None]]], months: list[int], yea
 
 _LONE_MONTH = re.compile(r"^[ \t]*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november"
                          r"|december)[ \t:]*$", re.MULTILINE)
+# The same after the newline that opens its line, which the engine finds as a character (see grids._YEAR_CELL_BELOW).
+_LONE_MONTH_BELOW = re.compile(r"\n[ \t]*(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+                               r"|november|december)[ \t:]*$", re.MULTILINE)
+
+
+def lone_month_lines(folded: str) -> int:
+    """How many lines are a month's name alone (_LONE_MONTH's matches)."""
+    return bool(_LONE_MONTH.match(folded)) + len(_LONE_MONTH_BELOW.findall(folded))
+
+
 # The word-start check after the letters, not before them: a pattern led by literals is searched for by its first
 # letters instead of being tried at every position (the same matches, 2.5 times as fast).
 _MONTHISH = re.compile(r"(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)(?<![a-z]...)")
