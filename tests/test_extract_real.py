@@ -40,9 +40,11 @@ FLOORS = {
     # F1 0.687 (OCR 0.671), took the corpus of 281 to 0.957 / 0.922; after a few rules from it (the annual meeting's
     # own chair, "kl 1300", the adjustment's "Plats och tid", "ställs tyvärr in", a programme's rows under month
     # headings, a report that its meeting is done) F1 0.962 / time 0.952 / title 0.711 (OCR 0.926 / 0.904 / 0.624);
+    # 2026-12-03: rules for decision history, chair-news wordings, rotations, month rows and OCR front matter took it
+    # to F1 0.965 / time 0.957 / next 28 / cancelled 39 (OCR 0.929 / 0.907 / 28 / 39);
     # the floors sit just under. The issue asks 0.93 of the text.
-    "tests/data/real": (0.96, 0.95, 27, 26, 38, 0.70),
-    "tests/data/real ocr": (0.92, 0.90, 27, 23, 38, 0.62),
+    "tests/data/real": (0.96, 0.95, 28, 26, 39, 0.70),
+    "tests/data/real ocr": (0.92, 0.90, 28, 23, 39, 0.62),
 }
 
 
