@@ -1001,3 +1001,10 @@ def test_a_period_longer_than_any_event_is_no_schedule_item() -> None:
     text = ("PROTOKOLL\nKommunstyrelsen\nSammanträdesdatum 2025-02-11\n\n§ 14 Avtal om gemensam nämnd\n"
             "Avtalet gäller 2025-01-01--2027-12-31.\n")
     assert [i["kind"] for i in extract(text)["items"]] == ["reference"]
+
+
+def test_we_meet_again_on_a_day_is_the_next_meeting() -> None:
+    from planner.extract import extract
+
+    text = "Protokoll\nStyrgruppen\nDatum: 2025-03-12\n\n§ 9 Övrigt\nVi ses igen den 9 april kl 9–12.\n"
+    assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("next_meeting", "2025-04-09")]

@@ -176,3 +176,16 @@ def test_the_day_a_chair_steps_down_is_no_meeting() -> None:
             "ordförande den 31 oktober. Hon efterträds av Jonas Berg (S) som tillträder den 1 november.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds["2023-11-01"] == "chair_handover" and kinds.get("2023-10-31") in (None, "reference")
+
+
+def test_a_stated_rotation_gives_a_handover_each_new_year() -> None:
+    text = ("Protokoll\nStyrgruppen\nDatum: 2025-03-12\n\n§ 9 Ordförandeskap\nKommunerna roterar ordförandeskapet: "
+            "2025 Eksjö, 2026 Vetlanda, 2027 Nässjö.\n")
+    handovers = [(i["date"], i["from"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2026-01-01", "Eksjö", "Vetlanda"), ("2027-01-01", "Vetlanda", "Nässjö")]
+
+
+def test_from_new_year_it_is_x_who_leads_is_a_handover_on_1_january() -> None:
+    text = "Protokoll\nStyrgruppen\nDatum: 2025-03-12\n\n§ 9 Övrigt\nFrån nyår är det Anna Ek som leder nätverket.\n"
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2026-01-01", "Anna Ek")]

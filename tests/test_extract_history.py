@@ -39,3 +39,10 @@ def test_a_date_alone_under_a_summons_headline_dates_the_letter() -> None:
             "sammanträde måndagen den 12 maj 2025 kl. 15.00 via Teams.\n")
     result = extract(text)
     assert result["meeting"]["date"] == "2025-05-12" and _proposed(result) == []
+
+
+def test_a_report_s_cutoff_and_a_letter_s_closing_month_are_no_events() -> None:
+    text = ("Kallelse till årsmöte\n\nMedlemmarna kallas härmed till årsmöte söndagen den 16 mars 2025 kl. 14.00. "
+            "Budgetuppföljning per 30 november redovisas. Motioner ska vara styrelsen tillhanda senast 15 februari.\n\n"
+            "Styrelsen, januari 2025\n")
+    assert _proposed(extract(text)) == [("deadline", "2025-02-15")]

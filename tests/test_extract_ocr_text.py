@@ -77,3 +77,11 @@ def test_a_report_that_ocr_spelled_hdells_records_its_meeting() -> None:
 
     text = "Vintermöte 2021\n\nLérdagen den 23 januari hdélls ett virtuellt vinterméte via Zoom.\n"
     assert extract(text)["meeting"]["date"] == "2021-01-23"
+
+
+def test_front_matter_that_lost_its_fences_dates_the_page_not_the_meeting() -> None:
+    from planner.extract import extract
+
+    text = ("title: Rapport fran arsmétet 2023\n\ndate: 2023-03-28\n\nForbundet hdll sitt Arsméte pa Best Western i\n"
+            "Séderhamn pa fredagseftermiddagen den 24 mars. Ordféranden inledde métet.\n")
+    assert extract(text)["meeting"]["date"] == "2023-03-24"

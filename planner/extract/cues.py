@@ -29,10 +29,12 @@ NEXT_HEADING = re.compile(
     + r"n(?:\s{1,3}och\.?\s{1,3}[a-z]{3,20})?)"
     r"[\s*:}]{0,6}$")
 
-# "Nätverket träffas nästa gång …": the body's next meeting when the subject is the body itself.
+# "Nätverket träffas nästa gång …", "Vi ses igen den 9 april": the body's next meeting when the subject is the body
+# itself.
 NEXT_TIME = re.compile(r"(?<![a-z])(?P<subj>[a-z]{2,30})\s{1,3}(?:" + kw("träffas") + "|" + kw("ses") + "|"
-                       + kw("möts") + "|" + kw("samlas") + r")\s{1,3}" + kw("nästa gång"))
-NEXT_TIME_TAIL = re.compile(kw("nästa gång"))  # a cheap literal-led test before NEXT_TIME's scan of every word
+                       + kw("möts") + "|" + kw("samlas") + r")\s{1,3}(?:" + kw("nästa gång") + r"|igen(?![a-z]))")
+# A cheap literal-led test before NEXT_TIME's scan of every word.
+NEXT_TIME_TAIL = re.compile(kw("nästa gång") + r"|igen(?![a-z])")
 # "ett extra fullmäktige som planeras att hållas den 22 december", "extrainsatt sammanträde": the body meets again.
 EXTRA = re.compile(r"(?<![a-z])extra(?:insatt|inkallat|inkallad)?[a-z]{0,2}[\s-]{1,3}(?P<noun>[a-z]{3,30})")
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")

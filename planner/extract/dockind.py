@@ -342,12 +342,13 @@ def _fence_lines(doc: Doc) -> tuple[set[int], bool]:
 def _front_matter_lines(doc: Doc) -> set[int]:
     lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
     fenced = {i for i in _fence_lines(doc)[0] if _DATE_FIELD.match(doc.folded_line(i))}
-    if lines and not fenced:
+    if not fenced and (lines or any(_FRONT_TITLE.match(doc.folded_line(i)) for i in range(min(3, len(doc.lines))))):
         # Front matter whose --- fences OCR or a copy lost: "title: …", "lastmod: …", "date: 2013-03-12" on top.
         fenced = {i for i in range(min(12, len(doc.lines))) if _DATE_FIELD.match(doc.folded_line(i))}
     return lines | fenced
 
 
+_FRONT_TITLE = re.compile(r"^\s{0,4}title\s{0,2}:\s")  # a "title:" key on top, as front matter writes it
 _DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + _CHANGE_KEYS + r")\s{0,2}[:=]")
 
 

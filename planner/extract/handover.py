@@ -167,6 +167,12 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
+    # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
+    for cleft in _CLEFT_LEADS.finditer(folded) if "som leder" in folded else ():
+        lo, hi = max(0, cleft.start() - WINDOW), min(len(folded), cleft.end() + WINDOW)
+        if not any(a <= cleft.start() < b for a, b in windows):
+            windows.append([lo, hi])
+    windows.sort()
     found: list[Handover] = []
     for lo, hi in windows:
         found += [h for h in _find_in(folded, original, lo, hi) if _a_change(folded, h)]
@@ -351,6 +357,7 @@ def _with_predecessor(folded: str, original: str, h: Handover) -> Handover:
     return Handover(h.start, h.end, name, h.to_party)
 
 
+_CLEFT_LEADS = re.compile(r"som\s{1,3}leder\s{1,3}(?:arbetet|styrelsen|motena|gruppen|natverket)")
 _VICE_IN = re.compile(r"\svice\s")  # "övertar / vice ordförande ordförandeskapet", wrapped or not
 _VICE_BEFORE = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}$")
 _VICE_NAMED = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?\s{1,3}(?=[a-z])")

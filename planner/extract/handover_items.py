@@ -18,10 +18,13 @@ from planner.extract.handover import Handover, find_handovers
 from planner.extract.items import Context
 from planner.extract.normalize import fold
 from planner.extract.resolve import Resolved
+from planner.extract.rotation import rotation_handovers
 from planner.extract.sentences import sentence_of
 from planner.extract.years import safe_date
 
-_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|till)\s{1,3}[aeiouyd]{1,2}rsskiftet")
+# "vid årsskiftet", "från nyår": the coming 1 January.
+_YEAR_END = re.compile(r"(?<![a-z])(?:vid|efter|fran och med|fr o m|fran|till)\s{1,3}(?:[aeiouyd]{1,2}rsskiftet"
+                       r"|nyar(?:et)?(?![a-z]))")
 
 
 def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, written: dt.date | None = None,
@@ -90,6 +93,10 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
                 day[0]["to"] = join_names(day[0]["to"], h.to_party)
                 continue
             day.append(_item(date, h, 0.6 if written else 0.55, line, doc.lines[line]))
+    for date, h in rotation_handovers(doc.folded, doc.original):
+        if date not in by_date:
+            line = doc.line_of(h.start)
+            by_date[date] = [_item(date, h, 0.7, line, doc.lines[line])]
     items = [item for day in by_date.values() for item in day]
     for item in items:
         giver = f" från {item['from']}" if item["from"] else ""

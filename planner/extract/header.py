@@ -205,8 +205,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
 
 
 _LINE_END = re.compile(r"\.\n\s*(?=[A-ZÅÄÖ])")
-_HELD_ITS = re.compile(r"(?<![a-z])(?:holl|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}(?:[a-z]{1,20}\s{1,3})?"
-                       r"[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
+_HELD_ITS = re.compile(r"(?<![a-z])(?:" + HOLL + r"|hade|genomforde)\s{1,3}(?:sitt|sin|ett|en)\s{1,3}"
+                       r"(?:[a-z]{1,20}\s{1,3})?[a-z]{0,20}(?:" + MEETING.pattern + r")(?![a-z]{4})")
 _HELD_WHICH = re.compile(r"(?:" + MEETING.pattern + r")[a-z]{0,3}\s{1,3}som\s{1,3}"
                          r"(?:(?:av)?" + HOLL + r"s|agde\s{1,3}rum|genomfordes)(?![a-z])[^.]{0,60}$")
 # An extra meeting proposed, not held: "ett extrainsatt sammanträde" (the held one is "det extra årsmötet").

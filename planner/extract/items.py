@@ -132,7 +132,12 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None
     if _SEE_ALSO.match(doc.folded, s0, m.start) or _SEE_ALSO.match(doc.folded, doc.starts[line], m.start):
         return "reference", None  # "Se även tidigare nyheter på hemsidan från 14 Sep 2025": a pointer to another page
-    if _REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start):
+    if m.precision == "month" and line in doc.prev_nonblank(len(doc.lines), 2) \
+            and _SIGNED_MONTH.fullmatch(doc.folded, doc.starts[line], m.start) \
+            and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):
+        return "reference", None  # "Styrelsen, januari 2025" closing a letter: when it was written
+    if _REPORT_PERIOD.search(doc.folded, max(doc.starts[line], m.start - 50), m.start) \
+            or _AS_OF.search(doc.folded, max(doc.starts[line], m.start - 10), m.start):
         return "reference", None  # "Månadsrapport per 30 november", "Delårsrapport 1 januari - 30 juni": a period
     if first_in_section and not past:
         return "next_meeting", "heading"
@@ -167,6 +172,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
 
 
 _LONGEST_EVENT = 120  # days: a summer holiday is shorter; a longer span is a term, an agreement, a budget year
+_SIGNED_MONTH = re.compile(r"[\s*-]{0,4}[a-z][a-z .-]{1,40},\s{0,3}(?:i\s{1,3})?")  # "Styrelsen, januari 2025"
+_AS_OF = re.compile(r"(?<![a-z])per\s{1,3}(?:den\s{1,3})?$")  # "Budgetuppföljning per 30 november": a cutoff
 _SEE_ALSO = re.compile(r"[\s*>#-]{0,6}(?:se|las)\s{1,3}(?:aven|mer|ocksa)(?![a-z])")
 
 
