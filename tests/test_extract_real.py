@@ -41,10 +41,12 @@ FLOORS = {
     # own chair, "kl 1300", the adjustment's "Plats och tid", "ställs tyvärr in", a programme's rows under month
     # headings, a report that its meeting is done) F1 0.962 / time 0.952 / title 0.711 (OCR 0.926 / 0.904 / 0.624);
     # 2026-12-03: rules for decision history, chair-news wordings, rotations, month rows and OCR front matter took it
-    # to F1 0.965 / time 0.957 / next 28 / cancelled 39 (OCR 0.929 / 0.907 / 28 / 39);
-    # the floors sit just under. The issue asks 0.93 of the text.
-    "tests/data/real": (0.96, 0.95, 28, 26, 39, 0.70),
-    "tests/data/real ocr": (0.92, 0.90, 28, 23, 39, 0.62),
+    # to F1 0.965 / time 0.957 / next 28 / cancelled 39 (OCR 0.929 / 0.907 / 28 / 39). The seventh blind batch
+    # t001-t025 (2026-12-03), scored once on main cdabc13 (F1 0.889, OCR 0.930), took the corpus of 306 to F1 0.957 /
+    # time 0.939 / title 0.665 / next 30 / handovers 28 / cancelled 41 (OCR 0.930 / 0.891 / 0.583 / 30 / 25 / 41);
+    # the floors sit just under that. The issue asks 0.93 of the text.
+    "tests/data/real": (0.95, 0.93, 30, 28, 41, 0.66),
+    "tests/data/real ocr": (0.92, 0.89, 30, 25, 41, 0.58),
 }
 
 
