@@ -317,3 +317,12 @@ def test_the_date_a_planned_meeting_is_moved_to_is_not_cancelled() -> None:
             "var planerat till den 18 december flyttas till den 15 december klockan 18.00.\n")
     status = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] != "reference"}
     assert status == {"2025-12-18": "cancelled", "2025-12-15": None}
+
+
+@pytest.mark.parametrize("stamp", ["2020-04-20 10:29Pressmeddelande", "Strängnäs2020-04-20 19:43",
+                                   "2020-04-20 Av Peter A Rosén"])
+def test_a_news_stamp_near_the_top_dates_the_page_and_a_heading_s_stall_in_cancels(stamp: str) -> None:
+    text = (f"Regionfullmäktige 29 april ställ in\n\n{stamp}\n\nFullmäktiges ordförande har bestämt att ställa in "
+            "nästa fullmäktigemöte.\n")
+    items = [(i["kind"], i["date"], i.get("status")) for i in extract(text)["items"] if i["kind"] != "reference"]
+    assert items == [("meeting", "2020-04-29", "cancelled")]

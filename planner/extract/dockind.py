@@ -245,6 +245,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
     """
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
+    opening = set(_opening_lines(doc)) if kind == NOTICE else set()
     front = front_matter_lines(doc)
     # "Styrelsen / Den 14 mars 2024" closing a letter or a notice: when it was written (under a signature, a short
     # line, not the end of a sentence wrapped onto it).
@@ -272,10 +273,30 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
                                  or _SIGNED_BY.fullmatch(doc.original, doc.starts[line], m.start) is not None)
                             and _STAMP_END.fullmatch(doc.folded, m.end, doc.starts[line] + len(doc.lines[line]))
                             is not None)
-        if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter:
+        # "2020-04-20 10:29Pressmeddelande", "Strängnäs2020-04-22 19:43", "2020-05-11 Av Peter A Rosén": a news
+        # item's stamp near its top, the day with its minute or its byline
+        stamp = kind == NOTICE and line in opening and len(doc.lines[line]) <= 80 \
+            and len(doc.folded[doc.starts[line]:m.start].split()) <= 1 \
+            and _STAMP_AFTER.match(doc.folded, m.end) is not None
+        if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter \
+                or stamp:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
+    return found
+
+
+_STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:kl\.?[ \t]{0,2})?\d{1,2}[:.]\d\d(?![\d.:-])"
+                          r"|[ \t]{1,3}av[ \t]{1,3}(?:av[ \t]{1,3})?[a-z]")
+
+
+def _opening_lines(doc: Doc, count: int = 8) -> list[int]:
+    found: list[int] = []
+    for index, line in enumerate(doc.lines):
+        if line.strip():
+            found.append(index)
+            if len(found) == count:
+                break
     return found
 
 
