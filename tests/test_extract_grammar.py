@@ -1016,3 +1016,8 @@ def test_a_next_meeting_given_month_first_or_only_by_week(sentence: str, want: s
 
     result = extract(f"Protokoll\nStyrelsen\nDatum: 2025-03-12\n\n§ 9 Övrigt\n{sentence}\n")
     assert [(i["kind"], i["date"]) for i in result["items"]] == [("next_meeting", want)]
+
+
+def test_a_month_ending_a_sentence_does_not_take_the_number_of_the_next_heading() -> None:
+    (mention, *_) = find_dates(fold("Att planen fastställs i december.\n\n4. Verksamhetsplan och budget 2027\n"))
+    assert (mention.precision, mention.month) == ("month", 12)

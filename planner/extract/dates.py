@@ -105,7 +105,7 @@ _ORDINAL_BEFORE = re.compile(r"(?<![a-z])(?P<o>" + "|".join(sorted(_ORDINALS, ke
 _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 # "November 30", "May 5th, 2021", "september 8:e 17:00": the day after a month that leads.
 _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th|:[ae])?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d:/]|\.\d)"
-                        r"(?=\s{0,3}(?:$|[\n,;)]|\.(?!\d)|kl|\s(?:kl|[(-]|\d{1,2}[.:]\d\d(?!\d))))")
+                        r"(?=\s{0,3}(?:$|[\n,;)]|\.(?=[ \t]*(?:\n|$))|kl|\s(?:kl|[(-]|\d{1,2}[.:]\d\d(?!\d))))")
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
 _FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
