@@ -245,7 +245,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
     """
     found: dict[int, dt.date] = {}
     top = set(_title_lines(doc)[:3]) if kind == NOTICE else set()
-    opening = set(_opening_lines(doc)) if kind == NOTICE else set()
+    opening = set(doc.first_nonblank(_OPENING)) if kind == NOTICE else set()
     front = front_matter_lines(doc)
     # "Styrelsen / Den 14 mars 2024" closing a letter or a notice: when it was written (under a signature, a short
     # line, not the end of a sentence wrapped onto it).
@@ -289,15 +289,7 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
 _STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:kl\.?[ \t]{0,2})?\d{1,2}[:.]\d\d(?![\d.:-])"
                           r"|[ \t]{1,3}av[ \t]{1,3}(?:av[ \t]{1,3})?[a-z]")
 
-
-def _opening_lines(doc: Doc, count: int = 8) -> list[int]:
-    found: list[int] = []
-    for index, line in enumerate(doc.lines):
-        if line.strip():
-            found.append(index)
-            if len(found) == count:
-                break
-    return found
+_OPENING = 8  # lines at the top of a news item where its stamp stands
 
 
 _SIGNED_ON = re.compile(r"[\s,]{0,4}(?:den\s{1,3})?")

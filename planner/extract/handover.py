@@ -163,29 +163,25 @@ WINDOW = 200
 
 def find_handovers(folded: str, original: str) -> list[Handover]:
     """Handovers, searched only in windows around chairmanship words so the scan stays cheap on long texts."""
-    windows: list[list[int]] = []
+    spans: list[tuple[int, int]] = []
     for anchor in _ANCHOR.finditer(folded):
         new = _NEW_BEFORE.search(folded, max(0, anchor.start() - 6), anchor.start())
         if new is not None:  # "ny ordförande"
-            start, end = new.start(), anchor.start() + 4
+            spans.append((new.start(), anchor.start() + 4))
         elif anchor.group("word"):
-            start, end = anchor.span()
+            spans.append(anchor.span())
         elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()) \
                 or _elect_near(folded, max(0, anchor.start() - 140), anchor.start() + 200):
-            start, end = max(0, anchor.start() - 100), anchor.start() + 4
-        else:
-            continue
+            spans.append((max(0, anchor.start() - 100), anchor.start() + 4))
+    # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
+    spans += [cleft.span() for cleft in _CLEFT_LEADS.finditer(folded)] if "som leder" in folded else []
+    windows: list[list[int]] = []
+    for start, end in sorted(spans):  # overlapping windows are read as one
         lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)
         if windows and lo <= windows[-1][1]:
-            windows[-1][1] = hi
+            windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
-    for cleft in _CLEFT_LEADS.finditer(folded) if "som leder" in folded else ():
-        lo, hi = max(0, cleft.start() - WINDOW), min(len(folded), cleft.end() + WINDOW)
-        if not any(a <= cleft.start() < b for a, b in windows):
-            windows.append([lo, hi])
-    windows.sort()
     found: list[Handover] = []
     for lo, hi in windows:
         found += [h for h in _find_in(folded, original, lo, hi) if _a_change(folded, h)]

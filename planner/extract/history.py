@@ -36,20 +36,10 @@ def told_as_past(doc: Doc, m: DateMention, s0: int) -> bool:
 _TOP = 4  # lines at the top of a letter where its date stands alone
 
 
-def _top_lines(doc: Doc) -> list[int]:
-    found: list[int] = []
-    for i, line in enumerate(doc.lines):
-        if line.strip():
-            found.append(i)
-            if len(found) == _TOP:
-                break
-    return found
-
-
 def letterhead_dates(doc: Doc, mentions: list[DateMention], called: dt.date) -> dict[int, dt.date]:
     """Mentions (by id) that head a kallelse with the day it was sent, before the meeting it calls."""
     found: dict[int, dt.date] = {}
-    top = set(_top_lines(doc))
+    top = set(doc.first_nonblank(_TOP))
     for m in mentions:
         if m.precision != "day" or not m.year or m.end_day:
             continue

@@ -129,6 +129,16 @@ class Doc:
             i -= 1
         return found
 
+    def first_nonblank(self, count: int) -> list[int]:
+        """The first `count` non-blank line indexes: a page's opening, where its own stamp and letterhead stand."""
+        found: list[int] = []
+        for i, line in enumerate(self.lines):
+            if line.strip():
+                found.append(i)
+                if len(found) == count:
+                    break
+        return found
+
     def next_nonblank(self, index: int) -> int | None:
         i = index + 1
         while i < len(self.lines) and i - index < 6:
