@@ -10,6 +10,7 @@ import re
 
 from planner.extract.dates import DateMention
 from planner.extract.normalize import Doc
+from planner.extract.years import safe_date
 
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|protokoll(?:et)?)\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?"
@@ -50,10 +51,7 @@ def letterhead_dates(doc: Doc, mentions: list[DateMention], called: dt.date) -> 
         # "KALLELSE 2018-02-12", or "2025-05-02" alone under the summons' headline
         if _LETTERHEAD.fullmatch(before) is None and not (line in top and not before.strip()):
             continue
-        try:
-            date = dt.date(m.year, m.month, m.day)
-        except ValueError:
-            continue
-        if date < called:
+        date = safe_date(m.year, m.month, m.day)
+        if date is not None and date < called:
             found[id(m)] = date
     return found
