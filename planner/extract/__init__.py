@@ -312,13 +312,24 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
-        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before)
+        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
+            or _by_generic_head(stem, before)
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item
     if best is not None:
         best["kind"] = "next_meeting"
         best["confidence"] = min(best["confidence"], 0.7)
+
+
+# "vid styrelsens sammanträde den 12 november" in a landstingsstyrelse's minutes: a body names itself by its head noun.
+_GENERIC_HEAD = re.compile(r"(?<![a-z])(styrelse|namnd|direktion|utskott|fullmaktige|beredning|rad)(?:ens|ns|ets|s)"
+                           r"\s{1,3}(?:[a-z]{1,14}\s{1,3})?(?:sammantrade|mote)(?![a-z])")
+
+
+def _by_generic_head(stem: str, before: str) -> bool:
+    stem = stem.removesuffix("e")  # "styrels" of "Kommunstyrelsen", "landstingsstyrelse"
+    return any(stem.endswith(m.group(1).removesuffix("e")) for m in _GENERIC_HEAD.finditer(before))
 
 
 # A sub-heading that names a part of the body above it ("Nämnd 2023 (klockan 8.15)", "Arbetsutskott 2023").

@@ -434,6 +434,8 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     cue = cues.CANCELLED.search(folded, s0, s1)
     if cue is not None and "(" in folded[max(s0, cue.start() - 2):cue.start()]:
         return False  # the sentence's "(inställt)" notes another date, one by one
+    if cue is not None and _AGENDA_ITEM_DROPPED.search(folded, max(s0, cue.start() - 40), cue.end()):
+        return False  # "Ärende nr 11 utgår och behandlas vid styrelsens sammanträde den 12 november": a point
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
@@ -445,6 +447,10 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
+# "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
+_AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
+                                  r"|§|paragraf(?:en)?)"
+                                  r"(?:\s{1,3}(?:nr\.?\s{0,2})?\d{1,3}(?:\s{0,2}(?:och|,|-)\s{0,2}\d{1,3})*)?\s{1,3}utg[aeiouyd]{1,2}r(?![a-z])")
 # "21 augusti kommer årsmötet hållas, efter att det har skjutits upp": the new date, the move is its past.
 _AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?(?:har|hade|blivit)\s{1,3}$")
 
