@@ -42,6 +42,11 @@ NEW_CHAIR = re.compile(r"n(?<![a-z]n)ya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s
 # "Halmstad blir ny ordförande", "Harald Bohlin blir därmed t f ordförande".
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:ny|t\.?\s?f\.?|tf|tillforordnad)"
                            r"\s{1,3}ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])")
+# "Andreas Svahn blir regionstyrelsens ordförande", "Anna Berg blir ordförande": becoming it is the change.
+BECOMES_BODY_CHAIR = re.compile(r"\s{1,3}blir\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:[a-z]{3,25}(?:ens|ets|ns|s)\s{1,3})?"
+                                r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_FULL_NAME_BEFORE = re.compile(r"(?<![\wåäöé])[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé-]+"
+                               r"(?:\s(?P<party>\([A-ZÅÄÖ]{1,3}\)))?$")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
 FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?|ran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
                      r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
@@ -220,6 +225,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     SUCCEEDS: (("eftertr",),),
     STEPS_IN: (("som",),),
     BECOMES_CHAIR: (("ordf",),),
+    BECOMES_BODY_CHAIR: (("blir",),),
     POST_TAKEN: (("ver",), ("av",)),
     TAKES_AS: (("ver",), ("som",)),
     VICE_STEPS_IN: (("vice",), ("som",)),
@@ -349,6 +355,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+    for m in BECOMES_BODY_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_BODY_CHAIR, window) else ():
+        if hit := _FULL_NAME_BEFORE.search(original, max(0, m.start() - 60), m.start()):  # not "… från Skövde blir"
+            taker = _name_before(original, m.start())
+            found.append(Handover(m.start(), m.end(), None, f"{taker} {hit.group('party')}"
+                                  if taker and hit.group("party") else taker))
     return [_with_predecessor(folded, original, h) for h in found if h.to_party]
 
 
