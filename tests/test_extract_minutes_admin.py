@@ -29,3 +29,28 @@ def test_a_meeting_that_utgar_is_still_cancelled() -> None:
             "§ 21 Sammanträdet den 14 april utgår.\n")
     items = extract(text)["items"]
     assert [i.get("status") for i in items if i["date"] == "2026-04-14"] == ["cancelled"]
+
+
+# A § of a municipal protocol, copied out on its own: the page's furniture ("Mötesdatum", "Justerandes sign",
+# "Utdragsbestyrkande") says minutes, though the § lists next year's meeting dates like a plan.
+_PLAN_PARAGRAPH = ("Tekniska nämnden - Preliminär plan för sammanträden 2027 (TN 2026/087)\n\nShare\n\nFull text\n\n"
+                   "(1)\n\nMÖTESPROTOKOLL\n\nMötesdatum\n\n"
+                   "Tekniska nämnden (TN) 2026-10-15\n\nJusterandes sign Utdragsbestyrkande\n\n§ 88\n\n"
+                   "Beslut\n\nTekniska nämnden beslutar att ha 4 sammanträden under 2027.\n\n"
+                   "Sammanträdestid är kl. 13:00.\n\n"
+                   "Datum för sammanträden är 4 februari, 6 maj, 16 september och 2 december.\n\n"
+                   "Beslutsunderlag\n\nTekniska nämndens berednings protokoll 71, 2026-10-01\n")
+
+
+def test_a_protocol_paragraph_that_fixes_next_years_dates_is_minutes_with_the_decided_time() -> None:
+    result = extract(_PLAN_PARAGRAPH)
+    assert result["doc_kind"] == "minutes"
+    assert result["meeting"]["date"] == "2026-10-15"
+    meetings = [(i["date"], i["start"]) for i in result["items"] if i["kind"] == "meeting"]
+    assert meetings == [("2027-02-04", "13:00"), ("2027-05-06", "13:00"), ("2027-09-16", "13:00"),
+                        ("2027-12-02", "13:00")]
+
+
+def test_a_numbered_protocol_in_the_decision_papers_is_no_meeting() -> None:
+    items = extract(_PLAN_PARAGRAPH)["items"]
+    assert [i["kind"] for i in items if i["date"] == "2026-10-01"] == ["reference"]

@@ -174,6 +174,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
+    if doc_kind == MINUTES and (listed := listed_lines(doc, content)):
+        # minutes that fix next year's dates: "Sammanträdestid kl. 14:00. Datum för sammanträden är 6 februari, …"
+        ctx.plan_lines = listed
+        plan_time(ctx, items)
+        ctx.plan_lines = {}
     if meeting is not None and doc_kind == MINUTES and not any(i["kind"] == "next_meeting" for i in items) \
             and (day := day_only_next(doc, ctx.bounds, ctx.mention_starts, meeting.date)) is not None \
             and (r := resolve(day, meeting.date, None)) is not None:
@@ -301,6 +306,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
     cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
     after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
     best = None
+    first_ahead = min((i["date"] for i in items if i["kind"] == "meeting" and len(i["date"]) == 10
+                       and i["date"] > after), default=None)
     # "… den 17 december 2015:\n\nSkapad 2015-11-11": a page's own dates are no second date of the sentence
     references = {i["_title"][0].start for i in items if i["kind"] == "reference" and "_title" in i}
     for item in items:
@@ -313,7 +320,7 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
-            or _by_generic_head(stem, before)
+            or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item

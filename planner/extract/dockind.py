@@ -28,7 +28,9 @@ _STRUCTURE = re.compile(
     r"|justerare|justering|utses\s+att\s+justera|val\s+av\s+(?:justerare|protokolljusterare|sekreterare)"
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
     r"|dagordning|fastst[a-z]{0,6}\s+av\s+dagordning|godkannande\s+av\s+dagordning|foregaende\s+protokoll"
-    r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid)(?![a-z])[^\n]{0,3}")
+    r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid"
+    r"|(?:motes|sammantrades)datum(?!\s{0,3}(?:for\s{1,3})?(?:(?:ar|aret)\s{1,3})?(?:19|20)\d\d(?![\d-])))"
+    r"(?![a-z])[^\n]{0,3}")  # "Sammanträdesdatum 2024" heads a plan, "Mötesdatum" alone labels a protocol
 # "ledamöter, för en mandatperiod …": a sentence wrapped onto the line, not a label ("Ledamöter: …").
 _PROSE_AFTER = re.compile(r",\s{1,2}[a-zåäö]")
 _SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first: a substring search
@@ -36,7 +38,8 @@ _SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first
 _INLINE = words("utses att justera", "val av justerare", "justerare", "fastställande av dagordning",
                 "godkännande av dagordning", "sammanträdet öppnas", "mötet öppnas", "mötet öppnades", "mötets öppnande",
                 "mötet avslutas", "mötet avslutades", "närvarande", "beslutande", "protokollet justeras",
-                "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
+                "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll",
+                "justerandes sign", "utdragsbestyrkande")  # the footer of every page of a Swedish protocol
 _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
 # A summons in the text's opening: "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30".
 # … and a heading "Kallelse årsmöte", "KALLELSE extra föreningsstämma": the summons word before the meeting.
