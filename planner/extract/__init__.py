@@ -45,6 +45,7 @@ from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
 from planner.extract.plantimes import plan_time
+from planner.extract.relative import held_on_named_day
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -116,6 +117,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == NOTICE and meeting is not None and header_mention is not None and published is not None \
             and meeting.date > published:
         meeting, header_mention = None, None  # news written before the meeting it names announces it: an item
+    bounds = sentence_bounds(doc.folded, doc.original)
+    if meeting is None and doc_kind == NOTICE and published is not None \
+            and (held := held_on_named_day(doc.folded, bounds, published)) is not None:
+        # "Under torsdagen hade förbundets fullmäktige sammanträde" in news of Thursday 15 January
+        meeting = Meeting(held[0], None, None, None, doc.line_of(held[1]), False, True)
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):
@@ -125,7 +131,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
-                  sentence_bounds(doc.folded, doc.original), ref, body)
+                  bounds, ref, body)
     if doc_kind == KALLELSE:
         ctx.written, ctx.written_known = published, True
     if organization or body:  # names a person reads: OCR damage repaired like titles
