@@ -108,7 +108,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
             return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
-        return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        return _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
     named = None
@@ -141,7 +141,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         rest = _clean_title(ctx, head.end() if head else line_start, line_end, t).strip(" ()+")
         if len(rest.split()) <= 3 and BODY.fullmatch(fold(rest)):
             return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
-        base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        base = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return clause  # "Beslutsunderlag senast 31 maj, övriga underlag senast 6 juni": each date its own thing due
@@ -320,6 +320,18 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
         pos = max(pos, y)
     pieces.append(ctx.doc.folded[pos:end])
     return not GAP_FILLER.sub("", "".join(pieces))
+
+
+def _section_body(ctx: Context, line: int) -> str | None:
+    """On a plan page of several bodies, each under its own heading ("Kommunstyrelsen", "IT-nämnden"), a row's meeting
+    is called by its heading as written, as the page's reader and the secretary call it."""
+    section = ctx.sections.get(line)
+    if section is None:
+        return None
+    if "bodies" not in ctx.memo:  # "Byggnadsnämnden" and "Byggnadsnämndens arbetsutskott" are one body and its part
+        names = set(ctx.sections.values())
+        ctx.memo["bodies"] = sum(not any(name.startswith(other + "s ") for other in names) for name in names)
+    return section if ctx.memo["bodies"] >= 2 else None
 
 
 def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:
