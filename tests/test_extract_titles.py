@@ -268,3 +268,14 @@ def test_a_plan_of_several_bodies_calls_each_meeting_by_its_heading_as_written()
 def test_a_plan_of_one_body_calls_its_meetings_the_bodys_sammantrade() -> None:
     text = "Kommunstyrelsen\n\nSammanträdesdagar 2027\n\n19 januari\n\n16 februari\n\n16 mars\n"
     assert {i["title"] for i in extract(text)["items"]} == {"Kommunstyrelsens sammanträde"}
+
+
+@pytest.mark.parametrize(("field", "title"), [
+    (".. date: 2022-12-01 20:06:00 CET", "Publiceringsdatum"),
+    ("lastmod = 2022-12-03", "Senast ändrad"),
+    ("created: 2022-11-28T10:00:00+01:00", "Sidan skapad"),
+])
+def test_a_pages_front_matter_date_is_titled_by_its_field(field: str, title: str) -> None:
+    text = f"---\ntitle: Protokoll styrelsemöte\n{field}\n---\n\nStyrelsemöte 2022-12-01 kl 19.00\n\nNärvarande: Anna\n"
+    refs = [i["title"] for i in extract(text)["items"] if i["kind"] == "reference"]
+    assert refs == [title]

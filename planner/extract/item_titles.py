@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
+from planner.extract.dockind import front_matter_lines
 from planner.extract.items import BULLET, GAP_FILLER, NUMBERED, Context, extra_meeting, mentions_between
 from planner.extract.months import month_number
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
@@ -88,6 +89,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         hit = cues.EXTRA.match(doc.folded, extra)
         words = doc.original[hit.start():hit.end()] if hit else "Extra möte"
         return words[0].upper() + words[1:]
+    if kind == "reference" and (field := _page_field(doc, m)) is not None:
+        return field
     if kind == "holiday":
         line = doc.line_of(m.start)
         for index in [line, *doc.prev_nonblank(line, 1)]:
@@ -320,6 +323,22 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
         pos = max(pos, y)
     pieces.append(ctx.doc.folded[pos:end])
     return not GAP_FILLER.sub("", "".join(pieces))
+
+
+# A page's date fields as the secretary reads them: "date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12".
+_FIELD_KEY = re.compile(r"[\s.#*>-]{0,6}(?:\w+\s{1,3}){0,6}?(?P<k>lastmod|last_modified|modified|updated|created"
+                        r"|publishdate|pubdate|published|posted|date)\s{0,2}[:=]")
+_FIELD_TITLES = {"lastmod": "Senast ändrad", "last_modified": "Senast ändrad", "modified": "Senast ändrad",
+                 "updated": "Senast ändrad", "created": "Sidan skapad"}
+
+
+def _page_field(doc: Doc, m: DateMention) -> str | None:
+    """"Publiceringsdatum" for the date a page's front matter gives, not the field's raw line."""
+    line = doc.line_of(m.start)
+    if line not in front_matter_lines(doc):
+        return None
+    key = _FIELD_KEY.match(doc.folded, doc.starts[line], m.start)
+    return _FIELD_TITLES.get(key.group("k"), "Publiceringsdatum") if key else "Publiceringsdatum"
 
 
 def _section_body(ctx: Context, line: int) -> str | None:
