@@ -54,3 +54,29 @@ def test_a_protocol_paragraph_that_fixes_next_years_dates_is_minutes_with_the_de
 def test_a_numbered_protocol_in_the_decision_papers_is_no_meeting() -> None:
     items = extract(_PLAN_PARAGRAPH)["items"]
     assert [i["kind"] for i in items if i["date"] == "2026-10-01"] == ["reference"]
+
+
+# A Finnish-Swedish kallelse page and its protocol in one transcript.
+_FINNISH_PROTOCOL = ("STYRELSEN KALLELSE 12.11.2026 Nr 6 Tid Torsdagen den 12.11.2026 kl. 10.00 Plats Kommunkansliet "
+                     "Ärenden: 40 SAMMANTRÄDETS LAGLIGHET 41 PROTOKOLLJUSTERARE Denna möteskallelse har utfärdats "
+                     "samt anslagits på förbundets anslagstavla 06.11.2026 Protokollet är framlagt till påseende vid "
+                     "förbundskansliet 20.11.2026.\n"
+                     "STYRELSEN PROTOKOLL 12.11.2026 Nr 6 Tid Torsdagen den 12.11.2026. kl. 10.00 12.15 Plats "
+                     "Kommunkansliet Ärenden 40-41 Sammanträdet är kungjort Jomala 06.11.2026\n"
+                     "Styrelsen 40-41 41 Protokoll 6/12.11.2026 Sid 3 40 SAMMANTRÄDETS LAGLIGHET\n")
+
+
+def test_a_finnish_protocols_notices_and_paragraph_numbers_are_no_meetings() -> None:
+    result = extract(_FINNISH_PROTOCOL)
+    assert (result["meeting"]["date"], result["meeting"]["start"], result["meeting"]["end"]) == (
+        "2026-11-12", "10:00", "12:15")
+    assert all(i["kind"] == "reference" for i in result["items"]), result["items"]
+    assert not any(i["date"].endswith("-12-06") for i in result["items"])  # "6/12.11.2026" is no 6 December
+
+
+def test_a_kallelses_sending_week_is_no_meeting() -> None:
+    text = ("Antal: Utsändningsdag: 2026 V 34 Kallelse/Underrättelse till Sammanträde Kommunstyrelsen\n\n"
+            "Tid: Tisdag 25 augusti 2026 kl 08.15\n\nPlats: Kommunhuset\n")
+    items = extract(text)["items"]
+    assert [i["kind"] for i in items if "W34" in i["date"]] in ([], ["reference"])
+    assert not [i for i in items if i["kind"] == "meeting"]

@@ -57,11 +57,11 @@ _MONTH_AT_START = re.compile(_MONTH_WORD)
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", "25-mars 2017" (a hyphen for the blank), "the 7th of April 2023", and ranges
-    # "17 feb-21feb", "24–25 maj".
+    # "17 feb-21feb", "24–25 maj". "Protokoll 5/12.10.2018": a § number before a Finnish date, no "5/12".
     ("number", re.compile(
         r"(?P<d1>[0-9](?<![0-9/:].)(?<![^a-z],.)(?<![^a-z]-.)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.\s?o\.\s?m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
-        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
+        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/]|\.\d\d?\.\d)"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
         r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?(?:\s{1,3}of\s{1,3}|\s{0,6}|-(?=[jfmasond]))"
         r"(?:" + _WORD.format(n="m1") + r"\s{0,3}"

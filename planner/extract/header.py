@@ -353,6 +353,8 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
             if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
                 meeting.start, meeting.end = times[i].begin, times[i].finish
                 break
+    elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
+        meeting.end = _end_repeated(doc, meeting, mentions, times)
     if meeting.start is None:
         labelled = _labelled_time(doc, times)
         if labelled is not None:
@@ -364,6 +366,19 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         elif meeting.start and end and end > meeting.start:
             meeting.end = end
     return meeting
+
+
+def _end_repeated(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> str | None:
+    """The end a later mention of the meeting's day gives with the same start."""
+    starts = [t.start for t in times]
+    day = (meeting.date.year, meeting.date.month, meeting.date.day)
+    for m in mentions[:400]:
+        if m.precision != "day" or (m.year or meeting.date.year, m.month, m.day) != day:
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        if i < len(times) and times[i].start - m.end <= 12 and times[i].begin == meeting.start and times[i].finish:
+            return times[i].finish
+    return None
 
 
 _CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avs[li1t]ut|oppna)[a-z]{0,4}\s)")
