@@ -134,7 +134,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
             and not cues.MEETING_OR_COUNCIL.search(doc.folded, max(s0, m.start - 40), m.start)) \
             and ctx.sentence_has(s0, s1, cues.CHAIR_WORD):
         return "reference", None  # "… till ordförande fram till 14 oktober 2026", "avgår som ordförande den 31 oktober"
-    if m.precision == "month" and (not wording.event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
+    if m.precision == "month" and (not wording.event_before(doc, m, s0) or wording.recurring_after(doc, m, s1)
+                                   or ctx.sentence_has(s0, s1, _NONE_HELD)
                                    or _moved_away(ctx, m, s0, s1) or wording.month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
