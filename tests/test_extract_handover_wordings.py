@@ -21,6 +21,10 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    ("Kongressen röstade fram en ny styrelse. Som ordförande valdes Anna Berg (M).", None, "Anna Berg (M)"),
+    ("Styrelsen har idag beslutat att Eva Lind tjänstgör som ordförande till dess en ny ordförande utsetts.", None,
+     "Eva Lind"),
+    ("Eva Lind är förste vice ordförande och går nu in som ställföreträdande ordförande.", None, "Eva Lind"),
     ("Vid fullmäktiges möte valdes två regionråd. Anna Berg (S) blir regionstyrelsens ordförande.", None,
      "Anna Berg (S)"),
     # Inversion after a fronted time, with the party and the home municipality between the name and "över".
