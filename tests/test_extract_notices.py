@@ -350,3 +350,11 @@ def test_days_listed_one_a_line_are_not_taken_for_post_days() -> None:
     items = extract(text)["items"]
     assert {i["date"]: i.get("status") for i in items if i["date"] in ("2026-05-12", "2026-05-19")} == {
         "2026-05-12": "cancelled", "2026-05-19": "cancelled"}
+
+
+def test_the_same_again_carries_the_cancellation_of_the_sentence_before() -> None:
+    text = ("2026-07-31 06:00\n\nÄndrade mötesdagar\n\nKommunstyrelsens sammanträde den 18 augusti ställs in. "
+            "Samma sak sker med kommunfullmäktiges möte den 24 september. Nämnden sammanträder den 1 oktober.\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"]}
+    assert status["2026-08-18"] == status["2026-09-24"] == "cancelled"
+    assert status["2026-10-01"] is None

@@ -430,6 +430,11 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
         s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
     if not ctx.sentence_has(s0, s1, cues.CANCELLED):
+        # "… sammanträden den 18 augusti och den 8 september ställs in. Samma sak sker med fullmäktiges möte den 24
+        # september": the sentence says the one before it again
+        if s0 > 0 and _SAME_AGAIN.match(ctx.doc.folded, s0):
+            p0, p1 = sentence_of(ctx.bounds, s0 - 1, len(ctx.doc.folded))
+            return ctx.sentence_has(p0, p1, cues.CANCELLED) and not cues.MOVED_TO.search(ctx.doc.folded, p0, p1)
         return False
     folded = ctx.doc.folded
     cue = cues.CANCELLED.search(folded, s0, s1)
@@ -448,6 +453,8 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
+_SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander)|detsamma\s{1,3}galler"
+                         r"|(?:det\s{1,3})?samma\s{1,3}galler)(?![a-z])")
 # "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
 _AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
                                   r"|§|paragraf(?:en)?)"
