@@ -358,3 +358,8 @@ def test_the_same_again_carries_the_cancellation_of_the_sentence_before() -> Non
     status = {i["date"]: i.get("status") for i in extract(text)["items"]}
     assert status["2026-08-18"] == status["2026-09-24"] == "cancelled"
     assert status["2026-10-01"] is None
+
+
+def test_a_headline_in_the_past_form_does_not_keep_a_cancellation_from_its_news() -> None:
+    text = "2026-07-31\n\nÄndrade mötesdagar\n\nKommunstyrelsens sammanträde den 18 augusti ställs in.\n"
+    assert [i.get("status") for i in extract(text)["items"] if i["date"] == "2026-08-18"] == ["cancelled"]

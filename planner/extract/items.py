@@ -445,8 +445,11 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
-    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, s0, m.start)
-                                                     or cues.PAST_FORM.search(folded, s0, m.start)
+    # A headline above the sentence ("Ändrade mötesdagar", no full stop) is no verb of it
+    para = folded.rfind("\n\n", s0, m.start)
+    own = para + 2 if para != -1 else s0
+    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, own, m.start)
+                                                     or cues.PAST_FORM.search(folded, own, m.start)
                                                      or _AFTER_IT.search(folded, max(m.end, cue.start() - 30),
                                                                          cue.start())):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
