@@ -363,3 +363,15 @@ def test_the_same_again_carries_the_cancellation_of_the_sentence_before() -> Non
 def test_a_headline_in_the_past_form_does_not_keep_a_cancellation_from_its_news() -> None:
     text = "2026-07-31\n\nÄndrade mötesdagar\n\nKommunstyrelsens sammanträde den 18 augusti ställs in.\n"
     assert [i.get("status") for i in extract(text)["items"] if i["date"] == "2026-08-18"] == ["cancelled"]
+
+
+_KUNGORELSE = ("Kungörelse: Stadsfullmäktige sammanträder 16.11\n\n9.11.2026\n\n"
+               "Stadsfullmäktige i Jakobstad sammankommer till möte måndag 16 november 2026 kl. 18.00. "
+               "Vid mötet behandlas budgeten.\n\nJakobstad 6.11.2026\n\nAnna Berg\nStadsfullmäktiges ordförande\n")
+
+
+def test_a_kungorelse_calls_its_meeting_and_its_own_dates_are_the_letters() -> None:
+    result = extract(_KUNGORELSE)
+    assert result["doc_kind"] == "kallelse"
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2026-11-16", "18:00")
+    assert {i["date"]: i["kind"] for i in result["items"]} == {"2026-11-09": "reference", "2026-11-06": "reference"}

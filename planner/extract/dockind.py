@@ -47,7 +47,10 @@ _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till"
 CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till",
                          "bjuder in till", "kallar till").pattern
                    + r"|(?<![a-z])kallelse\s{1,3}(?:[a-z]{1,20}\s{1,3})?[a-z]{0,20}"
-                     r"(?:mote|stamma|sammantrade|fullmaktige)(?:t|n|na)?(?![a-z])")
+                     r"(?:mote|stamma|sammantrade|fullmaktige)(?:t|n|na)?(?![a-z])"
+                     # "Kungörelse: Landskapsfullmäktige sammanträder 8.11": the statutory notice of a meeting
+                     r"|(?<![a-z])kungorelse[\s:,-]{1,4}(?:[a-z-]{1,30}\s{1,3}){0,3}?[a-z]{0,20}(?:fullmaktige|styrelse|namnd)"
+                     r"[a-z]{0,3}\s{1,3}(?:sammantrader|sammankommer|moter)(?![a-z])")
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
@@ -221,7 +224,16 @@ def place_dateline(doc: Doc, line: int, m: DateMention) -> bool:
     """A letter's place and date opening its line ("Lund  2018-03-01", "Varberg, den 3 mars 2018", "Värmdö i
     februari 2017"): when it was written, not an event."""
     hit = _PLACE_LEAD.fullmatch(doc.original, doc.starts[line], m.start)
-    return hit is not None and municipality(hit.group("place")) is not None
+    if hit is None or doc.original[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"):
+        return hit is not None and municipality(hit.group("place")) is not None
+    if municipality(hit.group("place")) is not None:
+        return True
+    # "Vasa 29.10.2021 / Matias Mäkynen / Landskapsfullmäktiges ordförande": a place the list lacks, over a signature
+    below = doc.next_nonblank(line)
+    return below is not None and _SIGNATURE.fullmatch(doc.lines[below].strip()) is not None
+
+
+_SIGNATURE = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s[A-ZÅÄÖ][a-zåäöéü-]+){1,2}")
 
 
 def _label_above(doc: Doc, line: int) -> bool:

@@ -113,6 +113,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             continue
         if notice and dateline(doc, index, by_line[index]):
             continue  # "2021-11-30" alone under a news headline: when it was published
+        if called and dateline(doc, index, by_line[index]) and _called_later(doc, by_line, index, times):
+            continue  # "Kungörelse … / 1.11.2021 / … sammankommer till möte måndag 8 november 2021 kl. 13.00"
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
             if notice and WAS_PLANNED.search(doc.folded, max(doc.starts[index], m.start - 60), m.start):
@@ -150,6 +152,19 @@ def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc
                 if found:
                     return complete(doc, found, mentions, times), m
     return None
+
+
+def _called_later(doc: Doc, by_line: dict[int, list[DateMention]], index: int, times: list[TimeMention]) -> bool:
+    """A later day with its time in the summons' next lines: the date alone above it is the letter's."""
+    alone = by_line[index][0]
+    starts = [t.start for t in times]
+    for later in sorted(i for i in by_line if index < i <= index + 6):
+        for m in by_line[later][:5]:
+            if m.year and alone.year and (m.year, m.month, m.day) > (alone.year, alone.month, alone.day):
+                i = bisect.bisect_left(starts, m.end)
+                if i < len(times) and times[i].start - m.end <= 12:
+                    return True
+    return False
 
 
 def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
