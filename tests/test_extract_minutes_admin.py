@@ -80,3 +80,12 @@ def test_a_kallelses_sending_week_is_no_meeting() -> None:
     items = extract(text)["items"]
     assert [i["kind"] for i in items if "W34" in i["date"]] in ([], ["reference"])
     assert not [i for i in items if i["kind"] == "meeting"]
+
+
+def test_a_justering_label_wrapped_after_its_first_word_is_no_meeting() -> None:
+    text = ("UN260502\nPlats och tid Stadshuset, Norrtälje, kl\n15.00-16.00\n\nBeslutande Se närvarolista\n\n"
+            "Justeringens \nplats och tid Förvaltningskontoret 2026-05-12, kl. 15.00\n\n"
+            "ANSLAG/BEVIS\nProtokollet är justerat.\n\nOrgan Utbildningsnämnden\n\nSammanträdesdatum 2026-05-04\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-05-04"
+    assert [i["kind"] for i in result["items"] if i["date"] == "2026-05-12"] == ["reference"]

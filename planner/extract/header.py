@@ -83,7 +83,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 continue
             folded = doc.folded_line(index)
             if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded) \
-                    and not _not_own(doc, index, by_line[index][0]):
+                    and not _admin_label_above(doc, index) and not _not_own(doc, index, by_line[index][0]):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return complete(doc, found, mentions, times), by_line[index][0]
@@ -152,6 +152,13 @@ def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc
                 if found:
                     return complete(doc, found, mentions, times), m
     return None
+
+
+def _admin_label_above(doc: Doc, index: int) -> bool:
+    """"Justeringens / plats och tid … 2006-05-10": a label wrapped after its first word, which says whose it is."""
+    above = doc.prev_nonblank(index, 1)
+    return bool(above) and len(doc.lines[above[0]].strip()) <= 30 \
+        and ADMIN.search(doc.folded_line(above[0])) is not None
 
 
 def _called_later(doc: Doc, by_line: dict[int, list[DateMention]], index: int, times: list[TimeMention]) -> bool:
