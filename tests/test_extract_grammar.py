@@ -1022,3 +1022,10 @@ def test_a_next_meeting_given_month_first_or_only_by_week(sentence: str, want: s
 def test_a_month_ending_a_sentence_does_not_take_the_number_of_the_next_heading() -> None:
     (mention, *_) = find_dates(fold("Att planen fastställs i december.\n\n4. Verksamhetsplan och budget 2027\n"))
     assert (mention.precision, mention.month) == ("month", 12)
+
+
+def test_a_labelled_time_whose_dash_and_blank_were_lost_is_a_range() -> None:
+    from planner.extract import extract
+
+    meeting = extract("Protokoll valdirektionen\n\nTid: 20270118 9.0010.00\n\nPlats: Kommunhuset\n")["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-01-18", "09:00", "10:00")

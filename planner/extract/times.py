@@ -85,9 +85,19 @@ _LOOSE = re.compile(
     rf"(?:\s{{0,2}}(?:-|–|—|till|\s)\s{{0,2}}(?:kl\.?\s{{0,2}})?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>{_M}))?)?(?![\d/]|[.:-]\d)")
 
 
+# A PDF's text that lost the blank and the dash between two times: "Tid: 20230118 9.0010.00".
+_JOINED = re.compile(rf"(?<![\d.:])(?P<h1>[0-2]?\d)[.:](?P<m1>{_M})(?P<h2>[0-2]?\d)[.:](?P<m2>{_M})(?![\d])")
+
+
 def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | None:
     """The first clock time in folded[start:end], read loosely (a label said a time comes); lunch is skipped."""
+    joined, both = _JOINED.search(folded, start, end), None
+    if joined is not None:
+        begin, finish = _hm(joined.group("h1"), joined.group("m1")), _hm(joined.group("h2"), joined.group("m2"))
+        both = (begin, finish) if begin and finish and finish > begin else None
     for m in _LOOSE.finditer(folded, start, end):
+        if both is not None and joined is not None and joined.start() < m.start():
+            break
         if m.start() and folded[m.start() - 1].isdigit():
             continue
         if m.start() > 1 and folded[m.start() - 1] in "-./" and folded[m.start() - 2].isdigit():
@@ -104,4 +114,4 @@ def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | No
         if finish is not None and finish <= begin:
             finish = None
         return begin, finish
-    return None
+    return both
