@@ -1029,3 +1029,22 @@ def test_a_labelled_time_whose_dash_and_blank_were_lost_is_a_range() -> None:
 
     meeting = extract("Protokoll valdirektionen\n\nTid: 20270118 9.0010.00\n\nPlats: Kommunhuset\n")["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-01-18", "09:00", "10:00")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Scandic Hasselbacken är bokad 2027-03-14—15.", (14, 15)),
+    ("Konferens 2027-03-14–16 i Umeå", (14, 16)),
+    ("Möte 2027-03-14–10.00", (14, None)),  # a time after the dash, no day
+])
+def test_an_iso_date_with_a_day_after_its_dash_is_a_span(text: str, span: tuple[int, int | None]) -> None:
+    from planner.extract.normalize import fold
+
+    m = find_dates(fold(text))[0]
+    assert (m.day, m.end_day) == span and m.end_month in (None, 3)
+
+
+def test_an_iso_span_of_days_stays_in_its_month_and_year() -> None:
+    from planner.extract import extract
+
+    text = "Protokoll 2026-09-17\n\nNärvarande: Anna\n\nKonferensen är bokad 2027-03-14—15.\n"
+    assert [(i["date"], i.get("end_date")) for i in extract(text)["items"]] == [("2027-03-14", "2027-03-15")]

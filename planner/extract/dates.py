@@ -171,6 +171,9 @@ _ISO_TAIL = re.compile(r"[ \t]{0,2}(?:-{1,2}|–|—|till)[ \t]{0,2}(?P<y>(?:19|
                        r"(?!\d)")
 
 
+_ISO_DAY_TAIL = re.compile(r"[ \t]?(?:–|—|--)[ \t]?(?P<d>[0-3]?\d)(?![\d:\-/]|[.:]\d)")
+
+
 def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
     result: list[DateMention] = []
     for mention in chosen:
@@ -181,6 +184,11 @@ def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
             end = (int(hit.group("y")), int(hit.group("m")), int(hit.group("d")))
             if _valid_day(end[2], end[1]) and end > (mention.year, mention.month, mention.day):
                 mention = replace(mention, end=hit.end(), end_year=end[0], end_month=end[1], end_day=end[2])
+        elif mention.year and not mention.end_day and folded[mention.start:mention.start + 2] in ("19", "20") \
+                and (day := _ISO_DAY_TAIL.match(folded, mention.end)) is not None \
+                and mention.day < int(day.group("d")) and _valid_day(int(day.group("d")), mention.month):
+            mention = replace(mention, end=day.end(), end_year=mention.year, end_month=mention.month,
+                              end_day=int(day.group("d")))  # "2019-03-14—15"
         result.append(mention)
     return result
 
