@@ -1048,3 +1048,10 @@ def test_an_iso_span_of_days_stays_in_its_month_and_year() -> None:
 
     text = "Protokoll 2026-09-17\n\nNärvarande: Anna\n\nKonferensen är bokad 2027-03-14—15.\n"
     assert [(i["date"], i.get("end_date")) for i in extract(text)["items"]] == [("2027-03-14", "2027-03-15")]
+
+
+def test_a_time_whose_minutes_ocr_split_is_read_whole() -> None:
+    from planner.extract.times import find_times
+
+    assert [(t.begin, t.finish) for t in find_times("plats och tid turebergsrummet 16:00 - 17:3 0 narvarande")] == [
+        ("16:00", "17:30")]

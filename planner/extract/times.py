@@ -16,6 +16,7 @@ class TimeMention:
 
 _H = r"\d\d?"
 _M = r"[0-5]\d"
+_M_SPLIT = r"[0-5](?: (?=\d(?!\d)))?\d"  # OCR's "17:3 0": a blank inside the minutes
 _RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till|ca\.?(?=\s))\s{0,2}"  # "kl 08:30 ca 12:00": until about noon
 # A transcript that lost the dash: "kl. 13.00 15.30" (a blank, then a second time with its minutes).
 _SPACED = rf"\s{{1,2}}(?={_H}[.:]{_M}(?![\d]|[.:/-]\d))"
@@ -23,7 +24,8 @@ _KL = re.compile(
     rf"kl(?<![a-z]kl)(?:ockan)?[.:]?\s{{0,2}}(?P<h1>{_H})(?:[.:,;]?(?P<m1>{_M}))?"  # "kl 1300" too
     rf"(?:(?:{_RANGE_SEP}|{_SPACED})(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
-    rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
+    rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})"
+    rf"(?:[.:,-](?P<m2>{_M_SPLIT}))?(?![\d]|\.\d)")
 # A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
 _COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
 # "… börjar 18.30 och håller på längst till kl. 21.00", "startar kl 9.00": a start word, and an end after "till".
@@ -38,7 +40,7 @@ _BAD_BEFORE = set("0123456789.:,/-")
 def _hm(hour: str | None, minute: str | None) -> str | None:
     if hour is None:
         return None
-    h, m = int(hour), int(minute or 0)
+    h, m = int(hour), int(minute.replace(" ", "") if minute else 0)
     if h > 24 or (h == 24 and m):
         return None
     return f"{h:02d}:{m:02d}"
