@@ -1055,3 +1055,12 @@ def test_a_time_whose_minutes_ocr_split_is_read_whole() -> None:
 
     assert [(t.begin, t.finish) for t in find_times("plats och tid turebergsrummet 16:00 - 17:3 0 narvarande")] == [
         ("16:00", "17:30")]
+
+
+def test_a_year_copied_from_last_years_template_is_told_by_its_weekday() -> None:
+    from planner.extract import extract
+
+    text = ("Kallelse till årsmöte 2026\n\nÅrsmötet hålls söndagen den 12 april 2025 kl 14.00 i klubbstugan.\n\n"
+            "Motioner ska vara styrelsen tillhanda senast den 15 mars 2026. Dagordningen skickas ut 2026-03-29.\n")
+    dates = {i["date"] for i in extract(text)["items"]} | {extract(text)["meeting"]["date"]}
+    assert "2026-04-12" in dates and "2025-04-12" not in dates  # 12 April 2026 is a Sunday, 2025's a Saturday

@@ -80,6 +80,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
+    if doc_year and (fixed := _weekday_years(content, doc_year)):
+        mentions = [fixed.get(id(m), m) for m in mentions]
+        content = [fixed.get(id(m), m) for m in content]
     tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc)
     tables += loose_grid_tables(doc, {cell.header for cell in tables})
     if tables:
@@ -286,6 +289,20 @@ _NAME_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-_ ]?(0[1-9]|1[0-2])(?!\d))?
 def _calls(doc: Doc, kind: str) -> bool:
     """A kallelse records the meeting it calls; a notice too, unless it calls anew after a cancellation."""
     return kind == KALLELSE or kind == NOTICE and not cues.CANCELLED.search(doc.folded, 0, 2000)
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    date = safe_date(year, month, day)
+    return date.weekday() if date else None
+
+
+def _weekday_years(mentions: list[DateMention], doc_year: int) -> dict[int, DateMention]:
+    """"söndagen den 12 april 2025" in a text of 2026: a year left from last year's template, which its weekday
+    (a Saturday in 2025, a Sunday in 2026) corrects. By id of the mention."""
+    return {id(m): replace(m, year=doc_year) for m in mentions
+            if m.weekday is not None and m.year and abs(doc_year - m.year) == 1 and m.precision == "day"
+            and _weekday_of(m.year, m.month, m.day) not in (None, m.weekday)
+            and _weekday_of(doc_year, m.month, m.day) == m.weekday}
 
 
 def _name_year_month(source: str) -> tuple[int, int | None] | None:
