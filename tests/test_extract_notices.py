@@ -375,3 +375,12 @@ def test_a_kungorelse_calls_its_meeting_and_its_own_dates_are_the_letters() -> N
     assert result["doc_kind"] == "kallelse"
     assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2026-11-16", "18:00")
     assert {i["date"]: i["kind"] for i in result["items"]} == {"2026-11-09": "reference", "2026-11-06": "reference"}
+
+
+def test_a_kallelse_calls_the_announced_meeting_not_last_years_held_one() -> None:
+    text = ("Årsmöte 2027\n\n21 augusti kommer vårt årsmöte hållas, efter att det har skjutits upp på grund av "
+            "renoveringen. Rätt att rösta har alla medlemmar. Se mer information i kallelsen.\n\n"
+            "Lokal: Folkets hus.\nTid: mötet börjar klockan 13.00.\n\nÅrsmötesprotokoll 2026\n\n"
+            "Lördag 19 september 2026 hölls vårt årsmöte på Folkets hus.\n\nLänk: Årsmötesprotokoll_2026-09-19\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"]) == ("2027-08-21", "13:00")

@@ -60,6 +60,8 @@ WAS_PLANNED = words("planerades", "var planerad", "var planerat", "var planerade
                     "skulle hållits", "skulle hållas", "skulle ha ägt rum", "skulle ägt rum", "var tänkt",
                     "var inplanerad", "var inplanerat", "var utlyst", "var utsatt", suffix=r"(?![a-z])")
 # A move in progress, for a period's "från 28 februari till 31 mars": the end is the new date.
+# "21 augusti kommer årsmötet hållas, efter att det har skjutits upp": the new date, the move is its past.
+AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?(?:har|hade|blivit)\s{1,3}$")
 MOVE_VERB = words("skjuta fram", "skjuts fram", "skjutits fram", "skjutas fram", "flyttas", "flyttat", "flytta",
                   "senareläggs", "tidigareläggs", "ändras", "ändrats", "förskjuts", "ändra datum", "byta datum")
 # A meeting announced, not held: a notice's title line with it records no meeting of its own.

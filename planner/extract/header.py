@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from planner.extract.cues import (
     ADMIN,
+    AFTER_IT,
     ANNOUNCED,
     CANCELLED,
     COUNCIL,
@@ -122,8 +123,13 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             held = notice and _reports_held(doc, index, m)
             if notice and not held and not title:
                 continue
-            if m.year is not None or m.weekday is not None or held:
-                found = _meeting_at(doc, m, index, times, doc_year, labelled=False)
+            if called and not notice and _reports_held(doc, index, m):
+                continue  # a kallelse's account of last year's meeting ("Lördag 19 september 2020 hölls vårt årsmöte")
+            # "21 augusti kommer vårt årsmöte hållas": the meeting a kallelse announces, its year the text's
+            announced = called and not notice and m.year is None and _WILL_BE_HELD.match(doc.folded, m.end) is not None
+            if m.year is not None or m.weekday is not None or held or announced:
+                year = (_title_year(doc) or doc_year) if announced else doc_year  # "Årsmöte 2027 / 21 augusti …"
+                found = _meeting_at(doc, m, index, times, year, labelled=False)
                 if found:
                     return complete(doc, found, mentions, times), m
     if called and (hit := _called(doc, mentions, times, doc_year, same_paragraph=False)):
@@ -152,6 +158,19 @@ def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc
                 if found:
                     return complete(doc, found, mentions, times), m
     return None
+
+
+def _title_year(doc: Doc) -> int | None:
+    """The year the text's first line names ("Årsmöte 2027")."""
+    first = doc.first_nonblank(1)
+    hit = _YEAR_IN_TITLE.search(doc.folded_line(first[0])) if first else None
+    return int(hit.group(0)) if hit else None
+
+
+_YEAR_IN_TITLE = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
+_WILL_BE_HELD = re.compile(r"[ \t,]{1,3}(?:kommer|ska|skall)\s{1,3}(?:[a-z]{2,12}\s{1,3}){0,3}?(?:att\s{1,3})?"
+                           r"(?:hallas|halla|aga\s{1,3}rum|genomforas)(?![a-z])"
+                           r"|[ \t,]{1,3}(?:halls|ager\s{1,3}rum)(?![a-z])")
 
 
 def _admin_label_above(doc: Doc, index: int) -> bool:
@@ -196,7 +215,10 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
         start = max(0, doc.folded.rfind(". ", max(0, m.start - 100), m.start) + 1, min(start, m.start - 100))
     folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
-    return bool(CANCELLED.search(folded) or NEXT.search(folded) or PUBLISHED.search(folded)
+    cancel = CANCELLED.search(folded)
+    if cancel is not None and AFTER_IT.search(folded, max(0, cancel.start() - 30), cancel.start()):
+        cancel = None  # "21 augusti kommer vårt årsmöte hållas, efter att det har skjutits upp": the new date
+    return bool(cancel or NEXT.search(folded) or PUBLISHED.search(folded)
                 or METADATA.match(doc.folded_line(index)) or index in front_matter_lines(doc)
                 or NEXT_ACRONYM.search(original) or NEXT_ASSEMBLY.search(folded)
                 or (above and NEXT_HEADING.match(doc.folded_line(above[0]))))

@@ -450,7 +450,7 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     own = para + 2 if para != -1 else s0
     if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, own, m.start)
                                                      or cues.PAST_FORM.search(folded, own, m.start)
-                                                     or _AFTER_IT.search(folded, max(m.end, cue.start() - 30),
+                                                     or cues.AFTER_IT.search(folded, max(m.end, cue.start() - 30),
                                                                          cue.start())):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
@@ -462,8 +462,6 @@ _SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander
 _AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
                                   r"|§|paragraf(?:en)?)"
                                   r"(?:\s{1,3}(?:nr\.?\s{0,2})?\d{1,3}(?:\s{0,2}(?:och|,|-)\s{0,2}\d{1,3})*)?\s{1,3}utg[aeiouyd]{1,2}r(?![a-z])")
-# "21 augusti kommer årsmötet hållas, efter att det har skjutits upp": the new date, the move is its past.
-_AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?(?:har|hade|blivit)\s{1,3}$")
 
 
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
