@@ -89,3 +89,11 @@ def test_a_justering_label_wrapped_after_its_first_word_is_no_meeting() -> None:
     result = extract(text)
     assert result["meeting"]["date"] == "2026-05-04"
     assert [i["kind"] for i in result["items"] if i["date"] == "2026-05-12"] == ["reference"]
+
+
+def test_a_days_programme_gives_the_meetings_start_and_end() -> None:
+    text = ("Möte 2027-02-23\n-\nTisdag 23 februari\n08.30 Sammanträdet startar\n- Formalia\n"
+            "- Interpellationer behandlas fram till kl 11\n- Ärenden enligt lista12.00-13.00 (ca) Lunch\n"
+            "13.00 Sammanträdet fortsätter\n- Ärenden17.00 Sammanträdet avslutas för dagen\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-02-23", "08:30", "17:00")

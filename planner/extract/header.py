@@ -399,6 +399,8 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
                 break
     elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
         meeting.end = _end_repeated(doc, meeting, mentions, times)
+    if (programme := _programme(doc)) is not None:  # said outright, it wins over a time met near the date
+        meeting.start, meeting.end = programme  # "08.30 Sammanträdet startar … 17.00 Sammanträdet avslutas"
     if meeting.start is None:
         labelled = _labelled_time(doc, times)
         if labelled is not None:
@@ -410,6 +412,24 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         elif meeting.start and end and end > meeting.start:
             meeting.end = end
     return meeting
+
+
+# A day's programme, the time before what happens: "08.30 Sammanträdet startar", "17.00 Sammanträdet avslutas".
+_PROGRAMME = re.compile(r"(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)\s{1,3}(?:sammantradet|motet|stamman|fullmaktige)\s{1,3}"
+                        r"(?:(?P<open>startar|borjar|inleds|oppnas)|(?P<close>avslutas|slutar))(?![a-z])")
+
+
+def _programme(doc: Doc) -> tuple[str, str | None] | None:
+    if "sammantradet" not in doc.folded and "motet" not in doc.folded:
+        return None
+    start = end = None
+    for hit in _PROGRAMME.finditer(doc.folded, 0, 20000):
+        at = f"{int(hit.group('h')):02d}:{hit.group('m')}"
+        if hit.group("open") and start is None:
+            start = at
+        elif hit.group("close") and start is not None and at > start:
+            end = at
+    return (start, end) if start else None
 
 
 def _end_repeated(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> str | None:
