@@ -122,3 +122,26 @@ def test_the_listings_have_their_subjects() -> None:
     ctx = _context(LISTINGS[1])
     s0, s1 = sentence_of(ctx.bounds, ctx.mentions[0].start, len(ctx.doc.folded))
     assert item_titles._listing_subject(ctx, ctx.mentions[0], s0, s1) == ("Styrelsemöte", True)
+
+
+def test_a_word_whose_key_has_nothing_above_the_cut_has_no_repair() -> None:
+    """ocrwords._best returns early for a word with no mark to drop whose key's most frequent listed word is below
+    the cut: _best_listed, given the word's table, finds nothing either (test_extract_repair_exact checks _best
+    against scoring every candidate)."""
+    early = 0
+    for token in sorted(_tokens())[:6000]:
+        word = token.lower()
+        if "é" in word or "6" in word or not 2 <= len(word) <= 40:
+            continue
+        base = ocrwords.zipf(word)
+        for suspect, floor in ((False, ocrwords._CLEAN_TEXT_ZIPF), (True, ocrwords._MIN_ZIPF),
+                               (False, ocrwords._PART_ZIPF)):
+            margin = ocrwords._MARGIN_SUSPECT if suspect or base < ocrwords._RARE_ZIPF else ocrwords._MARGIN_LOST
+            cut = 10 ** (max(floor, base + margin) - 9) * (1 - 1e-9)
+            listed = ocrwords._by_key().get(word.translate(ocrwords._SWAP_KEY))
+            if listed is None or ocrwords._frequencies()[listed[0]] < cut:
+                early += 1
+                table = ocrwords._table(word, suspect, base)
+                assert table is None or ocrwords._best_listed(word, table, ocrwords._MAX_CANDIDATES, cut) is None
+                assert ocrwords._best(word, suspect, floor=floor) is None
+    assert early > 1000

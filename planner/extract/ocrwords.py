@@ -175,13 +175,20 @@ def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float =
     """The most frequent candidate when it beats the word as written by the margin, else None. `base`: the
     word's zipf, when the caller has it."""
     base = zipf(word) if base is None else base
-    table = _table(word, suspect, base)
-    if table is None:
-        return None
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
     # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked at (a hair
     # below that frequency, so that none that reaches it is left out; the test below is the exact one).
     cut = 10 ** (max(floor, base + margin) - 9) * (1 - 1e-9)
+    if "é" not in word and "6" not in word:
+        # No mark to drop (only é and 6 may go): _best_listed would look among the word's own key alone, most
+        # frequent first, and find nothing when even the first is below the cut (most unknown words and the parts
+        # _compound tries), so the table of positions is not built for it.
+        listed = _by_key().get(word.translate(_SWAP_KEY))
+        if listed is None or _frequencies()[listed[0]] < cut:
+            return None
+    table = _table(word, suspect, base)
+    if table is None:
+        return None
     best = _best_listed(word, table, limit, cut)
     best_zipf = zipf(best) if best is not None else 0.0
     if best is not None and best_zipf >= floor and best_zipf - base >= margin:
@@ -322,8 +329,10 @@ def _known_part(part: str) -> str | None:
     """A compound part as a common word, repaired if need be."""
     if len(part) < 3:
         return None
-    if zipf(part) >= _PART_ZIPF and _SUSPECT_IN_TOKEN.search(part) is None:
+    suspect = not (part.isascii() and part.isalpha()) and _SUSPECT_IN_TOKEN.search(part) is not None
+    base = zipf(part)
+    if base >= _PART_ZIPF and not suspect:
         return part
-    suspect = _SUSPECT_IN_TOKEN.search(part) is not None
-    fixed = _best(part, suspect, _MAX_PART_CANDIDATES, floor=_PART_ZIPF)  # a part below _PART_ZIPF is no part
+    # a part below _PART_ZIPF is no part
+    fixed = _best(part, suspect, _MAX_PART_CANDIDATES, floor=_PART_ZIPF, base=base)
     return fixed if fixed is not None and zipf(fixed) >= _PART_ZIPF else None
