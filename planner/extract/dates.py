@@ -319,6 +319,16 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
     return DateMention(start, end, "day", m1, d1, year, d2, m2, year, year_at_end=year is not None)
 
 
+def _worded_before(folded: str, start: int) -> bool:
+    """Whether a letter stands before the 1-5 blanks (whitespace, "_", "*") that end folded[:start]: what both
+    _ORDINAL_BEFORE ("[\\s_*]{1,4}$" after a word) and _PREPOSITION_BEFORE ("\\s{1,3}$" after a word) need
+    ($ also matches before a last newline: one blank more)."""
+    k = start
+    while k > 0 and start - k <= 5 and (folded[k - 1].isspace() or folded[k - 1] in "_*"):
+        k -= 1
+    return 0 < start - k <= 5 and k > 0 and "a" <= folded[k - 1] <= "z"
+
+
 def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
     start, end = m.start(), m.end()
     month: int | None
@@ -354,7 +364,10 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
             stop = m.end("meet") if m.group("meet") else m.end("m")
             year = int(m.group("y")) if m.group("y") else None  # "marsmötet 2007"
             return DateMention(start, m.end() if year else stop, "month", month, year=year, month_meeting=True)
-        ordinal = _ORDINAL_BEFORE.search(folded, max(0, start - 20), start) if start else None
+        # An ordinal or a preposition before the word ends in a letter and 1-4 blanks ("tredje mars", "i mars"); most
+        # month words follow a day number ("6 december") and need neither search.
+        worded = _worded_before(folded, start)
+        ordinal = _ORDINAL_BEFORE.search(folded, max(0, start - 20), start) if start and worded else None
         if ordinal is not None and (ordinal.group("o") != "andra" or folded.endswith("den ", 0, ordinal.start())):
             # "tredje mars"; "andra" is also "other": only "den andra maj" is a date
             return DateMention(ordinal.start(), m.end("m"), "day", month, _ORDINALS[ordinal.group("o")])
@@ -364,7 +377,7 @@ def _build(name: str, m: re.Match[str], folded: str) -> DateMention | None:
         if after and _valid_day(int(after.group(1)), month):  # "November 30", "May 5th, 2021"
             year = int(after.group("y")) if after.group("y") else None
             return DateMention(start, after.end(), "day", month, int(after.group(1)), year)
-        if (lead := _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start)) is not None:
+        if worded and (lead := _PREPOSITION_BEFORE.search(folded, max(0, start - 40), start)) is not None:
             return DateMention(start, m.end("m"), "month", month, since=lead.group("p") == "sedan")
         return None
     if name == "week":

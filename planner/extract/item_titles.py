@@ -58,6 +58,15 @@ def _next_title(ctx: Context, words: str) -> str:
     return "Nästa möte"
 
 
+def _page_noun(ctx: Context) -> str:
+    """The word the page itself uses for a meeting; read once per document, not once per title (a 100-page text
+    without it was searched to its end for every title)."""
+    noun = ctx.memo.get("noun")
+    if noun is None:
+        noun = ctx.memo["noun"] = "sammanträde" if "sammantr" in ctx.doc.folded else "möte"
+    return noun
+
+
 def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) -> str:
     doc = ctx.doc
     if kind == "next_meeting":
@@ -105,7 +114,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     s1 = semicolon if semicolon != -1 else s1
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
-    noun = "sammanträde" if "sammantr" in doc.folded else "möte"  # the word the page itself uses
+    noun = _page_noun(ctx)
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
@@ -301,10 +310,19 @@ def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[st
         hi += 1
     if hi - lo < 2:
         return None
-    hit = _MEETS.match(folded, s0, listed[lo].start) or _BODY_MEETS.search(folded, s0, listed[lo].start)
+    # Every date of the run asks for the same words before it: read once per run.
+    key = ("listing", s0, listed[lo].start)
+    if key not in ctx.memo:
+        ctx.memo[key] = _run_subject(ctx, s0, listed[lo].start)
+    return ctx.memo[key]
+
+
+def _run_subject(ctx: Context, s0: int, first: int) -> tuple[str, bool] | None:
+    folded = ctx.doc.folded
+    hit = _MEETS.match(folded, s0, first) or _BODY_MEETS.search(folded, s0, first)
     if hit is not None:
         return ctx.doc.original[hit.start("subj"):hit.end("subj")], False
-    plural = _MEETINGS_PLURAL.search(folded, s0, listed[lo].start)
+    plural = _MEETINGS_PLURAL.search(folded, s0, first)
     if plural is None:
         return None
     word = ctx.doc.original[plural.start():plural.end() - len(plural.group("end"))]  # "styrelsemöten" → "…möte"
@@ -423,8 +441,7 @@ def finish_titles(ctx: Context, items: list[dict]) -> None:
                                                       ctx.pieces)
                 title = tidy
             if kind == "meeting" and fold(title) in _BARE_ADVERBS:  # "Därefter 17 januari": the body's next ones
-                noun = "sammanträde" if "sammantr" in ctx.doc.folded else "möte"
-                title = body_meeting_title(ctx.body, noun) if ctx.body else _DEFAULT_TITLE["meeting"]
+                title = body_meeting_title(ctx.body, _page_noun(ctx)) if ctx.body else _DEFAULT_TITLE["meeting"]
             if kind == "deadline" and ctx.plan_lines:
                 title = due_for_meeting(ctx, pending[0], title)  # "Underlag" under "13 juni Styrelsemöte"
             item["title"] = title

@@ -142,17 +142,19 @@ def repair_word(token: str, lost: bool = True) -> str:
     if len(token) < 2 or len(token) > 40 or token.isupper() and len(token) <= 5:
         return token  # acronyms (SKR, KSO) are not words to repair
     word = token.lower()
-    marks = len(_SUSPECT_IN_TOKEN.findall(word))
+    # A word of plain ASCII letters holds no suspect mark (every mark is a digit, a sign or a non-ASCII letter).
+    marks = 0 if word.isascii() and word.isalpha() else len(_SUSPECT_IN_TOKEN.findall(word))
     if token[0].isupper() and marks == 1 and _NAME_ACUTE.search(word):
         return token  # "Randén", "André": a final é is how Swedish names are spelt
     if 3 * marks > len(word):
         return token  # more marks than a word has damage: debris, not a word to guess at
     suspect = marks > 0
-    if not suspect and not lost and zipf(word) > 0:
+    base = zipf(word)  # looked up once: the list is large, and each look-up is a miss in the processor's caches
+    if not suspect and not lost and base > 0:
         return token  # a known plain word in a text that kept its å/ä/ö ("till handa")
     # An unknown plain word in such a text is still OCR damage ("triffas"), if a common word is near.
-    fixed = _best(word, suspect, floor=_MIN_ZIPF if suspect or lost else _CLEAN_TEXT_ZIPF)
-    if fixed is None and (suspect or zipf(word) == 0) and 7 <= len(word) <= _MAX_COMPOUND:
+    fixed = _best(word, suspect, floor=_MIN_ZIPF if suspect or lost else _CLEAN_TEXT_ZIPF, base=base)
+    if fixed is None and (suspect or base == 0) and 7 <= len(word) <= _MAX_COMPOUND:
         fixed = _compound(word)
     if fixed is None or fixed == word:
         return token
@@ -168,16 +170,25 @@ def _case_like(token: str, word: str) -> str:
     return word
 
 
-def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float = 1.0) -> str | None:
-    """The most frequent candidate when it beats the word as written by the margin, else None."""
-    base = zipf(word)
-    table = _table(word, suspect, base)
-    if table is None:
-        return None
+def _best(word: str, suspect: bool, limit: int = _MAX_CANDIDATES, floor: float = 1.0,
+          base: float | None = None) -> str | None:
+    """The most frequent candidate when it beats the word as written by the margin, else None. `base`: the
+    word's zipf, when the caller has it."""
+    base = zipf(word) if base is None else base
     margin = _MARGIN_SUSPECT if suspect or base < _RARE_ZIPF else _MARGIN_LOST
     # Only a candidate of zipf max(floor, base + margin) or more can win, so only such words are looked at (a hair
     # below that frequency, so that none that reaches it is left out; the test below is the exact one).
     cut = 10 ** (max(floor, base + margin) - 9) * (1 - 1e-9)
+    if "é" not in word and "6" not in word:
+        # No mark to drop (only é and 6 may go): _best_listed would look among the word's own key alone, most
+        # frequent first, and find nothing when even the first is below the cut (most unknown words and the parts
+        # _compound tries), so the table of positions is not built for it.
+        listed = _by_key().get(word.translate(_SWAP_KEY))
+        if listed is None or _frequencies()[listed[0]] < cut:
+            return None
+    table = _table(word, suspect, base)
+    if table is None:
+        return None
     best = _best_listed(word, table, limit, cut)
     best_zipf = zipf(best) if best is not None else 0.0
     if best is not None and best_zipf >= floor and best_zipf - base >= margin:
@@ -229,6 +240,8 @@ def _best_listed(word: str, table: list[tuple[int, tuple[str, ...]]], limit: int
                 value = frequencies[listed]
                 if value < cut or value < best_freq:
                     break  # the rest are rarer still
+                if not dropped and listed == rest:
+                    continue  # the word as written: no change, no candidate (the loop below would find none)
                 chosen = [(j, alt) for j, _, alt in dropped]  # (table index, index of the alternative)
                 for k, (new, old) in enumerate(zip(listed, rest, strict=True)):
                     if new != old:
@@ -316,8 +329,10 @@ def _known_part(part: str) -> str | None:
     """A compound part as a common word, repaired if need be."""
     if len(part) < 3:
         return None
-    if zipf(part) >= _PART_ZIPF and _SUSPECT_IN_TOKEN.search(part) is None:
+    suspect = not (part.isascii() and part.isalpha()) and _SUSPECT_IN_TOKEN.search(part) is not None
+    base = zipf(part)
+    if base >= _PART_ZIPF and not suspect:
         return part
-    suspect = _SUSPECT_IN_TOKEN.search(part) is not None
-    fixed = _best(part, suspect, _MAX_PART_CANDIDATES, floor=_PART_ZIPF)  # a part below _PART_ZIPF is no part
+    # a part below _PART_ZIPF is no part
+    fixed = _best(part, suspect, _MAX_PART_CANDIDATES, floor=_PART_ZIPF, base=base)
     return fixed if fixed is not None and zipf(fixed) >= _PART_ZIPF else None
