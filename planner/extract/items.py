@@ -62,6 +62,13 @@ class Context:
             found = self.memo[key] = pattern.search(self.doc.folded, s0, s1) is not None
         return found
 
+    def first_cue(self, s0: int, s1: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of a cue in folded[s0:s1], searched once however many dates ask."""
+        key = ("cue", s0, s1, pattern.pattern)
+        if key not in self.memo:
+            self.memo[key] = pattern.search(self.doc.folded, s0, s1)
+        return self.memo[key]
+
     @property
     def lost_diacritics(self) -> bool:
         """Whether the text writes "pa", "ar", "mote" for "på", "är", "möte" (then plain words may be repaired)."""
@@ -184,6 +191,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
 def _moved_away(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     """"… skjuta fram årsmötet som äger rum i mars, till den 28 april": the month it was moved from."""
     folded = ctx.doc.folded
+    if not ctx.sentence_has(s0, s1, cues.CANCELLED):  # most sentences: no cue anywhere, so none before the date
+        return False
     cue = cues.CANCELLED.search(folded, s0, m.start)
     if cue is None:
         return False
@@ -437,7 +446,7 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
             return ctx.sentence_has(p0, p1, cues.CANCELLED) and not cues.MOVED_TO.search(ctx.doc.folded, p0, p1)
         return False
     folded = ctx.doc.folded
-    cue = cues.CANCELLED.search(folded, s0, s1)
+    cue = ctx.first_cue(s0, s1, cues.CANCELLED)
     if cue is not None and "(" in folded[max(s0, cue.start() - 2):cue.start()]:
         return False  # the sentence's "(inställt)" notes another date, one by one
     if cue is not None and _AGENDA_ITEM_DROPPED.search(folded, max(s0, cue.start() - 40), cue.end()):
