@@ -97,3 +97,12 @@ def test_a_days_programme_gives_the_meetings_start_and_end() -> None:
             "13.00 Sammanträdet fortsätter\n- Ärenden17.00 Sammanträdet avslutas för dagen\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-02-23", "08:30", "17:00")
+
+
+def test_a_deadline_in_a_flattened_decision_is_not_made_administrative_by_the_next_clause() -> None:
+    filler = "Förbundsstyrelsen har tidigare behandlat ärendet och kansliet har berett underlaget vidare. " * 3
+    text = ("Styrelseärende Till Förbundsstyrelsen 2026-02-08 " + filler + "Förbundsstyrelsen föreslås besluta att "
+            "översända underlaget till medlemskommunerna med hemställan om synpunkter senast den 6 april 2026, samt "
+            "att förklara protokollet under denna paragraf för omedelbart justerat. " + filler + "\n")
+    items = extract(text)["items"]
+    assert [i["kind"] for i in items if i["date"] == "2026-04-06"] == ["deadline"]

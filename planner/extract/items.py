@@ -245,7 +245,12 @@ def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str])
             and not mentions_between(ctx, start, start + len(doc.lines[above[0]]))
     start = doc.starts[line]
     lo, hi = max(start, m.start - 80), min(start + len(doc.lines[line]), m.end + 80)
-    return pattern.search(doc.folded, lo, hi) is not None
+    # "… synpunkter senast den 6 april 2010, samt att förklara protokollet … justerad": the next clause is another's
+    clause = _NEXT_CLAUSE.search(doc.folded, m.end, hi)
+    return pattern.search(doc.folded, lo, clause.start() if clause else hi) is not None
+
+
+_NEXT_CLAUSE = re.compile(r";\s|,\s{1,3}(?:samt|och)\s{1,3}att\s")
 
 
 def _line_has(ctx: Context, line: int, pattern: re.Pattern[str]) -> bool:
