@@ -41,10 +41,9 @@ def _job() -> ImportJob:
 
 def test_a_scan_upload_answers_at_once_and_its_proposals_appear_when_the_job_is_done(client, login) -> None:
     _secretary(login)
-    started = time.monotonic()
     response = _upload(client, SCAN.name, SCAN.read_bytes())
-    assert time.monotonic() - started < 1.0  # no OCR inside the request
     assert response.status_code == 302
+    assert _job().status == "queued"  # no OCR inside the request: the scheduler's job reads it
     waiting = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Läses in" in waiting and "väntar på sin tur" in waiting
     assert '<meta http-equiv="refresh" content="2">' in waiting  # the page follows the job by itself
@@ -193,11 +192,12 @@ def test_a_docx_bomb_uploaded_in_the_browser_fails_its_job_with_a_swedish_reason
     _secretary(login)
     template = docx_file(tmp_path / "mall.docx", ["Minnesanteckningar"])
     bomb = docx_with_body(tmp_path / "protokoll.docx", (b"<w:p/>" * 100_000 for _ in range(100)), template)
-    started = time.monotonic()
     response = _upload(client, bomb.name, bomb.read_bytes())
-    assert time.monotonic() - started < 1.0
+    assert _job().status == "queued"  # the request stored it unread
+    started = time.monotonic()
     run_imports()
-    assert time.monotonic() - started < 5.0
+    # a guard against building the tree (minutes of CPU), generous enough for a loaded machine
+    assert time.monotonic() - started < 60
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Filen kunde inte läsas: dokumentet har fler än 50\u00a0000 stycken, som är gränsen." in page
     assert _job().status == "failed" and db.session.scalar(db.select(db.func.count(Proposal.id))) == 0
