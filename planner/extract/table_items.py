@@ -12,6 +12,7 @@ from planner.extract.items import Context
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY
+from planner.extract.plantimes import body_times
 from planner.extract.resolve import YearContext
 from planner.extract.titles import body_meeting_title
 from planner.extract.years import safe_date, weekday_fit_year
@@ -38,6 +39,7 @@ def items_from_tables(ctx: Context, tables: list, years: YearContext, doc_year: 
             "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
+    body_times(ctx, items)  # "alla fullmäktigemöten börjar klockan 18.00": that body's rows
     return items
 
 
