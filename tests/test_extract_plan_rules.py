@@ -172,3 +172,16 @@ def test_a_plan_s_rows_are_cancelled_one_by_one_and_its_heading_is_no_title() ->
                       "2025-04-29": None}
     titles = {i["title"] for i in extract("Sammanträdestider 2025: 8/2 15/3 19/4 24/5\n")["items"]}
     assert titles == {"Sammanträde"}
+
+
+def test_rows_of_a_date_and_the_body_that_meets_then_are_a_plan_from_its_first_row() -> None:
+    # A page of one body's events, newest first, each a "d.m.yyyy Body" row with the event's kind below: no word
+    # calls it a plan, but every row is the body's meeting (the first one too, which a notice would take as its own).
+    text = ("Beslutande organ: Kommunfullmäktige\n\nFullmäktige är kommunens högsta beslutande organ.\n\n"
+            + "".join(f"{day} Kommunfullmäktige\n\n{kind}\n\n" for day, kind in [
+                ("9.6.2032", "Seminarium"), ("12.5.2032", "Möte"), ("14.4.2032", "Frågestund"),
+                ("10.3.2032", "Möte")]))
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert {i["date"] for i in result["items"] if i["kind"] == "meeting"} == {
+        "2032-06-09", "2032-05-12", "2032-04-14", "2032-03-10"}
