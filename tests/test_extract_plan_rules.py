@@ -185,3 +185,15 @@ def test_rows_of_a_date_and_the_body_that_meets_then_are_a_plan_from_its_first_r
     assert result["doc_kind"] == "plan" and result["meeting"] is None
     assert {i["date"] for i in result["items"] if i["kind"] == "meeting"} == {
         "2032-06-09", "2032-05-12", "2032-04-14", "2032-03-10"}
+
+
+def test_a_section_headed_by_its_body_is_titled_by_it_not_by_a_meeting_named_in_the_section_above() -> None:
+    # "Se sidan Presidiemöten." ends the section above; the rows below belong to the body that heads them, also when
+    # it is named by what it is for ("Beredningen för hållbar tillväxt").
+    text = ("Mötesdatum 2031\n\nPresidiet\n\n3 februari kl 9-10 digitalt\n4 maj kl 9-10 digitalt\n\n"
+            "Se sidan Presidiemöten.\n\nSamrådsgruppen\n\n10 februari kl 13-15 digitalt\n11 maj kl 13-15 digitalt\n\n"
+            "Beredningen för hållbar tillväxt\n\n17 februari kl 8-12\n18 maj kl 8-12\n")
+    titles = {date: title for _, date, title in _rows(text)}
+    assert "Samrådsgrupp" in titles["2031-02-10"] and "Samrådsgrupp" in titles["2031-05-11"]
+    assert "Beredningen för hållbar tillväxt" in titles["2031-02-17"]
+    assert "Presidie" in titles["2031-02-03"]

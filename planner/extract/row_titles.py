@@ -17,6 +17,7 @@ from planner.extract.dates import DateMention
 from planner.extract.dockind import listed_lines
 from planner.extract.items import Context, mentions_between
 from planner.extract.normalize import fold
+from planner.extract.table_items import body_heading
 
 # The nouns a heading names its rows' meetings by, plural or singular, as compounds ("styrelsemöten", "årsstämma",
 # "medlemsträffar", "städdagar"): each folded ending, the letters to cut and what to add for the singular.
@@ -108,6 +109,9 @@ def _heading_above(ctx: Context, line: int, rows: dict[int, int]) -> str | None:
             found = _meeting_name(text)  # "… läggas fram på konferensen i / september": a wrapped sentence, no heading
             if found is not None:
                 break
+            if body_heading(text):
+                break  # "Ledningsgruppen / 28 januari kl 13.30 via Teams": the section names its body; a meeting's
+                # name further up ("Handlingar finns på sidan Styrelsemöten") is another section's
         notes += 1
         if notes > _NOTES_MAX:
             break

@@ -104,8 +104,14 @@ def _body_above(doc: Doc, line: int) -> str | None:
 def body_heading(line: str) -> bool:
     """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
     text = line.strip(" #*:\t")
+    folded = fold(text)
+    if (named := _BODY_FOR.fullmatch(folded)) is not None and BODY.fullmatch(named.group(1)):
+        return True  # "Utskottet för regional utveckling", "Arbetsgrupp för infrastruktur och kollektivtrafik"
     # "Barn-, utbildning- och kulturnämnden": the parts of a coordinated compound are one name
     if len([w for w in text.split() if not w.endswith(("-", "-,")) and w != "och"]) > 3:
         return False
-    folded = fold(text)
     return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
+
+
+# A body named by what it is for: its word, "för", and the field (three words at most, "och" aside).
+_BODY_FOR = re.compile(r"([a-z]{3,30}) for (?:[a-z-]{2,30},? ){0,3}(?:och [a-z-]{2,30} )?[a-z-]{2,30}")
