@@ -17,6 +17,7 @@ from typing import Any
 
 from planner.extract import cues
 from planner.extract.cellrows import cell_rows
+from planner.extract.colplans import column_plans
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dayrows import weekday_rows
@@ -81,6 +82,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
     tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc) + cell_rows(doc)
+    tables += column_plans(doc)
     tables += loose_grid_tables(doc, {cell.header for cell in tables})
     if tables:
         names = glossary(doc)
