@@ -49,3 +49,14 @@ def test_single_date_lines_that_split_no_even_way_end_the_table() -> None:
     got = _meetings(odd)
     assert ("Kommunfullmäktige", "2031-03-20", "18:30") in got
     assert ("Kommunfullmäktige", "2031-05-22", "18:30") not in got  # no guess: the rows after are left to the text
+
+
+def test_a_head_may_give_its_body_and_time_on_one_line() -> None:
+    text = "\n".join(["Sammanträden 2031", "", "Kommunstyrelsen tisdagar kl 13.00",
+                      "Kommunfullmäktige måndagar kl 18.00", "",
+                      "14 januari   27 januari", "11 februari   -", "11 mars   24 mars kl 9", ""])
+    assert _meetings(text) == sorted([
+        ("Kommunstyrelsen", "2031-01-14", "13:00"), ("Kommunfullmäktige", "2031-01-27", "18:00"),
+        ("Kommunstyrelsen", "2031-02-11", "13:00"),
+        ("Kommunstyrelsen", "2031-03-11", "13:00"), ("Kommunfullmäktige", "2031-03-24", "09:00"),
+    ])

@@ -28,6 +28,7 @@ _DATE = re.compile(r"(?<![\d/.])([0-3]?\d)\s{1,3}(januari|februari|mars|april|ma
                    r"|oktober|november|december)")
 _DASH = re.compile(r"(?<!\S)[-–—]{1,3}(?!\S)")
 _OWN_TIME = re.compile(r"(?<![a-z])(?:k[li1]\.?|klockan)\s?(\d{1,2})(?:[.:](\d\d))?(?!\d)")
+_TIME_LEAD = re.compile(r"\s*([a-z][a-z -]*?)\s+(?:[a-z]{3,6}dagar\s+)?(?:k[li1]\.?|klockan)\s?\d")
 _PLACE = re.compile(r"(?:i|pa)\s[a-z]")  # "i Prologen": the column's room
 MIN_COLUMNS, MAX_COLUMNS = 2, 6
 MAX_HEAD_LINES = 3
@@ -79,6 +80,8 @@ def _heads(doc: Doc, first: int, times: dict[int, re.Match[str]]) -> tuple[list[
             name.append(text)
             pos += 1
         hit = times.get(pos)
+        if hit is not None and not name and (lead := _TIME_LEAD.match(doc.folded_line(pos))) is not None:
+            name = [doc.lines[pos][:lead.end(1)]]  # "Kommunstyrelsen tisdagar kl 16.00": the head on one line
         label = " ".join(" ".join(name).split())
         if hit is None or not name or len(label) > MAX_NAME or not _names_body(label):
             break
