@@ -49,3 +49,10 @@ def test_one_body_s_row_alone_is_no_such_table() -> None:
     one = "\n\n".join(["Sammanträden 2024", *_ROWS[1]]) + "\n"
     got = _meetings(one)
     assert ("Kommunstyrelsen", "2024-04-10", None) not in got
+
+
+def test_a_body_s_name_that_wraps_onto_a_second_line_is_one_label() -> None:
+    wrapped = TABLE.replace("Miljönämnden", "Miljö- och\n\nhälsoskyddsnämnden")
+    got = _meetings(wrapped)
+    assert ("Miljö- och hälsoskyddsnämnden", "2024-02-14", None) in got
+    assert ("Miljö- och hälsoskyddsnämnden", "2024-04-17", None) in got

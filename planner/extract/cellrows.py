@@ -42,19 +42,18 @@ def _tables(doc: Doc, months: dict[int, int]) -> list[TableDate]:
     found: list[TableDate] = []
     k = 0
     while k < len(lines):
-        rows: list[tuple[int, list[tuple[int, int, re.Match[str]]]]] = []
+        rows: list[tuple[int, str, list[tuple[int, int, re.Match[str]]]]] = []
         pos = k
         while pos < len(lines) and (row := _row(doc, lines, pos, months)) is not None:
-            cells, next_pos = row
-            rows.append((lines[pos], cells))
+            label, cells, next_pos = row
+            rows.append((lines[pos], label, cells))
             pos = next_pos
         if len(rows) < MIN_ROWS:
             k += 1
             continue
         header = rows[0][0]
         year = year_above(doc, header)
-        for label_line, cells in rows:
-            label = " ".join(doc.lines[label_line].split())
+        for _, label, cells in rows:
             for line, month, value in cells:
                 start = f"{int(value.group('h')):02d}:{value.group('m')}" if value.group("h") else None
                 for day in re.findall(r"\d{1,2}", value.group("days")):
@@ -65,17 +64,21 @@ def _tables(doc: Doc, months: dict[int, int]) -> list[TableDate]:
 
 
 def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
-         ) -> tuple[list[tuple[int, int, re.Match[str]]], int] | None:
-    """The filled cells (line, month, cell) of the row whose label is lines[pos], and where the next row begins;
-    None when no such row starts there."""
+         ) -> tuple[str, list[tuple[int, int, re.Match[str]]], int] | None:
+    """The label and filled cells (line, month, cell) of the row that begins at lines[pos], and where the next row
+    begins; None when no such row starts there."""
     label = doc.lines[lines[pos]].strip()
     if len(label) > MAX_LABEL or lines[pos] in months or not any(c.isalpha() for c in label) \
             or _CELL.fullmatch(doc.folded_line(lines[pos]).strip()) or _NONE.fullmatch(label.lower()):
         return None
+    k = pos + 1
+    if label.endswith(("-", ",", " och")) and k < len(lines) and lines[k] not in months \
+            and len(label) + len(doc.lines[lines[k]].strip()) <= MAX_LABEL:
+        label = f"{label} {doc.lines[lines[k]].strip()}"  # "Barn- och / utbildningsnämnden": a name that wraps
+        k += 1
     named: list[int] = []
     cells: list[tuple[int, int, re.Match[str]]] = []
     filled: set[int] = set()
-    k = pos + 1
     while k < len(lines):
         index = lines[k]
         text = doc.folded_line(index).strip(_NOISE)
@@ -95,7 +98,7 @@ def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
         k += 1
     if len(named) < MIN_MONTHS or len(cells) < MIN_FILLED:
         return None
-    return cells, k
+    return " ".join(label.split()), cells, k
 
 
 def _next_is_month(lines: list[int], k: int, months: dict[int, int]) -> bool:
