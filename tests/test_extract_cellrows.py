@@ -56,3 +56,10 @@ def test_a_body_s_name_that_wraps_onto_a_second_line_is_one_label() -> None:
     got = _meetings(wrapped)
     assert ("Miljö- och hälsoskyddsnämnden", "2024-02-14", None) in got
     assert ("Miljö- och hälsoskyddsnämnden", "2024-04-17", None) in got
+
+
+def test_a_cell_whose_days_wrap_onto_the_next_line_keeps_them_in_its_month() -> None:
+    wrapped = TABLE.replace("6, 13, 27", "6, 13\n\n27")
+    got = _meetings(wrapped)
+    assert ("Kommunstyrelsen", "2024-03-27", None) in got and ("Kommunstyrelsen", "2024-04-10", None) in got
+    assert not any(date == "2024-04-27" for _, date, _ in got)

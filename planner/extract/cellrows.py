@@ -90,7 +90,8 @@ def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
         elif _NONE.fullmatch(text):
             if named and named[-1] not in filled and not _next_is_month(lines, k, months):
                 filled.add(named[-1])  # "januari / –": the month's cell says no meeting
-        elif (cell := _CELL.fullmatch(text)) is not None and named and named[-1] not in filled:
+        elif (cell := _CELL.fullmatch(text)) is not None and named and (
+                named[-1] not in filled or _goes_on(cells, lines[k - 1], named[-1], cell)):
             filled.add(named[-1])
             cells.append((index, named[-1], cell))
         else:
@@ -99,6 +100,14 @@ def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
     if len(named) < MIN_MONTHS or len(cells) < MIN_FILLED:
         return None
     return " ".join(label.split()), cells, k
+
+
+def _goes_on(cells: list[tuple[int, int, re.Match[str]]], previous: int, month: int, cell: re.Match[str]) -> bool:
+    """"mars / 9 / 23": a cell whose days wrap onto the next line, later days of the same month."""
+    if not cells or cells[-1][0] != previous or cells[-1][1] != month:
+        return False
+    first, last = re.findall(r"\d{1,2}", cell.group("days"))[0], re.findall(r"\d{1,2}", cells[-1][2].group("days"))[-1]
+    return int(first) > int(last)
 
 
 def _next_is_month(lines: list[int], k: int, months: dict[int, int]) -> bool:
