@@ -197,3 +197,14 @@ def test_a_section_headed_by_its_body_is_titled_by_it_not_by_a_meeting_named_in_
     assert "Samrådsgrupp" in titles["2031-02-10"] and "Samrådsgrupp" in titles["2031-05-11"]
     assert "Beredningen för hållbar tillväxt" in titles["2031-02-17"]
     assert "Presidie" in titles["2031-02-03"]
+
+
+def test_the_short_line_under_a_row_of_a_date_and_its_body_says_what_meeting_it_is() -> None:
+    text = ("Beslutande organ: Regionfullmäktige\n\n"
+            "20.5.2031 Regionfullmäktige\n\nStudiedag\n\nRegionfullmäktiges studiedag\n\n"
+            "15.4.2031 Regionfullmäktige\n\nPlats: Regionens hus\n\n"
+            "11.3.2031 Regionfullmäktige\n12.2.2031 Regionfullmäktige\n")
+    titles = {date: title for _, date, title in _rows(text)}
+    assert titles["2031-05-20"] == "Regionfullmäktige: Studiedag"
+    assert "Plats" not in titles["2031-04-15"]  # a labelled line says where, not what
+    assert ":" not in titles["2031-03-11"] + titles["2031-02-12"]  # the next row is no kind of meeting

@@ -237,3 +237,21 @@ def due_for_meeting(ctx: Context, m: DateMention, title: str) -> str:
                 return f"{title} till {noun[:1].lower()}{noun[1:]}{add}"
         return title
     return title
+
+
+_KIND_MAX = 40
+
+
+def kind_below(ctx: Context, line: int) -> str | None:
+    """"4.6.2026 Stadsfullmäktige / Seminarium": under a row that is a date and its body alone, a short line of its
+    own (no date, no digit, no label, no body's name) says what kind of meeting that is; None when none does."""
+    doc = ctx.doc
+    below = doc.next_nonblank(line)
+    if below is None or below in _rows(ctx):
+        return None
+    text = doc.lines[below].strip()
+    start = doc.starts[below]
+    if not text or len(text) > _KIND_MAX or not text[0].isupper() or any(c.isdigit() or c in ":;=" for c in text) \
+            or mentions_between(ctx, start, start + len(doc.lines[below])) or body_heading(text):
+        return None
+    return text.rstrip(".")
