@@ -63,3 +63,9 @@ def test_a_cell_whose_days_wrap_onto_the_next_line_keeps_them_in_its_month() -> 
     got = _meetings(wrapped)
     assert ("Kommunstyrelsen", "2024-03-27", None) in got and ("Kommunstyrelsen", "2024-04-10", None) in got
     assert not any(date == "2024-04-27" for _, date, _ in got)
+
+
+def test_bodies_that_meet_the_same_day_at_the_same_time_are_one_proposal_naming_both() -> None:
+    same_day = TABLE.replace("Valnämnden\n\njanuari\n\n18", "Valnämnden\n\njanuari\n\n24")
+    got = [(title, date) for title, date, _ in _meetings(same_day) if date == "2024-01-24"]
+    assert got == [("Kommunstyrelsen, Valnämnden", "2024-01-24")]

@@ -40,7 +40,23 @@ def items_from_tables(ctx: Context, tables: list, years: YearContext, doc_year: 
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
     body_times(ctx, items)  # "alla fullmäktigemöten börjar klockan 18.00": that body's rows
-    return items
+    return _same_time_joined(items)
+
+
+def _same_time_joined(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of several bodies that meet on the same day at the same time are one proposal naming them all
+    ("Socialnämnden, Tekniska nämnden"): the calendar keeps one event per day and time, and no body is lost."""
+    kept: dict[tuple[str, str | None], dict[str, Any]] = {}
+    out = []
+    for item in items:
+        key = (item["date"], item["start"])
+        first = kept.get(key)
+        if first is None:
+            kept[key] = item
+            out.append(item)
+        elif item["title"] not in first["title"].split(", "):
+            first["title"] = f"{first['title']}, {item['title']}"
+    return out
 
 
 def latest_year() -> int:
