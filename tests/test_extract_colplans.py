@@ -33,7 +33,7 @@ def test_each_date_takes_its_column_s_body_and_time_unless_its_cell_gives_one() 
     expected = sorted([
         (au, "2031-01-13", "08:30"), (bun, "2031-01-22", "13:00"), (kf, "2031-01-30", "18:30"),
         (au, "2031-02-10", "08:30"), (bun, "2031-02-19", "10:00"),
-        (au, "2031-03-03", "08:30"), (kf, "2031-03-20", "18:30"),
+        (au, "2031-03-03", "08:30"), (f"{kf} (budget)", "2031-03-20", "18:30"),  # the cell's own note
         # the April cells held two dates each, flattened one a line: read column by column
         (au, "2031-04-07", "08:30"), (au, "2031-04-14", "08:30"), (bun, "2031-04-16", "13:00"),
         (bun, "2031-04-23", "09:00"), (kf, "2031-04-17", "18:30"), (kf, "2031-04-24", "18:30"),
@@ -47,7 +47,7 @@ def test_each_date_takes_its_column_s_body_and_time_unless_its_cell_gives_one() 
 def test_single_date_lines_that_split_no_even_way_end_the_table() -> None:
     odd = PLAN.replace(" 24 april\n", "")  # five dates for three columns
     got = _meetings(odd)
-    assert ("Kommunfullmäktige", "2031-03-20", "18:30") in got
+    assert ("Kommunfullmäktige (budget)", "2031-03-20", "18:30") in got
     assert ("Kommunfullmäktige", "2031-05-22", "18:30") not in got  # no guess: the rows after are left to the text
 
 
@@ -60,3 +60,11 @@ def test_a_head_may_give_its_body_and_time_on_one_line() -> None:
         ("Kommunstyrelsen", "2031-02-11", "13:00"),
         ("Kommunstyrelsen", "2031-03-11", "13:00"), ("Kommunfullmäktige", "2031-03-24", "09:00"),
     ])
+
+
+def test_a_sentence_right_above_the_heads_is_no_part_of_a_name_and_a_cell_s_note_names_its_meeting() -> None:
+    intro = "Mötesplan 2031\n\nPlanen gäller nämnden, dess utskott och\nfullmäktige.\n"
+    text = PLAN.replace("Mötesplan 2031\n\n", intro).replace("20 mars, budget", "20 mars, budget, extrainsatt")
+    got = _meetings(text)
+    assert ("Barn- och utbildningsnämndens arbetsutskott", "2031-01-13", "08:30") in got
+    assert ("Kommunfullmäktige (budget extrainsatt)", "2031-03-20", "18:30") in got

@@ -65,13 +65,13 @@ def _heads(doc: Doc, first: int, times: dict[int, re.Match[str]]) -> tuple[list[
     pos = first
     while len(columns) < MAX_COLUMNS:
         name: list[str] = []
-        while pos < len(doc.lines) and len(name) <= MAX_HEAD_LINES:
+        while pos < len(doc.lines) and len(name) < MAX_HEAD_LINES:
             text = doc.lines[pos].strip()
             if not text:
                 pos += 1
                 continue
-            if pos in times or any(c.isdigit() for c in text):
-                break
+            if pos in times or any(c.isdigit() for c in text) or text.endswith((".", ":", ";")):
+                break  # a time line ends the name; a sentence above the heads is none of it
             if name and _PLACE.match(fold(text)):
                 break
             if not name and columns and _PLACE.match(fold(text)):
@@ -99,7 +99,7 @@ def _names_body(label: str) -> bool:
     return bool(BODY.search(folded) or COUNCIL.search(folded))
 
 
-Cell = tuple[int, int, int, str | None]  # line, month, day, own time
+Cell = tuple[int, int, int, str | None, str]  # line, month, day, own time, own note
 
 
 def _cells(doc: Doc, index: int) -> list[Cell | None] | None:
@@ -124,8 +124,20 @@ def _cells(doc: Doc, index: int) -> list[Cell | None] | None:
         month = month_number(hit.group(2))
         if month is None or not 1 <= int(hit.group(1)) <= 31:
             return None
-        cells.append((index, month, int(hit.group(1)), start))
+        note = doc.lines[index][hit.end():own.start() if own else end]
+        cells.append((index, month, int(hit.group(1)), start, _note(note)))
     return cells
+
+
+def _note(text: str) -> str:
+    """A cell's words that say what the meeting is ("konstituerande"), without the page's letter codes ("DR", "Å")
+    and short weekdays ("månd", "torsd")."""
+    words = [w for w in re.split(r"[\s,;()]+", text) if len(w) >= 4 and w.isalpha() and w[0].islower()
+             and not _SHORT_WEEKDAY.fullmatch(fold(w))]
+    return " ".join(words)
+
+
+_SHORT_WEEKDAY = re.compile(r"(?:man|tis|ons|tor|fre|lor|son)[a-z]{0,3}\.?")
 
 
 def _rows(doc: Doc, columns: list[Column], pos: int, header: int) -> list[TableDate]:
@@ -164,8 +176,9 @@ def _rows(doc: Doc, columns: list[Column], pos: int, header: int) -> list[TableD
                 placed.append((column, cell))
                 last[column] = (cell[1], cell[2])
         index += 1
-    return [TableDate(line, header, month, day, own or columns[column][1], columns[column][0], year=year)
-            for column, (line, month, day, own) in placed]
+    return [TableDate(line, header, month, day, own or columns[column][1],
+                      f"{columns[column][0]} ({note})" if note else columns[column][0], year=year)
+            for column, (line, month, day, own, note) in placed]
 
 
 def _split(pending: list[Cell], before: list[tuple[int, int] | None], after: list[tuple[int, int] | None]
