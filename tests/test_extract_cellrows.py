@@ -69,3 +69,11 @@ def test_bodies_that_meet_the_same_day_at_the_same_time_are_one_proposal_naming_
     same_day = TABLE.replace("Valnämnden\n\njanuari\n\n18", "Valnämnden\n\njanuari\n\n24")
     got = [(title, date) for title, date, _ in _meetings(same_day) if date == "2024-01-24"]
     assert got == [("Kommunstyrelsen, Valnämnden", "2024-01-24")]
+
+
+def test_a_row_below_the_first_may_hold_one_meeting_or_none() -> None:
+    rows = TABLE.replace("Miljönämnden\n\ninget i\n\njanuari\n\nfebruari\n\n14", "Miljönämnden\n\ninget i\n\njanuari"
+                         "\n\nfebruari\n\n-").replace("Valnämnden\n\njanuari\n\n18", "Valnämnden\n\njanuari\n\n-")
+    got = _meetings(rows)
+    assert ("Miljönämnden", "2024-04-17", None) in got and ("Valnämnden", "2024-03-21", None) in got
+    assert not any(date.startswith("2024-02-14") or len(date) == 7 for _, date, _ in got)

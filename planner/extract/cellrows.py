@@ -7,7 +7,8 @@ A web table whose cells repeat their column's month (for narrow screens) reads a
 month's name with its cell on the next line: the days of that month ("6, 13, 20"), or nothing, "-", "–" or
 "inget i" (before or after the month's name) for a month without a meeting. Read as running text the days would
 join the month on the line below ("26 / februari"), so each cell is read under the month above it. A row needs
-three rising months and two filled cells, a table two such rows; anything else is left to the other readers.
+three rising months, a table two such rows, the first with two filled cells; anything else is left to the other
+readers.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _tables(doc: Doc, months: dict[int, int]) -> list[TableDate]:
     while k < len(lines):
         rows: list[tuple[int, str, list[tuple[int, int, re.Match[str]]]]] = []
         pos = k
-        while pos < len(lines) and (row := _row(doc, lines, pos, months)) is not None:
+        while pos < len(lines) and (row := _row(doc, lines, pos, months, MIN_FILLED if not rows else 0)) is not None:
             label, cells, next_pos = row
             rows.append((lines[pos], label, cells))
             pos = next_pos
@@ -63,10 +64,10 @@ def _tables(doc: Doc, months: dict[int, int]) -> list[TableDate]:
     return found
 
 
-def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
+def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int], filled_at_least: int
          ) -> tuple[str, list[tuple[int, int, re.Match[str]]], int] | None:
     """The label and filled cells (line, month, cell) of the row that begins at lines[pos], and where the next row
-    begins; None when no such row starts there."""
+    begins; None when no such row starts there. Below a first row, a row may have fewer meetings, or none."""
     label = doc.lines[lines[pos]].strip()
     if len(label) > MAX_LABEL or lines[pos] in months or not any(c.isalpha() for c in label) \
             or _CELL.fullmatch(doc.folded_line(lines[pos]).strip()) or _NONE.fullmatch(label.lower()):
@@ -97,7 +98,7 @@ def _row(doc: Doc, lines: list[int], pos: int, months: dict[int, int]
         else:
             break
         k += 1
-    if len(named) < MIN_MONTHS or len(cells) < MIN_FILLED:
+    if len(named) < MIN_MONTHS or len(cells) < filled_at_least:
         return None
     return " ".join(label.split()), cells, k
 
