@@ -23,7 +23,9 @@ from planner.extract.orgs import BODY
 from planner.extract.tables import TableDate, year_above
 
 # A column head's time line: "tisdagar kl.14.00", "kl 16.00", "Kommunstyrelsen torsdagar klockan 13.15" (OCR "kI").
-_HEAD_TIME = re.compile(r"\n[ \t]*(?:[a-z -]{0,40}?[ \t])?(?:k[li1]\.?|klockan)[ \t]?(\d{1,2})[.:](\d\d)[ \t]*(?=\n)")
+# The time first: led by its literal "k" it is found by a fast scan; what stands before it on its line is checked next.
+_HEAD_TIME = re.compile(r"k(?:[li1]\.?|lockan)[ \t]?(\d{1,2})[.:](\d\d)[ \t]*(?=\n|$)")
+_HEAD_LEAD = re.compile(r"[ \t]*(?:[a-z -]{0,40}?[ \t])?")
 _DATE = re.compile(r"(?<![\d/.])([0-3]?\d)\s{1,3}(januari|februari|mars|april|maj|juni|juli|augusti|september"
                    r"|oktober|november|december)")
 _DASH = re.compile(r"(?<!\S)[-–—]{1,3}(?!\S)")
@@ -37,12 +39,15 @@ MAX_ROW = 120
 
 
 def column_plans(doc: Doc) -> list[TableDate]:
-    folded = "\n" + doc.folded + "\n"
-    hits = list(_HEAD_TIME.finditer(folded))
-    if len(hits) < MIN_COLUMNS:  # most texts: fewer than two lines that are a time alone
+    folded = doc.folded
+    times = {}
+    for hit in _HEAD_TIME.finditer(folded):
+        line = doc.line_of(hit.start())
+        if _HEAD_LEAD.fullmatch(folded, doc.starts[line], hit.start()):
+            times[line] = hit
+    if len(times) < MIN_COLUMNS:  # most texts: fewer than two lines that end in a time after no more than words
         return []
     found: list[TableDate] = []
-    times = {doc.line_of(hit.start()): hit for hit in hits}
     done = -1
     for line in sorted(times):
         for index in range(max(done + 1, line - 2 * MAX_HEAD_LINES), line):  # where a head's name may begin

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from planner.extract import cues
@@ -117,6 +118,7 @@ def _body_above(doc: Doc, line: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def body_heading(line: str) -> bool:
     """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
     text = line.strip(" #*:\t")
