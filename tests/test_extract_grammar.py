@@ -750,8 +750,9 @@ def test_a_coordinated_body_name_heads_its_dates_in_a_plan() -> None:
             "17 januari, 14 februari, 21 mars\n\nBarn-,  utbildning- och kulturnämnden\n\n20 januari, 24 februari, "
             "24 mars\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
-    assert titles["2022-01-17"] == titles["2022-03-21"] == "Sammanträde, Vård- och omsorgsnämnden"
-    assert titles["2022-01-20"] == titles["2022-03-24"] == "Sammanträde, Barn-, utbildning- och kulturnämnden"
+    # two bodies on the page: each meeting by its heading as written
+    assert titles["2022-01-17"] == titles["2022-03-21"] == "Vård- och omsorgsnämnden"
+    assert titles["2022-01-20"] == titles["2022-03-24"] == "Barn-, utbildning- och kulturnämnden"
 
 
 def test_a_meeting_named_right_before_its_date_is_titled_so() -> None:
@@ -1021,3 +1022,45 @@ def test_a_next_meeting_given_month_first_or_only_by_week(sentence: str, want: s
 def test_a_month_ending_a_sentence_does_not_take_the_number_of_the_next_heading() -> None:
     (mention, *_) = find_dates(fold("Att planen fastställs i december.\n\n4. Verksamhetsplan och budget 2027\n"))
     assert (mention.precision, mention.month) == ("month", 12)
+
+
+def test_a_labelled_time_whose_dash_and_blank_were_lost_is_a_range() -> None:
+    from planner.extract import extract
+
+    meeting = extract("Protokoll valdirektionen\n\nTid: 20270118 9.0010.00\n\nPlats: Kommunhuset\n")["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-01-18", "09:00", "10:00")
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Scandic Hasselbacken är bokad 2027-03-14—15.", (14, 15)),
+    ("Konferens 2027-03-14–16 i Umeå", (14, 16)),
+    ("Möte 2027-03-14–10.00", (14, None)),  # a time after the dash, no day
+])
+def test_an_iso_date_with_a_day_after_its_dash_is_a_span(text: str, span: tuple[int, int | None]) -> None:
+    from planner.extract.normalize import fold
+
+    m = find_dates(fold(text))[0]
+    assert (m.day, m.end_day) == span and m.end_month in (None, 3)
+
+
+def test_an_iso_span_of_days_stays_in_its_month_and_year() -> None:
+    from planner.extract import extract
+
+    text = "Protokoll 2026-09-17\n\nNärvarande: Anna\n\nKonferensen är bokad 2027-03-14—15.\n"
+    assert [(i["date"], i.get("end_date")) for i in extract(text)["items"]] == [("2027-03-14", "2027-03-15")]
+
+
+def test_a_time_whose_minutes_ocr_split_is_read_whole() -> None:
+    from planner.extract.times import find_times
+
+    assert [(t.begin, t.finish) for t in find_times("plats och tid turebergsrummet 16:00 - 17:3 0 narvarande")] == [
+        ("16:00", "17:30")]
+
+
+def test_a_year_copied_from_last_years_template_is_told_by_its_weekday() -> None:
+    from planner.extract import extract
+
+    text = ("Kallelse till årsmöte 2026\n\nÅrsmötet hålls söndagen den 12 april 2025 kl 14.00 i klubbstugan.\n\n"
+            "Motioner ska vara styrelsen tillhanda senast den 15 mars 2026. Dagordningen skickas ut 2026-03-29.\n")
+    dates = {i["date"] for i in extract(text)["items"]} | {extract(text)["meeting"]["date"]}
+    assert "2026-04-12" in dates and "2025-04-12" not in dates  # 12 April 2026 is a Sunday, 2025's a Saturday

@@ -21,6 +21,12 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    ("Kongressen röstade fram en ny styrelse. Som ordförande valdes Anna Berg (M).", None, "Anna Berg (M)"),
+    ("Styrelsen har idag beslutat att Eva Lind tjänstgör som ordförande till dess en ny ordförande utsetts.", None,
+     "Eva Lind"),
+    ("Eva Lind är förste vice ordförande och går nu in som ställföreträdande ordförande.", None, "Eva Lind"),
+    ("Vid fullmäktiges möte valdes två regionråd. Anna Berg (S) blir regionstyrelsens ordförande.", None,
+     "Anna Berg (S)"),
     # Inversion after a fronted time, with the party and the home municipality between the name and "över".
     ("Från och med den 1 januari 2025 tar Anna Svensson (S), Huddinge, över ordförandeskapet efter Per Olsson (M).",
      "Per Olsson (M)", "Anna Svensson (S)"),
@@ -189,3 +195,9 @@ def test_from_new_year_it_is_x_who_leads_is_a_handover_on_1_january() -> None:
     text = "Protokoll\nStyrgruppen\nDatum: 2025-03-12\n\n§ 9 Övrigt\nFrån nyår är det Anna Ek som leder nätverket.\n"
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2026-01-01", "Anna Ek")]
+
+
+def test_a_place_before_blir_ordforande_is_no_new_chair() -> None:
+    # "… från Skövde blir ordförande i kraft av sitt uppdrag": the place is not the one who becomes chair
+    assert find_handovers(fold("Hon från Skövde blir ordförande i kraft av sitt uppdrag."),
+                          "Hon från Skövde blir ordförande i kraft av sitt uppdrag.") == []

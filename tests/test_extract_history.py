@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.extract import extract
 
 
@@ -46,3 +48,18 @@ def test_a_report_s_cutoff_and_a_letter_s_closing_month_are_no_events() -> None:
             "Budgetuppföljning per 30 november redovisas. Motioner ska vara styrelsen tillhanda senast 15 februari.\n\n"
             "Styrelsen, januari 2025\n")
     assert _proposed(extract(text)) == [("deadline", "2025-02-15")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Förbundsmötet sammanträder senast i april varje år för att besluta om verksamhetsplanen.",
+    "Andra söndagen i september hålls allmänna val i Sverige.",
+    "Styrelsen träffas första måndagen i oktober och följer upp budgeten.",
+])
+def test_a_month_fixed_by_rule_is_no_event(sentence: str) -> None:
+    text = f"Så arbetar förbundet\n\n{sentence}\n\nPublicerad 2026-03-02\n"
+    assert [i for i in extract(text)["items"] if i["kind"] != "reference"] == []
+
+
+def test_a_month_named_for_one_year_stays_an_event() -> None:
+    text = "Verksamhetsplan 2027\n\nFörbundsmötet sammanträder i april 2027 för att besluta om verksamhetsplanen.\n"
+    assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("meeting", "2027-04")]

@@ -12,3 +12,80 @@ def test_the_place_and_time_under_the_adjuster_are_the_adjustment_s_not_a_meetin
     result = extract(text)
     assert result["meeting"]["date"] == "2026-05-12"
     assert [i["kind"] for i in result["items"] if i["date"] == "2026-05-19"] == ["reference"]
+
+
+def test_an_agenda_point_that_utgar_goes_to_the_bodys_next_meeting_which_is_not_cancelled() -> None:
+    text = ("Protokoll Miljö- och byggnämnden\n\nSammanträdesdatum 2026-03-10\n\n"
+            "§ 20 Fastställande av föredragningslista\n"
+            "Ärende nr 6 utgår och behandlas vid nämndens sammanträde den 14 april.\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-03-10"
+    nxt = [i for i in result["items"] if i["date"] == "2026-04-14"]
+    assert [(i["kind"], i.get("status")) for i in nxt] == [("next_meeting", None)]
+
+
+def test_a_meeting_that_utgar_is_still_cancelled() -> None:
+    text = ("Protokoll Miljö- och byggnämnden\n\nSammanträdesdatum 2026-03-10\n\n"
+            "§ 21 Sammanträdet den 14 april utgår.\n")
+    items = extract(text)["items"]
+    assert [i.get("status") for i in items if i["date"] == "2026-04-14"] == ["cancelled"]
+
+
+# A § of a municipal protocol, copied out on its own: the page's furniture ("Mötesdatum", "Justerandes sign",
+# "Utdragsbestyrkande") says minutes, though the § lists next year's meeting dates like a plan.
+_PLAN_PARAGRAPH = ("Tekniska nämnden - Preliminär plan för sammanträden 2027 (TN 2026/087)\n\nShare\n\nFull text\n\n"
+                   "(1)\n\nMÖTESPROTOKOLL\n\nMötesdatum\n\n"
+                   "Tekniska nämnden (TN) 2026-10-15\n\nJusterandes sign Utdragsbestyrkande\n\n§ 88\n\n"
+                   "Beslut\n\nTekniska nämnden beslutar att ha 4 sammanträden under 2027.\n\n"
+                   "Sammanträdestid är kl. 13:00.\n\n"
+                   "Datum för sammanträden är 4 februari, 6 maj, 16 september och 2 december.\n\n"
+                   "Beslutsunderlag\n\nTekniska nämndens berednings protokoll 71, 2026-10-01\n")
+
+
+def test_a_protocol_paragraph_that_fixes_next_years_dates_is_minutes_with_the_decided_time() -> None:
+    result = extract(_PLAN_PARAGRAPH)
+    assert result["doc_kind"] == "minutes"
+    assert result["meeting"]["date"] == "2026-10-15"
+    meetings = [(i["date"], i["start"]) for i in result["items"] if i["kind"] == "meeting"]
+    assert meetings == [("2027-02-04", "13:00"), ("2027-05-06", "13:00"), ("2027-09-16", "13:00"),
+                        ("2027-12-02", "13:00")]
+
+
+def test_a_numbered_protocol_in_the_decision_papers_is_no_meeting() -> None:
+    items = extract(_PLAN_PARAGRAPH)["items"]
+    assert [i["kind"] for i in items if i["date"] == "2026-10-01"] == ["reference"]
+
+
+# A Finnish-Swedish kallelse page and its protocol in one transcript.
+_FINNISH_PROTOCOL = ("STYRELSEN KALLELSE 12.11.2026 Nr 6 Tid Torsdagen den 12.11.2026 kl. 10.00 Plats Kommunkansliet "
+                     "Ärenden: 40 SAMMANTRÄDETS LAGLIGHET 41 PROTOKOLLJUSTERARE Denna möteskallelse har utfärdats "
+                     "samt anslagits på förbundets anslagstavla 06.11.2026 Protokollet är framlagt till påseende vid "
+                     "förbundskansliet 20.11.2026.\n"
+                     "STYRELSEN PROTOKOLL 12.11.2026 Nr 6 Tid Torsdagen den 12.11.2026. kl. 10.00 12.15 Plats "
+                     "Kommunkansliet Ärenden 40-41 Sammanträdet är kungjort Jomala 06.11.2026\n"
+                     "Styrelsen 40-41 41 Protokoll 6/12.11.2026 Sid 3 40 SAMMANTRÄDETS LAGLIGHET\n")
+
+
+def test_a_finnish_protocols_notices_and_paragraph_numbers_are_no_meetings() -> None:
+    result = extract(_FINNISH_PROTOCOL)
+    assert (result["meeting"]["date"], result["meeting"]["start"], result["meeting"]["end"]) == (
+        "2026-11-12", "10:00", "12:15")
+    assert all(i["kind"] == "reference" for i in result["items"]), result["items"]
+    assert not any(i["date"].endswith("-12-06") for i in result["items"])  # "6/12.11.2026" is no 6 December
+
+
+def test_a_kallelses_sending_week_is_no_meeting() -> None:
+    text = ("Antal: Utsändningsdag: 2026 V 34 Kallelse/Underrättelse till Sammanträde Kommunstyrelsen\n\n"
+            "Tid: Tisdag 25 augusti 2026 kl 08.15\n\nPlats: Kommunhuset\n")
+    items = extract(text)["items"]
+    assert [i["kind"] for i in items if "W34" in i["date"]] in ([], ["reference"])
+    assert not [i for i in items if i["kind"] == "meeting"]
+
+
+def test_a_justering_label_wrapped_after_its_first_word_is_no_meeting() -> None:
+    text = ("UN260502\nPlats och tid Stadshuset, Norrtälje, kl\n15.00-16.00\n\nBeslutande Se närvarolista\n\n"
+            "Justeringens \nplats och tid Förvaltningskontoret 2026-05-12, kl. 15.00\n\n"
+            "ANSLAG/BEVIS\nProtokollet är justerat.\n\nOrgan Utbildningsnämnden\n\nSammanträdesdatum 2026-05-04\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2026-05-04"
+    assert [i["kind"] for i in result["items"] if i["date"] == "2026-05-12"] == ["reference"]

@@ -326,3 +326,52 @@ def test_a_news_stamp_near_the_top_dates_the_page_and_a_heading_s_stall_in_cance
             "nästa fullmäktigemöte.\n")
     items = [(i["kind"], i["date"], i.get("status")) for i in extract(text)["items"] if i["kind"] != "reference"]
     assert items == [("meeting", "2020-04-29", "cancelled")]
+
+
+_RELATED_NEWS = ("Fler nyheter\n\n4 mars 2026\n\nNämnden sammanträder den 10 mars\n\n"
+                 "Den 10 mars klockan 13 sammanträder tekniska nämnden i stadshuset. Mötet är öppet för alla.\n\n"
+                 "Relaterade nyheter\n\nNämnden sammanträder den 21 april\n\n14 april 2026\n\n"
+                 "Den 21 april klockan 13 sammanträder tekniska nämnden. Kallelsen finns på webbplatsen.\n\n"
+                 "Ny taxa för bygglov beslutad\n\n26 februari 2026\n\n"
+                 "Nämnden beslutade om en ny taxa som gäller från sommaren. Läs mer om beslutet.\n")
+
+
+def test_a_news_lists_post_days_are_no_meetings_and_make_no_plan() -> None:
+    result = extract(_RELATED_NEWS)
+    assert result["doc_kind"] == "notice"
+    kinds = {i["date"]: i["kind"] for i in result["items"]}
+    assert kinds["2026-03-10"] in ("meeting", "next_meeting") and kinds["2026-04-21"] in ("meeting", "next_meeting")
+    assert all(kinds.get(day, "reference") == "reference" for day in ("2026-03-04", "2026-04-14", "2026-02-26"))
+
+
+def test_days_listed_one_a_line_are_not_taken_for_post_days() -> None:
+    text = ("Inställda möten\n\nFöljande sammanträden med tekniska nämnden ställs in\n\n12 maj 2026\n\n"
+            "19 maj 2026\n\nNämnden återkommer med nya datum\n")
+    items = extract(text)["items"]
+    assert {i["date"]: i.get("status") for i in items if i["date"] in ("2026-05-12", "2026-05-19")} == {
+        "2026-05-12": "cancelled", "2026-05-19": "cancelled"}
+
+
+def test_the_same_again_carries_the_cancellation_of_the_sentence_before() -> None:
+    text = ("2026-07-31 06:00\n\nÄndrade mötesdagar\n\nKommunstyrelsens sammanträde den 18 augusti ställs in. "
+            "Samma sak sker med kommunfullmäktiges möte den 24 september. Nämnden sammanträder den 1 oktober.\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"]}
+    assert status["2026-08-18"] == status["2026-09-24"] == "cancelled"
+    assert status["2026-10-01"] is None
+
+
+def test_a_headline_in_the_past_form_does_not_keep_a_cancellation_from_its_news() -> None:
+    text = "2026-07-31\n\nÄndrade mötesdagar\n\nKommunstyrelsens sammanträde den 18 augusti ställs in.\n"
+    assert [i.get("status") for i in extract(text)["items"] if i["date"] == "2026-08-18"] == ["cancelled"]
+
+
+_KUNGORELSE = ("Kungörelse: Stadsfullmäktige sammanträder 16.11\n\n9.11.2026\n\n"
+               "Stadsfullmäktige i Jakobstad sammankommer till möte måndag 16 november 2026 kl. 18.00. "
+               "Vid mötet behandlas budgeten.\n\nJakobstad 6.11.2026\n\nAnna Berg\nStadsfullmäktiges ordförande\n")
+
+
+def test_a_kungorelse_calls_its_meeting_and_its_own_dates_are_the_letters() -> None:
+    result = extract(_KUNGORELSE)
+    assert result["doc_kind"] == "kallelse"
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2026-11-16", "18:00")
+    assert {i["date"]: i["kind"] for i in result["items"]} == {"2026-11-09": "reference", "2026-11-06": "reference"}

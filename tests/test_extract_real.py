@@ -44,9 +44,12 @@ FLOORS = {
     # to F1 0.965 / time 0.957 / next 28 / cancelled 39 (OCR 0.929 / 0.907 / 28 / 39). The seventh blind batch
     # t001-t025 (2026-12-03), scored once on main cdabc13 (F1 0.889, OCR 0.930), took the corpus of 306 to F1 0.957 /
     # time 0.939 / title 0.665 / next 30 / handovers 28 / cancelled 41 (OCR 0.930 / 0.891 / 0.583 / 30 / 25 / 41);
-    # the floors sit just under that. The issue asks 0.93 of the text.
-    "tests/data/real": (0.95, 0.93, 30, 28, 41, 0.66),
-    "tests/data/real ocr": (0.92, 0.89, 30, 25, 41, 0.58),
+    # the floors sit just under that. The issue asks 0.93 of the text. The eighth blind batch u001-u025
+    # (2026-12-03), scored once on main 8c87aef (F1 0.905, OCR 0.908), took the corpus of 331 to F1 0.953 /
+    # time 0.939 / title 0.651 / next 30 / handovers 31 / cancelled 52 (OCR 0.929 / 0.892 / 0.579 / 30 / 28 / 52);
+    # only the title floors had to come down, to just under that.
+    "tests/data/real": (0.95, 0.93, 30, 28, 41, 0.65),
+    "tests/data/real ocr": (0.92, 0.89, 30, 25, 41, 0.57),
 }
 
 

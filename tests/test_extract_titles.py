@@ -254,3 +254,28 @@ def test_a_date_led_by_a_bare_adverb_is_titled_as_the_body_s_meeting() -> None:
             "6 december kl. 9–12 i Jönköping. Därefter 17 januari 2020.\n")
     titles = {i["date"]: i["title"] for i in extract(text)["items"]}
     assert titles["2020-01-17"] == titles["2019-12-06"] == "Ledningsgruppens möte"
+
+
+def test_a_plan_of_several_bodies_calls_each_meeting_by_its_heading_as_written() -> None:
+    text = ("Sammanträdesdagar 2027\n\nUpphandlingsutskottet\n\n19 januari\n\n16 februari\n\n"
+            "IT-nämnden\n\n3 februari\n\n10 mars\n\nLönenämnden\n\n8 mars\n\n12 april\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"]}
+    assert titles["2027-01-19"] == titles["2027-02-16"] == "Upphandlingsutskottet"
+    assert titles["2027-02-03"] == titles["2027-03-10"] == "IT-nämnden"
+    assert titles["2027-03-08"] == "Lönenämnden"
+
+
+def test_a_plan_of_one_body_calls_its_meetings_the_bodys_sammantrade() -> None:
+    text = "Kommunstyrelsen\n\nSammanträdesdagar 2027\n\n19 januari\n\n16 februari\n\n16 mars\n"
+    assert {i["title"] for i in extract(text)["items"]} == {"Kommunstyrelsens sammanträde"}
+
+
+@pytest.mark.parametrize(("field", "title"), [
+    (".. date: 2022-12-01 20:06:00 CET", "Publiceringsdatum"),
+    ("lastmod = 2022-12-03", "Senast ändrad"),
+    ("created: 2022-11-28T10:00:00+01:00", "Sidan skapad"),
+])
+def test_a_pages_front_matter_date_is_titled_by_its_field(field: str, title: str) -> None:
+    text = f"---\ntitle: Protokoll styrelsemöte\n{field}\n---\n\nStyrelsemöte 2022-12-01 kl 19.00\n\nNärvarande: Anna\n"
+    refs = [i["title"] for i in extract(text)["items"] if i["kind"] == "reference"]
+    assert refs == [title]

@@ -47,6 +47,7 @@ from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
 from planner.extract.plantimes import plan_time
+from planner.extract.relative import held_on_named_day
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -81,6 +82,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # the years it names ("budgeten för 2020").
     named = _name_year_month(source)
     doc_year = document_year(dated + bare) if dated else named[0] if named else document_year(bare)
+    if doc_year and (fixed := _weekday_years(content, doc_year)):
+        mentions = [fixed.get(id(m), m) for m in mentions]
+        content = [fixed.get(id(m), m) for m in content]
     tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc) + cell_rows(doc)
     tables += column_plans(doc)
     tables += loose_grid_tables(doc, {cell.header for cell in tables})
@@ -119,6 +123,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == NOTICE and meeting is not None and header_mention is not None and published is not None \
             and meeting.date > published:
         meeting, header_mention = None, None  # news written before the meeting it names announces it: an item
+    bounds = sentence_bounds(doc.folded, doc.original)
+    if meeting is None and doc_kind == NOTICE and published is not None \
+            and (held := held_on_named_day(doc.folded, bounds, published)) is not None:
+        # "Under torsdagen hade förbundets fullmäktige sammanträde" in news of Thursday 15 January
+        meeting = Meeting(held[0], None, None, None, doc.line_of(held[1]), False, True)
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):
@@ -128,7 +137,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
-                  sentence_bounds(doc.folded, doc.original), ref, body)
+                  bounds, ref, body)
     if doc_kind == KALLELSE:
         ctx.written, ctx.written_known = published, True
     if organization or body:  # names a person reads: OCR damage repaired like titles
@@ -177,6 +186,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
         _implied_next(ctx, items, doc_kind == NOTICE)
+    if doc_kind == MINUTES and (listed := listed_lines(doc, content)):
+        # minutes that fix next year's dates: "Sammanträdestid kl. 14:00. Datum för sammanträden är 6 februari, …"
+        ctx.plan_lines = listed
+        plan_time(ctx, items)
+        ctx.plan_lines = {}
     if meeting is not None and doc_kind == MINUTES and not any(i["kind"] == "next_meeting" for i in items) \
             and (day := day_only_next(doc, ctx.bounds, ctx.mention_starts, meeting.date)) is not None \
             and (r := resolve(day, meeting.date, None)) is not None:
@@ -280,6 +294,20 @@ def _calls(doc: Doc, kind: str) -> bool:
     return kind == KALLELSE or kind == NOTICE and not cues.CANCELLED.search(doc.folded, 0, 2000)
 
 
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    date = safe_date(year, month, day)
+    return date.weekday() if date else None
+
+
+def _weekday_years(mentions: list[DateMention], doc_year: int) -> dict[int, DateMention]:
+    """"söndagen den 12 april 2025" in a text of 2026: a year left from last year's template, which its weekday
+    (a Saturday in 2025, a Sunday in 2026) corrects. By id of the mention."""
+    return {id(m): replace(m, year=doc_year) for m in mentions
+            if m.weekday is not None and m.year and abs(doc_year - m.year) == 1 and m.precision == "day"
+            and _weekday_of(m.year, m.month, m.day) not in (None, m.weekday)
+            and _weekday_of(doc_year, m.month, m.day) == m.weekday}
+
+
 def _name_year_month(source: str) -> tuple[int, int | None] | None:
     hit = _NAME_YEAR.search(source or "")
     return (int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None) if hit else None
@@ -304,6 +332,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
     cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
     after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
     best = None
+    first_ahead = min((i["date"] for i in items if i["kind"] == "meeting" and len(i["date"]) == 10
+                       and i["date"] > after), default=None)
     # "… den 17 december 2015:\n\nSkapad 2015-11-11": a page's own dates are no second date of the sentence
     references = {i["_title"][0].start for i in items if i["kind"] == "reference" and "_title" in i}
     for item in items:
@@ -315,13 +345,24 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
-        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before)
+        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
+            or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item
     if best is not None:
         best["kind"] = "next_meeting"
         best["confidence"] = min(best["confidence"], 0.7)
+
+
+# "vid styrelsens sammanträde den 12 november" in a landstingsstyrelse's minutes: a body names itself by its head noun.
+_GENERIC_HEAD = re.compile(r"(?<![a-z])(styrelse|namnd|direktion|utskott|fullmaktige|beredning|rad)(?:ens|ns|ets|s)"
+                           r"\s{1,3}(?:[a-z]{1,14}\s{1,3})?(?:sammantrade|mote)(?![a-z])")
+
+
+def _by_generic_head(stem: str, before: str) -> bool:
+    stem = stem.removesuffix("e")  # "styrels" of "Kommunstyrelsen", "landstingsstyrelse"
+    return any(stem.endswith(m.group(1).removesuffix("e")) for m in _GENERIC_HEAD.finditer(before))
 
 
 # A sub-heading that names a part of the body above it ("Nämnd 2023 (klockan 8.15)", "Arbetsutskott 2023").

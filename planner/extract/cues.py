@@ -78,7 +78,8 @@ HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt",
                   + r"|(?<![a-z])(?:av)?" + HOLL + r"s?(?![a-z])")  # "höll", "hölls", "avhölls"
 # A sentence that gives the time of every meeting in a plan.
 PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "samlas", "börjar",
-                  "startar", "alla möten", "samtliga", "vanligtvis", "klockan")
+                  "startar", "alla möten", "samtliga", "vanligtvis", "klockan",
+                  "sammanträdestid", "mötestid")
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",
                       "meeting agenda", "meeting minutes", "sammanträdesprotokoll", "justerat protokoll",
@@ -115,7 +116,9 @@ PERIOD_BOUND = re.compile(r"(?<![a-z])(?:fran(?:\s{1,3}och\s{1,3}med)?|fr\.?\s?o
 DIED = re.compile(r"(?<![a-z])(?:avled|avlidit|gick\s{1,3}bort|gatt\s{1,3}bort|somnade\s{1,3}in)(?![a-z])")
 # Administrative dates of a protocol (justering, anslag): never schedule items.
 ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "förvaringsplats", "underskrift",
-              "avsändare", "utskriftsdatum", "diarienummer", "dnr", "protokolljustering")
+              "avsändare", "utskriftsdatum", "diarienummer", "dnr", "protokolljustering", "protokolljusterare",
+              # Finnish-Swedish protocols: "Sammanträdet är kungjort Jomala 05.10.2018", "framlagt till påseende"
+              "kungjort", "kungjord", "kungjordes", "till påseende", "utsändningsdag")
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
 # A whole word is taken at once (possessive) and its ending checked behind it: no backtracking per letter.
 PAST_FORM = re.compile(

@@ -57,11 +57,11 @@ _MONTH_AT_START = re.compile(_MONTH_WORD)
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     # One scan from each number: "16/5", "16/5 2024", "17/2-21/2", "16.5.2024", "6 december",
     # "6 Maj 2025", "14 april-25", "25-mars 2017" (a hyphen for the blank), "the 7th of April 2023", and ranges
-    # "17 feb-21feb", "24–25 maj".
+    # "17 feb-21feb", "24–25 maj". "Protokoll 5/12.10.2018": a § number before a Finnish date, no "5/12".
     ("number", re.compile(
         r"(?P<d1>[0-9](?<![0-9/:].)(?<![^a-z],.)(?<![^a-z]-.)\d?)(?:"
         r"/(?P<sm>\d\d?)(?:(?:\s{0,2}[-–]\s{0,2}|\s{1,3}t\.\s?o\.\s?m\.?\s{1,3})(?P<sd2>\d\d?)/(?P<sm2>\d\d?)"
-        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/])"
+        r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/]|\.\d\d?\.\d)"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
         r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?(?:\s{1,3}of\s{1,3}|\s{0,6}|-(?=[jfmasond]))"
         r"(?:" + _WORD.format(n="m1") + r"\s{0,3}"
@@ -171,6 +171,9 @@ _ISO_TAIL = re.compile(r"[ \t]{0,2}(?:-{1,2}|–|—|till)[ \t]{0,2}(?P<y>(?:19|
                        r"(?!\d)")
 
 
+_ISO_DAY_TAIL = re.compile(r"[ \t]?(?:–|—|--)[ \t]?(?P<d>[0-3]?\d)(?![\d:\-/]|[.:]\d)")
+
+
 def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
     result: list[DateMention] = []
     for mention in chosen:
@@ -181,6 +184,11 @@ def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
             end = (int(hit.group("y")), int(hit.group("m")), int(hit.group("d")))
             if _valid_day(end[2], end[1]) and end > (mention.year, mention.month, mention.day):
                 mention = replace(mention, end=hit.end(), end_year=end[0], end_month=end[1], end_day=end[2])
+        elif mention.year and not mention.end_day and folded[mention.start:mention.start + 2] in ("19", "20") \
+                and (day := _ISO_DAY_TAIL.match(folded, mention.end)) is not None \
+                and mention.day < int(day.group("d")) and _valid_day(int(day.group("d")), mention.month):
+            mention = replace(mention, end=day.end(), end_year=mention.year, end_month=mention.month,
+                              end_day=int(day.group("d")))  # "2019-03-14—15"
         result.append(mention)
     return result
 

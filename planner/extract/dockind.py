@@ -10,6 +10,7 @@ attendance lists, § numbers, opening and closing of the meeting), not any one t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from planner.extract.cues import CANCELLED, COUNCIL, HOLL, MINUTES_TITLE, PUBLISHED
@@ -29,7 +30,9 @@ _STRUCTURE = re.compile(
     r"|justerare|justering|utses\s+att\s+justera|val\s+av\s+(?:justerare|protokolljusterare|sekreterare)"
     r"|motets\s+oppnande|motet\s+oppna[a-z]{0,3}|oppnande|motet\s+avslut[a-z]{0,4}|motets\s+avslutande|avslutning"
     r"|dagordning|fastst[a-z]{0,6}\s+av\s+dagordning|godkannande\s+av\s+dagordning|foregaende\s+protokoll"
-    r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid)(?![a-z])[^\n]{0,3}")
+    r"|agenda|tid|datum|plats|lokal|tid\s+och\s+plats|datum\s+och\s+tid"
+    r"|(?:motes|sammantrades)datum(?!\s{0,3}(?:for\s{1,3})?(?:(?:ar|aret)\s{1,3})?(?:19|20)\d\d(?![\d-])))"
+    r"(?![a-z])[^\n]{0,3}")  # "Sammanträdesdatum 2024" heads a plan, "Mötesdatum" alone labels a protocol
 # "ledamöter, för en mandatperiod …": a sentence wrapped onto the line, not a label ("Ledamöter: …").
 _PROSE_AFTER = re.compile(r",\s{1,2}[a-zåäö]")
 _SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first: a substring search
@@ -37,14 +40,18 @@ _SECTION = re.compile(r"§(?<![\w]§)\s{0,2}\d{1,3}(?!\d)")  # the literal first
 _INLINE = words("utses att justera", "val av justerare", "justerare", "fastställande av dagordning",
                 "godkännande av dagordning", "sammanträdet öppnas", "mötet öppnas", "mötet öppnades", "mötets öppnande",
                 "mötet avslutas", "mötet avslutades", "närvarande", "beslutande", "protokollet justeras",
-                "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll")
+                "plats och tid", "paragrafer", "föregående protokoll", "föregående mötesprotokoll",
+                "justerandes sign", "utdragsbestyrkande")  # the footer of every page of a Swedish protocol
 _CALLED = words("kallelse", "föredragningslista", "dagordning", "inbjudan till", "kallas till", "agenda")
 # A summons in the text's opening: "Härmed kallas du … till höstmöte, torsdag 26 november 2020 kl. 19.30".
 # … and a heading "Kallelse årsmöte", "KALLELSE extra föreningsstämma": the summons word before the meeting.
 CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen till", "välkomna till",
                          "bjuder in till", "kallar till").pattern
                    + r"|(?<![a-z])kallelse\s{1,3}(?:[a-z]{1,20}\s{1,3})?[a-z]{0,20}"
-                     r"(?:mote|stamma|sammantrade|fullmaktige)(?:t|n|na)?(?![a-z])")
+                     r"(?:mote|stamma|sammantrade|fullmaktige)(?:t|n|na)?(?![a-z])"
+                     # "Kungörelse: Landskapsfullmäktige sammanträder 8.11": the statutory notice of a meeting
+                     r"|(?<![a-z])kungorelse[\s:,-]{1,4}(?:[a-z-]{1,30}\s{1,3}){0,3}?[a-z]{0,20}(?:fullmaktige|styrelse|namnd)"
+                     r"[a-z]{0,3}\s{1,3}(?:sammantrader|sammankommer|moter)(?![a-z])")
 # A page that presents the body's meeting dates.
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
@@ -78,6 +85,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     if signs >= 3:  # minutes or a kallelse whatever else the text shows: its inline signs and listed dates are not read
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
     signs += _inline_signs(doc, structure)
+    if stamps := _news_list_stamps(doc, mentions):  # a news list's post days are no rows of a plan
+        mentions = [m for m in mentions if doc.line_of(m.start) not in stamps]
     listed = _listed_dates(doc, mentions) + table_dates
     if signs >= 3 or (signs >= 2 and listed < 3):
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
@@ -241,7 +250,16 @@ def place_dateline(doc: Doc, line: int, m: DateMention) -> bool:
     """A letter's place and date opening its line ("Lund  2018-03-01", "Varberg, den 3 mars 2018", "Värmdö i
     februari 2017"): when it was written, not an event."""
     hit = _PLACE_LEAD.fullmatch(doc.original, doc.starts[line], m.start)
-    return hit is not None and municipality(hit.group("place")) is not None
+    if hit is None or doc.original[m.end:doc.starts[line] + len(doc.lines[line])].strip(" .,"):
+        return hit is not None and municipality(hit.group("place")) is not None
+    if municipality(hit.group("place")) is not None:
+        return True
+    # "Vasa 29.10.2021 / Matias Mäkynen / Landskapsfullmäktiges ordförande": a place the list lacks, over a signature
+    below = doc.next_nonblank(line)
+    return below is not None and _SIGNATURE.fullmatch(doc.lines[below].strip()) is not None
+
+
+_SIGNATURE = re.compile(r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?:\s[A-ZÅÄÖ][a-zåäöéü-]+){1,2}")
 
 
 def _label_above(doc: Doc, line: int) -> bool:
@@ -277,6 +295,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
     # line, not the end of a sentence wrapped onto it).
     last = doc.prev_nonblank(len(doc.lines), 3) if kind != PLAN else []
     signed = {last[i] for i in range(min(2, len(last) - 1)) if len(doc.lines[last[i + 1]].strip()) <= 40}
+    listed_news = _news_list_stamps(doc, mentions) if kind == NOTICE else set()
+    listed_days = _day_list_lines(doc, mentions) if kind != PLAN else set()
     for m in mentions:
         if m.precision != "day":
             continue
@@ -304,12 +324,49 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         stamp = kind == NOTICE and line in opening and len(doc.lines[line]) <= 80 \
             and len(doc.folded[doc.starts[line]:m.start].split()) <= 1 \
             and _STAMP_AFTER.match(doc.folded, m.end) is not None
+        if line in listed_days:  # "12 maj 2026 / 19 maj 2026" under "… ställs in:": a list, no dateline or signature
+            byline = letter = stamp = False
+            if not PUBLISHED.search(before) and line not in front:
+                continue
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter \
-                or stamp:
+                or stamp or line in listed_news:
             date = safe_date(m.year, m.month, m.day)
             if date:
                 found[id(m)] = date
     return found
+
+
+def _news_list_stamps(doc: Doc, mentions: list[DateMention]) -> set[int]:
+    """A news page's list of items ("Relaterade nyheter"), each a headline with its day alone on the line next to
+    it: the days the items were posted. Two such lines at least, and text between them."""
+    alone = []
+    for m in mentions:
+        if m.precision != "day" or not m.year or m.end_day:
+            continue
+        line = doc.line_of(m.start)
+        if doc.lines[line].strip(" \t*•-|") != doc.original[m.start:m.end].strip():
+            continue
+        nearby = [*doc.prev_nonblank(line, 1), doc.next_nonblank(line)]
+        if any(i is not None and _headline_like(doc, i) for i in nearby):
+            alone.append(line)
+    if len(alone) < 2:
+        return set()
+    # consecutive stamp lines with nothing but dates between them are a list of days, not posts
+    spaced = all(len(" ".join(doc.lines[a + 1:b]).strip()) >= 40 for a, b in itertools.pairwise(alone))
+    return set(alone) if spaced else set()
+
+
+def _day_list_lines(doc: Doc, mentions: list[DateMention]) -> set[int]:
+    """Lines that hold a day alone, next to another such line (blank lines between): a list of days."""
+    alone = {doc.line_of(m.start) for m in mentions if m.precision == "day"
+             and doc.lines[doc.line_of(m.start)].strip(" \t*•-|") == doc.original[m.start:m.end].strip()}
+    return {line for line in alone if doc.next_nonblank(line) in alone or any(i in alone for i in
+                                                                               doc.prev_nonblank(line, 1))}
+
+
+def _headline_like(doc: Doc, index: int) -> bool:
+    text = doc.lines[index].strip()
+    return 8 <= len(text) <= 100 and not text.endswith((".", ":", ",")) and any(c.isalpha() for c in text)
 
 
 _STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:kl\.?[ \t]{0,2})?\d{1,2}[:.]\d\d(?![\d.:-])"

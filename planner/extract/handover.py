@@ -42,6 +42,11 @@ NEW_CHAIR = re.compile(r"n(?<![a-z]n)ya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s
 # "Halmstad blir ny ordförande", "Harald Bohlin blir därmed t f ordförande".
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:ny|t\.?\s?f\.?|tf|tillforordnad)"
                            r"\s{1,3}ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])")
+# "Andreas Svahn blir regionstyrelsens ordförande", "Anna Berg blir ordförande": becoming it is the change.
+BECOMES_BODY_CHAIR = re.compile(r"\s{1,3}blir\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:[a-z]{3,25}(?:ens|ets|ns|s)\s{1,3})?"
+                                r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+_FULL_NAME_BEFORE = re.compile(r"(?<![\wåäöé])[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé-]+"
+                               r"(?:\s(?P<party>\([A-ZÅÄÖ]{1,3}\)))?$")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
 FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?|ran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
                      r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
@@ -60,8 +65,9 @@ ELECTED_LISTED = re.compile(r"o(?<![a-z]o)rdf[a-z]{1,3}r[aeiouy]nde(?:,?\s{1,3}v
 # "Den nya styrelsen består av Susanne Degerstedt ny ordförande, …": the name right before "ny ordförande".
 NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
-# "Till (ny) ordförande valdes Tomas Törnros": the inverted order.
-ELECTED_INVERTED = re.compile(r"t(?<![a-z]t)ill\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde"
+# "Till (ny) ordförande valdes Tomas Törnros", "Som ordförande valdes Anders Knape (M)": the inverted order.
+ELECTED_INVERTED = re.compile(r"(?:t(?<![a-z]t)ill|s(?<![a-z]s)om)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?"
+                              r"ordf[a-z]{1,3}r[aeiouy]nde"
                               r"(?:\s{1,3}(?:i|for|pa)(?:\s{1,3}[a-z-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
                               + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
@@ -98,8 +104,12 @@ _CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
 # "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
 # "… har vice ordförande Anna Ljungberg (C) klivit in som tillfällig ordförande".
-STEPS_IN = re.compile(r"(?:g(?<![a-z]g)(?:ar|ick)|k(?<![a-z]k)l(?:ivit|iver|ev))\s{1,3}in\s{1,3}som\s{1,3}"
-                      r"(?:(?:ny|tillfallig|tf|tillforordnad)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "… beslutat att Carola Gunnarsson tjänstgör som ordförande till dess …", "går nu in som ställföreträdande ordförande".
+STEPS_IN = re.compile(r"(?:g(?<![a-z]g)(?:ar|ick)|k(?<![a-z]k)l(?:ivit|iver|ev))\s{1,3}(?:nu\s{1,3})?in\s{1,3}"
+                      r"som\s{1,3}"
+                      r"(?:(?:ny|tillfallig|tf|tillforordnad|stallforetradande)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
+                      r"|t(?<![a-z]t)janstg(?:or|jorde)\s{1,3}som\s{1,3}(?:(?:tillfallig|tf|tillforordnad"
+                      r"|stallforetradande)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|togs|tagit)\s{1,3}[aeiouyd]{1,2}ver"
                          r"|tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget|\sin\s{1,3}som\s")
@@ -211,15 +221,16 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     FROM_IS: (("fr",),),
     ELECTED_BEFORE: (_ELECT_WORD,),
     NAMED_NEW: (("ny",),),
-    ELECTED_INVERTED: (_ELECT_WORD, ("till",)),
+    ELECTED_INVERTED: (_ELECT_WORD, ("till", "som")),
     ELECTED_AFTER: (_ELECT_WORD,),
     TAKES_ROLE: (("ver",),),
     TAKES_AFTER: (("ver",), ("efter",)),
     ACTING: (("janstg",),),
     CLEFT_CHAIR: (("som",),),
     SUCCEEDS: (("eftertr",),),
-    STEPS_IN: (("som",),),
+    STEPS_IN: (("som",),),  # both alternatives
     BECOMES_CHAIR: (("ordf",),),
+    BECOMES_BODY_CHAIR: (("blir",),),
     POST_TAKEN: (("ver",), ("av",)),
     TAKES_AS: (("ver",), ("som",)),
     VICE_STEPS_IN: (("vice",), ("som",)),
@@ -304,8 +315,9 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         if named[:1].isupper():
             found.append(Handover(m.start(), m.end(), None, named))
     for m in ELECTED_BEFORE.finditer(folded, lo, hi) if _may_match(ELECTED_BEFORE, window) else ():
-        found.append(Handover(m.start(), m.end(), None,
-                              _name_before(original, m.start()) or _subject_before(original, m.start())))
+        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
+        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+            found.append(Handover(m.start(), m.end(), None, subject))
     for m in NAMED_NEW.finditer(folded, lo, hi) if _may_match(NAMED_NEW, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
     for m in ELECTED_INVERTED.finditer(folded, lo, hi) if _may_match(ELECTED_INVERTED, window) else ():
@@ -333,14 +345,18 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
                 taker = _name_after(original, chairs[-1].end())
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
     for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+        # "Eva Lind är förste vice ordförande och går nu in som …": the clause's subject
+        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
+        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+            found.append(Handover(m.start(), m.end(), None, subject))
     for m in POST_TAKEN.finditer(folded, lo, hi) if _may_match(POST_TAKEN, window) else ():
         chair = list(_CHAIR_NAMED.finditer(folded, max(lo, m.start() - 160), m.start()))
         found.append(Handover(m.start(), m.end(), _name_after(original, chair[-1].end()) if chair else None,
                               _name_after(original, m.end())))
     for m in TAKES_AS.finditer(folded, lo, hi) if _may_match(TAKES_AS, window) else ():
-        found.append(Handover(m.start(), m.end(), None,
-                              _name_before(original, m.start()) or _subject_before(original, m.start())))
+        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
+        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+            found.append(Handover(m.start(), m.end(), None, subject))
     for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in WILL_TAKE.finditer(folded, lo, hi) if _may_match(WILL_TAKE, window) else ():
@@ -349,6 +365,11 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+    for m in BECOMES_BODY_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_BODY_CHAIR, window) else ():
+        if hit := _FULL_NAME_BEFORE.search(original, max(0, m.start() - 60), m.start()):  # not "… från Skövde blir"
+            taker = _name_before(original, m.start())
+            found.append(Handover(m.start(), m.end(), None, f"{taker} {hit.group('party')}"
+                                  if taker and hit.group("party") else taker))
     return [_with_predecessor(folded, original, h) for h in found if h.to_party]
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
-from planner.extract.fuzzy import kw
 from planner.extract.handover import Handover, find_handovers
 from planner.extract.items import Context
 from planner.extract.normalize import fold
+from planner.extract.relative import RELATIVE_DAY, named_day
 from planner.extract.resolve import Resolved
 from planner.extract.rotation import rotation_handovers
 from planner.extract.sentences import sentence_of
@@ -50,7 +50,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
         if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
         term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
-        relative = None if dated or term_end else _relative_day(ctx, s0, s1)
+        relative = None if dated or term_end else _relative_day(ctx, s0, s1, written or ctx.ref)
         if dated:
             if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
                 consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
@@ -112,30 +112,13 @@ _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
 
 
-_WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
-# "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
-_DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-# … and "På söndagens förbundsmöte valdes …" in a post of Monday: the Sunday before.
-_AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
-_RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
-                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens(?![a-z])"
-                           r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
-
-
-def _relative_day(ctx: Context, s0: int, s1: int) -> str | None:
-    """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd."""
-    if ctx.ref is None:
-        return None
-    hit = _RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
-    if hit is None:
-        return None
-    if hit.group("today"):
-        return ctx.ref.isoformat()
-    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
-    if skeleton not in _WEEKDAYS_AGO:  # "i går"
-        return (ctx.ref - dt.timedelta(days=1)).isoformat()
-    back = (ctx.ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7 or 7
-    return (ctx.ref - dt.timedelta(days=back)).isoformat()
+def _relative_day(ctx: Context, s0: int, s1: int, ref: dt.date | None) -> str | None:
+    """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd (reckoned from
+    the day the post was written, not from the meeting it reports)."""
+    hit = RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
+    if hit is not None and hit.group("today"):
+        ref = ctx.ref  # "avsäger sig idag den 19 februari": the day the text speaks from
+    return named_day(hit, ref).isoformat() if hit is not None and ref is not None else None
 
 
 def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:

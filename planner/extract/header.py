@@ -83,7 +83,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 continue
             folded = doc.folded_line(index)
             if (LABEL.match(folded) or _bare_label_above(doc, index)) and not ADMIN.search(folded) \
-                    and not _not_own(doc, index, by_line[index][0]):
+                    and not _admin_label_above(doc, index) and not _not_own(doc, index, by_line[index][0]):
                 found = _meeting_at(doc, by_line[index][0], index, times, doc_year, labelled=True)
                 if found:
                     return complete(doc, found, mentions, times), by_line[index][0]
@@ -113,6 +113,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             continue
         if notice and dateline(doc, index, by_line[index]):
             continue  # "2021-11-30" alone under a news headline: when it was published
+        if called and dateline(doc, index, by_line[index]) and _called_later(doc, by_line, index, times):
+            continue  # "Kungörelse … / 1.11.2021 / … sammankommer till möte måndag 8 november 2021 kl. 13.00"
         title = notice and seen <= 3 and _notice_title(doc, index, by_line[index])
         for m in by_line[index][:20]:
             if notice and WAS_PLANNED.search(doc.folded, max(doc.starts[index], m.start - 60), m.start):
@@ -150,6 +152,26 @@ def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc
                 if found:
                     return complete(doc, found, mentions, times), m
     return None
+
+
+def _admin_label_above(doc: Doc, index: int) -> bool:
+    """"Justeringens / plats och tid … 2006-05-10": a label wrapped after its first word, which says whose it is."""
+    above = doc.prev_nonblank(index, 1)
+    return bool(above) and len(doc.lines[above[0]].strip()) <= 30 \
+        and ADMIN.search(doc.folded_line(above[0])) is not None
+
+
+def _called_later(doc: Doc, by_line: dict[int, list[DateMention]], index: int, times: list[TimeMention]) -> bool:
+    """A later day with its time in the summons' next lines: the date alone above it is the letter's."""
+    alone = by_line[index][0]
+    starts = [t.start for t in times]
+    for later in sorted(i for i in by_line if index < i <= index + 6):
+        for m in by_line[later][:5]:
+            if m.year and alone.year and (m.year, m.month, m.day) > (alone.year, alone.month, alone.day):
+                i = bisect.bisect_left(starts, m.end)
+                if i < len(times) and times[i].start - m.end <= 12:
+                    return True
+    return False
 
 
 def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
@@ -353,6 +375,8 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
             if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
                 meeting.start, meeting.end = times[i].begin, times[i].finish
                 break
+    elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
+        meeting.end = _end_repeated(doc, meeting, mentions, times)
     if meeting.start is None:
         labelled = _labelled_time(doc, times)
         if labelled is not None:
@@ -364,6 +388,19 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         elif meeting.start and end and end > meeting.start:
             meeting.end = end
     return meeting
+
+
+def _end_repeated(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> str | None:
+    """The end a later mention of the meeting's day gives with the same start."""
+    starts = [t.start for t in times]
+    day = (meeting.date.year, meeting.date.month, meeting.date.day)
+    for m in mentions[:400]:
+        if m.precision != "day" or (m.year or meeting.date.year, m.month, m.day) != day:
+            continue
+        i = bisect.bisect_left(starts, m.end)
+        if i < len(times) and times[i].start - m.end <= 12 and times[i].begin == meeting.start and times[i].finish:
+            return times[i].finish
+    return None
 
 
 _CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avs[li1t]ut|oppna)[a-z]{0,4}\s)")

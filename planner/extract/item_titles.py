@@ -8,6 +8,7 @@ from operator import itemgetter
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
+from planner.extract.dockind import front_matter_lines
 from planner.extract.items import BULLET, GAP_FILLER, NUMBERED, Context, extra_meeting, mentions_between
 from planner.extract.months import month_number
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
@@ -88,6 +89,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         hit = cues.EXTRA.match(doc.folded, extra)
         words = doc.original[hit.start():hit.end()] if hit else "Extra möte"
         return words[0].upper() + words[1:]
+    if kind == "reference" and (field := _page_field(doc, m)) is not None:
+        return field
     if kind == "holiday":
         line = doc.line_of(m.start)
         for index in [line, *doc.prev_nonblank(line, 1)]:
@@ -108,7 +111,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
             return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
-        return body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        return _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
     named = None
@@ -144,7 +147,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             # below a row of a date and its body may say what meeting it is ("Seminarium")
             below = kind_below(ctx, line) if doc.folded[m.end:line_end].strip(" ,:–-") == fold(rest) else None
             return f"{rest}: {below}" if below else rest
-        base = body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        base = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return clause  # "Beslutsunderlag senast 31 maj, övriga underlag senast 6 juni": each date its own thing due
@@ -323,6 +326,34 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
         pos = max(pos, y)
     pieces.append(ctx.doc.folded[pos:end])
     return not GAP_FILLER.sub("", "".join(pieces))
+
+
+# A page's date fields as the secretary reads them: "date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12".
+_FIELD_KEY = re.compile(r"[\s.#*>-]{0,6}(?:\w+\s{1,3}){0,6}?(?P<k>lastmod|last_modified|modified|updated|created"
+                        r"|publishdate|pubdate|published|posted|date)\s{0,2}[:=]")
+_FIELD_TITLES = {"lastmod": "Senast ändrad", "last_modified": "Senast ändrad", "modified": "Senast ändrad",
+                 "updated": "Senast ändrad", "created": "Sidan skapad"}
+
+
+def _page_field(doc: Doc, m: DateMention) -> str | None:
+    """"Publiceringsdatum" for the date a page's front matter gives, not the field's raw line."""
+    line = doc.line_of(m.start)
+    if line not in front_matter_lines(doc):
+        return None
+    key = _FIELD_KEY.match(doc.folded, doc.starts[line], m.start)
+    return _FIELD_TITLES.get(key.group("k"), "Publiceringsdatum") if key else "Publiceringsdatum"
+
+
+def _section_body(ctx: Context, line: int) -> str | None:
+    """On a plan page of several bodies, each under its own heading ("Kommunstyrelsen", "IT-nämnden"), a row's meeting
+    is called by its heading as written, as the page's reader and the secretary call it."""
+    section = ctx.sections.get(line)
+    if section is None:
+        return None
+    if "bodies" not in ctx.memo:  # "Byggnadsnämnden" and "Byggnadsnämndens arbetsutskott" are one body and its part
+        names = set(ctx.sections.values())
+        ctx.memo["bodies"] = sum(not any(name.startswith(other + "s ") for other in names) for name in names)
+    return section if ctx.memo["bodies"] >= 2 else None
 
 
 def _clean_title(ctx: Context, a: int, b: int, t: TimeMention | None) -> str:

@@ -134,7 +134,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
             and not cues.MEETING_OR_COUNCIL.search(doc.folded, max(s0, m.start - 40), m.start)) \
             and ctx.sentence_has(s0, s1, cues.CHAIR_WORD):
         return "reference", None  # "… till ordförande fram till 14 oktober 2026", "avgår som ordförande den 31 oktober"
-    if m.precision == "month" and (not wording.event_before(doc, m, s0) or ctx.sentence_has(s0, s1, _NONE_HELD)
+    if m.precision == "month" and (not wording.event_before(doc, m, s0) or wording.recurring_after(doc, m, s1)
+                                   or ctx.sentence_has(s0, s1, _NONE_HELD)
                                    or _moved_away(ctx, m, s0, s1) or wording.month_span_line(doc.folded_line(line))):
         # "ändring av datumen i maj och december": a month names no event by itself;
         # "I juli månad sker inga politiska sammanträden": nor one the text says there is none of
@@ -429,22 +430,38 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
         s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
     if not ctx.sentence_has(s0, s1, cues.CANCELLED):
+        # "… sammanträden den 18 augusti och den 8 september ställs in. Samma sak sker med fullmäktiges möte den 24
+        # september": the sentence says the one before it again
+        if s0 > 0 and _SAME_AGAIN.match(ctx.doc.folded, s0):
+            p0, p1 = sentence_of(ctx.bounds, s0 - 1, len(ctx.doc.folded))
+            return ctx.sentence_has(p0, p1, cues.CANCELLED) and not cues.MOVED_TO.search(ctx.doc.folded, p0, p1)
         return False
     folded = ctx.doc.folded
     cue = cues.CANCELLED.search(folded, s0, s1)
     if cue is not None and "(" in folded[max(s0, cue.start() - 2):cue.start()]:
         return False  # the sentence's "(inställt)" notes another date, one by one
+    if cue is not None and _AGENDA_ITEM_DROPPED.search(folded, max(s0, cue.start() - 40), cue.end()):
+        return False  # "Ärende nr 11 utgår och behandlas vid styrelsens sammanträde den 12 november": a point
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
                                                      or cues.NEW_DATE.search(cue.group(0))):
         return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
-    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, s0, m.start)
-                                                     or cues.PAST_FORM.search(folded, s0, m.start)
+    # A headline above the sentence ("Ändrade mötesdagar", no full stop) is no verb of it
+    para = folded.rfind("\n\n", s0, m.start)
+    own = para + 2 if para != -1 else s0
+    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, own, m.start)
+                                                     or cues.PAST_FORM.search(folded, own, m.start)
                                                      or _AFTER_IT.search(folded, max(m.end, cue.start() - 30),
                                                                          cue.start())):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
+_SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander)|detsamma\s{1,3}galler"
+                         r"|(?:det\s{1,3})?samma\s{1,3}galler)(?![a-z])")
+# "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
+_AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
+                                  r"|§|paragraf(?:en)?)"
+                                  r"(?:\s{1,3}(?:nr\.?\s{0,2})?\d{1,3}(?:\s{0,2}(?:och|,|-)\s{0,2}\d{1,3})*)?\s{1,3}utg[aeiouyd]{1,2}r(?![a-z])")
 # "21 augusti kommer årsmötet hållas, efter att det har skjutits upp": the new date, the move is its past.
 _AFTER_IT = re.compile(r"(?<![a-z])efter\s{1,3}att\s{1,3}(?:[a-z]{2,12}\s{1,3})?(?:har|hade|blivit)\s{1,3}$")
 

@@ -16,6 +16,7 @@ class TimeMention:
 
 _H = r"\d\d?"
 _M = r"[0-5]\d"
+_M_SPLIT = r"[0-5](?: (?=\d(?!\d)))?\d"  # OCR's "17:3 0": a blank inside the minutes
 _RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till|ca\.?(?=\s))\s{0,2}"  # "kl 08:30 ca 12:00": until about noon
 # A transcript that lost the dash: "kl. 13.00 15.30" (a blank, then a second time with its minutes).
 _SPACED = rf"\s{{1,2}}(?={_H}[.:]{_M}(?![\d]|[.:/-]\d))"
@@ -23,7 +24,8 @@ _KL = re.compile(
     rf"kl(?<![a-z]kl)(?:ockan)?[.:]?\s{{0,2}}(?P<h1>{_H})(?:[.:,;]?(?P<m1>{_M}))?"  # "kl 1300" too
     rf"(?:(?:{_RANGE_SEP}|{_SPACED})(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
-    rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,-](?P<m2>{_M}))?(?![\d]|\.\d)")
+    rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})"
+    rf"(?:[.:,-](?P<m2>{_M_SPLIT}))?(?![\d]|\.\d)")
 # A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
 _COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
 # "… börjar 18.30 och håller på längst till kl. 21.00", "startar kl 9.00": a start word, and an end after "till".
@@ -38,7 +40,7 @@ _BAD_BEFORE = set("0123456789.:,/-")
 def _hm(hour: str | None, minute: str | None) -> str | None:
     if hour is None:
         return None
-    h, m = int(hour), int(minute or 0)
+    h, m = int(hour), int(minute.replace(" ", "") if minute else 0)
     if h > 24 or (h == 24 and m):
         return None
     return f"{h:02d}:{m:02d}"
@@ -85,9 +87,19 @@ _LOOSE = re.compile(
     rf"(?:\s{{0,2}}(?:-|–|—|till|\s)\s{{0,2}}(?:kl\.?\s{{0,2}})?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>{_M}))?)?(?![\d/]|[.:-]\d)")
 
 
+# A PDF's text that lost the blank and the dash between two times: "Tid: 20230118 9.0010.00".
+_JOINED = re.compile(rf"(?<![\d.:])(?P<h1>[0-2]?\d)[.:](?P<m1>{_M})(?P<h2>[0-2]?\d)[.:](?P<m2>{_M})(?![\d])")
+
+
 def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | None:
     """The first clock time in folded[start:end], read loosely (a label said a time comes); lunch is skipped."""
+    joined, both = _JOINED.search(folded, start, end), None
+    if joined is not None:
+        begin, finish = _hm(joined.group("h1"), joined.group("m1")), _hm(joined.group("h2"), joined.group("m2"))
+        both = (begin, finish) if begin and finish and finish > begin else None
     for m in _LOOSE.finditer(folded, start, end):
+        if both is not None and joined is not None and joined.start() < m.start():
+            break
         if m.start() and folded[m.start() - 1].isdigit():
             continue
         if m.start() > 1 and folded[m.start() - 1] in "-./" and folded[m.start() - 2].isdigit():
@@ -104,4 +116,4 @@ def loose_time(folded: str, start: int, end: int) -> tuple[str, str | None] | No
         if finish is not None and finish <= begin:
             finish = None
         return begin, finish
-    return None
+    return both

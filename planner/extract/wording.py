@@ -36,10 +36,24 @@ DATES_IN = re.compile(r"(?<![a-z])(?:datum|datumen|datumet|dagarna|dagen|tiderna
                        r"(?:[a-z]{3,9}\s{0,2}(?:och|,)\s{1,3})?$")
 
 
+# "Andra söndagen i september hålls allmänna val": a day by rule, said of a date the text gives (or not) elsewhere.
+NTH_WEEKDAY_IN = re.compile(r"(?<![a-z])(?:forsta|andra|tredje|fjarde|femte|sista|1:a|2:a|3:e|4:e)\s{1,3}"
+                            r"(?:man|tis|ons|tors|fre|lor|son)dag(?:en|ar|arna)?\s{1,3}i\s{1,3}$")
+# "Förbundsmötet sammanträder senast i april varje år": a rule of the statutes, no event of one year.
+RECURRING = re.compile(r"(?<![a-z])(?:varje|vart|varenda)\s{1,3}(?:ar|manad|vecka|host|var)(?![a-z])"
+                       r"|(?<![a-z])arligen(?![a-z])")
+
+
 def event_before(doc: Doc, m: DateMention, s0: int) -> bool:
     """A month is when something happens ("annonseras i maj"), unless it only places dates ("ändring av
-    datumen i maj och december")."""
-    return DATES_IN.search(doc.folded, max(s0, m.start - 40), m.start) is None
+    datumen i maj och december") or is a weekday's by rule ("andra söndagen i september")."""
+    lo = max(s0, m.start - 40)
+    return DATES_IN.search(doc.folded, lo, m.start) is None and NTH_WEEKDAY_IN.search(doc.folded, lo, m.start) is None
+
+
+def recurring_after(doc: Doc, m: DateMention, s1: int) -> bool:
+    """"… senast i april varje år": the month the statutes fix, every year."""
+    return RECURRING.search(doc.folded, m.end, min(s1, m.end + 16)) is not None
 
 
 def alone_on_line(doc: Doc, m: DateMention, line: int) -> bool:

@@ -1,0 +1,51 @@
+"""Days news names by the weekday: "I lördags valdes …", "Under torsdagen hade fullmäktige sammanträde".
+
+Reckoned from the day the page was written, as a reader of that day reads them: "i lördags" is the Saturday before,
+"under torsdagen" the Thursday of the news itself when it was written on one, else the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from planner.extract import cues
+from planner.extract.fuzzy import kw
+from planner.extract.sentences import sentence_of
+
+_WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "lrdgs": 5, "sndgs": 6}
+# "I lördags", and as OCR reads it: "| lérdags" (the I as a bar, ö as é).
+_DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+# … and "På söndagens förbundsmöte valdes …", "Under torsdagen hade …": the definite weekday.
+_AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
+RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
+                          r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens?(?![a-z])"
+                          r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
+
+
+def named_day(hit: re.Match[str], ref: dt.date) -> dt.date:
+    """The day a RELATIVE_DAY match names, in a text written on `ref`."""
+    if hit.group("today"):
+        return ref
+    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
+    if skeleton not in _WEEKDAYS_AGO:  # "i går"
+        return ref - dt.timedelta(days=1)
+    back = (ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7
+    if back == 0 and hit.group("w"):
+        back = 7  # "i torsdags", written on a Thursday: a week ago
+    return ref - dt.timedelta(days=back)
+
+
+def held_on_named_day(folded: str, bounds: list[int], ref: dt.date) -> tuple[dt.date, int] | None:
+    """"Under torsdagen hade förbundets fullmäktige sammanträde": the meeting news reports, and where it is said.
+    Its sentence says the meeting was held."""
+    if "dag" not in folded:  # every match names a day
+        return None
+    for hit in RELATIVE_DAY.finditer(folded):
+        if hit.group("today"):
+            continue  # "Extrainsatt regionfullmäktige idag 27 december": the day is written out, or the news is live
+        s0, s1 = sentence_of(bounds, hit.start(), len(folded))
+        if any(not held.group(0).endswith("dag") for held in cues.HELD.finditer(folded, s0, s1)) \
+                and cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
+            return named_day(hit, ref), hit.start()
+    return None
