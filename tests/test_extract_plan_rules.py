@@ -172,3 +172,39 @@ def test_a_plan_s_rows_are_cancelled_one_by_one_and_its_heading_is_no_title() ->
                       "2025-04-29": None}
     titles = {i["title"] for i in extract("Sammanträdestider 2025: 8/2 15/3 19/4 24/5\n")["items"]}
     assert titles == {"Sammanträde"}
+
+
+def test_rows_of_a_date_and_the_body_that_meets_then_are_a_plan_from_its_first_row() -> None:
+    # A page of one body's events, newest first, each a "d.m.yyyy Body" row with the event's kind below: no word
+    # calls it a plan, but every row is the body's meeting (the first one too, which a notice would take as its own).
+    text = ("Beslutande organ: Kommunfullmäktige\n\nFullmäktige är kommunens högsta beslutande organ.\n\n"
+            + "".join(f"{day} Kommunfullmäktige\n\n{kind}\n\n" for day, kind in [
+                ("9.6.2032", "Seminarium"), ("12.5.2032", "Möte"), ("14.4.2032", "Frågestund"),
+                ("10.3.2032", "Möte")]))
+    result = extract(text)
+    assert result["doc_kind"] == "plan" and result["meeting"] is None
+    assert {i["date"] for i in result["items"] if i["kind"] == "meeting"} == {
+        "2032-06-09", "2032-05-12", "2032-04-14", "2032-03-10"}
+
+
+def test_a_section_headed_by_its_body_is_titled_by_it_not_by_a_meeting_named_in_the_section_above() -> None:
+    # "Se sidan Presidiemöten." ends the section above; the rows below belong to the body that heads them, also when
+    # it is named by what it is for ("Beredningen för hållbar tillväxt").
+    text = ("Mötesdatum 2031\n\nPresidiet\n\n3 februari kl 9-10 digitalt\n4 maj kl 9-10 digitalt\n\n"
+            "Se sidan Presidiemöten.\n\nSamrådsgruppen\n\n10 februari kl 13-15 digitalt\n11 maj kl 13-15 digitalt\n\n"
+            "Beredningen för hållbar tillväxt\n\n17 februari kl 8-12\n18 maj kl 8-12\n")
+    titles = {date: title for _, date, title in _rows(text)}
+    assert "Samrådsgrupp" in titles["2031-02-10"] and "Samrådsgrupp" in titles["2031-05-11"]
+    assert "Beredningen för hållbar tillväxt" in titles["2031-02-17"]
+    assert "Presidie" in titles["2031-02-03"]
+
+
+def test_the_short_line_under_a_row_of_a_date_and_its_body_says_what_meeting_it_is() -> None:
+    text = ("Beslutande organ: Regionfullmäktige\n\n"
+            "20.5.2031 Regionfullmäktige\n\nStudiedag\n\nRegionfullmäktiges studiedag\n\n"
+            "15.4.2031 Regionfullmäktige\n\nPlats: Regionens hus\n\n"
+            "11.3.2031 Regionfullmäktige\n12.2.2031 Regionfullmäktige\n")
+    titles = {date: title for _, date, title in _rows(text)}
+    assert titles["2031-05-20"] == "Regionfullmäktige: Studiedag"
+    assert "Plats" not in titles["2031-04-15"]  # a labelled line says where, not what
+    assert ":" not in titles["2031-03-11"] + titles["2031-02-12"]  # the next row is no kind of meeting

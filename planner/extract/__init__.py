@@ -16,6 +16,8 @@ from operator import attrgetter
 from typing import Any
 
 from planner.extract import cues
+from planner.extract.cellrows import cell_rows
+from planner.extract.colplans import column_plans
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dayrows import weekday_rows
@@ -83,7 +85,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_year and (fixed := _weekday_years(content, doc_year)):
         mentions = [fixed.get(id(m), m) for m in mentions]
         content = [fixed.get(id(m), m) for m in content]
-    tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc)
+    tables = month_tables(doc) + grid_tables(doc) + row_grid_tables(doc) + pipe_tables(doc) + cell_rows(doc)
+    tables += column_plans(doc)
     tables += loose_grid_tables(doc, {cell.header for cell in tables})
     if tables:
         names = glossary(doc)

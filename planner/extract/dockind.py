@@ -13,10 +13,11 @@ import datetime as dt
 import itertools
 import re
 
-from planner.extract.cues import CANCELLED, HOLL, MINUTES_TITLE, PUBLISHED
+from planner.extract.cues import CANCELLED, COUNCIL, HOLL, MINUTES_TITLE, PUBLISHED
 from planner.extract.dates import DateMention
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
+from planner.extract.orgs import BODY
 from planner.extract.places import municipality
 from planner.extract.years import safe_date, weekday_year
 
@@ -89,7 +90,8 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     listed = _listed_dates(doc, mentions) + table_dates
     if signs >= 3 or (signs >= 2 and listed < 3):
         return KALLELSE if _CALLED.search(title) and not _titled(doc, top) else MINUTES
-    if listed >= 3 and (PLAN_WORDS.search(doc.folded) or _MEETINGS_OF_YEAR.search(title)):
+    if listed >= 3 and (PLAN_WORDS.search(doc.folded) or _MEETINGS_OF_YEAR.search(title)
+                        or _body_rows(doc, mentions) >= _MIN_BODY_ROWS):
         return PLAN
     if signs >= 2:
         return MINUTES
@@ -98,6 +100,30 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
             and not CANCELLED.search(doc.folded, 0, 2000) and not _REPORTED.search(headings):
         return KALLELSE  # a news item that calls anew after a cancellation ("Ny kallelse …") is a notice
     return NOTICE
+
+
+_MIN_BODY_ROWS = 3
+_ROW_BODY = re.compile(r"[\s,:–-]{1,4}(?P<b>[a-z][a-z -]{2,50}?)[\s.]*")
+
+
+def _body_rows(doc: Doc, mentions: list[DateMention]) -> int:
+    """Rows that are a date and the body that meets then ("4.6.2026 Stadsfullmäktige", "12 mars – Kommunstyrelsen"):
+    a page of the body's meetings by date, whatever it calls itself."""
+    count = 0
+    for m in mentions:
+        if m.precision != "day":
+            continue
+        line = doc.line_of(m.start)
+        start, end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
+        if end - start > 60 or doc.folded[start:m.start].strip(" *•-"):
+            continue
+        hit = _ROW_BODY.fullmatch(doc.folded, m.end, end)
+        name = hit.group("b") if hit else ""
+        if hit and len(name.split()) <= 3 and (BODY.fullmatch(name) or COUNCIL.fullmatch(name)):
+            count += 1
+            if count >= _MIN_BODY_ROWS:
+                break
+    return count
 
 
 def _protocol_archive(doc: Doc, mentions: list[DateMention]) -> bool:

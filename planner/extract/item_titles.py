@@ -15,7 +15,7 @@ from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY
 from planner.extract.places import municipality
-from planner.extract.row_titles import due_clause, due_for_meeting, section_title
+from planner.extract.row_titles import due_clause, due_for_meeting, kind_below, section_title
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
@@ -152,7 +152,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # heading on its line ("Sammanträdestider 2025: 8/2 15/3"), what is left of the line
         rest = _clean_title(ctx, head.end() if head else line_start, line_end, t).strip(" ()+")
         if len(rest.split()) <= 3 and BODY.fullmatch(fold(rest)):
-            return rest  # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it
+            # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it; the line
+            # below a row of a date and its body may say what meeting it is ("Seminarium")
+            below = kind_below(ctx, line) if doc.folded[m.end:line_end].strip(" ,:–-") == fold(rest) else None
+            return f"{rest}: {below}" if below else rest
         base = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):

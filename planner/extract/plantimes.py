@@ -13,6 +13,8 @@ from typing import Any
 
 from planner.extract.cues import PLAN_TIME
 from planner.extract.items import Context, mentions_between
+from planner.extract.normalize import fold
+from planner.extract.orgs import BODY_WORDS
 from planner.extract.resolve import YEAR_LINE
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
@@ -97,3 +99,31 @@ def _rows_below(ctx: Context, line: int) -> int | None:
             break  # a heading: no row, no date, no bulleted row that OCR damaged ("* 12'september")
         index += 1
     return last
+
+
+# A body named in a word of the page's time sentence, alone or as a compound's head: "alla fullmäktigemöten",
+# "nämndernas sammanträden", "Kommunstyrelsen"; group 1 is the whole name ("kommunfullmaktige"), group 2 the body word.
+_BODY_WORD = re.compile(r"([a-z]{0,20}?(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True)) + r"))"
+                        r"(?:en|et|ens|ets|s|n|t|erna|ernas|arna|arnas)?"
+                        r"(?:s?(?:mote|moten|motena|motet|sammantrade|sammantraden|sammantradena|sammantradet))?")
+
+
+def body_times(ctx: Context, table_items: list[dict[str, Any]]) -> None:
+    """A page's time that names a body ("I princip startar alla fullmäktigemöten klockan 18.30") holds for the rows
+    of a meeting table whose label names that body and that give no time of their own; the other rows keep none."""
+    doc = ctx.doc
+    untimed = [item for item in table_items if not item["start"]]
+    if not untimed:
+        return
+    for t in ctx.times:
+        line = doc.line_of(t.start)
+        s0, _ = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        s0 = max(s0, doc.folded.rfind("\n\n", s0, t.start) + 2)
+        end = doc.starts[line] + len(doc.lines[line])
+        if mentions_between(ctx, s0, end) or not PLAN_TIME.search(doc.folded, s0, end):
+            continue  # a dated sentence says when one meeting is, not when a body's meetings are
+        names = {hit.group(1) for word in doc.folded[s0:t.start].split()
+                 if (hit := _BODY_WORD.fullmatch(word.strip(",.;:()")))}
+        for item in untimed:  # the first such time for a body holds
+            if not item["start"] and any(name in fold(item["title"]) for name in names):
+                item["start"], item["end"] = t.begin, t.finish

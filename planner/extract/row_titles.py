@@ -17,6 +17,7 @@ from planner.extract.dates import DateMention
 from planner.extract.dockind import listed_lines
 from planner.extract.items import Context, mentions_between
 from planner.extract.normalize import fold
+from planner.extract.table_items import body_heading
 
 # The nouns a heading names its rows' meetings by, plural or singular, as compounds ("styrelsemöten", "årsstämma",
 # "medlemsträffar", "städdagar"): each folded ending, the letters to cut and what to add for the singular.
@@ -108,6 +109,9 @@ def _heading_above(ctx: Context, line: int, rows: dict[int, int]) -> str | None:
             found = _meeting_name(text)  # "… läggas fram på konferensen i / september": a wrapped sentence, no heading
             if found is not None:
                 break
+            if body_heading(text):
+                break  # "Ledningsgruppen / 28 januari kl 13.30 via Teams": the section names its body; a meeting's
+                # name further up ("Handlingar finns på sidan Styrelsemöten") is another section's
         notes += 1
         if notes > _NOTES_MAX:
             break
@@ -233,3 +237,21 @@ def due_for_meeting(ctx: Context, m: DateMention, title: str) -> str:
                 return f"{title} till {noun[:1].lower()}{noun[1:]}{add}"
         return title
     return title
+
+
+_KIND_MAX = 40
+
+
+def kind_below(ctx: Context, line: int) -> str | None:
+    """"4.6.2026 Stadsfullmäktige / Seminarium": under a row that is a date and its body alone, a short line of its
+    own (no date, no digit, no label, no body's name) says what kind of meeting that is; None when none does."""
+    doc = ctx.doc
+    below = doc.next_nonblank(line)
+    if below is None or below in _rows(ctx):
+        return None
+    text = doc.lines[below].strip()
+    start = doc.starts[below]
+    if not text or len(text) > _KIND_MAX or not text[0].isupper() or any(c.isdigit() or c in ":;=" for c in text) \
+            or mentions_between(ctx, start, start + len(doc.lines[below])) or body_heading(text):
+        return None
+    return text.rstrip(".")

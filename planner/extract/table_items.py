@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Any
 
 from planner.extract import cues
@@ -12,6 +13,7 @@ from planner.extract.items import Context
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY
+from planner.extract.plantimes import body_times
 from planner.extract.resolve import YearContext
 from planner.extract.titles import body_meeting_title
 from planner.extract.years import safe_date, weekday_fit_year
@@ -38,7 +40,24 @@ def items_from_tables(ctx: Context, tables: list, years: YearContext, doc_year: 
             "title": title, "location": None, "from": None, "to": None, "confidence": 0.6,
             "evidence": {"line": cell.line + 1, "text": doc.lines[cell.line].strip()[:300]},
         })
-    return items
+    body_times(ctx, items)  # "alla fullmäktigemöten börjar klockan 18.00": that body's rows
+    return _same_time_joined(items)
+
+
+def _same_time_joined(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of several bodies that meet on the same day at the same time are one proposal naming them all
+    ("Socialnämnden, Tekniska nämnden"): the calendar keeps one event per day and time, and no body is lost."""
+    kept: dict[tuple[str, str | None], dict[str, Any]] = {}
+    out = []
+    for item in items:
+        key = (item["date"], item["start"])
+        first = kept.get(key)
+        if first is None:
+            kept[key] = item
+            out.append(item)
+        elif item["title"] not in first["title"].split(", "):
+            first["title"] = f"{first['title']}, {item['title']}"
+    return out
 
 
 def latest_year() -> int:
@@ -99,11 +118,18 @@ def _body_above(doc: Doc, line: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def body_heading(line: str) -> bool:
     """A short line that is a body's name: "Kommunstyrelsen", "## Regionfullmäktige"."""
     text = line.strip(" #*:\t")
+    folded = fold(text)
+    if (named := _BODY_FOR.fullmatch(folded)) is not None and BODY.fullmatch(named.group(1)):
+        return True  # "Utskottet för regional utveckling", "Arbetsgrupp för infrastruktur och kollektivtrafik"
     # "Barn-, utbildning- och kulturnämnden": the parts of a coordinated compound are one name
     if len([w for w in text.split() if not w.endswith(("-", "-,")) and w != "och"]) > 3:
         return False
-    folded = fold(text)
     return bool((BODY.search(folded) or cues.COUNCIL.search(folded)) and not PLAN_WORDS.search(folded))
+
+
+# A body named by what it is for: its word, "för", and the field (three words at most, "och" aside).
+_BODY_FOR = re.compile(r"([a-z]{3,30}) for (?:[a-z-]{2,30},? ){0,3}(?:och [a-z-]{2,30} )?[a-z-]{2,30}")
