@@ -47,9 +47,12 @@ FLOORS = {
     # the floors sit just under that. The issue asks 0.93 of the text. The eighth blind batch u001-u025
     # (2026-12-03), scored once on main 8c87aef (F1 0.905, OCR 0.908), took the corpus of 331 to F1 0.953 /
     # time 0.939 / title 0.651 / next 30 / handovers 31 / cancelled 52 (OCR 0.929 / 0.892 / 0.579 / 30 / 28 / 52);
-    # only the title floors had to come down, to just under that.
-    "tests/data/real": (0.95, 0.93, 30, 28, 41, 0.65),
-    "tests/data/real ocr": (0.92, 0.89, 30, 25, 41, 0.57),
+    # only the title floors had to come down, to just under that. The rules after t and u (a protocol's page
+    # furniture, Finnish-Swedish protocols, kungörelser, news lists, flattened multi-column and one-cell-a-line
+    # plans, several bodies' plans titled by their headings, …) took it to F1 0.966 / time 0.963 / title 0.746 /
+    # next 31 / handovers 33 / cancelled 53 (OCR 0.936 / 0.918 / 0.674 / 31 / 30 / 53); the floors sit just under.
+    "tests/data/real": (0.96, 0.95, 31, 33, 52, 0.74),
+    "tests/data/real ocr": (0.93, 0.91, 31, 30, 52, 0.67),
 }
 
 
