@@ -208,3 +208,15 @@ def test_the_short_line_under_a_row_of_a_date_and_its_body_says_what_meeting_it_
     assert titles["2031-05-20"] == "Regionfullmäktige: Studiedag"
     assert "Plats" not in titles["2031-04-15"]  # a labelled line says where, not what
     assert ":" not in titles["2031-03-11"] + titles["2031-02-12"]  # the next row is no kind of meeting
+
+
+def test_a_date_listed_under_three_bodies_of_a_plan_is_no_page_header() -> None:
+    from planner.extract import extract
+
+    bodies = ("Tandvårdsnämnden", "Trafiknämnden", "Kulturnämnden", "Servicenämnden")
+    rows = zip(bodies, (3, 10, 17, 24), strict=True)
+    text = "Sammanträdesplan 2027\n\n" + "".join(f"{body}\n\n7 januari\n{day} februari\n12 december\n\n"
+                                                 for body, day in rows)
+    dates = [i["date"] for i in extract(text)["items"]]
+    # proposed (the four bodies' meetings of one day still become one proposal: a known limit of the merge)
+    assert "2027-01-07" in dates and "2027-12-12" in dates

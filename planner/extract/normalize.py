@@ -164,8 +164,24 @@ def _furniture(doc: Doc) -> set[int]:
     of other documents ("Relevanta dokument" and the openings of other minutes, up to a "Transkript")."""
     counts = Counter(map(str.strip, doc.lines))
     repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
-    found = {i for i, line in enumerate(doc.lines) if line.strip() in repeated} if repeated else set()
+    found = {i for i, line in enumerate(doc.lines) if line.strip() in repeated and not _list_row(doc.lines, i, repeated)
+             } if repeated else set()
     return found | _related_documents(doc.lines, doc.original)
+
+
+def _list_row(lines: list[str], index: int, repeated: set[str]) -> bool:
+    """"7 januari" under each of four bodies of a plan: a row among other short date rows, no page header."""
+    for step in (-1, 1):
+        i = index + step
+        while 0 <= i < len(lines) and not lines[i].strip() and abs(i - index) <= 2:
+            i += step
+        text = lines[i].strip() if 0 <= i < len(lines) else ""
+        if text and text not in repeated and len(text) <= 60 and text[0].isdigit() and not _HAS_CLOCK.search(text):
+            return True
+    return False
+
+
+_HAS_CLOCK = re.compile(r"\d\d:\d\d:\d\d|sida\s*\d", re.IGNORECASE)  # a page stamp's seconds, "Sida 2"
 
 
 _RELATED = {"relevanta dokument", "liknande dokument", "relaterade dokument", "related documents",
