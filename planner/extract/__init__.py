@@ -54,7 +54,7 @@ from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.table_items import body_heading, fold_into_tables, items_from_tables, latest_year
 from planner.extract.tables import month_tables
 from planner.extract.times import find_times
-from planner.extract.years import document_year, last_weekday_year, safe_date, weekday_fit_year
+from planner.extract.years import document_year, last_weekday_year, safe_date, weekday_fit_year, weekday_year
 
 __all__ = ["extract"]
 # One pattern per century: a literal start lets the engine search for it as a substring.
@@ -294,18 +294,14 @@ def _calls(doc: Doc, kind: str) -> bool:
     return kind == KALLELSE or kind == NOTICE and not cues.CANCELLED.search(doc.folded, 0, 2000)
 
 
-def _weekday_of(year: int, month: int, day: int) -> int | None:
-    date = safe_date(year, month, day)
-    return date.weekday() if date else None
-
-
 def _weekday_years(mentions: list[DateMention], doc_year: int) -> dict[int, DateMention]:
     """"söndagen den 12 april 2025" in a text of 2026: a year left from last year's template, which its weekday
     (a Saturday in 2025, a Sunday in 2026) corrects. By id of the mention."""
     return {id(m): replace(m, year=doc_year) for m in mentions
             if m.weekday is not None and m.year and abs(doc_year - m.year) == 1 and m.precision == "day"
-            and _weekday_of(m.year, m.month, m.day) not in (None, m.weekday)
-            and _weekday_of(doc_year, m.month, m.day) == m.weekday}
+            and safe_date(m.year, m.month, m.day) is not None
+            and weekday_year(m.month, m.day, m.weekday, m.year, span=0) is None
+            and weekday_year(m.month, m.day, m.weekday, doc_year, span=0) == doc_year}
 
 
 def _name_year_month(source: str) -> tuple[int, int | None] | None:

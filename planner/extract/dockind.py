@@ -324,10 +324,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         stamp = kind == NOTICE and line in opening and len(doc.lines[line]) <= 80 \
             and len(doc.folded[doc.starts[line]:m.start].split()) <= 1 \
             and _STAMP_AFTER.match(doc.folded, m.end) is not None
-        if line in listed_days:  # "12 maj 2026 / 19 maj 2026" under "… ställs in:": a list, no dateline or signature
-            byline = letter = stamp = False
-            if not PUBLISHED.search(before) and line not in front:
-                continue
+        if line in listed_days and not PUBLISHED.search(before) and line not in front:
+            continue  # "12 maj 2026 / 19 maj 2026" under "… ställs in:": a list, no dateline or signature
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter \
                 or stamp or line in listed_news:
             date = safe_date(m.year, m.month, m.day)
@@ -338,13 +336,21 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
 
 def _news_list_stamps(doc: Doc, mentions: list[DateMention]) -> set[int]:
     """A news page's list of items ("Relaterade nyheter"), each a headline with its day alone on the line next to
-    it: the days the items were posted. Two such lines at least, and text between them."""
+    it: the days the items were posted. Two such lines at least, and text between them. Read once per document
+    (the kind and the page's own dates both ask, of the same mentions)."""
+    found = doc.memo.get("news_stamps")
+    if found is None:
+        found = doc.memo["news_stamps"] = _read_news_stamps(doc, mentions)
+    return found
+
+
+def _read_news_stamps(doc: Doc, mentions: list[DateMention]) -> set[int]:
     alone = []
     for m in mentions:
         if m.precision != "day" or not m.year or m.end_day:
             continue
         line = doc.line_of(m.start)
-        if doc.lines[line].strip(" \t*•-|") != doc.original[m.start:m.end].strip():
+        if not _alone(doc, m, line):
             continue
         nearby = [*doc.prev_nonblank(line, 1), doc.next_nonblank(line)]
         if any(i is not None and _headline_like(doc, i) for i in nearby):
@@ -358,10 +364,14 @@ def _news_list_stamps(doc: Doc, mentions: list[DateMention]) -> set[int]:
 
 def _day_list_lines(doc: Doc, mentions: list[DateMention]) -> set[int]:
     """Lines that hold a day alone, next to another such line (blank lines between): a list of days."""
-    alone = {doc.line_of(m.start) for m in mentions if m.precision == "day"
-             and doc.lines[doc.line_of(m.start)].strip(" \t*•-|") == doc.original[m.start:m.end].strip()}
+    alone = {line for m in mentions if m.precision == "day" and _alone(doc, m, line := doc.line_of(m.start))}
     return {line for line in alone if doc.next_nonblank(line) in alone or any(i in alone for i in
                                                                                doc.prev_nonblank(line, 1))}
+
+
+def _alone(doc: Doc, m: DateMention, line: int) -> bool:
+    """The date is all its line holds, past a bullet."""
+    return doc.lines[line].strip(" \t*•-|") == doc.original[m.start:m.end].strip()
 
 
 def _headline_like(doc: Doc, index: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planner.extract.cues import (
@@ -386,19 +387,13 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
     """A header without its time or end: the same day repeated with a time ("Söderåsens miljöförbund,
     2022-12-29 Kl. 09.00—10.00" below "Direktionens protokoll 29 december 2022"), or when it opened and closed."""
     if meeting.start is None:
-        starts = [t.start for t in times]
-        for m in mentions[:400]:
-            if m.precision != "day" or (m.year or meeting.date.year, m.month, m.day) != (
-                    meeting.date.year, meeting.date.month, meeting.date.day):
-                continue
-            i = bisect.bisect_left(starts, m.end)
-            if doc.line_of(m.start) in front_matter_lines(doc):
-                continue  # when the page was posted
-            if i < len(times) and times[i].start - m.end <= 12 and doc.line_of(times[i].start) == doc.line_of(m.end):
-                meeting.start, meeting.end = times[i].begin, times[i].finish
+        for m, t in _repeats(meeting, mentions, times):
+            if doc.line_of(m.start) not in front_matter_lines(doc) and doc.line_of(t.start) == doc.line_of(m.end):
+                meeting.start, meeting.end = t.begin, t.finish  # (a front-matter date says when the page was posted)
                 break
     elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
-        meeting.end = _end_repeated(doc, meeting, mentions, times)
+        meeting.end = next((t.finish for _, t in _repeats(meeting, mentions, times)
+                            if t.begin == meeting.start and t.finish), None)
     if (programme := _programme(doc)) is not None:  # said outright, it wins over a time met near the date
         meeting.start, meeting.end = programme  # "08.30 Sammanträdet startar … 17.00 Sammanträdet avslutas"
     if meeting.start is None:
@@ -420,7 +415,8 @@ _PROGRAMME = re.compile(r"(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)\s{1,3}(?:sammantrade
 
 
 def _programme(doc: Doc) -> tuple[str, str | None] | None:
-    if "sammantradet" not in doc.folded and "motet" not in doc.folded:
+    head = doc.folded[:20000]
+    if not any(verb in head for verb in ("startar", "borjar", "inleds", "oppnas")):  # a programme starts somewhere
         return None
     start = end = None
     for hit in _PROGRAMME.finditer(doc.folded, 0, 20000):
@@ -432,17 +428,17 @@ def _programme(doc: Doc) -> tuple[str, str | None] | None:
     return (start, end) if start else None
 
 
-def _end_repeated(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]) -> str | None:
-    """The end a later mention of the meeting's day gives with the same start."""
+def _repeats(meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]
+             ) -> Iterator[tuple[DateMention, TimeMention]]:
+    """The meeting's day written again with a time right after it, and that time."""
     starts = [t.start for t in times]
     day = (meeting.date.year, meeting.date.month, meeting.date.day)
     for m in mentions[:400]:
         if m.precision != "day" or (m.year or meeting.date.year, m.month, m.day) != day:
             continue
         i = bisect.bisect_left(starts, m.end)
-        if i < len(times) and times[i].start - m.end <= 12 and times[i].begin == meeting.start and times[i].finish:
-            return times[i].finish
-    return None
+        if i < len(times) and times[i].start - m.end <= 12:
+            yield m, times[i]
 
 
 _CLOCK_FIRST = re.compile(r"\s{0,4}(?:kl|\d{1,2}[.:]\d\d|[a-z]{2,12}\s{1,3}(?:avs[li1t]ut|oppna)[a-z]{0,4}\s)")
