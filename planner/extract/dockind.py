@@ -417,8 +417,8 @@ def page_month(doc: Doc) -> str | None:
 
 # Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
 # "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
-_CHANGE_KEYS = r"(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate|published|posted)"
-METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:" + _CHANGE_KEYS + r"\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
+CHANGE_KEYS = r"(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate|published|posted)"
+METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:" + CHANGE_KEYS + r"\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
 
 
 _FENCE = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|<!--)\s*$")
@@ -462,7 +462,7 @@ def _front_matter_lines(doc: Doc) -> set[int]:
 
 
 _FRONT_TITLE = re.compile(r"^\s{0,4}title\s{0,2}:\s")  # a "title:" key on top, as front matter writes it
-_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + _CHANGE_KEYS + r")\s{0,2}[:=]")
+_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + CHANGE_KEYS + r")\s{0,2}[:=]")
 
 
 def dateline(doc: Doc, line: int, found: list[DateMention]) -> bool:

@@ -8,7 +8,7 @@ from operator import itemgetter
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
-from planner.extract.dockind import front_matter_lines
+from planner.extract.dockind import CHANGE_KEYS, front_matter_lines
 from planner.extract.items import BULLET, GAP_FILLER, NUMBERED, Context, extra_meeting, mentions_between
 from planner.extract.months import month_number
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
@@ -347,8 +347,7 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
 
 
 # A page's date fields as the secretary reads them: "date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12".
-_FIELD_KEY = re.compile(r"[\s.#*>-]{0,6}(?:\w+\s{1,3}){0,6}?(?P<k>lastmod|last_modified|modified|updated|created"
-                        r"|publishdate|pubdate|published|posted|date)\s{0,2}[:=]")
+_FIELD_KEY = re.compile(r"[\s.#*>-]{0,6}(?:\w+\s{1,3}){0,6}?(?P<k>" + CHANGE_KEYS + r"|date)\s{0,2}[:=]")
 _FIELD_TITLES = {"lastmod": "Senast ändrad", "last_modified": "Senast ändrad", "modified": "Senast ändrad",
                  "updated": "Senast ändrad", "created": "Sidan skapad"}
 
