@@ -315,8 +315,7 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         if named[:1].isupper():
             found.append(Handover(m.start(), m.end(), None, named))
     for m in ELECTED_BEFORE.finditer(folded, lo, hi) if _may_match(ELECTED_BEFORE, window) else ():
-        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
-        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+        if subject := _named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in NAMED_NEW.finditer(folded, lo, hi) if _may_match(NAMED_NEW, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
@@ -346,16 +345,14 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
     for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
         # "Eva Lind är förste vice ordförande och går nu in som …": the clause's subject
-        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
-        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+        if subject := _named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in POST_TAKEN.finditer(folded, lo, hi) if _may_match(POST_TAKEN, window) else ():
         chair = list(_CHAIR_NAMED.finditer(folded, max(lo, m.start() - 160), m.start()))
         found.append(Handover(m.start(), m.end(), _name_after(original, chair[-1].end()) if chair else None,
                               _name_after(original, m.end())))
     for m in TAKES_AS.finditer(folded, lo, hi) if _may_match(TAKES_AS, window) else ():
-        subject = _name_before(original, m.start()) or _subject_before(original, m.start())
-        if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"}:  # "Vice ordförande går in som …"
+        if subject := _named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
@@ -449,6 +446,12 @@ def _name_before(original: str, pos: int) -> str | None:
 
 
 _CLAUSE_START = re.compile(r"(?:[.!?]\s|\n)(?=[^.!?\n]*$)")
+
+
+def _named_subject(original: str, pos: int) -> str | None:
+    """The name right before `pos`, else the name its clause opens with; never a role ("Vice ordförande går in …")."""
+    subject = _name_before(original, pos) or _subject_before(original, pos)
+    return subject if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"} else None
 
 
 def _subject_before(original: str, pos: int) -> str | None:
