@@ -21,6 +21,10 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    # The role first, the one who becomes it after "blir"; a vice chair so named is no new chair.
+    ("Ordförande i kommunstyrelsen för 2020–2021 blir Mats Ekholm, med Sven Blomberg som personlig ersättare.", None,
+     "Mats Ekholm"),
+    ("Till ordförande för 2024 valdes Anna Berg.", None, "Anna Berg"),
     ("Kongressen röstade fram en ny styrelse. Som ordförande valdes Anna Berg (M).", None, "Anna Berg (M)"),
     ("Styrelsen har idag beslutat att Eva Lind tjänstgör som ordförande till dess en ny ordförande utsetts.", None,
      "Eva Lind"),
@@ -201,3 +205,25 @@ def test_a_place_before_blir_ordforande_is_no_new_chair() -> None:
     # "… från Skövde blir ordförande i kraft av sitt uppdrag": the place is not the one who becomes chair
     assert find_handovers(fold("Hon från Skövde blir ordförande i kraft av sitt uppdrag."),
                           "Hon från Skövde blir ordförande i kraft av sitt uppdrag.") == []
+
+
+def test_a_vice_chair_who_becomes_so_is_no_new_chair() -> None:
+    text = "Vice ordförande blir Linda Nordmyr (personlig ersättare Nina Öström)."
+    assert find_handovers(fold(text), text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A term of whole years still to come begins on 1 January of its first year ...
+    ("Nya namn i kommunledningen\n\nPublicerad 2019-12-12\n\nOrdförande i kommunstyrelsen för 2020–2021 blir Mats "
+     "Ekholm.\n", [("2020-01-01", "Mats Ekholm")]),
+    ("Protokoll\nÅrsmöte 2023-11-12\n\n§ 5 Till ordförande för 2024 valdes Anna Berg.\n",
+     [("2024-01-01", "Anna Berg")]),
+    # ... a term under way began at the meeting that elected the chair.
+    ("Protokoll\nÅrsmöte 2023-03-12\n\n§ 5 Till ordförande för 2023 valdes Anna Berg.\n",
+     [("2023-03-12", "Anna Berg")]),
+    # A day the sentence gives dates the change itself.
+    ("Publicerad 2019-12-12\n\nOrdförande i kommunstyrelsen från 1 januari 2020 blir Mats Ekholm.\n",
+     [("2020-01-01", "Mats Ekholm")]),
+])
+def test_a_term_of_whole_years_dates_the_change_by_its_first_new_year(text: str, expected: list) -> None:
+    assert _handovers(text) == expected

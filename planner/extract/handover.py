@@ -39,6 +39,9 @@ PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
 NEW_CHAIR = re.compile(r"n(?<![a-z]n)ya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
                        r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
+# "Ordförande i kommunstyrelsen för 2020–2021 blir Mats Ekholm": the role first, the one who becomes it after "blir".
+ROLE_BECOMES = re.compile(r"o(?<![a-z]o)(?<!vice\so)rdf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}(?:i|for|pa|fran)"
+                          r"(?:\s{1,3}[a-z0-9.–-]{1,25}){1,6}?)?\s{1,3}blir\s{1,3}(?=[a-z])")
 # "Halmstad blir ny ordförande", "Harald Bohlin blir därmed t f ordförande".
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:ny|t\.?\s?f\.?|tf|tillforordnad)"
                            r"\s{1,3}ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])")
@@ -68,7 +71,7 @@ NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}or
 # "Till (ny) ordförande valdes Tomas Törnros", "Som ordförande valdes Anders Knape (M)": the inverted order.
 ELECTED_INVERTED = re.compile(r"(?:t(?<![a-z]t)ill|s(?<![a-z]s)om)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?"
                               r"ordf[a-z]{1,3}r[aeiouy]nde"
-                              r"(?:\s{1,3}(?:i|for|pa)(?:\s{1,3}[a-z-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
+                              r"(?:\s{1,3}(?:i|for|pa)(?:\s{1,3}[a-z0-9-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
                               + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
                            r"\s{1,3}(?=[^\n.]{3,90}?" + _AS_CHAIR + ")")
@@ -181,6 +184,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
         elif anchor.group("word"):
             spans.append(anchor.span())
         elif _IS_BEFORE.search(folded, max(0, anchor.start() - 45), anchor.start()) \
+                or folded.find(" blir ", anchor.end(), anchor.end() + 80) != -1 \
                 or _elect_near(folded, max(0, anchor.start() - 140), anchor.start() + 200):
             spans.append((max(0, anchor.start() - 100), anchor.start() + 4))
     # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
@@ -218,6 +222,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     SUCCEEDED_BY: (("av",),),
     PASSES: (("gar",), ("till",)),
     NEW_CHAIR: (("ny",),),
+    ROLE_BECOMES: (("blir",),),
     FROM_IS: (("fr",),),
     ELECTED_BEFORE: (_ELECT_WORD,),
     NAMED_NEW: (("ny",),),
@@ -309,6 +314,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         giver = _name_after(original, m.start("frm")) if m.group("frm") else None
         found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
     for m in NEW_CHAIR.finditer(folded, lo, hi) if _may_match(NEW_CHAIR, window) else ():
+        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in ROLE_BECOMES.finditer(folded, lo, hi) if _may_match(ROLE_BECOMES, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in FROM_IS.finditer(folded, lo, hi) if _may_match(FROM_IS, window) else ():
         named = restore(" ".join(original[m.start("to"):m.end("to")].split()))

@@ -47,15 +47,18 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
                                                           else None)
         year_end = not dated and since is not None and _YEAR_END.search(
             doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1 if meeting else _sentence_after(ctx, s1))
-        if not dated and not year_end:  # "… väljs till ordförande. Beslutet gäller från den 17:e augusti."
+        term = None if dated else _term_start(doc.folded, s0, s1, since or ctx.ref)
+        if not dated and not year_end and term is None:  # "… väljs till ordförande. Beslutet gäller från den 17:e …"
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
-        term_end = None if dated or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
+        term_end = None if dated or term or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         relative = None if dated or term_end else _relative_day(ctx, s0, s1, written or ctx.ref)
         if dated:
             if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
                 consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
                 changes.add(id(dated[0]))
             date, confidence = _left_before(ctx, dated[0], resolved[id(dated[0])]), 0.85
+        elif term is not None:
+            date, confidence = term, 0.7
         elif term_end is not None:
             date, confidence = term_end, 0.7
         elif relative is not None:
@@ -110,6 +113,21 @@ _UNTIL_BEFORE = re.compile(r"(?:fram\s{1,3}till|till\s{1,3}och\s{1,3}med|t\.?\s?
                            r"(?:(?:nasta\s{1,3})?[a-z]{3,20}\s{1,3}(?:[a-z]{1,20}\s{1,3}){0,2}?(?:i|den)\s{1,3})?"
                            r"(?:den\s{1,3})?$")  # "… fram till årsmötet i Järvsöbaden den 20 februari" too
 _FROM_BEFORE = re.compile(r"(?:fran|fr\.?\s?o\.?\s?m\.?|fran och med|med start|fr o m)\s{1,3}(?:den\s{1,3})?$")
+
+
+# "Ordförande i kommunstyrelsen för 2020–2021 blir …", "… valdes till ordförande för år 2024": whole years of office.
+_TERM = re.compile(r"(?<![a-z])(?:for|under)\s{1,3}(?:(?:ar|aren|verksamhetsaret)\s{1,3})?(?P<year>(?:19|20)[0-9]{2})"
+                   r"(?:\s{0,2}[-–]\s{0,2}(?:19|20)?[0-9]{2})?(?![0-9a-z])")
+
+
+def _term_start(folded: str, s0: int, s1: int, since: dt.date | None) -> str | None:
+    """A term of whole years that the sentence names begins on 1 January of its first year: when that year is still to
+    come as the text speaks (a term under way began at the meeting or day that reports the election)."""
+    term = _TERM.search(folded, s0, s1)
+    if term is None:
+        return None
+    year = int(term.group("year"))
+    return f"{year}-01-01" if since is None or year > since.year else None
 
 
 def _relative_day(ctx: Context, s0: int, s1: int, ref: dt.date | None) -> str | None:
