@@ -119,6 +119,9 @@ def test_titles_are_short_and_readable(raw: str, kind: str, location: str | None
     ("Förbundsstyrelsen", "Förbundsstyrelsens sammanträde"), ("Presidiet", "Presidiets möte"),
     ("Direktionen", "Direktionens sammanträde"), ("Socialnämnden", "Socialnämndens sammanträde"),
     ("Primärkommunalt samverkansorgan", "Möte, Primärkommunalt samverkansorgan"), (None, "Möte"),
+    # A definite name of several words: its last word takes the genitive, the adjective stays as it is.
+    ("Kommunala pensionärsrådet", "Kommunala pensionärsrådets möte"),
+    ("Miljö- och byggnadsnämnden", "Miljö- och byggnadsnämndens sammanträde"),
 ])
 def test_a_date_in_the_meeting_plan_is_the_body_s_meeting(body: str | None, title: str) -> None:
     assert body_meeting_title(body) == title
@@ -279,3 +282,19 @@ def test_a_pages_front_matter_date_is_titled_by_its_field(field: str, title: str
     text = f"---\ntitle: Protokoll styrelsemöte\n{field}\n---\n\nStyrelsemöte 2022-12-01 kl 19.00\n\nNärvarande: Anna\n"
     refs = [i["title"] for i in extract(text)["items"] if i["kind"] == "reference"]
     assert refs == [title]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # A compound's first parts joined by "och" belong to the body's name.
+    ("Protokoll\nMiljö- och byggnadsnämnden\nSammanträdesdatum 2013-02-26\n", "Miljö- och byggnadsnämnd"),
+    ("Barn-, utbildnings- och kulturnämnden\nProtokoll 2022-02-01\n", "Barn-, utbildnings- och kulturnämnd"),
+    # A municipality's councils are bodies, named as written; a politician's "kommunalråd" is none.
+    ("Kommunala pensionärsrådet\n\nRådet sammanträder fyra gånger om året.\n\nSammanträden 2023\n\n• 21 mars\n",
+     "Kommunala pensionärsrådet"),
+    ("Rådet för funktionsnedsättning\n\nRådet är knutet till omsorgsnämnden.\n\nMötestider 2019: 6/3, 8/5\n",
+     "Rådet för funktionsnedsättning"),
+    ("Sammanträden\n\nRådet för funktionshinderfrågor sammanträder fyra gånger per år. Rådet har ett arbetsutskott.\n"
+     "\nTisdagen den 27 februari 2018 klockan 18:00\n", "Rådet för funktionshinderfrågor"),
+])
+def test_the_body_is_named_as_the_page_names_it(text: str, body: str) -> None:
+    assert extract(text)["body"] == body

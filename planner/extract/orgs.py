@@ -20,6 +20,10 @@ BODY_WORDS = {
     "regionfullmaktige": "Regionfullmäktige", "forbundsfullmaktige": "Förbundsfullmäktige",
     "kommunstyrelse": "Kommunstyrelsen", "regionstyrelse": "Regionstyrelsen",
     "samradsgrupp": "Samrådsgrupp", "referensgrupp": "Referensgrupp",
+    # Councils of a municipality and its associations ("Kommunala pensionärsrådet (KPR)"); not "regionråd" or
+    # "kommunalråd", which are also the titles of politicians.
+    "pensionarsrad": "Pensionärsrådet", "funktionshinderrad": "Funktionshinderrådet", "handikapprad": "Handikapprådet",
+    "tillganglighetsrad": "Tillgänglighetsrådet", "samverkansrad": "Samverkansrådet",
 }
 BODY = re.compile(r"(?<![a-z])([a-z]{0,30}?)(" + "|".join(sorted(BODY_WORDS, key=len, reverse=True))
                    + r")(?:en|et|ens|ets|s|n|t)?(?![a-z])")
@@ -40,8 +44,12 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     # The hints the header holds at all (every line below is a piece of it): each line is tested for these only.
     region = doc.folded[doc.starts[top[0]]:doc.starts[top[-1]] + len(doc.lines[top[-1]])] if top else ""
     hints = [hint for hint in BODY_HINTS if hint in region]
-    for index in top if hints else ():
+    for index in top if hints or "radet for" in region else ():
         folded, original = doc.folded_line(index)[:300], doc.lines[index][:300]
+        council = _COUNCIL_FOR.match(folded) if body is None else None
+        if council is not None:  # "Rådet för funktionsnedsättning", "Rådet för funktionshinderfrågor sammanträder …"
+            body, body_line = " ".join(original[council.start("name"):council.end("name")].split()), index
+            continue
         for m in _first_body(folded, hints):
             stem = m.group(2)
             before = original[:m.start()].split()
@@ -60,6 +68,11 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
     if org is None:
         org = org_from_attendees(doc)
     return org, body
+
+
+# A council named by what it is for, alone on its line or as the subject of its meetings.
+_COUNCIL_FOR = re.compile(r"\s{0,4}(?P<name>radet\s{1,3}for\s{1,3}[a-z-]{3,30}"
+                          r"(?:\s{1,3}(?:och|med|[a-z-]{3,30})){0,3}?)(?:\s{0,3}$|s?\s{1,3}(?:sammantrader|motes|moten|sammantraden|sammantradesdagar|motestider))")
 
 
 def _first_body(folded: str, hints: list[str]) -> list[re.Match[str]]:
@@ -170,9 +183,24 @@ def _body_name(stem: str, before: list[str], prefix: str, written: str) -> str:
     if prefix:
         name = written[:len(prefix)].capitalize() + stem.lower()
         name = BODY_WORDS.get(prefix + stem, name)
+        if (parts := _joined_parts(before)) is not None:  # "Miljö- och byggnadsnämnden", "Barn-, kultur- och …"
+            return f"{parts} {name[0].lower()}{name[1:]}"
     if before and re.fullmatch(r"[A-ZÅÄÖ][a-zåäöé]+(?:t|a|ala|iska)", before[-1]) and not before[-1].endswith("s"):
         return f"{before[-1]} {name[0].lower()}{name[1:]}"
     return name
+
+
+def _joined_parts(before: list[str]) -> str | None:
+    """The first parts of a compound joined by "och" ("Vård- och" before "omsorgsnämnden"), capitalized as a name."""
+    if len(before) < 2 or before[-1].lower() != "och" or not before[-2].endswith("-"):
+        return None
+    parts = [before[-1]]
+    for word in reversed(before[:-1]):
+        if not word.rstrip(",").endswith("-") or len(word) < 3 or not word[0].isalpha():
+            break
+        parts.insert(0, word)
+    text = " ".join(parts)
+    return text[0].upper() + text[1:]
 
 
 def _genitive_org(before: list[str]) -> str | None:

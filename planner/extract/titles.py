@@ -181,15 +181,18 @@ _FORMAL_BODY = re.compile(r"(?:direktion|nämnd|fullmäktige|utskott|kommunstyre
                           r"(?:en|et|n)?$")
 
 
+_DEFINITE_BODY = re.compile(r"(?:nämnden|rådet|styrelsen|utskottet|gruppen|beredningen|direktionen|fullmäktige)$")
+
+
 def body_meeting_title(body: str | None, noun: str = "möte") -> str:
     """"Styrgrupp" → "Styrgruppens möte" (or "… sammanträde", as the text calls them): a date in the body's plan."""
     if not body:
         return noun.capitalize()
     if noun == "möte" and _FORMAL_BODY.search(body.strip().lower()):
         noun = "sammanträde"  # a direktion, nämnd, fullmäktige or utskott sits in sammanträde, whatever the page says
-    if " " in body.strip():
+    if " " in body.strip() and not _DEFINITE_BODY.search(body.strip().lower()):
         return f"{noun.capitalize()}, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting
-    last = body.strip()
+    last = body.strip()  # "Kommunala pensionärsrådet", "Miljö- och byggnadsnämnden": definite, the last word's genitive
     low = last.lower()
     if low.endswith(("en", "et", "na")):
         genitive = last if low.endswith("s") else last + "s"
