@@ -79,6 +79,14 @@ def test_a_time_line_above_a_section_s_list_reaches_all_its_rows_and_no_further(
                      "2031-09-20": None, "2031-10-18": "16:00"}
 
 
+def test_a_time_alone_on_its_line_below_a_list_holds_for_its_rows() -> None:
+    text = ("Kommunala pensionärsrådet\n\nOrdförande är Andreas Persson (S).\n\nSammanträden 2023\n\n  • 21 mars\n"
+            "  • 8 juni\n  • 19 september\n\nKl. 13.00–16.00\n\nKONTAKT\n")
+    times = {i["date"]: (i["start"], i["end"]) for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert times == {"2023-03-21": ("13:00", "16:00"), "2023-06-08": ("13:00", "16:00"),
+                     "2023-09-19": ("13:00", "16:00")}
+
+
 def test_a_section_time_reaches_its_rows_when_ocr_sets_blank_lines_between_all_lines() -> None:
     text = ("Årsplan 2031\n\nStyrelsemöten\n\nI föreningslokalen klockan 18.30\n\n"
             + "".join(f"{day}\n\n" for day in ["15 januari", "12 februari", "12 mars", "9 april (budget)", "7 maj",

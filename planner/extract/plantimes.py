@@ -41,7 +41,7 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         rows_end = _rows_below(ctx, line) if own_end > doc.starts[line] + len(doc.lines[line]) else None
         if rows_end is not None:  # "… klockan 18.00\n10 januari\n7 februari": the line heads the list below it
             own_end = doc.starts[line] + len(doc.lines[line])
-        if PLAN_TIME.search(doc.folded, s0, own_end) and bisect.bisect_left(
+        if (PLAN_TIME.search(doc.folded, s0, own_end) or _alone_below_rows(ctx, line)) and bisect.bisect_left(
                 ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
             if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
                 shared.append((line, t, rows_end))
@@ -62,6 +62,16 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         else:
             continue
         item["start"], item["end"] = t.begin, t.finish
+
+
+# "Kl. 13.00–16.00", "Tid: 18.00": a line that holds a time and nothing else.
+_TIME_ALONE = re.compile(r"\s{0,4}(?:(?:kl\.?|klockan|tid:?|tider:?)\s{0,3})?[0-9.:\s–-]{2,16}\s{0,4}")
+
+
+def _alone_below_rows(ctx: Context, line: int) -> bool:
+    """A time alone on its line right below a plan's listed rows holds for them, as a line above them would."""
+    above = ctx.doc.prev_nonblank(line, 1)
+    return bool(above) and above[0] in ctx.plan_lines and _TIME_ALONE.fullmatch(ctx.doc.folded_line(line)) is not None
 
 
 def _long_row(ctx: Context, item: dict[str, Any], line: int) -> bool:
