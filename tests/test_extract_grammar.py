@@ -45,6 +45,8 @@ def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | No
     ("den 3:e mars", [(None, 3, 3, None)]),
     ("16.5.2024", [(2024, 5, 16, None)]),
     ("LG 20240321", [(2024, 3, 21, None)]),
+    ("Årsmöte 2020 04 25 via Messenger", [(2020, 4, 25, None)]),  # blanks for the dashes
+    ("2020 2021 2022", []),
     ("21 mars -24", [(2024, 3, 21, None)]),
     ("Lérdagen den 25-mars 2017", [(2017, 3, 25, None)]),  # a hyphen where the blank was
     ("Sunday, the 7th of April 2024", [(2024, 4, 7, None)]),
