@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner.extract import extract, ocrwords
 from planner.extract.ocrwords import diacritics_lost, repair_text, repair_word
 from planner.extract.places import municipalities
 from planner.extract.titles import body_meeting_title, tidy_title
+
+REAL = Path(__file__).parent / "data" / "real" / "text"
 
 
 @pytest.mark.parametrize(("damaged", "word"), [
@@ -122,6 +126,7 @@ def test_titles_are_short_and_readable(raw: str, kind: str, location: str | None
     # A definite name of several words: its last word takes the genitive, the adjective stays as it is.
     ("Kommunala pensionärsrådet", "Kommunala pensionärsrådets möte"),
     ("Miljö- och byggnadsnämnden", "Miljö- och byggnadsnämndens sammanträde"),
+    ("Vård- och omsorgsnämnd", "Vård- och omsorgsnämndens sammanträde"),  # one compound, indefinite or not
 ])
 def test_a_date_in_the_meeting_plan_is_the_body_s_meeting(body: str | None, title: str) -> None:
     assert body_meeting_title(body) == title
@@ -298,3 +303,13 @@ def test_a_pages_front_matter_date_is_titled_by_its_field(field: str, title: str
 ])
 def test_the_body_is_named_as_the_page_names_it(text: str, body: str) -> None:
     assert extract(text)["body"] == body
+
+
+
+def test_rows_under_a_proposal_of_dates_are_the_body_s_meetings_led_by_a_short_weekday() -> None:
+    # A Finnish-Swedish § (tests/data/real, v005): "Förslag till sammanträdestidpunkter för nämnden vårperioden 2019:"
+    # above rows led by the weekday's two letters ("to 31.1.2019 kl. 17.30"); neither the heading nor "to" is a title
+    text = (REAL / "v005_kyrkslatt_vard_omsorgsnamnden_sammantradestider_2018_11.txt").read_text(encoding="utf-8")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {day: "Vård- och omsorgsnämndens sammanträde" for day in (
+        "2019-01-31", "2019-02-28", "2019-03-21", "2019-04-25", "2019-05-23", "2019-06-13")}

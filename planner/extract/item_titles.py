@@ -43,6 +43,9 @@ def _as_body(ctx: Context, subject: str) -> str:
 _ROW_LABEL = re.compile(r"[\s*#>•-]{0,8}(?P<t>[a-z][a-z /-]{2,40}?)[\s*]{0,3}:[\s*]{0,3}"
                         r"(?:[a-z]{2,8}dag(?:en)?\s{1,2})?")
 _PLAN_HEAD = re.compile(r"[\s#*]{0,4}(?:sammantrades|motes)(?:tider|dagar|datum|plan)\s{0,3}(?:(?:19|20)\d\d)?\s{0,3}:")
+# A heading that announces a body's dates ("Förslag till sammanträdestider för 2025", "Mötesdatum under hösten").
+_PLAN_PHRASE = re.compile(r"(?:forslag\s{1,3}till\s{1,3})?(?:nya\s{1,3})?(?:sammantrades|motes)"
+                          r"(?:tider|tidpunkter|dagar|datum|plan)(?![a-z])")
 _GENERIC_LABEL = re.compile(r"(?:datum|tid|tidpunkt|nar|dag|plats|nasta\s{1,3}[a-z ]{0,20}|kommande\s{1,3}[a-z ]{0,20}"
                             r"|[a-z]{0,20}(?:mote|moten|sammantrade|sammantraden|traff)(?:t|et|n|na)?)")
 
@@ -195,6 +198,10 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     for number, (a, b) in enumerate(spans):
         text = _clean_title(ctx, a, b, t)
         if len(text) >= (5 if number == 0 else 12):
+            if kind == "meeting" and ctx.body and _PLAN_PHRASE.match(fold(text)):
+                # "Förslag till sammanträdestidpunkter för nämnden vårperioden 2019:" above the rows: each the
+                # body's meeting
+                return body_meeting_title(ctx.body, noun)
             return text
     return _DEFAULT_TITLE.get(kind, "Möte")
 
@@ -275,7 +282,9 @@ _BROKEN_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 _SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:])")
 _GROUP_1 = itemgetter(1)  # a callable replacement skips re's per-call template parsing of r"\1"
 _QUOTES = re.compile(r"[\"'<>“”«»]")
-_BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son)(?:dag(?:en)?)?\.?\s{1,3})?(?:den\s{1,3})?$")
+# A weekday before the date, in full, cut ("tis", "tors") or in the two letters of Finnish-Swedish rows ("to", "lö").
+_BEFORE_DATE = re.compile(r"(?:(?<![a-z])(?:man|tis|ons|tors?|fre|lor|son|ma|ti|on|to|fr|lo|so)(?:dag(?:en)?)?\.?"
+                          r"\s{1,3})?(?:den\s{1,3})?$")
 
 
 _NAMED_BEFORE = re.compile(r"(?<![a-z])(?P<t>[a-z]{3,30}s\s{1,2}(?:(?:ordinarie|extra|extrainsatta|konstituerande)"

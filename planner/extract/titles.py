@@ -184,13 +184,16 @@ _FORMAL_BODY = re.compile(r"(?:direktion|nämnd|fullmäktige|utskott|kommunstyre
 _DEFINITE_BODY = re.compile(r"(?:nämnden|rådet|styrelsen|utskottet|gruppen|beredningen|direktionen|fullmäktige)$")
 
 
+_JOINED = re.compile(r"(?:\w+-,?\s)+och\s\w+")  # "Vård- och omsorgsnämnd": one compound, whatever its form
+
+
 def body_meeting_title(body: str | None, noun: str = "möte") -> str:
     """"Styrgrupp" → "Styrgruppens möte" (or "… sammanträde", as the text calls them): a date in the body's plan."""
     if not body:
         return noun.capitalize()
     if noun == "möte" and _FORMAL_BODY.search(body.strip().lower()):
         noun = "sammanträde"  # a direktion, nämnd, fullmäktige or utskott sits in sammanträde, whatever the page says
-    if " " in body.strip() and not _DEFINITE_BODY.search(body.strip().lower()):
+    if " " in body.strip() and not (_DEFINITE_BODY.search(body.strip().lower()) or _JOINED.fullmatch(body.strip())):
         return f"{noun.capitalize()}, {body}"  # "Primärkommunalt samverkansorgan": an adjective would need inflecting
     last = body.strip()  # "Kommunala pensionärsrådet", "Miljö- och byggnadsnämnden": definite, the last word's genitive
     low = last.lower()
