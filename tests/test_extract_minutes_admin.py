@@ -106,3 +106,24 @@ def test_a_deadline_in_a_flattened_decision_is_not_made_administrative_by_the_ne
             "att förklara protokollet under denna paragraf för omedelbart justerat. " + filler + "\n")
     items = extract(text)["items"]
     assert [i["kind"] for i in items if i["date"] == "2026-04-06"] == ["deadline"]
+
+
+def test_the_notice_board_box_one_field_a_line_dates_no_meeting_and_sammantradesdag_labels_the_meeting() -> None:
+    text = ("Miljönämnden\n\nSAMMANTRÄDESPROTOKOLL\n\n§ 70 Miljöpris 2012\n\nNämnden utser årets pristagare.\n\n"
+            "ANSLAG/BEVIS\n\nProtokollet är justerat\n\nOrgan Miljönämnden\n\nSammanträdesdag 2012-09-26\n\n"
+            "Datum då anslaget sätts upp\n\n2012-09-27\n\nDatum då anslaget\n\ntas ned 2012-10-19\n\n"
+            "Förvaringsplats för protokollet\n\nMiljökontoret\n")
+    result = extract(text)
+    assert result["meeting"]["date"] == "2012-09-26"
+    assert {i["date"]: i["kind"] for i in result["items"] if i["date"] != "2012-09-26"} == {
+        "2012-09-27": "reference", "2012-10-19": "reference"}
+
+
+def test_a_bare_tid_label_in_a_flattened_protocol_page_dates_the_meeting() -> None:
+    # docplayer's "Download" title names the adjustment's day (2013-04-02); the page's own "Tid" field the meeting
+    text = ("Kommunhuset. se nästa sida. Miljö- och byggnadsnämnden\n\nDownload \"Kommunhuset. se nästa sida. "
+            "Bengt Rask Miljö- och byggförvaltningen 2013-04-02. Miljö- och byggnadsnämnden\"\n\nTranskript\n\n"
+            "1 Sammanträdesdatum s. 1 (57) Plats Stora sessionssalen, Kommunhuset Tid Tisdagen den 26 februari 2013, "
+            "kl Beslutande se nästa sida Övriga deltagande se nästa sida Utses att justera Justeringens plats och tid "
+            "Bengt Rask Miljö- och byggförvaltningen Underskrifter Sekreterare Paragrafer\n")
+    assert extract(text)["meeting"]["date"] == "2013-02-26"

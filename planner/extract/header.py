@@ -40,10 +40,10 @@ from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
 LABEL = re.compile(
-    r"^\s{0,24}(?:sammantradesdatum|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats|datum"
-    r"|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
-_INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|motesdatum|tid och plats|plats och tid|datum och tid|datum"
-                           r"|arendelista|foredragningslista"
+    r"^\s{0,24}(?:sammantradesdatum|sammantradesdag|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats"
+    r"|datum|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
+_INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|sammantradesdag|motesdatum|tid och plats|plats och tid"
+                           r"|datum och tid|datum|arendelista|foredragningslista|(?P<tid>tid)"
                            r"|tidpunkt)\s{0,3}:?\s{0,3}(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?"
                            r"(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
@@ -94,7 +94,9 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     if not notice:
         for index in sorted(i for i in by_line if len(doc.lines[i]) > 60 and doc.starts[i] < 6000):
             for m in by_line[index][:5]:
-                if _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 40), m.start) \
+                label = _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 40), m.start)
+                # "… Kommunhuset Tid Tisdagen den 26 februari 2013, kl": a bare "Tid" as the form writes its label
+                if label and (not label.group("tid") or doc.original[label.start()] == "T") \
                         and not ADMIN.search(doc.folded, max(doc.starts[index], m.start - 40), m.start):
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
                     if found:

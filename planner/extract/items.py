@@ -167,7 +167,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
     if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start) \
-            or _adjusters_place(ctx, line):
+            or _adjusters_place(ctx, line) or _under_admin_label(ctx, line):
         return "reference", None
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
@@ -227,6 +227,20 @@ def _adjusters_place(ctx: Context, line: int) -> bool:
     above = doc.prev_nonblank(line, 1)
     return bool(above) and _PLACE_TIME.match(doc.folded_line(line)) is not None \
         and _line_has(ctx, above[0], cues.ADMIN)
+
+
+def _under_admin_label(ctx: Context, line: int) -> bool:
+    """A protocol's anslag box, one field a line: "Datum då anslaget sätts upp / 2012-09-27" (or "Datum då anslaget /
+    tas ned 2012-10-19"), the label on the short line above the date's short line."""
+    doc = ctx.doc
+    own = doc.lines[line].strip()
+    if len(own) > 40 or not (own[:1].isdigit() or own[:1].islower()):
+        return False  # "Protokoll direktionen 2021-05-27" under "Omedelbar justering §36": a line of its own
+    above = doc.prev_nonblank(line, 1)
+    if not above or len(doc.lines[above[0]].strip()) > 40 or not _line_has(ctx, above[0], cues.ADMIN):
+        return False
+    start = doc.starts[above[0]]
+    return not mentions_between(ctx, start, start + len(doc.lines[above[0]]))
 
 
 def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str]) -> bool:
