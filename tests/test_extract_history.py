@@ -63,3 +63,11 @@ def test_a_month_fixed_by_rule_is_no_event(sentence: str) -> None:
 def test_a_month_named_for_one_year_stays_an_event() -> None:
     text = "Verksamhetsplan 2027\n\nFörbundsmötet sammanträder i april 2027 för att besluta om verksamhetsplanen.\n"
     assert [(i["kind"], i["date"]) for i in extract(text)["items"]] == [("meeting", "2027-04")]
+
+
+def test_the_day_a_term_begins_is_no_meeting() -> None:
+    text = ("Stadsfullmäktige\n\nAntalet ledamöter är 35 under åren 2021–2025. Den nya fullmäktigeperioden började "
+            "1.8.2021.\n\nMötesdatum 2023\n\n18.1.2023\n15.2.2023\n15.3.2023\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2021-08-01") in (None, "reference")
+    assert [day for day, kind in kinds.items() if kind == "meeting"] == ["2023-01-18", "2023-02-15", "2023-03-15"]

@@ -133,6 +133,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if _PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start):
+        return "reference", None  # "Den nya fullmäktigeperioden började 1.8.2021": when a term begins or ends
     if m.precision == "month" and place_dateline(doc, line, m) \
             and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):
         return "reference", None  # "Värmdö i februari 2017" alone on its line: where and when a letter was written
@@ -227,6 +229,10 @@ def _adjusters_place(ctx: Context, line: int) -> bool:
     above = doc.prev_nonblank(line, 1)
     return bool(above) and _PLACE_TIME.match(doc.folded_line(line)) is not None \
         and _line_has(ctx, above[0], cues.ADMIN)
+
+
+_PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inleds|startade|startar|slutade|slutar"
+                           r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
 
 
 def _under_admin_label(ctx: Context, line: int) -> bool:
