@@ -384,3 +384,14 @@ def test_a_kallelse_calls_the_announced_meeting_not_last_years_held_one() -> Non
             "Lördag 19 september 2026 hölls vårt årsmöte på Folkets hus.\n\nLänk: Årsmötesprotokoll_2026-09-19\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"]) == ("2027-08-21", "13:00")
+
+
+def test_when_the_call_is_due_is_a_deadline_not_the_meeting_it_calls() -> None:
+    text = ("2017-03-22\n\nFöreningsstämma den 21-23 september i Stockholm\n\nFöreningens stadgar ligger till grund "
+            "för de datum som följer.\n\n  • Stämmoombud ska kallas till stämman senast 2 månader (21 juli) före "
+            "stämman.\n"
+            "  • Motioner kan skickas in till föreningen senast 5 veckor (17 augusti) före stämman.\n")
+    result = extract(text)
+    assert (result["meeting"] or {}).get("date") != "2017-07-21"
+    assert {i["date"]: i["kind"] for i in result["items"] if i["date"] in ("2017-07-21", "2017-08-17")} == {
+        "2017-07-21": "deadline", "2017-08-17": "deadline"}

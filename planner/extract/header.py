@@ -148,6 +148,10 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     return None, None
 
 
+# "Stämmoombud ska kallas till stämman senast 2 månader (21 juli) före stämman": when the call is due, not the meeting.
+_BY_LATEST = re.compile(r"(?<![a-z])senast(?![a-z])")
+
+
 def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc_year: int | None,
             same_paragraph: bool) -> tuple[Meeting, DateMention] | None:
     ends = doc.memo.get("call_ends")
@@ -156,7 +160,8 @@ def _called(doc: Doc, mentions: list[DateMention], times: list[TimeMention], doc
     for end in ends:
         for m in mentions:
             if end <= m.start <= end + 160 and m.precision == "day" and not _not_own(
-                    doc, doc.line_of(m.start), m) and not (same_paragraph and "\n\n" in doc.folded[end:m.start]):
+                    doc, doc.line_of(m.start), m) and not (same_paragraph and "\n\n" in doc.folded[end:m.start]) \
+                    and _BY_LATEST.search(doc.folded, end, m.start) is None:
                 found = _meeting_at(doc, m, doc.line_of(m.start), times, doc_year, labelled=False)
                 if found:
                     return complete(doc, found, mentions, times), m
