@@ -395,3 +395,11 @@ def test_when_the_call_is_due_is_a_deadline_not_the_meeting_it_calls() -> None:
     assert (result["meeting"] or {}).get("date") != "2017-07-21"
     assert {i["date"]: i["kind"] for i in result["items"] if i["date"] in ("2017-07-21", "2017-08-17")} == {
         "2017-07-21": "deadline", "2017-08-17": "deadline"}
+
+
+def test_when_the_meeting_starts_in_a_sentence_of_its_own_times_the_meeting_the_notice_names() -> None:
+    text = ("Följ kommunfullmäktiges sammanträde\n\nKommunfullmäktige sammanträder måndagen den 28 november 2022. "
+            "Du kan följa sammanträdet via webben.\n\nInterpellationer besvaras mellan klockan 17.00 och 18.00. "
+            "Sammanträdet startar klockan 18.00.\n\nSenast uppdaterad 24 november 2022\n")
+    timed = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+    assert timed == {"2022-11-28": "18:00"}

@@ -399,11 +399,26 @@ def _plan_sections(doc: Doc, plan_lines: Collection[int]) -> dict[int, str]:
 _USUALLY = re.compile(r"(?<![a-z])(?:sammantrader|mots|traffas)\s{1,3}(?:normalt|vanligtvis|alltid|oftast)(?![a-z])")
 
 
+# "Sammanträdet startar klockan 18.00" in a sentence of its own: the meeting the notice is about.
+_THE_MEETING_STARTS = re.compile(r"(?<![a-z])(?:sammantradet|motet|stamman|arsmotet|fullmaktigemotet)\s{1,3}"
+                                 r"(?:startar|borjar|inleds|oppnas)(?![a-z])")
+
+
 def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
-    """A notice that says when the body usually sits gives that time to its next meeting if the text gives none."""
+    """A notice that says when the body usually sits gives that time to its next meeting if the text gives none;
+    one that says when "the meeting" starts, to the untimed meeting it names last before that sentence."""
     doc = ctx.doc
     for t in ctx.times:
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        starts = _THE_MEETING_STARTS.search(doc.folded, max(s0, t.start - 40), t.end)  # the verb may lead the time
+        if starts and starts.end() + 12 >= t.start and bisect.bisect_left(
+                ctx.mention_starts, s1) == bisect.bisect_left(ctx.mention_starts, s0):
+            line = doc.line_of(t.start) + 1
+            before = [i for i in items if i["kind"] in ("meeting", "next_meeting") and i["evidence"]["line"] < line
+                      and len(i["date"]) == 10 and i.get("status") != "cancelled"]
+            before = [i for i in before if i["kind"] == "next_meeting"] or before  # the coming one, if it names it
+            if before and not before[-1]["start"]:
+                before[-1]["start"], before[-1]["end"] = t.begin, t.finish
         if _USUALLY.search(doc.folded, s0, t.start) and bisect.bisect_left(ctx.mention_starts, s1) \
                 == bisect.bisect_left(ctx.mention_starts, s0):
             for item in items:
