@@ -228,3 +228,11 @@ def test_a_date_listed_under_three_bodies_of_a_plan_is_no_page_header() -> None:
     dates = [i["date"] for i in extract(text)["items"]]
     # proposed (the four bodies' meetings of one day still become one proposal: a known limit of the merge)
     assert "2027-01-07" in dates and "2027-12-12" in dates
+
+
+def test_a_week_beside_a_listed_day_is_that_day_s_week_and_a_range_s_weekday_may_be_its_last_day() -> None:
+    # 7 February 2019 is a Thursday: "Fredag" names the range's last day, not another year
+    text = ("Förbundsstyrelsens mötesdagar 2019\n\n • Fredag 7-8 februari (v 6) överlämnandekonferens\n"
+            " • Fredag 29 mars (v 13) i Alingsås kommun\n • Torsdag-fredag 26-27 september (v 39) styrelsekonferens\n")
+    dates = sorted((i["date"], i["end_date"]) for i in extract(text)["items"])
+    assert dates == [("2019-02-07", "2019-02-08"), ("2019-03-29", None), ("2019-09-26", "2019-09-27")]

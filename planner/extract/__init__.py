@@ -427,20 +427,19 @@ def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
             return
 
 
-def _week_has_day(week: str, line: int, days: set[tuple[int, str]]) -> bool:
-    """A holiday week that the same line also gives as dates ("v 8 (22 feb-26 feb)")."""
+def _week_has_day(week: str, line: int, days: dict[int, set[str]]) -> bool:
+    """A week that the same line also gives as a day in it ("v 8 (22 feb-26 feb)", "29 mars (v 13)")."""
     year, number = week.split("-W")
-    for day_line, day in days:
-        if day_line == line and dt.date.fromisoformat(day).isocalendar()[:2] == (int(year), int(number)):
-            return True
-    return False
+    return any(dt.date.fromisoformat(day).isocalendar()[:2] == (int(year), int(number)) for day in days.get(line, ()))
 
 
 def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start: str | None) -> list[dict[str, Any]]:
     """One item per event: the minutes' own meeting, repeats and untimed copies of a timed item go."""
     next_dates = {i["date"] for i in items if i["kind"] == "next_meeting"}
-    holiday_days = {(i["evidence"]["line"], i["date"]) for i in items
-                    if i["kind"] == "holiday" and len(i["date"]) == 10}
+    line_days: dict[int, set[str]] = {}  # the days each line gives
+    for i in items:
+        if len(i["date"]) == 10:
+            line_days.setdefault(i["evidence"]["line"], set()).add(i["date"])
     timed = {(i["kind"], i["date"]) for i in items if i["start"]}
     # A meeting cancelled or moved away from anywhere in the minutes is cancelled wherever it is listed.
     cancelled = {i["date"] for i in items if i["kind"] == "meeting" and i.get("status") == "cancelled"}
@@ -469,8 +468,8 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
             continue
         if not item["start"] and (kind, date) in timed and kind != "chair_handover":
             continue
-        if kind == "holiday" and "-W" in date and _week_has_day(date, item["evidence"]["line"], holiday_days):
-            continue
+        if "-W" in date and _week_has_day(date, item["evidence"]["line"], line_days):
+            continue  # "v 8 (22 feb-26 feb)", "Fredag 29 mars (v 13)": the week of a day the line gives
         key = (kind, date, item["start"])
         if key in index:
             kept = index[key]

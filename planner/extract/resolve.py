@@ -177,6 +177,10 @@ def resolve(mention: DateMention, ref: dt.date | None, context: int | None,
     if mention.weekday is not None:
         date = safe_date(year, mention.month, mention.day)
         weekday_ok = date is not None and date.weekday() == mention.weekday
+        if not weekday_ok and mention.end_day and (mention.end_month or mention.month) == mention.month:
+            # "Fredag 7-8 februari", "Torsdag-fredag 26-27 september": the weekday may be the last day's
+            last = safe_date(year, mention.month, mention.end_day)
+            weekday_ok = last is not None and last.weekday() == mention.weekday
         if not weekday_ok and source != "explicit":
             better = weekday_year(mention.month, mention.day, mention.weekday, year, span=3)
             moved = safe_date(better, mention.month, mention.day) if better is not None else None
