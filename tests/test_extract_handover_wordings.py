@@ -25,6 +25,8 @@ from planner.extract.normalize import fold
     ("Ordförande i kommunstyrelsen för 2020–2021 blir Mats Ekholm, med Sven Blomberg som personlig ersättare.", None,
      "Mats Ekholm"),
     ("Till ordförande för 2024 valdes Anna Berg.", None, "Anna Berg"),
+    ("Under mötet valdes också ett nytt presidium till kommunfullmäktige där Peter Friström (S) blev "
+     "kommunfullmäktiges ordförande.", None, "Peter Friström (S)"),
     ("Kongressen röstade fram en ny styrelse. Som ordförande valdes Anna Berg (M).", None, "Anna Berg (M)"),
     ("Styrelsen har idag beslutat att Eva Lind tjänstgör som ordförande till dess en ny ordförande utsetts.", None,
      "Eva Lind"),

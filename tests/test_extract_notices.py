@@ -403,3 +403,10 @@ def test_when_the_meeting_starts_in_a_sentence_of_its_own_times_the_meeting_the_
             "Sammanträdet startar klockan 18.00.\n\nSenast uppdaterad 24 november 2022\n")
     timed = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
     assert timed == {"2022-11-28": "18:00"}
+
+
+def test_a_cancellation_whose_particle_stands_after_what_is_cancelled() -> None:
+    text = ("Kurser och resor\n\nPublicerad 2020-03-12\n\nPå grund av rådande pandemi så ställs nätverksträffen "
+            "Offentlig konst i Täby den 17/3 in. Anmälda har informerats.\n")
+    assert [(i["date"], i.get("status")) for i in extract(text)["items"] if i["date"] == "2020-03-17"] == [
+        ("2020-03-17", "cancelled")]

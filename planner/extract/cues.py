@@ -41,6 +41,8 @@ WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
 NEW_DATE = re.compile(r"(?<![a-z])(?:(?<!kalla\s)till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")  # not "kalla till"
+# The particle after what is cancelled: "… så ställs nätverksträffen i Täby den 17/3 in." (on folded text).
+CANCELLED_SPLIT = re.compile(r"s(?<![a-z]s)tall(?:s|es|des|ts)\s[^.\n!?]{1,120}?\sin(?=\s{0,2}[.!,;]|\s{0,2}$)", re.M)
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "ställer in", "utgår", "flyttas",
                   "flyttat", "flyttad", "avbokas", "avbokat", "avlyst", "ställa in", "inget sammanträde", "inget möte",
                   "inga sammanträden", "inga möten", "senareläggs", "tidigareläggs", "skjuts upp", "framflyttat",

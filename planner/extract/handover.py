@@ -45,9 +45,10 @@ ROLE_BECOMES = re.compile(r"o(?<![a-z]o)(?<!vice\so)rdf[a-z]{1,3}r[aeiouy]nden?(
 # "Halmstad blir ny ordförande", "Harald Bohlin blir därmed t f ordförande".
 BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:ny|t\.?\s?f\.?|tf|tillforordnad)"
                            r"\s{1,3}ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])")
-# "Andreas Svahn blir regionstyrelsens ordförande", "Anna Berg blir ordförande": becoming it is the change.
-BECOMES_BODY_CHAIR = re.compile(r"\s{1,3}blir\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?(?:[a-z]{3,25}(?:ens|ets|ns|s)\s{1,3})?"
-                                r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "Andreas Svahn blir regionstyrelsens ordförande", "… där Peter Friström (S) blev kommunfullmäktiges ordförande":
+# becoming it is the change.
+BECOMES_BODY_CHAIR = re.compile(r"\s{1,3}(?:blir|blev)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?"
+                                r"(?:[a-z]{3,25}(?:ens|ets|ns|s)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _FULL_NAME_BEFORE = re.compile(r"(?<![\wåäöé])[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé-]+"
                                r"(?:\s(?P<party>\([A-ZÅÄÖ]{1,3}\)))?$")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.
@@ -137,7 +138,7 @@ def _elect_near(folded: str, lo: int, hi: int) -> bool:
         or any(part.search(folded, lo + 1, hi) for part in _ELECT_NEAR_BEHIND))
 
 
-_IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir)\s[^.\n]{0,40}$")
+_IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir|blev)\s[^.\n]{0,40}$")
 _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
 _NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the start of a name ("4M" is one)
 # "4M" is a name; OCR's "6ppnade" (öppnade) is a verb.
@@ -235,7 +236,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     SUCCEEDS: (("eftertr",),),
     STEPS_IN: (("som",),),  # both alternatives
     BECOMES_CHAIR: (("ordf",),),
-    BECOMES_BODY_CHAIR: (("blir",),),
+    BECOMES_BODY_CHAIR: (("blir", "blev"),),
     POST_TAKEN: (("ver",), ("av",)),
     TAKES_AS: (("ver",), ("som",)),
     VICE_STEPS_IN: (("vice",), ("som",)),

@@ -463,7 +463,7 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     line = ctx.doc.line_of(m.start)
     if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
         s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
-    if not ctx.sentence_has(s0, s1, cues.CANCELLED):
+    if not ctx.sentence_has(s0, s1, cues.CANCELLED) and not ctx.sentence_has(s0, s1, cues.CANCELLED_SPLIT):
         # "… sammanträden den 18 augusti och den 8 september ställs in. Samma sak sker med fullmäktiges möte den 24
         # september": the sentence says the one before it again
         if s0 > 0 and _SAME_AGAIN.match(ctx.doc.folded, s0):
