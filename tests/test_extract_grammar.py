@@ -1066,3 +1066,13 @@ def test_a_year_copied_from_last_years_template_is_told_by_its_weekday() -> None
             "Motioner ska vara styrelsen tillhanda senast den 15 mars 2026. Dagordningen skickas ut 2026-03-29.\n")
     dates = {i["date"] for i in extract(text)["items"]} | {extract(text)["meeting"]["date"]}
     assert "2026-04-12" in dates and "2025-04-12" not in dates  # 12 April 2026 is a Sunday, 2025's a Saturday
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Interpellationer besvaras mellan klockan 17.00 och 18.00.", [("17:00", "18:00")]),
+    ("Öppet hus mellan kl. 13 och 15", [("13:00", "15:00")]),
+    ("Mottagning mellan 13.00 och 16.00", [("13:00", "16:00")]),
+    ("Mellan 13 och 15 personer deltog.", []),  # numbers, not hours
+])
+def test_a_range_said_with_mellan_och(text: str, want: list) -> None:
+    assert [(t.begin, t.finish) for t in find_times(fold(text))] == want

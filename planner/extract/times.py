@@ -33,6 +33,10 @@ _START_UNTIL = re.compile(
     rf"(?<![a-z])(?:borjar|startar)\s{{1,3}}(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h1>{_H})[.:](?P<m1>{_M})(?![\d])"
     rf"(?:(?:\s{{0,2}}[-–]\s{{0,2}}|[^.\n\d]{{0,40}}?(?<![a-z])(?:till|slutar|avslutas)\s{{1,3}})"
     rf"(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h2>{_H})[.:](?P<m2>{_M})(?![\d]))?")
+# "mellan klockan 17.00 och 18.00", "mellan kl. 13 och 15": a range said in words (a clock word or minutes on both).
+_BETWEEN = re.compile(
+    rf"m(?<![a-z]m)ellan\s{{1,3}}(?:(?P<kl>kl\.?|klockan)\s{{0,2}})?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?\s{{1,3}}och\s{{1,3}}"
+    rf"(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?![\d]|[.:]\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
@@ -71,6 +75,12 @@ def find_times(folded: str) -> list[TimeMention]:
         if begin is not None:
             finish = _hm(m.group("h2"), m.group("m2")) if m.group("h2") else None
             found.append(TimeMention(m.start(), m.end(), begin, finish if finish and finish > begin else None))
+    for m in _BETWEEN.finditer(folded) if "mellan" in folded else ():
+        if not (m.group("kl") or m.group("m1") and m.group("m2")):
+            continue  # "mellan 13 och 15 personer": numbers, not hours
+        begin, finish = _hm(m.group("h1"), m.group("m1")), _hm(m.group("h2"), m.group("m2"))
+        if begin is not None and finish is not None and finish > begin:
+            found.append(TimeMention(m.start(), m.end(), begin, finish))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
