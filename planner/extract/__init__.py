@@ -410,17 +410,17 @@ def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     doc = ctx.doc
     for t in ctx.times:
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        if bisect.bisect_left(ctx.mention_starts, s1) != bisect.bisect_left(ctx.mention_starts, s0):
+            continue  # a dated sentence times its own date
         starts = _THE_MEETING_STARTS.search(doc.folded, max(s0, t.start - 40), t.end)  # the verb may lead the time
-        if starts and starts.end() + 12 >= t.start and bisect.bisect_left(
-                ctx.mention_starts, s1) == bisect.bisect_left(ctx.mention_starts, s0):
+        if starts and starts.end() + 12 >= t.start:
             line = doc.line_of(t.start) + 1
             before = [i for i in items if i["kind"] in ("meeting", "next_meeting") and i["evidence"]["line"] < line
                       and len(i["date"]) == 10 and i.get("status") != "cancelled"]
             before = [i for i in before if i["kind"] == "next_meeting"] or before  # the coming one, if it names it
             if before and not before[-1]["start"]:
                 before[-1]["start"], before[-1]["end"] = t.begin, t.finish
-        if _USUALLY.search(doc.folded, s0, t.start) and bisect.bisect_left(ctx.mention_starts, s1) \
-                == bisect.bisect_left(ctx.mention_starts, s0):
+        if _USUALLY.search(doc.folded, s0, t.start):
             for item in items:
                 if item["kind"] == "next_meeting" and not item["start"] and len(item["date"]) == 10:
                     item["start"], item["end"] = t.begin, t.finish

@@ -72,7 +72,8 @@ def find_org_body(doc: Doc) -> tuple[str | None, str | None]:
 
 # A council named by what it is for, alone on its line or as the subject of its meetings.
 _COUNCIL_FOR = re.compile(r"\s{0,4}(?P<name>radet\s{1,3}for\s{1,3}[a-z-]{3,30}"
-                          r"(?:\s{1,3}(?:och|med|[a-z-]{3,30})){0,3}?)(?:\s{0,3}$|s?\s{1,3}(?:sammantrader|motes|moten|sammantraden|sammantradesdagar|motestider))")
+                          r"(?:\s{1,3}(?:och|med|[a-z-]{3,30})){0,3}?)"
+                          r"(?:\s{0,3}$|s?\s{1,3}(?:sammantrader|motes|moten|sammantraden|sammantradesdagar|motestider))")
 
 
 def _first_body(folded: str, hints: list[str]) -> list[re.Match[str]]:
