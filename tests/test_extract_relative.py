@@ -18,6 +18,7 @@ THURSDAY = dt.date(2026, 1, 15)
     ("i måndags", dt.date(2026, 1, 12)),
     ("på söndagens", dt.date(2026, 1, 11)),
     ("i går", dt.date(2026, 1, 14)),
+    ("under gårdagens", dt.date(2026, 1, 14)),
     ("i dag", THURSDAY),
 ])
 def test_a_weekday_named_in_news(words: str, day: dt.date) -> None:
@@ -32,3 +33,26 @@ def test_news_that_a_council_met_on_the_weekday_dates_the_meeting_by_the_post() 
             "Under torsdagen hade förbundets fullmäktige sammanträde och då valdes styrelsen för mandatperioden.\n")
     assert extract(text)["meeting"] == {"date": "2026-01-15", "start": None, "end": None, "location": None}
 
+
+
+def test_news_of_yesterdays_council_meeting_dates_the_meeting_and_its_new_chair() -> None:
+    """The post's stamp alone among its first lines is the day it was written; "gårdagens möte" the day before.
+    The ward elections "den 19 december" (a date ending its sentence with its full stop) are a meeting to come."""
+    text = ("Nyheter\n\nNytt styre i kommunen\n\nBild från kommunfullmäktiges sammanträde.\n\n2022-10-18\n\n"
+            "Under gårdagens möte i kommunfullmäktige röstade två ledamöter mot förslaget till styre.\n\n"
+            "Nämndernas ledamöter väljs den 19 december.\n\n"
+            "Under mötet valdes också ett nytt presidium där Peter Friström (S) blev kommunfullmäktiges ordförande.\n")
+    result = extract(text)
+    assert result["meeting"] == {"date": "2022-10-17", "start": None, "end": None, "location": None}
+    handovers = [i for i in result["items"] if i["kind"] == "chair_handover"]
+    assert [(h["date"], h["to"]) for h in handovers] == [("2022-10-17", "Peter Friström (S)")]
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == ["2022-12-19"]
+
+
+def test_a_date_ending_its_sentence_is_not_reported_held_by_the_next_paragraph() -> None:
+    """"väljs den 19 december." ends with the date's own full stop: "Under mötet valdes …" below is
+    another sentence, and does not make the election day a held meeting."""
+    text = ("Nytt presidium i kommunfullmäktige\n\nMandatperioden 2022-2026 har börjat. "
+            "Nämndernas ledamöter väljs den 19 december.\n\n"
+            "Under mötet valdes också Peter Friström (S) till kommunfullmäktiges ordförande.\n")
+    assert extract(text)["meeting"] is None

@@ -324,6 +324,8 @@ def publication_dates(doc: Doc, mentions: list[DateMention], kind: str, year: in
         stamp = kind == NOTICE and line in opening and len(doc.lines[line]) <= 80 \
             and len(doc.folded[doc.starts[line]:m.start].split()) <= 1 \
             and _STAMP_AFTER.match(doc.folded, m.end) is not None
+        # "Nytt styre … / Bild inifrån … / 2022-10-18": a full date alone on its line among a news item's first lines
+        stamp = stamp or kind == NOTICE and line in opening and not m.end_day and dateline(doc, line, [m])
         if line in listed_days and not PUBLISHED.search(before) and line not in front:
             continue  # "12 maj 2026 / 19 maj 2026" under "… ställs in:": a list, no dateline or signature
         if PUBLISHED.search(before) or byline or (line in top and dateline(doc, line, [m])) or line in front or letter \

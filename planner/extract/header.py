@@ -239,7 +239,8 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     ends = [e.start() for e in _LINE_END.finditer(doc.original, max(0, m.start - 200), m.end + 200)]
     lo = max(0, folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200,
              *(e + 1 for e in ends if e < m.start))
-    stops = [at for at in (folded.find(". ", m.end, m.end + 200), *(e for e in ends if e >= m.end)) if at != -1]
+    # (a date may end in its own full stop: "väljs den 19 december.\n\nUnder mötet valdes …")
+    stops = [at for at in (folded.find(". ", m.end, m.end + 200), *(e for e in ends if e >= m.end - 1)) if at != -1]
     hi = min(stops) if stops else min(len(folded), m.end + 200)
     if _HELD_ITS.search(doc.folded, max(lo, m.start - 110), m.start) \
             or _HELD_WHICH.search(doc.folded, max(lo, m.start - 110), m.start):

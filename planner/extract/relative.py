@@ -20,13 +20,16 @@ _DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag
 _AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
 RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens?(?![a-z])"
-                          r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])")
+                          r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])"
+                          r"|(?<![a-z])(?P<yday>" + kw("gårdagens") + "?)(?![a-z])")  # "under gårdagens möte"
 
 
 def named_day(hit: re.Match[str], ref: dt.date) -> dt.date:
     """The day a RELATIVE_DAY match names, in a text written on `ref`."""
     if hit.group("today"):
         return ref
+    if hit.group("yday"):
+        return ref - dt.timedelta(days=1)
     skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
     if skeleton not in _WEEKDAYS_AGO:  # "i går"
         return ref - dt.timedelta(days=1)
@@ -45,7 +48,9 @@ def held_on_named_day(folded: str, bounds: list[int], ref: dt.date) -> tuple[dt.
         if hit.group("today"):
             continue  # "Extrainsatt regionfullmäktige idag 27 december": the day is written out, or the news is live
         s0, s1 = sentence_of(bounds, hit.start(), len(folded))
-        if any(not held.group(0).endswith("dag") for held in cues.HELD.finditer(folded, s0, s1)) \
-                and cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
+        # "gårdagens möte" is past by itself; another day's needs a verb of a held meeting
+        held = hit.group("yday") and cues.MEETING_OR_COUNCIL.match(folded, hit.end() + 1) \
+            or any(not verb.group(0).endswith("dag") for verb in cues.HELD.finditer(folded, s0, s1))
+        if held and cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
             return named_day(hit, ref), hit.start()
     return None
