@@ -410,3 +410,11 @@ def test_a_cancellation_whose_particle_stands_after_what_is_cancelled() -> None:
             "Offentlig konst i Täby den 17/3 in. Anmälda har informerats.\n")
     assert [(i["date"], i.get("status")) for i in extract(text)["items"] if i["date"] == "2020-03-17"] == [
         ("2020-03-17", "cancelled")]
+
+
+def test_a_name_after_the_bodys_sentence_is_not_its_organization() -> None:
+    """"… efter valet till ny kommunstyrelse. Elof Hansjons blir förste vice ordförande": the sentence names the body
+    and ends; the capitalized words after its full stop begin the next sentence, not the body's organization."""
+    text = ("Nytt styre\n\nBoel Godner fortsätter som ordförande efter gårdagens val till ny kommunstyrelse. "
+            "Elof Hansjons blir förste vice ordförande.\n")
+    assert "Hansjons" not in (extract(text)["organization"] or "")

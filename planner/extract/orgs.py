@@ -216,6 +216,8 @@ def _org_after(after: list[str]) -> str | None:
     words = []
     for raw in after[:4]:
         word = raw.strip(",.:;–-")
+        if not word and raw[-1] in ".;":
+            break  # "… till ny kommunstyrelse. Elof Hansjons blir …": the body's sentence ends, a name begins
         if word:
             words.append(word)
         if raw.endswith((",", ".", ";", ":")) and words:
