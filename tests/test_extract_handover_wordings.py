@@ -56,6 +56,11 @@ from planner.extract.normalize import fold
     ("§ 9. Val av styrelse.\nOrdförande, vald på ett år: Per Holm, nyval.\nKassör: Eva Lind, omval.", None, "Per Holm"),
     # OCR wrapped the line inside the parenthesis that follows the name.
     ("Efter Olles avgang har Eva Lind (tidigare vice\nordférande) tillsatts som ordférande.", None, "Eva Lind"),
+    # A chair proposed or nominated, with the one leaving named after "efter avgående".
+    ("En enig valberedning föreslår Anders Sundström till ny ordförande efter avgående Nina Jarlbäck.",
+     "Nina Jarlbäck", "Anders Sundström"),
+    ("Moderaternas valberedning har nu enhälligt nominerat Anders Knape till ordförande för det nya förbundet.",
+     None, "Anders Knape"),
 ])
 def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str) -> None:
     found = [(h.from_party, h.to_party) for h in find_handovers(fold(text), text)]
@@ -67,6 +72,8 @@ def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str
     "2. Val av mötesordförande\nPer Holm valdes till ordförande för årsmötesförhandlingarna.",
     "Eva Lind fick förnyat förtroende och valdes till ordförande för ytterligare en mandatperiod.",
     "Till ordförande på årsmötet valdes Per Holm och till sekreterare Bo Ek.",
+    # the candidate speaking in a quote: a pronoun is nobody's name
+    "– Jag är glad över förfrågan och har tackat ja till att bli föreslagen som ordförande i förbundet.",
 ])
 def test_the_meeting_s_own_chair_and_a_chair_re_elected_are_no_handover(text: str) -> None:
     assert find_handovers(fold(text), text) == []
@@ -229,3 +236,14 @@ def test_a_vice_chair_who_becomes_so_is_no_new_chair() -> None:
 ])
 def test_a_term_of_whole_years_dates_the_change_by_its_first_new_year(text: str, expected: list) -> None:
     assert _handovers(text) == expected
+
+
+def test_a_proposed_chair_is_dated_by_the_meeting_that_will_elect_them() -> None:
+    """News of a valberedning's proposal names the electing meeting later, after the candidate's quote."""
+    text = ("Anders Sundström ny KF-ordförande\n"
+            "En enig valberedning föreslår Anders Sundström till ny ordförande efter avgående Nina Jarlbäck.\n"
+            "– Jag är glad över förfrågan och har tackat ja till att bli föreslagen som ordförande. Det är en stor "
+            "verksamhet. Om jag blir vald hoppas jag kunna bidra, säger Anders Sundström.\n"
+            "Valberedningen kommer att presentera ett samlat förslag inför förbundets stämma den 16 april 2013.\n")
+    handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert [(h["date"], h["from"], h["to"]) for h in handovers] == [("2013-04-16", "Nina Jarlbäck", "Anders Sundström")]

@@ -58,7 +58,9 @@ FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
 _ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser"
-          r"|tillsatts|tillsattes|tillsatt)")
+          r"|tillsatts|tillsattes|tillsatt"
+          # a proposed or nominated chair: "Valberedningen föreslår Anders Sundström till ny ordförande"
+          r"|foreslar|foreslas|foreslogs|foreslagits|foreslagen|nominerar|nomineras|nominerades|nominerad|nominerats|nominerat)")
 _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?"
              r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
@@ -118,7 +120,7 @@ _ELECT_NEAR = re.compile(_ELECT + r"(?![a-z])|eftertr[aeiouyd]{1,2}d|(?:tog|togs
                          r"|tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"
                          r"|[aeiouyd]{1,2}vertog|[aeiouyd]{1,2}verta\s{1,3}uppdraget|\sin\s{1,3}som\s")
 # Every match of _ELECT_NEAR holds one of these: a substring test is much cheaper than the scan.
-_ELECT_HINTS = ("val", "uts", "tills", "eftertr", "tog", "tagit", "vert", "tar", "in som")
+_ELECT_HINTS = ("val", "uts", "tills", "fores", "nomin", "eftertr", "tog", "tagit", "vert", "tar", "in som")
 
 
 # _ELECT_NEAR's alternatives one by one, each led by a literal: _ELECT_NEAR matches in a window exactly when one of
@@ -127,6 +129,7 @@ _ELECT_HINTS = ("val", "uts", "tills", "eftertr", "tog", "tagit", "vert", "tar",
 # behind for it instead, from one character into the window.
 _ELECT_NEAR_PARTS = tuple(re.compile(part) for part in (
     r"val(?:des|js|ts|d|ja|de|jer)(?![a-z])", r"uts(?:ags|es|etts|edd|e|ag|er)(?![a-z])", r"tillsatt(?:s|es)?(?![a-z])",
+    r"fores(?:lar|las|logs|lagits|lagen)(?![a-z])", r"nominer(?:ar|as|ades|ad|ats|at)(?![a-z])",
     r"eftertr[aeiouyd]{1,2}d", r"(?:tog|togs|tagit)\s{1,3}[aeiouyd]{1,2}ver", r"tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"))
 _ELECT_NEAR_BEHIND = (re.compile(r"(?<=[aeiouyd])vert(?:og|a\s{1,3}uppdraget)"), re.compile(r"(?<=\s)in\s{1,3}som\s"))
 
@@ -144,6 +147,8 @@ _NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the st
 # "4M" is a name; OCR's "6ppnade" (öppnade) is a verb.
 _NAME_TOKEN = re.compile(r"(?:[A-ZÅÄÖÉ]|[0-9](?![a-zåäö]))[\wÅÄÖåäöé&-]*")
 _PLACE_NOUNS = {"kommun", "stad", "region"}
+# "– Jag är glad över förfrågan och … att bli föreslagen som ordförande": the speaker of a quote is named elsewhere.
+_PRONOUNS = {"jag", "du", "han", "hon", "hen", "vi", "ni", "de", "dom", "man"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
          "då", "nu", "när", "där", "under", "inför", "sedan", "även"}
 
@@ -199,7 +204,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             windows.append([lo, hi])
     found: list[Handover] = []
     for lo, hi in windows:
-        found += [h for h in _find_in(folded, original, lo, hi) if _a_change(folded, h)]
+        found += [h for h in _find_in(folded, original, lo, hi)
+                  if _a_change(folded, h) and (h.to_party or "").lower() not in _PRONOUNS]
     for m in INCOMING.finditer(folded) if any(map(folded.__contains__, _INCOMING_HINTS)) else ():
         if any(h.start <= m.start() < h.end + 40 for h in found):
             continue  # already read by a pattern in its window
@@ -214,7 +220,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
 # What every match of a window pattern holds: for each group, one of its strings. A pattern runs only where its window
 # holds them (substring tests are much cheaper than the scans; tests/test_extract_fastpaths.py checks every match of
 # the corpora against them, so a pattern that learns a new form without a new hint fails there).
-_ELECT_WORD = ("val", "uts", "tills")  # every _ELECT word holds one
+_ELECT_WORD = ("val", "uts", "tills", "fores", "nomin")  # every _ELECT word holds one
 _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     GIVE_TO: (("mn",), ("till",)),
     TAKE: (("ver", "tilltrad"),),
@@ -253,6 +259,19 @@ _REELECTED = re.compile(r"(?<![a-z])(?:omvald[a-z]*|omval(?![a-z])|atervald[a-z]
 _CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:pa|vid)\s{1,3}"
                              r"(?:motet|arsmotet|stamman)(?![a-z])|for\s{1,3}(?:motet|dagens\s{1,3}mote|arsmotet|stamman|sammantradet"
                              r"|(?:arsmotes|motes|stammo)?forhandlingarna)(?![a-z])|motesordforande|dagens\s{1,3}ordforande)")
+
+
+_AS_CHAIR_AHEAD = re.compile(_AS_CHAIR)
+# "… till ny ordförande efter avgående Nina Jarlbäck": the one the new chair follows.
+_AFTER_GIVER = re.compile(r"\s{1,3}efter\s{1,3}(?:(?:avgaende|tidigare|forre|nuvarande|sittande)\s{1,3})?"
+                          r"(?:ordforande(?:n)?\s{1,3})?(?=[a-z])")
+
+
+def _giver_after(folded: str, original: str, pos: int) -> str | None:
+    """The outgoing chair named after the elected one's chair word ("… till ny ordförande efter avgående X")."""
+    chair = _AS_CHAIR_AHEAD.search(folded, pos, pos + 90)
+    after = _AFTER_GIVER.match(folded, chair.end()) if chair is not None else None
+    return _name_after(original, after.end()) if after is not None else None
 
 
 def _a_change(folded: str, h: Handover) -> bool:
@@ -330,7 +349,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     for m in ELECTED_INVERTED.finditer(folded, lo, hi) if _may_match(ELECTED_INVERTED, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in ELECTED_AFTER.finditer(folded, lo, hi) if _may_match(ELECTED_AFTER, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), _giver_after(folded, original, m.end()),
+                              _name_after(original, m.end())))
     for m in TAKES_ROLE.finditer(folded, lo, hi) if _may_match(TAKES_ROLE, window) else ():
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
             found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))

@@ -67,6 +67,9 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             # "vid årsskiftet": the coming 1 January.
             year = since.year + (0 if since.month == 1 and since.day <= 15 else 1)
             date, confidence = f"{year}-01-01", 0.7
+        elif meeting is None and _PROPOSED.search(doc.folded, s0, s1) \
+                and (ahead := _electing_meeting_ahead(ctx, resolved, s1)) is not None:
+            date, confidence = ahead, 0.6  # "föreslår X till ny ordförande … inför KF:s stämma den 16 april 2013"
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
         elif (before := _dated_just_before(ctx, resolved, consumed - changes, s0)) is not None:
@@ -208,6 +211,21 @@ def _dated_just_before(ctx: Context, resolved: dict, consumed: set[int], s0: int
     days = [m for m in ctx.mentions if lo <= m.start < s0 and m.precision == "day" and id(m) not in consumed
             and resolved.get(id(m))]
     return resolved[id(days[-1])].first_day.isoformat() if days else None
+
+
+# A chair proposed or nominated, not yet elected: the meeting that elects is named later in the text.
+_PROPOSED = re.compile(r"(?<![a-z])(?:fores(?:lar|las|logs|lagits|lagen)|nominer(?:ar|as|ades|ad|ats|at))(?![a-z])")
+
+
+def _electing_meeting_ahead(ctx: Context, resolved: dict, s1: int) -> str | None:
+    """The first day a meeting is named with in the 800 characters after the proposal ("inför KF:s stämma den 16
+    april 2013", after the candidate's quote): the meeting that will elect the proposed chair."""
+    hi = s1 + 800
+    for m in ctx.mentions:
+        if s1 <= m.start < hi and m.precision == "day" and resolved.get(id(m)) \
+                and cues.MEETING_OR_COUNCIL.search(ctx.doc.folded, max(s1, m.start - 30), m.start):
+            return resolved[id(m)].first_day.isoformat()
+    return None
 
 
 def _occasion_above(ctx: Context, resolved: dict, s0: int) -> str | None:
