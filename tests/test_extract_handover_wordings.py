@@ -59,6 +59,8 @@ from planner.extract.normalize import fold
     # A chair proposed or nominated, with the one leaving named after "efter avgående".
     ("En enig valberedning föreslår Anders Sundström till ny ordförande efter avgående Nina Jarlbäck.",
      "Nina Jarlbäck", "Anders Sundström"),
+    ("Johan Nilsson (M) är därför från och med november ordförande i Älvsjö stadsdelsnämnd och Stefan Johansson (S) "
+     "är vice ordförande.", None, "Johan Nilsson (M)"),
     ("Moderaternas valberedning har nu enhälligt nominerat Anders Knape till ordförande för det nya förbundet.",
      None, "Anders Knape"),
 ])

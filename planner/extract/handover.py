@@ -55,6 +55,10 @@ _FULL_NAME_BEFORE = re.compile(r"(?<![\wåäöé])[A-ZÅÄÖ][a-zåäöé]+(?:-[
 FROM_IS = re.compile(r"f(?<![a-z]f)(?:ran\s{1,3}och\s{1,3}med|r\.?\s?o\.?\s?m\.?|ran)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
                      r"(?:ar|blir)\s{1,3}(?P<to>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s{1,3}"
                      r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+# "Johan Nilsson (M) är därför från och med november ordförande i Älvsjö stadsdelsnämnd": the one named before.
+IS_FROM = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}(?:(?:darfor|nu|numera|alltsa|sedan)\s{1,3})?"
+                     r"(?:fran\s{1,3}och\s{1,3}med|fr\.?\s?o\.?\s?m\.?)\s{1,3}[a-z0-9 .:-]{1,30}?\s{1,3}"
+                     r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
 _ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser"
@@ -231,6 +235,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     NEW_CHAIR: (("ny",),),
     ROLE_BECOMES: (("blir",),),
     FROM_IS: (("fr",),),
+    IS_FROM: (("fr",),),
     ELECTED_BEFORE: (_ELECT_WORD,),
     NAMED_NEW: (("ny",),),
     ELECTED_INVERTED: (_ELECT_WORD, ("till", "som")),
@@ -337,6 +342,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
     for m in ROLE_BECOMES.finditer(folded, lo, hi) if _may_match(ROLE_BECOMES, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+    for m in IS_FROM.finditer(folded, lo, hi) if _may_match(IS_FROM, window) else ():
+        found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
     for m in FROM_IS.finditer(folded, lo, hi) if _may_match(FROM_IS, window) else ():
         named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
         if named[:1].isupper():
