@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.extract import extract
 
 
@@ -97,6 +99,21 @@ def test_a_days_programme_gives_the_meetings_start_and_end() -> None:
             "13.00 Sammanträdet fortsätter\n- Ärenden17.00 Sammanträdet avslutas för dagen\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-02-23", "08:30", "17:00")
+
+
+@pytest.mark.parametrize(("line", "start"), [
+    (" • Förbundsmötet kl. 10:00.", "10:00"),  # the meeting leads its line in the practical programme
+    ("Själva årsmötet börjar kl. 19 i lokalen.", "19:00"),  # said with its verb, anywhere
+    ("Efter mötet kl. 20.00 serveras smörgåstårta för alla som stannar kvar.", None),  # not the meeting's start
+])
+def test_the_meeting_named_with_its_hour_in_a_programme_gives_its_start(line: str, start: str | None) -> None:
+    text = ("Välkommen till förbundsmötet den 23 mars\n\nDen 23 mars 2023 sammanträder förbundsmötet.\n\n"
+            "Här finns förbundsmötets handlingar.\n\nPraktisk information inför dagen\n\n"
+            "Mötet är fysiskt på plats i Mässhallen. Handlingarna skickades till ombuden i god tid.\n\n"
+            " • Från klockan 08.00 kan du registrera dig och få din namnskylt.\n"
+            " • Klockan 09:00 är det partigruppsmöten.\n" + line + "\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"]) == ("2023-03-23", start)
 
 
 def test_a_deadline_in_a_flattened_decision_is_not_made_administrative_by_the_next_clause() -> None:

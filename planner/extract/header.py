@@ -408,6 +408,8 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         labelled = _labelled_time(doc, times)
         if labelled is not None:
             meeting.start, meeting.end = labelled
+    if meeting.start is None and (starts := _noun_starts(doc)) is not None:
+        meeting.start = starts  # "• Förbundsmötet kl. 10:00" in the practical programme, "Årsmötet börjar kl. 19"
     if meeting.start is None or meeting.end is None:
         begin, end = _opened_closed(doc)
         if meeting.start is None and begin:
@@ -434,6 +436,24 @@ def _programme(doc: Doc) -> tuple[str, str | None] | None:
         elif hit.group("close") and start is not None and at > start:
             end = at
     return (start, end) if start else None
+
+
+# The meeting itself in a programme: "• Förbundsmötet kl. 10:00" (the noun leads its short line), or "Årsmötet
+# börjar kl. 19.00" anywhere; "nästa möte kl 18" is another meeting's.
+_NOUN_STARTS = re.compile(r"(?<![a-z])(?P<n>[a-z]{0,20}(?:sammantradet|motet|stamman|fullmaktige))\s{1,3}"
+                          r"(?P<v>(?:startar|borjar|inleds|oppnas)\s{1,3}(?:(?:redan|forst)\s{1,3})?)?"
+                          r"(?:kl\.?|klockan)\s{0,2}(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?(?!\d|[.:]\d)")
+_LEADS_LINE = re.compile(r"[\s•*·-]{0,6}$")
+
+
+def _noun_starts(doc: Doc) -> str | None:
+    for hit in _NOUN_STARTS.finditer(doc.folded, 0, 20000) if "kl" in doc.folded else ():
+        line = doc.line_of(hit.start())
+        short = len(doc.lines[line].strip()) <= 60 and _LEADS_LINE.fullmatch(doc.folded, doc.starts[line], hit.start())
+        if (hit.group("v") or short) and not doc.folded.endswith("nasta ", 0, hit.start("n")) \
+                and int(hit.group("h")) < 24:
+            return f"{int(hit.group('h')):02d}:{hit.group('m') or '00'}"
+    return None
 
 
 def _repeats(meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]
