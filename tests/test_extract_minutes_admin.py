@@ -144,3 +144,19 @@ def test_a_bare_tid_label_in_a_flattened_protocol_page_dates_the_meeting() -> No
             "kl Beslutande se nästa sida Övriga deltagande se nästa sida Utses att justera Justeringens plats och tid "
             "Bengt Rask Miljö- och byggförvaltningen Underskrifter Sekreterare Paragrafer\n")
     assert extract(text)["meeting"]["date"] == "2013-02-26"
+
+
+FORM_HEADER = ("Nämnd:Omvårdnadsnämnden\nTitel:2019-01-30 Protokoll  Nämnd\n\n  Sammanträdesdatum\n\n  Plats och tid\n"
+               "  Omvårdnadsnämnden\n\n  2019-01-30\n\n  Faxepark, konferenslokal Europa, kl. 13:15 {dash}15:20\n"
+               "  Utses att justera\n  Lennart Gard\n  Justeringens\n  plats och tid\n"
+               "  Omvårdnadsförvaltningen, 2019-02-06, kl. 09:00\n  Paragrafer\n  1 - 22\n")
+
+
+@pytest.mark.parametrize("dash", ["– ", "-."])  # "-." as OCR reads a dash
+def test_a_protocol_form_with_its_labels_above_its_values(dash: str) -> None:
+    """The labels stand in a column above the values: the day alone on its line, the place and hours below it.
+    "Justeringens / plats och tid" wrapped after its first word is the adjustment's, on its own line too."""
+    result = extract(FORM_HEADER.format(dash=dash))
+    meeting = result["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2019-01-30", "13:15", "15:20")
+    assert [i["kind"] for i in result["items"] if i["date"] == "2019-02-06"] == ["reference"]

@@ -183,7 +183,9 @@ _WILL_BE_HELD = re.compile(r"[ \t,]{1,3}(?:kommer|ska|skall)\s{1,3}(?:[a-z]{2,12
 
 def _admin_label_above(doc: Doc, index: int) -> bool:
     """"Justeringens / plats och tid … 2006-05-10": a label wrapped after its first word, which says whose it is."""
-    above = doc.prev_nonblank(index, 1)
+    above = doc.prev_nonblank(index, 2)
+    if above and LABEL.fullmatch(doc.folded_line(above[0]).strip()):
+        above = above[1:]  # "Justeringens / plats och tid / Förvaltningen, 2019-02-06": the label on its own line
     return bool(above) and len(doc.lines[above[0]].strip()) <= 30 \
         and ADMIN.search(doc.folded_line(above[0])) is not None
 
@@ -321,6 +323,9 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
             return found
     nxt = doc.next_nonblank(index)
     candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
+    if nxt is not None and not candidates and not doc.folded[doc.starts[index]:line_end].replace(
+            doc.folded[m.start:m.end], "").strip() and _TIME_IN_PLACE.search(doc.folded_line(nxt)):
+        candidates.append(nxt)  # "2019-01-30" alone, then "Faxepark, konferenslokal Europa, kl. 13:15 – 15:20"
     # A "Tid"/"Plats och tid" line elsewhere in the header block.
     for i in range(max(0, index - 3), min(len(doc.lines), index + 7)):
         if i != index and i not in candidates and TIME_LABEL.match(doc.folded_line(i)):
@@ -399,6 +404,11 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
             if doc.line_of(m.start) not in front_matter_lines(doc) and doc.line_of(t.start) == doc.line_of(m.end):
                 meeting.start, meeting.end = t.begin, t.finish  # (a front-matter date says when the page was posted)
                 break
+    if meeting.start is None:  # "Titel:2019-01-30 Protokoll" above the form: "2019-01-30" / "Faxepark, kl. 13:15"
+        for m in _alone_repeats(doc, meeting, mentions):
+            meeting.start, meeting.end = _time_near(doc, doc.line_of(m.start), m, times)
+            if meeting.start is not None:
+                break
     elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
         meeting.end = next((t.finish for _, t in _repeats(meeting, mentions, times)
                             if t.begin == meeting.start and t.finish), None)
@@ -454,6 +464,16 @@ def _noun_starts(doc: Doc) -> str | None:
                 and int(hit.group("h")) < 24:
             return f"{int(hit.group('h')):02d}:{hit.group('m') or '00'}"
     return None
+
+
+def _alone_repeats(doc: Doc, meeting: Meeting, mentions: list[DateMention]) -> Iterator[DateMention]:
+    """The meeting's day again, alone on a line of the top of the text (a form's value under its labels)."""
+    day = (meeting.date.year, meeting.date.month, meeting.date.day)
+    for m in mentions[:40]:
+        index = doc.line_of(m.start)
+        if m.precision == "day" and (m.year or meeting.date.year, m.month, m.day) == day and index != meeting.line \
+                and index < 60 and doc.lines[index].strip() == doc.original[m.start:m.end].strip():
+            yield m
 
 
 def _repeats(meeting: Meeting, mentions: list[DateMention], times: list[TimeMention]

@@ -235,14 +235,21 @@ _PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inle
                            r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
 
 
+_BARE_FIELD = re.compile(r"\s{0,24}(?:plats och tid|tid och plats|datum och tid|tid|datum|plats)\s{0,3}:?\s{0,3}")
+
+
 def _under_admin_label(ctx: Context, line: int) -> bool:
     """A protocol's anslag box, one field a line: "Datum då anslaget sätts upp / 2012-09-27" (or "Datum då anslaget /
     tas ned 2012-10-19"), the label on the short line above the date's short line."""
     doc = ctx.doc
+    above = doc.prev_nonblank(line, 2)
+    if len(above) == 2 and _BARE_FIELD.fullmatch(doc.folded_line(above[0])) \
+            and len(doc.lines[above[1]].strip()) <= 30 and _line_has(ctx, above[1], cues.ADMIN):
+        return True  # "Justeringens / plats och tid / Omvårdnadsförvaltningen, 2019-02-06, kl. 09:00"
     own = doc.lines[line].strip()
     if len(own) > 40 or not (own[:1].isdigit() or own[:1].islower()):
         return False  # "Protokoll direktionen 2021-05-27" under "Omedelbar justering §36": a line of its own
-    above = doc.prev_nonblank(line, 1)
+    above = above[:1]
     if not above or len(doc.lines[above[0]].strip()) > 40 or not _line_has(ctx, above[0], cues.ADMIN):
         return False
     start = doc.starts[above[0]]

@@ -17,7 +17,7 @@ class TimeMention:
 _H = r"\d\d?"
 _M = r"[0-5]\d"
 _M_SPLIT = r"[0-5](?: (?=\d(?!\d)))?\d"  # OCR's "17:3 0": a blank inside the minutes
-_RANGE_SEP = r"\s{0,2}(?:-|–|—|~|till|ca\.?(?=\s))\s{0,2}"  # "kl 08:30 ca 12:00": until about noon
+_RANGE_SEP = r"\s{0,2}(?:[-–—](?:\.(?=\d))?|~|till|ca\.?(?=\s))\s{0,2}"  # "kl 08:30 ca 12:00": until about noon
 # A transcript that lost the dash: "kl. 13.00 15.30" (a blank, then a second time with its minutes).
 _SPACED = rf"\s{{1,2}}(?={_H}[.:]{_M}(?![\d]|[.:/-]\d))"
 _KL = re.compile(
