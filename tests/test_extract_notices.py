@@ -418,3 +418,25 @@ def test_a_name_after_the_bodys_sentence_is_not_its_organization() -> None:
     text = ("Nytt styre\n\nBoel Godner fortsätter som ordförande efter gårdagens val till ny kommunstyrelse. "
             "Elof Hansjons blir förste vice ordförande.\n")
     assert "Hansjons" not in (extract(text)["organization"] or "")
+
+
+def test_what_is_done_about_an_extra_meeting_does_not_date_it() -> None:
+    """The request's day, the board meeting that decided to call it, the day the call goes out and the ordinary
+    meeting named after it are none of them the extra meeting; "en tiondel (1/10) av rösterna" is no date."""
+    text = ("Information om extra förbundsmöte\n\n"
+            "Styrelsen ska kalla till extra förbundsmöte om det begärs av en tiondel (1/10) av rösterna.\n\n"
+            "Den 31 januari 2024 inkom en begäran om extra förbundsmöte från föreningarna.\n\n"
+            "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat att kalla till ett extra förbundsmöte.\n\n"
+            "Förbundsstyrelsen avser att den 12 februari 2024 skicka ut kallelsen till extra förbundsmöte.\n\n"
+            "Digital närvaro är önskvärd på det extra förbundsmötet, eftersom det redan är inplanerat ett ordinarie "
+            "förbundsmöte 28-29 september 2024.\n")
+    items = extract(text)["items"]
+    assert not [i for i in items if i["kind"] == "next_meeting"]
+    assert "2024-10-01" not in {i["date"] for i in items}
+
+
+def test_an_extra_meeting_called_for_a_day_is_the_next_meeting() -> None:
+    text = ("Extra förbundsmöte\n\nFörbundsstyrelsen kallar härmed till extra förbundsmöte den 14 mars 2024 "
+            "kl. 18.00 i Stockholm.\n")
+    nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert nexts == [("2024-03-14", "18:00")]

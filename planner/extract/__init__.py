@@ -341,6 +341,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
+        if _HAS_BEFORE.search(before) and _SUPINE_AFTER.match(doc.folded, m.end):
+            continue  # "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat …": a meeting held
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
             or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
         if own or (cancelled and cues.MEETING.search(before)):
@@ -351,6 +353,8 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
+_HAS_BEFORE = re.compile(r"(?<![a-z])(?:har|hade)\s[^.]{0,60}$")
+_SUPINE_AFTER = re.compile(r"(?:\s{1,3}(?:19|20)\d\d)?\s{1,3}(?:[a-z]{2,12}\s{1,3})?[a-z]{3,}(?:at|it|tt)(?![a-z])")
 # "vid styrelsens sammanträde den 12 november" in a landstingsstyrelse's minutes: a body names itself by its head noun.
 _GENERIC_HEAD = re.compile(r"(?<![a-z])(styrelse|namnd|direktion|utskott|fullmaktige|beredning|rad)(?:ens|ns|ets|s)"
                            r"\s{1,3}(?:[a-z]{1,14}\s{1,3})?(?:sammantrade|mote)(?![a-z])")

@@ -107,7 +107,7 @@ _PRIORITY = {name: i for i, (name, _, _) in enumerate(_PATTERNS)}
 _DAY_AFTER = re.compile(r"\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th|:[ae])?(?:,?\s(?P<y>(?:19|20)\d\d))?(?![\d:/]|\.\d)"
                         r"(?=\s{0,3}(?:$|[\n,;)]|\.(?=[ \t]*(?:\n|$))|kl|\s(?:kl|[(-]|\d{1,2}[.:]\d\d(?!\d))))")
 _WEEKDAY_BEFORE = re.compile(r"([a-z]{6,10})\s{1,8}(?:den\s{1,3})?$")
-_FRACTION_AFTER = re.compile(r"\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
+_FRACTION_AFTER = re.compile(r"\)?\s{0,2}(?:dag|del|tjanst|timme|ar\b|av\b|%)")
 _PREPOSITION_BEFORE = re.compile(
     r"(?:^|[^a-z])(?P<p>i|under|till|infor|fore|efter|senast i|fran och med|sedan)\s{1,3}"
     r"(?:(?:slutet|borjan|mitten)\s{1,3}av\s{1,3})?$")

@@ -337,7 +337,23 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     in_sentence = [d for d in found if d.precision != "week"] or found
     after = [d for d in in_sentence if d.start >= cue_pos]
     owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
+    if owner is m and (extra := cues.EXTRA.match(ctx.doc.folded, cue_pos)) is not None:
+        return _extra_owns(ctx.doc.folded, extra, m)
     return owner is m
+
+
+# What is done about an extra meeting, not the meeting: "inkom en begäran om", "beslutat att kalla till",
+# "skicka ut kallelsen till" (a date before these is the request's, the decision's, the letter's).
+_EXTRA_ACT = re.compile(r"(?<![a-z])(?:begaran|begara|begart|begar|kalla|kallar|kallat|kallas|kallelse|kallelsen|"
+                        r"inbjudan|inbjudningen)(?:\s{1,3}(?:om|till|att))?(?:\s{1,3}(?:ett|en|det))?\s{1,3}$")
+
+
+def _extra_owns(folded: str, extra: re.Match[str], m: DateMention) -> bool:
+    """An extra meeting's day: not one before the act of asking or calling for it, nor one after another meeting
+    named between them ("… det extra förbundsmötet, … inplanerat ett ordinarie förbundsmöte 28-29 september")."""
+    if m.start < extra.start():
+        return _EXTRA_ACT.search(folded, max(m.end, extra.start() - 40), extra.start()) is None
+    return cues.MEETING.search(folded, extra.end(), m.start) is None
 
 
 def _names_next(ctx: Context) -> bool:
