@@ -426,7 +426,8 @@ def test_what_is_done_about_an_extra_meeting_does_not_date_it() -> None:
     text = ("Information om extra förbundsmöte\n\n"
             "Styrelsen ska kalla till extra förbundsmöte om det begärs av en tiondel (1/10) av rösterna.\n\n"
             "Den 31 januari 2024 inkom en begäran om extra förbundsmöte från föreningarna.\n\n"
-            "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat att kalla till ett extra förbundsmöte.\n\n"
+            "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat att kalla till ett extra "
+            "förbundsmöte.\n\n"
             "Förbundsstyrelsen avser att den 12 februari 2024 skicka ut kallelsen till extra förbundsmöte.\n\n"
             "Digital närvaro är önskvärd på det extra förbundsmötet, eftersom det redan är inplanerat ett ordinarie "
             "förbundsmöte 28-29 september 2024.\n")
