@@ -441,3 +441,11 @@ def test_an_extra_meeting_called_for_a_day_is_the_next_meeting() -> None:
             "kl. 18.00 i Stockholm.\n")
     nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
     assert nexts == [("2024-03-14", "18:00")]
+
+
+def test_the_year_a_headline_names_places_the_news_items_yearless_days() -> None:
+    text = ("Mälardalsrådets Rådsmöte 2020\n\nVi ställer om! Rådsmötet den 21 augusti hålls digitalt. "
+            "Mälartinget i Eskilstuna flyttas istället fram till maj 2021.\n\n"
+            "Rådsmötet hålls digitalt den 21 augusti kl 12.00.\n")
+    dates = {i["date"] for i in extract(text)["items"]}
+    assert "2020-08-21" in dates and "2021-05" in dates

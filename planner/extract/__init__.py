@@ -151,6 +151,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
         ctx.sections = _plan_sections(doc, ctx.plan_lines)
+    if year_ref is None and doc_kind == NOTICE and (headline := _headline_year(doc, content)) is not None:
+        doc_year = headline  # "Mälardalsrådets Rådsmöte 2020" over "… den 21 augusti … flyttas fram till maj 2021"
     resolved = {}
     named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
     for m in content:
@@ -307,6 +309,21 @@ def _weekday_years(mentions: list[DateMention], doc_year: int) -> dict[int, Date
 def _name_year_month(source: str) -> tuple[int, int | None] | None:
     hit = _NAME_YEAR.search(source or "")
     return (int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None) if hit else None
+
+
+_HEADLINE_YEAR = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?![\d.:/-])")
+
+
+def _headline_year(doc: Doc, content: list[DateMention]) -> int | None:
+    """The one year a news item's headline names, outside any date: the year its yearless days are in."""
+    top = doc.first_nonblank(1)
+    if not top or len(doc.lines[top[0]]) > 80:
+        return None
+    line = top[0]
+    if content and doc.line_of(content[0].start) == line:  # the first line's dates come first: a dated headline
+        return None
+    years = _HEADLINE_YEAR.findall(doc.lines[line])
+    return int(years[0]) if len(years) == 1 else None
 
 
 def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
