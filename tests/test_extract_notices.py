@@ -449,3 +449,12 @@ def test_the_year_a_headline_names_places_the_news_items_yearless_days() -> None
             "Rådsmötet hålls digitalt den 21 augusti kl 12.00.\n")
     dates = {i["date"] for i in extract(text)["items"]}
     assert "2020-08-21" in dates and "2021-05" in dates
+
+
+@pytest.mark.parametrize("said", ["Nästa år", "Nasta 4r"])  # and as OCR reads it
+def test_a_news_item_whose_one_full_date_is_next_year_speaks_from_the_year_before(said: str) -> None:
+    text = ("Styrelsen möts i Karlsborg i nästa vecka\n\nDen 16-17 augusti är det dags för styrelsemöte. "
+            "På dagordningen står planering av höstmötet den 22-23 november.\n\n"
+            f"{said} fyller föreningen 30 år. Vi firar vid rikskonferensen, som äger rum den 24-26 april 2019.\n")
+    dates = sorted(i["date"] for i in extract(text)["items"] if i["kind"] != "reference")
+    assert dates == ["2018-08-16", "2018-11-22", "2019-04-24"]

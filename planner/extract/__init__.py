@@ -147,6 +147,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # A notice that gives no date of its own reads its yearless dates from its first full date.
     year_ref = ref or (_first_full_date([m for m in content if id(m) not in publications])
                        if doc_kind == NOTICE else None)
+    if year_ref is not None and ref is None and _NEXT_YEAR.search(doc.folded, 0, _at_of(content, year_ref)):
+        # "Nästa år fyller SmåKom 30 år … 2019 års rikskonferens den 24-26 april 2019": the news is of the year before
+        year_ref, doc_year = None, year_ref.year - 1
     year_context = YearContext(doc, [m for m in content if id(m) not in publications], plan=doc_kind == PLAN)
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
@@ -324,6 +327,15 @@ def _headline_year(doc: Doc, content: list[DateMention]) -> int | None:
         return None
     years = _HEADLINE_YEAR.findall(doc.lines[line])
     return int(years[0]) if len(years) == 1 else None
+
+
+_NEXT_YEAR = re.compile(r"(?<![a-z])(?:nasta|kommande)\s{1,3}[a4&]r(?![a-z])")  # OCR: "Nasta 4r"
+
+
+def _at_of(mentions: list[DateMention], day: dt.date) -> int:
+    """Where the first full date of `day` is written (0 when none is)."""
+    return next((m.start for m in mentions if m.precision == "day" and m.year and
+                 safe_date(m.year, m.month, m.day) == day), 0)
 
 
 def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
