@@ -56,3 +56,19 @@ def test_a_date_ending_its_sentence_is_not_reported_held_by_the_next_paragraph()
             "Nämndernas ledamöter väljs den 19 december.\n\n"
             "Under mötet valdes också Peter Friström (S) till kommunfullmäktiges ordförande.\n")
     assert extract(text)["meeting"] is None
+
+
+@pytest.mark.parametrize(("words", "day"), [
+    ("På måndag samlas det nya kommunfullmäktige för första gången.", "2018-10-29"),  # written on a Tuesday
+    ("Nu på tisdag sammanträder styrelsen igen.", "2018-10-30"),  # the same weekday: a week on
+    ("I morgon har förbundets fullmäktige sitt möte.", "2018-10-24"),
+])
+def test_news_of_a_meeting_on_a_coming_weekday_dates_it_from_the_post(words: str, day: str) -> None:
+    text = f"Vem blir ordförande?\n\nHultsfred 2018-10-23 11:15\n\n{words} Det är inte klart vem som blir ordförande.\n"
+    assert day in {i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+
+
+def test_a_coming_weekday_with_its_date_or_without_a_meeting_is_no_extra_day() -> None:
+    text = ("Nyheter\n\n2018-10-23 11:15\n\nPå måndag den 12 november samlas fullmäktige. "
+            "Men på måndag ska förslaget i alla fall vara klart.\n")
+    assert {i["date"] for i in extract(text)["items"] if i["kind"] != "reference"} == {"2018-11-12"}

@@ -47,7 +47,7 @@ from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
 from planner.extract.plantimes import plan_time
-from planner.extract.relative import held_on_named_day
+from planner.extract.relative import coming_days, held_on_named_day
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -135,6 +135,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if ref is None and doc_kind != PLAN and not dated and named and named[1]:
         ref = dt.date(named[0], named[1], 1)
     organization, body = find_org_body(doc)
+    if doc_kind == NOTICE and published is not None:
+        # "På måndag samlas det nya kommunfullmäktige" in news of Tuesday 23 October: Monday the 29th
+        coming = [DateMention(start, end, "day", day.month, day.day, day.year)
+                  for day, start, end in coming_days(doc.folded, bounds, published)]
+        content = sorted(content + coming, key=attrgetter("start")) if coming else content
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   bounds, ref, body)

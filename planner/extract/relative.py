@@ -54,3 +54,27 @@ def held_on_named_day(folded: str, bounds: list[int], ref: dt.date) -> tuple[dt.
         if held and cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
             return named_day(hit, ref), hit.start()
     return None
+
+
+# "På måndag samlas det nya kommunfullmäktige", "nu på torsdag": the coming weekday, not one with its date after it
+# ("på måndag den 12 maj" is dated by its date); "i morgon": the next day.
+_COMING = re.compile(r"(?<![a-z])(?:(?:nu\s{1,3})?pa\s{1,3}(?P<w>" + "|".join(map(kw, _DAYS)) + r")(?![a-z])"
+                     r"(?!\s{1,3}(?:den\s{1,3})?\d|\s{1,3}och)|(?P<tomorrow>i\s?morgon)(?![a-z]))")
+
+
+def coming_days(folded: str, bounds: list[int], ref: dt.date) -> list[tuple[dt.date, int, int]]:
+    """Meetings news announces for a coming weekday, reckoned from the day it was written: (day, start, end)."""
+    if "dag" not in folded and "morgon" not in folded:
+        return []
+    found = []
+    for hit in _COMING.finditer(folded):
+        s0, s1 = sentence_of(bounds, hit.start(), len(folded))
+        if not cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
+            continue
+        if hit.group("tomorrow"):
+            day = ref + dt.timedelta(days=1)
+        else:
+            weekday = _WEEKDAYS_AGO[re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") + "s")]
+            day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        found.append((day, hit.start(), hit.end()))
+    return found
