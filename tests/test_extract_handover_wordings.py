@@ -249,3 +249,11 @@ def test_a_proposed_chair_is_dated_by_the_meeting_that_will_elect_them() -> None
             "Valberedningen kommer att presentera ett samlat förslag inför förbundets stämma den 16 april 2013.\n")
     handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert [(h["date"], h["from"], h["to"]) for h in handovers] == [("2013-04-16", "Nina Jarlbäck", "Anders Sundström")]
+
+
+def test_a_new_chair_is_dated_by_the_day_they_took_office_a_few_sentences_on() -> None:
+    text = ("Rapport från Mälartinget 2019\n\nKristoffer Tamsons (M) vald till ny ordförande för Mälardalsrådet\n\n"
+            "Kristoffer Tamsons (M), trafikregionråd i Stockholm, har valts till ny ordförande för Mälardalsrådet. "
+            "Tillsammans med den nya styrelsen tillträdde han under Mälartinget i Örebro den 10 maj.\n")
+    handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert [(h["date"], h["to"]) for h in handovers] == [("2019-05-10", "Kristoffer Tamsons")]

@@ -178,7 +178,14 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     far = _sentence_before(ctx, lo)
     left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
             and m.precision in ("day", "month") and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
-    return (starts or held[-1:] or left[-1:])[:1]
+    # "X har valts till ny ordförande. … tillträdde han under Mälartinget i Örebro den 10 maj": when the office began
+    # (a few sentences on, under a headline that names the change)
+    took = [m for m in ctx.mentions if s1 <= m.start < s1 + 400 and id(m) not in consumed and resolved.get(id(m))
+            and m.precision == "day" and _TOOK_OFFICE.search(doc.folded, s1, m.start)]
+    return (starts or took[:1] or held[-1:] or left[-1:])[:1]
+
+
+_TOOK_OFFICE = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?![a-z])")
 
 
 _LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")
