@@ -256,4 +256,4 @@ def test_a_new_chair_is_dated_by_the_day_they_took_office_a_few_sentences_on() -
             "Kristoffer Tamsons (M), trafikregionråd i Stockholm, har valts till ny ordförande för Mälardalsrådet. "
             "Tillsammans med den nya styrelsen tillträdde han under Mälartinget i Örebro den 10 maj.\n")
     handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
-    assert [(h["date"], h["to"]) for h in handovers] == [("2019-05-10", "Kristoffer Tamsons")]
+    assert [(h["date"], h["to"]) for h in handovers] == [("2019-05-10", "Kristoffer Tamsons (M)")]

@@ -67,6 +67,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             # "vid årsskiftet": the coming 1 January.
             year = since.year + (0 if since.month == 1 and since.day <= 15 else 1)
             date, confidence = f"{year}-01-01", 0.7
+        elif meeting is None and (took := _took_office(ctx, resolved, consumed, s1)) is not None:
+            date, confidence = took, 0.65
         elif meeting is None and _PROPOSED.search(doc.folded, s0, s1) \
                 and (ahead := _electing_meeting_ahead(ctx, resolved, s1)) is not None:
             date, confidence = ahead, 0.6  # "föreslår X till ny ordförande … inför KF:s stämma den 16 april 2013"
@@ -178,11 +180,17 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
     far = _sentence_before(ctx, lo)
     left = [m for m in ctx.mentions if far <= m.start < s0 and resolved.get(id(m))
             and m.precision in ("day", "month") and _LEAVES.search(doc.folded, *sentence_of(ctx.bounds, m.start, s0))]
-    # "X har valts till ny ordförande. … tillträdde han under Mälartinget i Örebro den 10 maj": when the office began
-    # (a few sentences on, under a headline that names the change)
-    took = [m for m in ctx.mentions if s1 <= m.start < s1 + 400 and id(m) not in consumed and resolved.get(id(m))
-            and m.precision == "day" and _TOOK_OFFICE.search(doc.folded, s1, m.start)]
-    return (starts or took[:1] or held[-1:] or left[-1:])[:1]
+    return (starts or held[-1:] or left[-1:])[:1]
+
+
+def _took_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) -> str | None:
+    """"X har valts till ny ordförande. … tillträdde han under Mälartinget i Örebro den 10 maj": when the office
+    began, a few sentences on (under a headline that names the change). That day is another event's, named as such."""
+    for m in ctx.mentions:
+        if s1 <= m.start < s1 + 400 and id(m) not in consumed and m.precision == "day" and resolved.get(id(m)) \
+                and _TOOK_OFFICE.search(ctx.doc.folded, s1, m.start):
+            return resolved[id(m)].first_day.isoformat()
+    return None
 
 
 _TOOK_OFFICE = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?![a-z])")
