@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from planner.extract import extract
 from planner.extract.dates import find_dates
 from planner.extract.months import month_number
 from planner.extract.normalize import fold
@@ -53,6 +54,8 @@ def test_month_names_tolerate_ocr_but_not_other_words(word: str, month: int | No
     ("26/6 t. o. m. 28/8", [(None, 6, 26, (8, 28))]),  # "t. o. m." with its blanks is a range too
     ("tel 0701234567", []),
     ("1/2 dag", []),
+    ("en tiondel (1/10) av rösterna", []),  # a fraction in brackets
+    ("Sid 2/8", []),  # the second of eight pages
     ("i höst", []),
     ("under 12 månader", []),
 ])
@@ -1076,3 +1079,10 @@ def test_a_year_copied_from_last_years_template_is_told_by_its_weekday() -> None
 ])
 def test_a_range_said_with_mellan_och(text: str, want: list) -> None:
     assert [(t.begin, t.finish) for t in find_times(fold(text))] == want
+
+
+def test_the_year_after_a_lists_last_day_is_the_year_of_every_day_in_it() -> None:
+    text = ("Protokoll fört vid styrelsens sammanträde tisdagen den 24 augusti 1999 i Helsingborg.\n\n"
+            "6. FU-protokoll från sammanträden den 1 april, 10 juni, 6 juli och 12 augusti 1999 har utsänts.\n")
+    dates = {i["date"] for i in extract(text)["items"]}
+    assert {"1999-04-01", "1999-06-10", "1999-07-06", "1999-08-12"} <= dates and "2000-04-01" not in dates

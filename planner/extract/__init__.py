@@ -163,10 +163,12 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         doc_year = headline  # "Mälardalsrådets Rådsmöte 2020" over "… den 21 augusti … flyttas fram till maj 2021"
     resolved = {}
     named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
+    list_years = _list_end_years(doc.folded, content)
     for m in content:
         context, read = None, m
         if m.year is None:
-            context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0])
+            context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]) \
+                or list_years.get(id(m))
         elif m.year_at_end and named_days.get((m.month, m.day), m.year) != m.year:
             # "blev föräldraledig den 17:e augusti 2020 … gäller från den 17:e augusti t.o.m den 31:a december 2022"
             read = replace(m, year=named_days[(m.month, m.day)])
@@ -341,6 +343,27 @@ def _at_of(mentions: list[DateMention], day: dt.date) -> int:
     """Where the first full date of `day` is written (0 when none is)."""
     return next((m.start for m in mentions if m.precision == "day" and m.year and
                  safe_date(m.year, m.month, m.day) == day), 0)
+
+
+_LIST_SEP = re.compile(r"\s{0,3}(?:,|;|och|samt|&)\s{0,3}(?:den\s{1,3})?")
+
+
+def _list_end_years(folded: str, mentions: list[DateMention]) -> dict[int, int]:
+    """"sammanträden den 1 april, 10 juni, 6 juli och 12 augusti 1999": the year after a list's last day is the
+    year of each day before it, by id. One pass from the end."""
+    years: dict[int, int] = {}
+    year = None
+    for k in range(len(mentions) - 1, -1, -1):
+        m = mentions[k]
+        if m.precision != "day":
+            year = None
+        elif m.year is not None:
+            year = m.year if not m.end_year else None
+        elif year is not None:
+            years[id(m)] = year
+        if k and not _LIST_SEP.fullmatch(folded, mentions[k - 1].end, m.start):
+            year = None
+    return years
 
 
 def _first_full_date(mentions: list[DateMention]) -> dt.date | None:

@@ -272,6 +272,7 @@ def _valid_day(day: int, month: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
+_PAGE_BEFORE = re.compile(r"(?<![a-z])(?:sid|sida|sidan|s\.|page|blad)\.?[ \t]{0,2}$")
 _CLOCK_BEFORE = re.compile(r"(?<![a-z])(?:kl|klockan)\.?\s{0,2}$")
 _DAY_LED_ROW = re.compile(r"[ \t]{1,3}\d{1,2}(?!\d)")
 
@@ -287,8 +288,9 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
             sd2, sm2 = int(m.group("sd2")), int(m.group("sm2"))
             return DateMention(start, end, "day", month, d1, None, sd2, sm2, None) if _valid_day(sd2, sm2) else None
         year = int(m.group("sy")) if m.group("sy") else 2000 + int(m.group("syy")) if m.group("syy") else None
-        if year is None and _FRACTION_AFTER.match(folded, end):
-            return None
+        if year is None and (_FRACTION_AFTER.match(folded, end)
+                             or _PAGE_BEFORE.search(folded, max(0, start - 8), start)):
+            return None  # "en tiondel (1/10) av", "Sid 2/8": a fraction, a page of a document
         return DateMention(start, end, "day", month, d1, year)
     if m.group("rd"):  # 6-7/11
         month, last = int(m.group("rm") or m.group("rdm")), int(m.group("rd"))
