@@ -160,3 +160,19 @@ def test_a_protocol_form_with_its_labels_above_its_values(dash: str) -> None:
     meeting = result["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2019-01-30", "13:15", "15:20")
     assert [i["kind"] for i in result["items"] if i["date"] == "2019-02-06"] == ["reference"]
+
+
+def test_a_conference_of_two_days_from_the_meetings_day_on_is_its_own_item() -> None:
+    text = ("Medlemmarna kallas härmed till årsmöte torsdagen den 14 mars 2019, kl. 16.30 på Scandic Hasselbacken.\n\n"
+            "Årsmötet hålls i samband med föreningens årliga konferens, Miljöchefsmötet 2019, den 14-15 mars 2019. "
+            "Särskild inbjudan har gått ut till konferensen.\n")
+    result = extract(text)
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2019-03-14", "16:30")
+    assert [(i["kind"], i["date"], i["end_date"]) for i in result["items"]] == [("meeting", "2019-03-14", "2019-03-15")]
+
+
+def test_minutes_held_at_a_two_day_conference_keep_the_conference() -> None:
+    text = ("Protokoll fört vid årsmöte torsdagen den 14 mars 2019 kl. 16.30 på Scandic Hasselbacken.\n\n"
+            "§ 1 Årsmötet hölls i samband med föreningens årliga konferens den 14-15 mars 2019.\n")
+    items = extract(text)["items"]
+    assert [(i["kind"], i["date"], i["end_date"]) for i in items] == [("meeting", "2019-03-14", "2019-03-15")]

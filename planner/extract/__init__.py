@@ -519,8 +519,9 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
                 item["evidence"]["line"] <= 3
                 or kind == "meeting" and cues.MEETING_OR_COUNCIL.search(fold(item["evidence"]["text"]))):
             continue  # "… om möte inte kan hållas i april" beside "den 28 april": the month says no more
-        if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start):
-            continue
+        if kind in ("meeting", "next_meeting") and date == meeting_date and item["start"] in (None, meeting_start) \
+                and not item.get("end_date"):
+            continue  # (a conference of two days from the meeting's day on is its own item)
         if kind == "meeting" and date in next_dates and item.get("status") != "cancelled":
             nxt = next(i for i in items if i["kind"] == "next_meeting" and i["date"] == date)
             for field in ("start", "end", "location"):

@@ -177,7 +177,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
             and told_as_past(doc, m, s0):
         return "reference", None  # "Laglighetsprövning av kommunstyrelsens beslut 12 maj 2014": decision history
     now = ctx.written if ctx.written_known else ctx.ref
-    not_future = now is not None and r.first_day <= now
+    # (a period from the day itself runs on past it: "… konferens den 14-15 mars", the meeting the 14th)
+    not_future = now is not None and (r.first_day < now or r.first_day == now and not r.end_date)
     if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
             or (now - r.first_day).days > 366 or wording.alone_on_line(doc, m, line)):
