@@ -313,3 +313,10 @@ def test_rows_under_a_proposal_of_dates_are_the_body_s_meetings_led_by_a_short_w
     titles = {i["date"]: i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert titles == {day: "Vård- och omsorgsnämndens sammanträde" for day in (
         "2019-01-31", "2019-02-28", "2019-03-21", "2019-04-25", "2019-05-23", "2019-06-13")}
+
+
+def test_a_next_meeting_that_no_next_words_name_is_titled_by_its_sentences_meeting() -> None:
+    text = ("Årsmöte 2020\n\nFöreningens årsmöte 18/4 ställs in. Styrelsen kan inte genomföra årsmötet som planerat "
+            "den 18/4 2020.\n\nPreliminärt nytt datum för årsmötet är 5 september.\n")
+    nexts = [i for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert [(i["date"], i["title"]) for i in nexts] == [("2020-09-05", "Årsmöte")]

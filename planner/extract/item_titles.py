@@ -61,6 +61,18 @@ def _next_title(ctx: Context, words: str) -> str:
     return "Nästa möte"
 
 
+_MEETING_WORD = re.compile(r"(?<![a-z])[a-z]{2,20}(?:mote|sammantrade)(?:t)?(?![a-z])")
+
+
+def _meeting_word_before(doc: Doc, s0: int, pos: int) -> str:
+    """The last compound meeting noun of the sentence before the date, indefinite ("årsmötet" → "årsmöte")."""
+    hits = list(_MEETING_WORD.finditer(doc.folded, max(s0, pos - 80), pos))
+    if not hits:
+        return ""
+    word = doc.original[hits[-1].start():hits[-1].end()]
+    return word[:-1] if fold(word).endswith("t") else word
+
+
 def _page_noun(ctx: Context) -> str:
     """The word the page itself uses for a meeting; read once per document, not once per title (a 100-page text
     without it was searched to its end for every title)."""
@@ -95,6 +107,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             words = doc.original[label.start("t"):label.end("t")]
             return words[0].upper() + words[1:]
         extra = None if named else extra_meeting(sentence, n0)
+        if extra is None and named is None and (noun := _meeting_word_before(doc, n0, m.start)):
+            return _next_title(ctx, noun)  # "Preliminärt nytt datum för årsmötet är 5 september": "Årsmöte"
         if extra is None:
             return _next_title(ctx, doc.original[n0 + named.start():n0 + named.end()] if named else "")
         # "… hålla ett extra fullmäktige som planeras …": titled as the meeting it is, in the text's own words
