@@ -320,3 +320,19 @@ def test_a_next_meeting_that_no_next_words_name_is_titled_by_its_sentences_meeti
             "den 18/4 2020.\n\nPreliminärt nytt datum för årsmötet är 5 september.\n")
     nexts = [i for i in extract(text)["items"] if i["kind"] == "next_meeting"]
     assert [(i["date"], i["title"]) for i in nexts] == [("2020-09-05", "Årsmöte")]
+
+
+@pytest.mark.parametrize(("sentence", "title"), [
+    ("På dagordningen står i år bland annat planering av höstmötet den 22-23 november 2018.", "Höstmöte"),
+    ("Vi önskar digital närvaro, eftersom det redan är inplanerat ett ordinarie förbundsmöte 28-29 september 2018.",
+     "Ordinarie förbundsmöte"),
+    ("Planering påbörjas nu för ett festligt firande i samband med 2019 års rikskonferens, som äger rum den "
+     "24-26 april 2019.", "2019 års rikskonferens"),
+    ("Förbundet företräds av Bo Ek som ombud vid ISGR:s bolagsstämma den 27 april 2018.", "ISGR:s bolagsstämma"),
+    ("Tillsammans med den nya styrelsen tillträdde han under Mälartinget i Örebro den 10 maj 2018.",
+     "Mälartinget i Örebro"),
+])
+def test_a_long_sentence_is_titled_by_the_event_it_names_right_before_its_date(sentence: str, title: str) -> None:
+    text = "Nyheter från förbundet\n\n2018-01-15\n\nFörbundet berättar om året.\n\n" + sentence + "\n"
+    items = extract(text)["items"]
+    assert [i["title"] for i in items if i["kind"] == "meeting"] == [title]

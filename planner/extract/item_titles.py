@@ -73,6 +73,37 @@ def _meeting_word_before(doc: Doc, s0: int, pos: int) -> str:
     return word[:-1] if fold(word).endswith("t") else word
 
 
+# The event a long sentence dates, named right before its date: "… planering av höstmötet den 22-23 november",
+# "… inplanerat ett ordinarie förbundsmöte 28-29 september", "2019 års rikskonferens, som äger rum den 24-26 april".
+_EVENT_BEFORE = re.compile(
+    r"(?<![a-z])(?P<t>(?:(?:19|20)\d\d\s{1,2}ars\s{1,2})?(?:(?:ordinarie|extra|extrainsatt|gemensamt?|arliga?|forsta)"
+    r"\s{1,2})?[a-z]{2,25}(?:mote|sammantrade|stamma|konferens|kongress|traff|ting|seminari)"
+    r"(?P<def>et|t|n|en|um)?)(?![a-z])(?P<gap>[^.\n;:]{0,24})$")
+_OWNER_BEFORE = re.compile(r"(?<![\w:])((?:[A-ZÅÄÖ][\wåäöé-]*\s)?[A-ZÅÄÖ][\wåäöé:-]*s)\s{1,2}$")
+_EVENT_GAP = re.compile(r"(?:\s{1,3}(?:i|pa)\s{1,3}[a-z]{3,20})?,?(?:\s{1,3}som\s{1,3}(?:ager\s{1,3}rum|hålls|halls))?"
+                        r"(?:\s{1,3}(?:pa\s{1,3})?[a-z]{3,9}dag(?:en)?)?(?:\s{1,3}den)?\s{0,3}")
+
+
+def _event_before(ctx: Context, m: DateMention, s0: int) -> str | None:
+    """The event a sentence of more than a few words names right before its date, as a noun phrase."""
+    doc = ctx.doc
+    if m.start - s0 < 40:
+        return None  # a short sentence is its own title
+    hit = _EVENT_BEFORE.search(doc.folded, max(s0, m.start - 90), m.start)
+    if hit is None or not _EVENT_GAP.fullmatch(hit.group("gap")):
+        return None
+    words = " ".join(doc.original[hit.start("t"):hit.end("t")].split())
+    ending = hit.group("def") or ""
+    if ending and not fold(words).endswith("tinget"):  # "Mälartinget" is a name
+        words = words[:len(words) - len(ending)]  # "höstmötet" → "höstmöte", "stämman" → "stämma"
+    words = words[0].upper() + words[1:] + ("um" if fold(words).endswith("seminari") else "")
+    owner = _OWNER_BEFORE.search(doc.original, max(s0, hit.start("t") - 40), hit.start("t"))
+    if owner is not None:  # "vid ISGR:s bolagsstämma", "SmåKoms höstmöte": whose event it is
+        words = f"{owner.group(1)} {words[0].lower()}{words[1:]}"
+    place = re.match(r"\s{1,3}(?:i|på)\s{1,3}([A-ZÅÄÖ][\wåäö-]{2,20})", doc.original[hit.end("t"):m.start])
+    return f"{words} i {place.group(1)}" if place else words
+
+
 def _page_noun(ctx: Context) -> str:
     """The word the page itself uses for a meeting; read once per document, not once per title (a 100-page text
     without it was searched to its end for every title)."""
@@ -180,6 +211,8 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     block = _block_title(ctx, line, t)
     if block:
         return block
+    if kind == "meeting" and (event := _event_before(ctx, m, s0)) is not None:
+        return event  # "På dagordningen står planering av höstmötet den 22-23 november": "Höstmöte"
     spans = [(max(s0, line_start), min(s1, line_end))]
     parent = _parent_item(doc, line)
     if parent is not None:  # "- Advent of Code hype-event\n  - November 30": the item it belongs to
