@@ -336,3 +336,11 @@ def test_a_long_sentence_is_titled_by_the_event_it_names_right_before_its_date(s
     text = "Nyheter från förbundet\n\n2018-01-15\n\nFörbundet berättar om året.\n\n" + sentence + "\n"
     items = extract(text)["items"]
     assert [i["title"] for i in items if i["kind"] == "meeting"] == [title]
+
+
+def test_dates_listed_as_bare_sammantraden_are_the_bodys_meetings() -> None:
+    text = ("Kultur- och fritidsnämnden - Preliminär plan för sammanträden 2020\n\nProtokoll 2019-10-17\n\n"
+            "Kultur- och fritidsnämnden beslutar att ha 3 sammanträden under 2020.\n\n"
+            "Datum för sammanträden är 6 februari, 5 mars och 2 april.\n")
+    titles = {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert titles == {"Kultur- och fritidsnämndens sammanträde"}

@@ -104,6 +104,16 @@ def _event_before(ctx: Context, m: DateMention, s0: int) -> str | None:
     return f"{words} i {place.group(1)}" if place else words
 
 
+def _listed_title(ctx: Context, subject: str, is_meeting: bool, noun: str) -> str:
+    """A listed date's title from the run's subject: "Styrelsemöte" as the text says; a bare "Sammanträde" is the
+    body's ("Datum för sammanträden är 6 februari, 5 mars …" in Kultur- och fritidsnämnden's minutes)."""
+    if not is_meeting:
+        return body_meeting_title(_as_body(ctx, subject), noun)
+    if fold(subject) in ("sammantrade", "mote") and ctx.body:
+        return body_meeting_title(ctx.body, subject.lower())
+    return subject
+
+
 def _page_noun(ctx: Context) -> str:
     """The word the page itself uses for a meeting; read once per document, not once per title (a 100-page text
     without it was searched to its end for every title)."""
@@ -167,7 +177,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
-            return listing[0] if listing[1] else body_meeting_title(_as_body(ctx, listing[0]), noun)
+            return _listed_title(ctx, *listing, noun)
         return _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
     if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
@@ -186,7 +196,7 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …";
         # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
         subject, is_meeting = listing
-        return subject if is_meeting else body_meeting_title(_as_body(ctx, subject), noun)
+        return _listed_title(ctx, subject, is_meeting, noun)
     if kind == "meeting" and line_end - line_start <= 80:
         cleaned = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
         minutes_of = _MINUTES_OF.fullmatch(fold(cleaned))
