@@ -458,3 +458,11 @@ def test_a_news_item_whose_one_full_date_is_next_year_speaks_from_the_year_befor
             f"{said} fyller föreningen 30 år. Vi firar vid rikskonferensen, som äger rum den 24-26 april 2019.\n")
     dates = sorted(i["date"] for i in extract(text)["items"] if i["kind"] != "reference")
     assert dates == ["2018-08-16", "2018-11-22", "2019-04-24"]
+
+
+def test_the_next_meeting_with_the_body_itself_is_its_own_next_meeting() -> None:
+    """"nästa möte med arbetsgruppen" is another group's; "med kommunstyrelsen" in news of Kommunstyrelsen is not."""
+    text = ("Extrainsatt sammanträde\n\nKommunstyrelsen kommer att ha ett extrainsatt sammanträde den 29 december "
+            "2017. Nästa ordinarie möte med kommunstyrelsen är den 30 januari 2018.\n")
+    nexts = [i["date"] for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert "2018-01-30" in nexts

@@ -322,7 +322,8 @@ def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         sentence = ctx.doc.folded[s0:s1]
         cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1) \
             or cues.NEXT_ASSEMBLY.search(sentence)
-        if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()):
+        if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()) \
+                and not _with_itself(ctx, sentence, cue.end()):
             cue = None  # "nästa möte med arbetsgruppen": another group's meeting
         if cue is None:
             ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
@@ -355,6 +356,13 @@ def _extra_owns(folded: str, extra: re.Match[str], m: DateMention) -> bool:
     if m.start < extra.start():
         return _EXTRA_ACT.search(folded, max(m.end, extra.start() - 40), extra.start()) is None
     return cues.MEETING.search(folded, extra.end(), m.start) is None
+
+
+def _with_itself(ctx: Context, sentence: str, pos: int) -> bool:
+    """"Nästa ordinarie möte med kommunstyrelsen" in news of Kommunstyrelsen: the body's own meeting after all."""
+    other = re.match(r"\s{1,3}(?:med|mellan)\s{1,3}([a-z]{4,30})", sentence[pos:pos + 60])
+    body = fold(ctx.body or "").split()
+    return bool(other and body and _stem(other.group(1)) == _stem(body[-1]))
 
 
 def _names_next(ctx: Context) -> bool:
