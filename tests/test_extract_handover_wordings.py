@@ -257,3 +257,22 @@ def test_a_new_chair_is_dated_by_the_day_they_took_office_a_few_sentences_on() -
             "Tillsammans med den nya styrelsen tillträdde han under Mälartinget i Örebro den 10 maj.\n")
     handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert [(h["date"], h["to"]) for h in handovers] == [("2019-05-10", "Kristoffer Tamsons (M)")]
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("SOK väljer ny ordförande i april\n\nKommittén kommer att välja en ny ordförande i samband med det ordinarie "
+     "årsmötet den 20 april 2023.\n", "2023-04-20"),
+    ("Regionstyrelsens ordförande lämnar\n\n2019-11-01 Pressmeddelande\n\nOrdförande Stefan Olsson (M) lämnar sitt "
+     "uppdrag från den 1 januari 2020.\n\nPartiet inleder nu en process för att välja en ny ordförande.\n",
+     "2020-01-01"),
+])
+def test_a_chair_not_yet_named_is_a_handover_on_the_day_the_text_gives(text: str, date: str) -> None:
+    handovers = [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert [(h["date"], h["to"]) for h in handovers] == [(date, "ny ordförande")]
+
+
+def test_a_chair_to_be_elected_at_a_meeting_without_a_day_is_no_handover_yet() -> None:
+    """Minutes of 31 January: the new chair is elected at a stämma to come, on no day the text gives."""
+    text = ("Styrelsemöte 2023-01-31\n\n§ 5 Ordförande\n\nDivisionen vill ha en ny stämma för att välja en ny "
+            "ordförande, helst under andra halvan av februari.\n")
+    assert not [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]

@@ -110,6 +110,12 @@ VICE_STEPS_IN = re.compile(r"g(?<![a-z]g)(?:ar|ick)\s{1,3}(?:in\s{1,3})?(?:(?:fo
 # "Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet".
 WILL_TAKE = re.compile(r"k(?<![a-z]k)ommer\s{1,3}(?P<who>[a-z-]{2,20}(?:\s{1,3}[a-z-]{2,20}){0,2}?)\s[^.\n]{0,80}?"
                        r"(?<![a-z])att\s{1,3}ta\s{1,3}[aeiouyd]{1,2}ver\s{1,3}" + CHAIR)
+# A new chair not yet named: "kommer att välja en ny ordförande i samband med årsmötet den 20 april", "… fram tills
+# dess att ny ordförande utses". The change is on the calendar before the name is.
+UNNAMED = "ny ordförande"
+UNNAMED_NEW = re.compile(r"(?<![a-z])(?:valja|utse)\s{1,3}(?:en\s{1,3})?ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
+                         r"|(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:(?:ska|skall|kan)\s{1,3})?"
+                         r"(?:valjas|valjs|utses)(?![a-z])")
 _CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
 # "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
@@ -252,6 +258,7 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
     TAKES_AS: (("ver",), ("som",)),
     VICE_STEPS_IN: (("vice",), ("som",)),
     WILL_TAKE: (("kommer",), ("ver",)),
+    UNNAMED_NEW: (("ny",),),
     ELECTED_LISTED: (("nyval",),),
 }
 
@@ -391,6 +398,8 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+    for m in UNNAMED_NEW.finditer(folded, lo, hi) if _may_match(UNNAMED_NEW, window) else ():
+        found.append(Handover(m.start(), m.end(), None, UNNAMED))
     for m in WILL_TAKE.finditer(folded, lo, hi) if _may_match(WILL_TAKE, window) else ():
         found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
     for m in ELECTED_LISTED.finditer(folded, lo, hi) if _may_match(ELECTED_LISTED, window) else ():

@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
-from planner.extract.handover import Handover, find_handovers
+from planner.extract.handover import UNNAMED, Handover, find_handovers
 from planner.extract.items import Context
 from planner.extract.normalize import fold
 from planner.extract.relative import RELATIVE_DAY, named_day
@@ -41,7 +41,9 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
                  and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 60), m.start)]
-        dated = [m for m in dated if m.start >= h.start] or dated[-1:]
+        # (a chair not yet named is elected on a day said after it: "… sedan X lämnade i november … då ska en ny
+        # ordförande väljas" is no change in November)
+        dated = [m for m in dated if m.start >= h.start] or (dated[-1:] if h.to_party != UNNAMED else [])
         # "… valdes en ny ordförande som tillträder vid årsskiftet. Vår nya ordförande är X": the coming 1 January
         since = meeting.date if meeting else written or (dt.date.fromisoformat(f"{page_month}-01") if page_month
                                                           else None)
@@ -49,9 +51,11 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             doc.folded, _sentence_before(ctx, _sentence_before(ctx, s0)), s1 if meeting else _sentence_after(ctx, s1))
         term = None if dated else _term_start(doc.folded, s0, s1, since or ctx.ref)
         if not dated and not year_end and term is None:  # "… väljs till ordförande. Beslutet gäller från den 17:e …"
-            dated = _from_date_nearby(ctx, resolved, consumed, s0, s1)
+            dated = _from_date_nearby(ctx, resolved, consumed, s0, s1, starts_only=h.to_party == UNNAMED)
         term_end = None if dated or term or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         relative = None if dated or term_end else _relative_day(ctx, s0, s1, written or ctx.ref)
+        if h.to_party == UNNAMED and not (dated or term or term_end or relative):
+            continue  # "… för att välja en ny ordförande": to come, at a meeting the text gives no day for
         if dated:
             if not cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, dated[0].start - 40), dated[0].start):
                 consumed.add(id(dated[0]))  # ("… när fullmäktige sammanträder 4 april": that meeting stays an item)
@@ -162,14 +166,18 @@ def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | No
     return None
 
 
-def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int) -> list[DateMention]:
-    """A start date in the sentence before or after a handover that dates none ("från den 1 juli")."""
+def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int, s1: int,
+                      starts_only: bool = False) -> list[DateMention]:
+    """A start date in the sentence before or after a handover that dates none ("från den 1 juli"). `starts_only`:
+    for a chair not yet named, not the day the last one left nor a meeting before."""
     doc = ctx.doc
     lo = _sentence_before(ctx, s0)
     hi = sentence_of(ctx.bounds, s1, len(doc.folded))[1] if s1 < len(doc.folded) else s1
     near = [m for m in ctx.mentions if lo <= m.start < hi and id(m) not in consumed and resolved.get(id(m))
             and m.precision == "day"]
     starts = [m for m in near if _FROM_BEFORE.search(doc.folded, max(0, m.start - 20), m.start)]
+    if starts_only:
+        return starts[:1]
     # "… avsäga sig uppdraget på kommunfullmäktige den 17 oktober. Annette Fransson har blivit vald …": the meeting
     # the sentence before names is when the new chair takes over.
     held = [m for m in near
