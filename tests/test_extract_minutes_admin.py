@@ -176,3 +176,23 @@ def test_minutes_held_at_a_two_day_conference_keep_the_conference() -> None:
             "§ 1 Årsmötet hölls i samband med föreningens årliga konferens den 14-15 mars 2019.\n")
     items = extract(text)["items"]
     assert [(i["kind"], i["date"], i["end_date"]) for i in items] == [("meeting", "2019-03-14", "2019-03-15")]
+
+
+def test_a_transcripts_title_cut_from_the_adjustment_field_does_not_date_the_meeting() -> None:
+    """docplayer's title line is the protocol's first words, here the adjustment's field; the flattened page below
+    says "Plats och tid <place>, <room> måndagen den 16 februari 2015"."""
+    title = "Justeringens plats och tid Förvaltningsbyggnaden, onsdagen den 18 februari 2015, kl"
+    text = (f"{title}\n\nStorlek: px\nStarta visningen från sidan:\n\nTranskript\n\n"
+            "1 SAMMANTRÄDESPROTOKOLL Sid 101 (157) Plats och tid Förvaltningsbyggnaden, sammanträdesrum 1 Måndagen "
+            "den 16 februari 2015, kl 13.00-16.00 Beslutande Jeanette Wäppling (v), ordförande Lars Alatalo (v) och "
+            "övriga ledamöter enligt närvarolistan\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2015-02-16", "13:00", "16:00")
+
+
+def test_an_inline_plats_och_tid_label_with_the_place_before_the_day() -> None:
+    text = ("Lena Fagerlund, kommunsekreterare. Justerare Mats Eriksson och Gösta Frost Kansliet, 2014-10-22, kl. "
+            "15:00.\n\nTranskript\n\n1 Kommunfullmäktige Sammanträdesdatum Sida 1-17 Plats och tid Moraparken, Mora, "
+            "måndagen den 20 oktober 2014, kl. 18:30-19:25. Beslutande Ordförande Bernt Persson (S) och ledamöterna\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2014-10-20", "18:30", "19:25")

@@ -44,8 +44,11 @@ LABEL = re.compile(
     r"|datum|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
 _INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|sammantradesdag|motesdatum|tid och plats|plats och tid"
                            r"|datum och tid|datum|arendelista|foredragningslista|(?P<tid>tid)"
-                           r"|tidpunkt)\s{0,3}:?\s{0,3}(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?"
-                           r"(?:den\s{1,3})?$")
+                           r"|tidpunkt)\s{0,3}:?\s{0,3}"
+                           # "Plats och tid Moraparken, Mora, måndagen den 20 oktober 2014": the place first
+                           r"(?:(?<=plats och tid )(?:[a-z0-9 .-]{2,30}?"
+                           r"(?:,\s{1,3}|\s(?=(?:man|tis|ons|tors|fre|lor|son)dag))){1,2})?"
+                           r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
 PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
 # OCR's "kI"/"k1" too, glued to the place before it ("KommunhusetkI 08.30-11.45").
@@ -94,10 +97,12 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     if not notice:
         for index in sorted(i for i in by_line if len(doc.lines[i]) > 60 and doc.starts[i] < 6000):
             for m in by_line[index][:5]:
-                label = _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 40), m.start)
-                # "… Kommunhuset Tid Tisdagen den 26 februari 2013, kl": a bare "Tid" as the form writes its label
+                # "… Plats och tid Moraparken, Mora, måndagen den 20 oktober 2014": the label, a place, the day
+                label = _INLINE_LABEL.search(doc.folded, max(doc.starts[index], m.start - 60), m.start)
+                # "… Kommunhuset Tid Tisdagen den 26 februari 2013, kl": a bare "Tid" as the form writes its label;
+                # "Justeringens plats och tid Förvaltningsbyggnaden, onsdagen den 18 februari": the adjustment's
                 if label and (not label.group("tid") or doc.original[label.start()] == "T") \
-                        and not ADMIN.search(doc.folded, max(doc.starts[index], m.start - 40), m.start):
+                        and not ADMIN.search(doc.folded, max(doc.starts[index], label.start() - 16), m.start):
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
                     if found:
                         return complete(doc, found, mentions, times), m
@@ -123,6 +128,8 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
         for m in by_line[index][:20]:
             if notice and WAS_PLANNED.search(doc.folded, max(doc.starts[index], m.start - 60), m.start):
                 continue  # "Årsmötet var planerat till den 14 maj": the date a notice moves or cancels, not its own
+            if _admin_dated(doc, index, m):
+                continue  # "Justeringens plats och tid Förvaltningsbyggnaden, onsdagen den 18 februari 2015"
             held = notice and _reports_held(doc, index, m)
             if notice and not held and not title:
                 continue
@@ -188,6 +195,14 @@ def _admin_label_above(doc: Doc, index: int) -> bool:
         above = above[1:]  # "Justeringens / plats och tid / Förvaltningen, 2019-02-06": the label on its own line
     return bool(above) and len(doc.lines[above[0]].strip()) <= 30 \
         and ADMIN.search(doc.folded_line(above[0])) is not None
+
+
+def _admin_dated(doc: Doc, index: int, m: DateMention) -> bool:
+    """The date an adjustment or notice field gives, with no meeting named after the field ("… anslag Organ och
+    sammanträdesdatum Kommunstyrelsen 2014-09-09" and "Anslagsbevis Valnämnden har haft sammanträde den 5 mars"
+    name the meeting's day)."""
+    hits = list(ADMIN.finditer(doc.folded, max(doc.starts[index], m.start - 80), m.start))
+    return bool(hits) and "sammantrade" not in doc.folded[hits[-1].end():m.start]
 
 
 def _called_later(doc: Doc, by_line: dict[int, list[DateMention]], index: int, times: list[TimeMention]) -> bool:
@@ -315,6 +330,8 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
         return f"{int(before.group(1)):02d}:{before.group(2)}", None
     for k, t in enumerate(times):
         if m.end <= t.start <= min(line_end, m.end + 80):
+            if ADMIN.search(doc.folded, m.end, t.start):
+                break  # "2015-02-16. Justeringens plats och tid …, onsdagen den 18 februari 2015, kl. 10.00"
             return _whole_session(doc, times, k)
     after = _CLOCK_AFTER_DATE.match(doc.folded, m.end, line_end)
     if after is not None:  # "Datum och tid: 2025-03-13 19.00": a clock right after the date
