@@ -366,6 +366,13 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
         found = loose_time(doc.folded, hit.end(), min(len(doc.folded), hit.end() + 70))
         if found:
             return found
+    # "SAMMANTRÄDESPROTOKOLL … Plats och tid Tolkförmedlingen, Borlänge kommun kl. 13:30 15:30 … Sammanträdesdatum
+    # 2016-09-29": the form's place and hours at the head of the flattened page, its date further on
+    head = _PLACE_HOURS.search(doc.folded, doc.starts[index], min(m.start, doc.starts[index] + 300))
+    if head is not None:
+        found = loose_time(doc.folded, head.end("kl"), min(len(doc.folded), head.end("kl") + 30))
+        if found:
+            return found
     return None, None
 
 
@@ -389,6 +396,8 @@ def _whole_session(doc: Doc, times: list[TimeMention], k: int) -> tuple[str, str
     return t.begin, finish
 
 
+_PLACE_HOURS = re.compile(r"(?<![a-z])(?:plats och tid|tid och plats)\s{0,3}:?\s{1,3}[a-z0-9 ,.-]{2,60}?"
+                          r"(?P<kl>k[l1i|]\.?|klockan)\s{0,2}(?=\d)")
 _TID_INLINE = re.compile(r"(?<![a-z])(?:tid|klockan|tidpunkt)\s{0,3}:?\s{0,3}")
 _M = r"m[aeiouyd]{1,2}t"  # "mötet" and its OCR forms ("métet", "MOotet")
 _OPENED = re.compile(r"(?:" + _M + r"(?:et|ets)|sammantradet|sammantradets)\s{1,3}(?:[aeiouyd]{1,2}ppna[a-z]{0,4}"
