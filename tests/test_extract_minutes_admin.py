@@ -199,8 +199,8 @@ def test_an_inline_plats_och_tid_label_with_the_place_before_the_day() -> None:
 
 
 def test_a_flattened_form_gives_its_hours_with_its_place_before_its_date() -> None:
-    text = ("SAMMANTRÄDESPROTOKOLL sid 1(10) Plats och tid Tolkförmedlingen, Borlänge kommun kl. 13:30 15:30 Beslutande "
-            "Ledamöter Per-Inge Nyberg, Landstinget Dalarna Sonja Johansson, Borlänge kommun Organ "
+    text = ("SAMMANTRÄDESPROTOKOLL sid 1(10) Plats och tid Tolkförmedlingen, Borlänge kommun kl. 13:30 15:30 "
+            "Beslutande Ledamöter Per-Inge Nyberg, Landstinget Dalarna Sonja Johansson, Borlänge kommun Organ "
             "Sammanträdesdatum 2016-09-29 Bevis Justeringen har tillkännagivits genom anslag\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2016-09-29", "13:30", "15:30")
