@@ -466,3 +466,11 @@ def test_the_next_meeting_with_the_body_itself_is_its_own_next_meeting() -> None
             "2017. Nästa ordinarie möte med kommunstyrelsen är den 30 januari 2018.\n")
     nexts = [i["date"] for i in extract(text)["items"] if i["kind"] == "next_meeting"]
     assert "2018-01-30" in nexts
+
+
+def test_a_month_named_meeting_that_starts_at_an_hour_times_that_months_meeting() -> None:
+    text = ("Kommunfullmäktige ställer in\n\nPubliceringsdatum: 2020-05-04\n\nKommunfullmäktiges möte den 14 maj "
+            "ställs in. De få ärendena flyttas till nästa möte, den 11 juni.\n\n"
+            "Juni månads möte, det sista innan sommaren, börjar klockan 18.\n")
+    nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert nexts == [("2020-06-11", "18:00")]

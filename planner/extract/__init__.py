@@ -42,6 +42,7 @@ from planner.extract.item_titles import finish_titles
 from planner.extract.items import Context, build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
 from planner.extract.monthrows import month_rows
+from planner.extract.months import month_number
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
@@ -465,12 +466,26 @@ _THE_MEETING_STARTS = re.compile(r"(?<![a-z])(?:sammantradet|motet|stamman|arsmo
                                  r"(?:startar|borjar|inleds|oppnas)(?![a-z])")
 
 
+_MONTHS_MEETING = re.compile(r"(?<![a-z])(?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+                             r"|november|december)\s{1,3}manads\s{1,3}(?:mote|sammantrade)(?![a-z])")
+_THE_MEETING_STARTS_AT = re.compile(r"(?<![a-z])(?:startar|borjar|inleds|oppnas)\s{1,3}(?:kl\.?|klockan)?\s{0,2}$")
+
+
 def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     """A notice that says when the body usually sits gives that time to its next meeting if the text gives none;
     one that says when "the meeting" starts, to the untimed meeting it names last before that sentence."""
     doc = ctx.doc
     for t in ctx.times:
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
+        month = _MONTHS_MEETING.search(doc.folded, s0, t.start)
+        if month is not None and _THE_MEETING_STARTS_AT.search(doc.folded, month.end(), t.start):
+            # "Juni månads möte, det sista innan sommaren, börjar klockan 18": the untimed meeting of that month
+            number = month_number(month.group("m"))
+            for item in items:
+                if item["kind"] in ("meeting", "next_meeting") and len(item["date"]) == 10 and not item["start"] \
+                        and number and int(item["date"][5:7]) == number and item.get("status") != "cancelled":
+                    item["start"], item["end"] = t.begin, t.finish
+            continue
         if bisect.bisect_left(ctx.mention_starts, s1) != bisect.bisect_left(ctx.mention_starts, s0):
             continue  # a dated sentence times its own date
         starts = _THE_MEETING_STARTS.search(doc.folded, max(s0, t.start - 40), t.end)  # the verb may lead the time
