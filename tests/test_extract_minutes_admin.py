@@ -204,3 +204,11 @@ def test_a_flattened_form_gives_its_hours_with_its_place_before_its_date() -> No
             "Sammanträdesdatum 2016-09-29 Bevis Justeringen har tillkännagivits genom anslag\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2016-09-29", "13:30", "15:30")
+
+
+def test_a_document_templates_time_and_location_fields_give_the_meetings() -> None:
+    text = ('#import "../Template/DVD.typ": setupDocument\n\n#let time = "17:31"\n#show: setupDocument.with(\n'
+            '  time: time,\n  location: "EA",\n  date: datetime(year: 2024, month: 03, day: 26),\n)\n\n'
+            "= Formalia\nStämman valde Anna till mötesordförande.\n")
+    meeting = extract(text)["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["location"]) == ("2024-03-26", "17:31", "EA")

@@ -444,6 +444,10 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         labelled = _labelled_time(doc, times)
         if labelled is not None:
             meeting.start, meeting.end = labelled
+    if meeting.start is None and (field := _TIME_FIELD.search(doc.folded, 0, 1500)) is not None:
+        meeting.start = f"{int(field.group(1)):02d}:{field.group(2)}"  # a template's `#let time = "17:31"`
+    if meeting.location is None and (place := _LOCATION_FIELD.search(doc.original, 0, 1500)) is not None:
+        meeting.location = place.group(1).strip()  # its `location: "EA"`
     if meeting.start is None and (starts := _noun_starts(doc)) is not None:
         meeting.start = starts  # "• Förbundsmötet kl. 10:00" in the practical programme, "Årsmötet börjar kl. 19"
     if meeting.start is None or meeting.end is None:
@@ -474,6 +478,10 @@ def _programme(doc: Doc) -> tuple[str, str | None] | None:
     return (start, end) if start else None
 
 
+# A document template's fields, as Typst or YAML front matter writes them: `#let time = "17:31"`, `location: "EA"`
+_TIME_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:time|tid|starttid)[ \t]*[:=][ \t]*[\"']?([0-2]?\d)[:.]([0-5]\d)")
+_LOCATION_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:location|plats)[ \t]*[:=][ \t]*"
+                             r"[\"']([^\"'\n]{2,60})[\"']")
 # The meeting itself in a programme: "• Förbundsmötet kl. 10:00" (the noun leads its short line), or "Årsmötet
 # börjar kl. 19.00" anywhere; "nästa möte kl 18" is another meeting's.
 _NOUN_STARTS = re.compile(r"(?<![a-z])(?P<n>[a-z]{0,20}(?:sammantradet|motet|stamman|fullmaktige))\s{1,3}"
