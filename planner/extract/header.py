@@ -479,7 +479,8 @@ def _programme(doc: Doc) -> tuple[str, str | None] | None:
 
 
 # A document template's fields, as Typst or YAML front matter writes them: `#let time = "17:31"`, `location: "EA"`
-_TIME_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:time|tid|starttid)[ \t]*[:=][ \t]*[\"']?([0-2]?\d)[:.]([0-5]\d)")
+_TIME_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:time|tid|starttid)[ \t]*[:=][ \t]*"
+                         r"[\"']?([0-2]?\d)[:.]([0-5]\d)")
 _LOCATION_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:location|plats)[ \t]*[:=][ \t]*"
                              r"[\"']([^\"'\n]{2,60})[\"']")
 # The meeting itself in a programme: "• Förbundsmötet kl. 10:00" (the noun leads its short line), or "Årsmötet
