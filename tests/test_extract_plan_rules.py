@@ -236,3 +236,11 @@ def test_a_week_beside_a_listed_day_is_that_day_s_week_and_a_range_s_weekday_may
             " • Fredag 29 mars (v 13) i Alingsås kommun\n • Torsdag-fredag 26-27 september (v 39) styrelsekonferens\n")
     dates = sorted((i["date"], i["end_date"]) for i in extract(text)["items"])
     assert dates == [("2019-02-07", "2019-02-08"), ("2019-03-29", None), ("2019-09-26", "2019-09-27")]
+
+
+def test_a_plan_sentence_that_times_each_body_gives_each_section_its_time() -> None:
+    text = ("Sammanträdestider 2017\n\nArbetsutskott\n2 februari\n17 augusti\n\nDirektionen\n23 februari\n"
+            "1 juni\n\nSammanträdesdag är som regel torsdagar.\n\n"
+            "Arbetsutskottet börjar sina sammanträden kl 13.15 och direktionen kl 14.00.\n")
+    starts = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert starts == {"2017-02-02": "13:15", "2017-08-17": "13:15", "2017-02-23": "14:00", "2017-06-01": "14:00"}

@@ -24,6 +24,7 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
     """Give each listed meeting without a time of its own the plan's time that holds for its line."""
     doc = ctx.doc
     shared: list[tuple[int, TimeMention, int | None]] = []  # (line, time, last row it holds for; None: the page)
+    by_body: dict[int, dict[str, TimeMention]] = {}  # a line's times, each for the body named before it
     for t in ctx.times:
         line = doc.line_of(t.start)
         s0, s1 = sentence_of(ctx.bounds, t.start, len(doc.folded))
@@ -45,6 +46,13 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
                 ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
             if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
                 shared.append((line, t, rows_end))
+                named_from = s0
+            # "Arbetsutskottet börjar sina sammanträden kl 13.15 och direktionen kl 14.00": each body its own time
+            names = [hit.group(1) for word in doc.folded[named_from:t.start].split()
+                     if (hit := _BODY_WORD.fullmatch(word.strip(",.;:()")))]
+            if names:
+                by_body.setdefault(line, {}).setdefault(names[-1], t)
+            named_from = t.end
     if not shared:
         return
     lines = [line for line, _, _ in shared]
@@ -55,13 +63,24 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         i = bisect.bisect_right(lines, line) - 1
         while i >= 0 and (last := shared[i][2]) is not None and line > last:
             i -= 1  # a section's time ends with its rows
-        if i >= 0:
-            t = shared[i][1]
-        elif shared[0][2] is None:
-            t = shared[0][1]  # the page's time given below its list
-        else:
+        if i < 0 and shared[0][2] is None:
+            i = 0  # the page's time given below its list
+        elif i < 0:
             continue
+        t = shared[i][1]
+        named = by_body.get(shared[i][0], {})
+        if len(named) > 1:  # the row's section heading, else the row itself, names its body
+            label = _heading_above(ctx, line) + " " + doc.folded_line(line)
+            t = next((own for name, own in named.items() if name in label), t)
         item["start"], item["end"] = t.begin, t.finish
+
+
+def _heading_above(ctx: Context, line: int) -> str:
+    """The line above a run of listed rows: the section's heading ("Direktionen" over its dates)."""
+    index = line
+    while index > 0 and (index in ctx.plan_lines or not ctx.doc.lines[index].strip()):
+        index -= 1
+    return ctx.doc.folded_line(index) if index != line else ""
 
 
 # "Kl. 13.00–16.00", "Tid: 18.00": a line that holds a time and nothing else.
