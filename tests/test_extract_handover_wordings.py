@@ -61,6 +61,7 @@ from planner.extract.normalize import fold
      "Nina Jarlbäck", "Anders Sundström"),
     ("Johan Nilsson (M) är därför från och med november ordförande i Älvsjö stadsdelsnämnd och Stefan Johansson (S) "
      "är vice ordförande.", None, "Johan Nilsson (M)"),
+    ("Till föreningsordförande valdes Eija Räty på ett år.", None, "Eija Räty"),  # a chair as a compound
     ("Moderaternas valberedning har nu enhälligt nominerat Anders Knape till ordförande för det nya förbundet.",
      None, "Anders Knape"),
 ])
@@ -74,6 +75,7 @@ def test_the_new_chair_in_news_wordings(text: str, giver: str | None, taker: str
     "2. Val av mötesordförande\nPer Holm valdes till ordförande för årsmötesförhandlingarna.",
     "Eva Lind fick förnyat förtroende och valdes till ordförande för ytterligare en mandatperiod.",
     "Till ordförande på årsmötet valdes Per Holm och till sekreterare Bo Ek.",
+    "Till hedersordförande valdes enhälligt Lena Ringstedt på ett år.",  # an honorary chair
     # the candidate speaking in a quote: a pronoun is nobody's name
     "– Jag är glad över förfrågan och har tackat ja till att bli föreslagen som ordförande i förbundet.",
 ])

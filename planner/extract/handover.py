@@ -64,9 +64,13 @@ IS_FROM = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}(?:(?:darfor|nu|numera|alltsa
 _ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser"
           r"|tillsatts|tillsattes|tillsatt"
           # a proposed or nominated chair: "Valberedningen föreslår Anders Sundström till ny ordförande"
-          r"|foreslar|foreslas|foreslogs|foreslagits|foreslagen|nominerar|nomineras|nominerades|nominerad|nominerats|nominerat)")
-_AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?"
-             r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
+          r"|foreslar|foreslas|foreslogs|foreslagits|foreslagen"
+          r"|nominerar|nomineras|nominerades|nominerad|nominerats|nominerat)")
+# "föreningsordförande", "förbundsordförande": a chair as a compound (an honorary or a meeting's chair is none)
+_COMPOUND = r"(?:(?!heders|motes|arsmotes|dagens|vice)[a-z]{3,20}s)?"
+_AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?" + _COMPOUND
+             + r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])"
+             r"(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
                             + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
 # An annual meeting's election list: "Ordförande, vald på två år: Bitte Holmquist, nyval" ("omval": the same chair).
@@ -77,7 +81,7 @@ NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}or
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
 # "Till (ny) ordförande valdes Tomas Törnros", "Som ordförande valdes Anders Knape (M)": the inverted order.
 ELECTED_INVERTED = re.compile(r"(?:t(?<![a-z]t)ill|s(?<![a-z]s)om)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?"
-                              r"ordf[a-z]{1,3}r[aeiouy]nde"
+                              + _COMPOUND + r"ordf[a-z]{1,3}r[aeiouy]nde"
                               r"(?:\s{1,3}(?:i|for|pa)(?:\s{1,3}[a-z0-9-]{2,25}){1,4}?)?\s{1,3}(?:om)?" + _ELECT
                               + r"\s{1,3}(?:enhalligt\s{1,3}|aterigen\s{1,3})?")
 ELECTED_AFTER = re.compile(r"(?<![a-z])" + _ELECT + r"(?:\s{1,3}(?:enhalligt|aterigen|aven|formellt|dessutom))?"
