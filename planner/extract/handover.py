@@ -67,12 +67,12 @@ _ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|v
           r"|foreslar|foreslas|foreslogs|foreslagits|foreslagen"
           r"|nominerar|nomineras|nominerades|nominerad|nominerats|nominerat)")
 # "föreningsordförande", "förbundsordförande": a chair as a compound (an honorary or a meeting's chair is none)
-_COMPOUND = r"(?:(?!heders|motes|arsmotes|dagens|vice)[a-z]{3,20}s)?"
+_COMPOUND = r"(?:(?!heders|motes|arsmotes|dagens|vice)[a-z]{3,20}[se])?"  # "fullmäktigeordförande" too
 _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?" + _COMPOUND
              + r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])"
              r"(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
-                            + r"(?:\s{1,3}(?:enhalligt|enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
+                            + r"(?:\s{1,3}(?:enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
 # An annual meeting's election list: "Ordförande, vald på två år: Bitte Holmquist, nyval" ("omval": the same chair).
 ELECTED_LISTED = re.compile(r"o(?<![a-z]o)rdf[a-z]{1,3}r[aeiouy]nde(?:,?\s{1,3}vald[^:\n]{0,30})?:\s{1,3}"
                             r"(?P<who>[a-z][a-z-]{1,20}(?:\s{1,3}[a-z][a-z-]{1,20}){0,2}),?\s{1,3}\(?nyval(?![a-z])")
