@@ -62,6 +62,7 @@ from planner.extract.normalize import fold
     ("Johan Nilsson (M) är därför från och med november ordförande i Älvsjö stadsdelsnämnd och Stefan Johansson (S) "
      "är vice ordförande.", None, "Johan Nilsson (M)"),
     ("Till föreningsordförande valdes Eija Räty på ett år.", None, "Eija Räty"),  # a chair as a compound
+    ("Till styrelseordförande valdes Anna Berg (S) på två år.", None, "Anna Berg (S)"),  # joined without an s
     ("Moderaternas valberedning har nu enhälligt nominerat Anders Knape till ordförande för det nya förbundet.",
      None, "Anders Knape"),
 ])
