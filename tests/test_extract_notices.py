@@ -474,3 +474,14 @@ def test_a_month_named_meeting_that_starts_at_an_hour_times_that_months_meeting(
             "Juni månads möte, det sista innan sommaren, börjar klockan 18.\n")
     nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
     assert nexts == [("2020-06-11", "18:00")]
+
+
+def test_a_cookie_notice_above_a_pages_headline_is_no_part_of_it() -> None:
+    """OCR wraps the banner onto two lines; the headline below still heads the page (a summons of the council)."""
+    text = ("Cookie-installningar Var webbplats anvander cookies for att webbplatsen ska fungera korrekt och\n"
+            "for att din anvandarupplevelse ska bli annu battre. Las mer om vara principer for dataskydd.\n\n"
+            "flags\n\nFullmaktige sammantrader 14.10.2021 kl. 11:00\n\n"
+            "Fullmaktige sammantrader 14.10.2021 kl. 11:00 via elektronisk forbindelse. Motet kommer att livestreamas."
+            "\n\nI ar sammankallas det gamla fullmaktige till budgetmotet.\n")
+    meeting = extract(text)["meeting"]
+    assert meeting is not None and (meeting["date"], meeting["start"]) == ("2021-10-14", "11:00")

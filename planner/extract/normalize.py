@@ -166,7 +166,23 @@ def _furniture(doc: Doc) -> set[int]:
     repeated = {k for k, n in counts.items() if n >= 3 and len(k) >= 4 and _HAS_DIGIT.search(k)}
     found = {i for i, line in enumerate(doc.lines) if line.strip() in repeated and not _list_row(doc.lines, i, repeated)
              } if repeated else set()
-    return found | _related_documents(doc.lines, doc.original)
+    return found | _related_documents(doc.lines, doc.original) | _cookie_banner(doc.lines)
+
+
+def _cookie_banner(lines: list[str]) -> set[int]:
+    """A web page's cookie notice at its top ("Cookie-inställningar Vår webbplats använder cookies …"), every line of
+    its paragraph (OCR wraps it): no title or heading of the page."""
+    found: set[int] = set()
+    for index, line in enumerate(lines[:12]):
+        if "ookie" in line and index not in found:
+            start = index
+            while start > 0 and lines[start - 1].strip():
+                start -= 1
+            end = index
+            while end + 1 < len(lines) and lines[end + 1].strip():
+                end += 1
+            found.update(range(start, end + 1))
+    return found
 
 
 def _list_row(lines: list[str], index: int, repeated: set[str]) -> bool:
