@@ -485,3 +485,11 @@ def test_a_cookie_notice_above_a_pages_headline_is_no_part_of_it() -> None:
             "\n\nI ar sammankallas det gamla fullmaktige till budgetmotet.\n")
     meeting = extract(text)["meeting"]
     assert meeting is not None and (meeting["date"], meeting["start"]) == ("2021-10-14", "11:00")
+
+
+def test_a_meeting_moved_to_a_year_is_dated_in_that_year_in_the_same_paragraph() -> None:
+    text = ("Förbundsmötet flyttas\n\nPublicerad 2020-05-12\n\nPå grund av osäkerheten flyttas årets förbundsmöte "
+            "till 2021. Mötet kommer att genomföras i Gävle under april.\n\n"
+            "Ett årsmöte kommer att genomföras digitalt den 28 augusti kl. 10.00.\n")
+    dates = {i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
+    assert dates == {"2021-04", "2020-08-28"}

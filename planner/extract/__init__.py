@@ -165,11 +165,13 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     resolved = {}
     named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
     list_years = _list_end_years(doc.folded, content)
+    moved_to = [(hit.end(), int(hit.group(1))) for hit in _MOVED_TO_YEAR.finditer(doc.folded)] \
+        if "till" in doc.folded else []
     for m in content:
         context, read = None, m
         if m.year is None:
             context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]) \
-                or list_years.get(id(m))
+                or list_years.get(id(m)) or _moved_year(doc.folded, moved_to, m.start)
         elif m.year_at_end and named_days.get((m.month, m.day), m.year) != m.year:
             # "blev föräldraledig den 17:e augusti 2020 … gäller från den 17:e augusti t.o.m den 31:a december 2022"
             read = replace(m, year=named_days[(m.month, m.day)])
@@ -344,6 +346,19 @@ def _at_of(mentions: list[DateMention], day: dt.date) -> int:
     """Where the first full date of `day` is written (0 when none is)."""
     return next((m.start for m in mentions if m.precision == "day" and m.year and
                  safe_date(m.year, m.month, m.day) == day), 0)
+
+
+# "Förbundsmötet 2020 flyttas till 2021. … Mötet kommer att genomföras under april": the year it moved to.
+_MOVED_TO_YEAR = re.compile(r"(?<![a-z])(?:flyttas|flyttats|flyttades|skjuts|senarelaggs|senarelades)(?![a-z])"
+                            r"[^.\n]{0,40}?\stil+\s{1,3}((?:19|20)\d\d)(?![\d-])")
+
+
+def _moved_year(folded: str, moved: list[tuple[int, int]], pos: int) -> int | None:
+    """The year a meeting was moved to, said in the paragraph before a yearless date (at most 300 characters)."""
+    for end, year in reversed(moved):
+        if end <= pos:
+            return year if pos - end <= 300 and folded.find("\n\n", end, pos) == -1 else None
+    return None
 
 
 _LIST_SEP = re.compile(r"\s{0,3}(?:,|;|och|samt|&)\s{0,3}(?:den\s{1,3})?")
