@@ -155,7 +155,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
                        if doc_kind == NOTICE else None)
     if year_ref is not None and ref is None and _NEXT_YEAR.search(doc.folded, 0, _at_of(content, year_ref)):
         # "Nästa år fyller SmåKom 30 år … 2019 års rikskonferens den 24-26 april 2019": the news is of the year before
-        year_ref, doc_year = None, year_ref.year - 1
+        doc_year = year_ref.year - 1
+        year_ref = None
     year_context = YearContext(doc, [m for m in content if id(m) not in publications], plan=doc_kind == PLAN)
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
