@@ -1086,3 +1086,11 @@ def test_the_year_after_a_lists_last_day_is_the_year_of_every_day_in_it() -> Non
             "6. FU-protokoll från sammanträden den 1 april, 10 juni, 6 juli och 12 augusti 1999 har utsänts.\n")
     dates = {i["date"] for i in extract(text)["items"]}
     assert {"1999-04-01", "1999-06-10", "1999-07-06", "1999-08-12"} <= dates and "2000-04-01" not in dates
+
+
+@pytest.mark.parametrize(("word", "holiday"), [("sportlov", True), ("höstlovet", True), ("bygglov", False),
+                                               ("marklov", False), ("rivningslov", False)])
+def test_a_permit_is_no_school_holiday(word: str, holiday: bool) -> None:
+    from planner.extract.cues import HOLIDAY
+
+    assert (HOLIDAY.search(fold(word)) is not None) == holiday

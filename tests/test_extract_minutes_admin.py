@@ -212,3 +212,12 @@ def test_a_document_templates_time_and_location_fields_give_the_meetings() -> No
             "= Formalia\nStämman valde Anna till mötesordförande.\n")
     meeting = extract(text)["meeting"]
     assert (meeting["date"], meeting["start"], meeting["location"]) == ("2024-03-26", "17:31", "EA")
+
+
+def test_the_adjusters_field_block_on_a_flattened_page_times_the_adjustment() -> None:
+    text = ("Protokoll Miljönämnden 2014-11-11 kl. 09:00-12:10 Plats: Sessionssalen\n\n"
+            "2 Val av protokollsjusterare Dagens protokoll ska justeras av ordförande och av en utsedd justerare. "
+            "Justerare: Lasse Lennart Gustafsson (FP) Ersättare: Eva Hesse Almqvist (M) Tid: Tisdagen den 18 november "
+            "2014, kl. 08:30 Plats: Förvaltningskontor samhällsbyggnad, Stadsbyggnadshus I, Åbylundsgatan 8 A "
+            "Omedelbar justering Ärendet om bygglov justeras omedelbart.\n")
+    assert [i["kind"] for i in extract(text)["items"] if i["date"] == "2014-11-18"] == ["reference"]

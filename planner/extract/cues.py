@@ -131,7 +131,9 @@ PAST_FORM = re.compile(
     # "sammanträde", "tillträde", "mötesplats": nouns
     r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts)|(?<=[a-z]{3}ats)(?<!plats))(?<!trade)"
     r"|(?:holls|var|blev)(?![a-z]))")
-HOLIDAY = re.compile(r"(?<![a-z])(?:[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}|jul-? och nyarshelg[a-z]*)(?![a-z])")
+# (a building, ground or demolition permit, "bygglov", "marklov", "rivningslov", is no holiday)
+HOLIDAY = re.compile(r"(?<![a-z])(?:(?!bygg|mark|rivn)[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}"
+                     r"|jul-? och nyarshelg[a-z]*)(?![a-z])")
 DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
                         "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa", "tillhanda",
                         "ska vara inne", "ska vara klar", "förfaller")

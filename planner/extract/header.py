@@ -102,7 +102,7 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 # "… Kommunhuset Tid Tisdagen den 26 februari 2013, kl": a bare "Tid" as the form writes its label;
                 # "Justeringens plats och tid Förvaltningsbyggnaden, onsdagen den 18 februari": the adjustment's
                 if label and (not label.group("tid") or doc.original[label.start()] == "T") \
-                        and not ADMIN.search(doc.folded, max(doc.starts[index], label.start() - 16), m.start):
+                        and not ADMIN.search(doc.folded, max(doc.starts[index], label.start() - 90), m.start):
                     found = _meeting_at(doc, m, index, times, doc_year, labelled=True)
                     if found:
                         return complete(doc, found, mentions, times), m

@@ -272,7 +272,7 @@ def _near_has(ctx: Context, m: DateMention, line: int, pattern: re.Pattern[str])
         return pattern.search(doc.folded, max(start, m.start - _NEAR), m.start) is not None \
             and not mentions_between(ctx, start, start + len(doc.lines[above[0]]))
     start = doc.starts[line]
-    lo, hi = max(start, m.start - 80), min(start + len(doc.lines[line]), m.end + 80)
+    lo, hi = max(start, m.start - 110), min(start + len(doc.lines[line]), m.end + 80)
     # "… synpunkter senast den 6 april 2010, samt att förklara protokollet … justerad": the next clause is another's
     clause = _NEXT_CLAUSE.search(doc.folded, m.end, hi)
     return pattern.search(doc.folded, lo, clause.start() if clause else hi) is not None
