@@ -244,3 +244,17 @@ def test_a_plan_sentence_that_times_each_body_gives_each_section_its_time() -> N
             "Arbetsutskottet börjar sina sammanträden kl 13.15 och direktionen kl 14.00.\n")
     starts = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert starts == {"2017-02-02": "13:15", "2017-08-17": "13:15", "2017-02-23": "14:00", "2017-06-01": "14:00"}
+
+
+def test_kommande_styrelsemoten_as_day_month_rows_across_a_year_line() -> None:
+    text = ("Föreningen\nStyrelsen sammankommer i genomsnitt 6–8 gånger om året.\nKommande styrelsemöten 2024\n28.11\n"
+            "2025\n15.2\n18.3\n25.3, även fullmäktigemöte\n24.5\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan"
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
+        "2024-11-28", "2025-02-15", "2025-03-18", "2025-03-25", "2025-05-24"]
+
+
+@pytest.mark.parametrize("text", ["Protokoll\n1.2\nVal av justerare\n", "Punkter\n1.2\n3.4\n"])
+def test_one_or_two_number_rows_are_no_days(text: str) -> None:
+    assert find_dates(fold(text)) == []

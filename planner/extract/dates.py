@@ -148,6 +148,7 @@ def find_dates(folded: str) -> list[DateMention]:
                 elif name == "number" and mention.precision == "day" and not mention.end_day:
                     more = _days_before(mention, folded)
                     candidates += [(d.start, -(d.end - d.start), _PRIORITY[name], d) for d in more]
+    candidates += [(d.start, -(d.end - d.start), len(_PATTERNS), d) for d in _dotted_rows(folded)]
     candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[DateMention] = []
     last_end = -1
@@ -164,6 +165,20 @@ def find_dates(folded: str) -> list[DateMention]:
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+# "Kommande styrelsemöten 2024 / 28.11 / 2025 / 15.2 / 18.3 / 25.3, även fullmäktigemöte": yearless day.month rows,
+# each leading its own line; a lone "1.2" is a number, three such rows or more are a list of days.
+_DOTTED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?=[ \t]*(?:,|\n|$|[ \t]\())")
+
+
+def _dotted_rows(folded: str) -> list[DateMention]:
+    rows = []
+    for hit in _DOTTED_ROW.finditer(folded):
+        day, month = int(hit.group("d")), int(hit.group("m"))
+        if _valid_day(day, month):
+            rows.append(DateMention(hit.start("d"), hit.end("m"), "day", month, day, None))
+    return rows if len(rows) >= 3 else []
 
 
 # "2025-01-01--2027-12-31", "2024-12-01 – 2025-01-31": a period written in ISO dates.

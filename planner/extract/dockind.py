@@ -56,7 +56,8 @@ CALLS = re.compile(words("kallas", "kallelse till", "inbjudan till", "välkommen
 PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdagar", "sammanträdesplan",
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
                    "årshjul", "årsplan", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
-                   "enligt följande", "planerade möten")
+                   "enligt följande", "planerade möten", "planerade sammanträden", "kommande möten",
+                   "kommande styrelsemöten", "kommande sammanträden")
 _TITLE_AREA = 4
 # A title "Möten 2023", "Träffar under 2024": the year's meetings.
 _MEETINGS_OF_YEAR = re.compile(r"(?<![a-z])(?:moten|traffar|motestider)\s{1,3}(?:under\s{1,3}|for\s{1,3})?"
