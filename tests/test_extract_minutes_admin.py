@@ -221,3 +221,18 @@ def test_the_adjusters_field_block_on_a_flattened_page_times_the_adjustment() ->
             "2014, kl. 08:30 Plats: Förvaltningskontor samhällsbyggnad, Stadsbyggnadshus I, Åbylundsgatan 8 A "
             "Omedelbar justering Ärendet om bygglov justeras omedelbart.\n")
     assert [i["kind"] for i in extract(text)["items"] if i["date"] == "2014-11-18"] == ["reference"]
+
+
+def test_the_notice_boxs_dates_one_a_line_under_its_label_are_the_boxs() -> None:
+    text = ("Protokoll Direktionen 2015-05-28 kl. 08:30-12:00\n\n§ 1 Mötet öppnas\n\nANSLAG/BEVIS\n"
+            "Justeringen har tillkännagivits genom anslag\nDirektionen vid Nerikes Brandkår\n2015-05-28\n2015-06-15\n"
+            "2015-07-13\nKommunkansliet i respektive medlemskommun\n")
+    assert [i["kind"] for i in extract(text)["items"] if i["kind"] != "reference"] == []
+
+
+def test_a_date_with_its_paragraph_is_a_decision_not_a_meeting() -> None:
+    text = ("Kallelse till förbundsfullmäktige 2015-10-23 kl. 10.00\n\nÄrenden\n 7. Reseersättning för förtroendevalda "
+            "(Protokollsutdrag från fullmäktige 2015-05-08 §26, Protokollsutdrag från förbundsstyrelse 2015-05-29 "
+            "§18)\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2015-05-08") == "reference" and kinds.get("2015-05-29") == "reference"

@@ -168,6 +168,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
+    if _PARAGRAPH_AFTER.match(doc.folded, m.end):
+        return "reference", None  # "Protokollsutdrag från fullmäktige 2015-05-08 §26": a decision, by its paragraph
     if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start) \
             or _adjusters_place(ctx, line) or _under_admin_label(ctx, line):
         return "reference", None
@@ -236,13 +238,29 @@ _PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inle
                            r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
 
 
+_PARAGRAPH_AFTER = re.compile(r",?[ \t]{0,2}§[ \t]{0,2}\d")
 _BARE_FIELD = re.compile(r"\s{0,24}(?:plats och tid|tid och plats|datum och tid|tid|datum|plats)\s{0,3}:?\s{0,3}")
+
+
+def _date_alone_line(ctx: Context, line: int) -> bool:
+    """A line that is one date and nothing else ("2015-06-15")."""
+    found = mentions_between(ctx, ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line]))
+    return len(found) == 1 and ctx.doc.lines[line].strip() == ctx.doc.original[found[0].start:found[0].end].strip()
 
 
 def _under_admin_label(ctx: Context, line: int) -> bool:
     """A protocol's anslag box, one field a line: "Datum då anslaget sätts upp / 2012-09-27" (or "Datum då anslaget /
     tas ned 2012-10-19"), the label on the short line above the date's short line."""
     doc = ctx.doc
+    if doc.lines[line].strip() and _date_alone_line(ctx, line):
+        # "… genom anslag / Direktionen vid Nerikes Brandkår / 2015-05-28 / 2015-06-15 / 2015-07-13": the box's
+        # dates one a line under its label, the sammanträdesdatum and the days the notice goes up and comes down
+        run = line
+        while (up := doc.prev_nonblank(run, 1)) and _date_alone_line(ctx, up[0]) and line - up[0] <= 6:
+            run = up[0]
+        if run != line and any(len(doc.lines[i].strip()) <= 60 and _line_has(ctx, i, cues.ADMIN)
+                               for i in doc.prev_nonblank(run, 2)):
+            return True
     above = doc.prev_nonblank(line, 2)
     if len(above) == 2 and _BARE_FIELD.fullmatch(doc.folded_line(above[0])) \
             and len(doc.lines[above[1]].strip()) <= 30 and _line_has(ctx, above[1], cues.ADMIN):
