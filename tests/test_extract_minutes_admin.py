@@ -236,3 +236,16 @@ def test_a_date_with_its_paragraph_is_a_decision_not_a_meeting() -> None:
             "§18)\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2015-05-08") == "reference" and kinds.get("2015-05-29") == "reference"
+
+
+@pytest.mark.parametrize(("header", "want"), [
+    ("Ägarrådets protokoll 13 oktober 2023\n\nOrgan\n\nÄgarråd.\n\nDatum, tid och plats\n\n30 oktober 2023, klockan "
+     "13.00-15.00. Hotell Höga Kusten respektive digitalt.\n", ("2023-10-30", "13:00", "15:00")),
+    ("Direktionsprotokoll 2017-11-10\n\nMeddelande 1\n\nDirektionsprotokoll 2017-11-10\n\nOmfattning §§ 72-86\n\n"
+     "Beslutande Ulf Olsson (S) ordförande\n\nMeddelande 2\n\nMeddelande 3\n\n"
+     "Plats och tid Landvetter air port hotell Landvetter, kl 9,30 – 12,00\n", ("2017-11-10", "09:30", "12:00")),
+])
+def test_protocol_headers_as_written(header: str, want: tuple[str, str, str]) -> None:
+    """"Datum, tid och plats" as one label; "kl 9,30 – 12,00" with commas for the minutes."""
+    meeting = extract(header + "\n§ 13 Sammanträdets öppnande\n\nSammanträdet öppnades.\n")["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == want

@@ -40,7 +40,8 @@ from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
 LABEL = re.compile(
-    r"^\s{0,24}(?:sammantradesdatum|sammantradesdag|motesdatum|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats"
+    r"^\s{0,24}(?:sammantradesdatum|sammantradesdag|motesdatum|datum,?\s{1,3}tid\s{1,3}och\s{1,3}plats"
+    r"|datum och tid|datum\s{1,3}och\s{1,3}tid|tid och plats"
     r"|datum|plats och tid|tid|dag|nar)(?![a-z])\s{0,3}:?")
 _INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|sammantradesdag|motesdatum|tid och plats|plats och tid"
                            r"|datum och tid|datum|arendelista|foredragningslista|(?P<tid>tid)"

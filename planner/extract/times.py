@@ -93,8 +93,9 @@ def find_times(folded: str) -> list[TimeMention]:
 
 # A clock time as a header writes it after its label: "13-17", "13.30 16.40", "08.30-12.15", "18:10", "kl 18".
 _LOOSE = re.compile(
-    rf"(?P<kl>kl(?:ockan)?\.?\s{{0,2}})?(?P<h1>[0-2]?\d)(?:[.:](?P<m1>{_M}))?"
-    rf"(?:\s{{0,2}}(?:-|–|—|till|\s)\s{{0,2}}(?:kl\.?\s{{0,2}})?(?P<h2>[0-2]?\d)(?:[.:](?P<m2>{_M}))?)?(?![\d/]|[.:-]\d)")
+    rf"(?P<kl>kl(?:ockan)?\.?\s{{0,2}})?(?P<h1>[0-2]?\d)(?:[.:,](?P<m1>{_M}))?"  # "kl 9,30 – 12,00" too
+    rf"(?:\s{{0,2}}(?:-|–|—|till|\s)\s{{0,2}}(?:kl\.?\s{{0,2}})?(?P<h2>[0-2]?\d)(?:[.:,](?P<m2>{_M}))?)?"
+    rf"(?![\d/]|[.:-]\d)")
 
 
 # A PDF's text that lost the blank and the dash between two times: "Tid: 20230118 9.0010.00".
