@@ -493,3 +493,11 @@ def test_a_meeting_moved_to_a_year_is_dated_in_that_year_in_the_same_paragraph()
             "Ett årsmöte kommer att genomföras digitalt den 28 augusti kl. 10.00.\n")
     dates = {i["date"] for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")}
     assert dates == {"2021-04", "2020-08-28"}
+
+
+def test_viktiga_datum_heads_a_list_and_labels_no_meeting() -> None:
+    text = ("Förbundsmöte 2023\n\nViktiga datum\n\n16 januari\nSista dag att meddela tid och plats för mötet.\n\n"
+            "6 mars\nAlla medlemmar ska ha fått sin valsedel.\n\n13-22 oktober\nFörbundsmötesvecka i Göteborg.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert "2023-10-13" in {i["date"] for i in result["items"]}

@@ -298,7 +298,9 @@ def _bare_label_above(doc: Doc, index: int) -> bool:
     return (m is not None and not folded[m.end():].strip()) or _LABEL_END.search(folded) is not None
 
 
-_LABEL_END = re.compile(r"(?<![a-z])(?:dag|datum|sammantradesdatum|motesdatum)\s{0,3}:?\s{0,3}$")
+# ("Viktiga datum", "Kommande datum" head a list of days, no label of one)
+_LABEL_END = re.compile(r"(?<![a-z])(?<!viktiga )(?<!kommande )(?<!aktuella )(?<!foljande )(?<!preliminara )"
+                        r"(?<!nya )(?:dag|datum|sammantradesdatum|motesdatum)\s{0,3}:?\s{0,3}$")
 
 
 def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], doc_year: int | None,
