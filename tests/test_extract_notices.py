@@ -501,3 +501,13 @@ def test_viktiga_datum_heads_a_list_and_labels_no_meeting() -> None:
     result = extract(text)
     assert result["meeting"] is None
     assert "2023-10-13" in {i["date"] for i in result["items"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    "På sammanträdet den 17 december beslutas vilka personer som ska ingå i nämnderna från den 1 januari 2019.",
+    "Detta innebär att den nya styrelsen sitter från 1 januari 2019 och två år framåt.",
+])
+def test_the_day_a_term_runs_from_is_no_meeting(sentence: str) -> None:
+    text = "Nytt presidium\n\nPublicerad 2018-10-20\n\n" + sentence + "\n"
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2019-01-01") == "reference"

@@ -125,8 +125,11 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         earlier = ctx.ref is not None and r.date < ctx.ref.isoformat()[:7]
         return ("reference", None) if earlier else ("next_meeting", "month")
     if not m.end_day and (m.start - s0 <= 30 and wording.VALID_FROM.fullmatch(doc.folded, s0, m.start)
-                          or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)):
-        return "reference", None  # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds
+                          or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)
+                          or _TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)):
+        # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds; "… vilka personer som
+        # ska ingå i kommunens nämnder och styrelser från den 1 januari 2019": from when a term runs
+        return "reference", None
     if r.end_date and len(r.end_date) == 10 \
             and (dt.date.fromisoformat(r.end_date) - r.first_day).days > wording.LONGEST_EVENT:
         return "reference", None  # "Avtalet gäller 2025-01-01--2027-12-31": a period of validity, no event
@@ -238,6 +241,8 @@ _PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inle
                            r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
 
 
+_TERM_FROM = re.compile(r"(?<![a-z])(?:inga|ingar|sitta|sitter|galla|galler|tjanstgora|tjanstgor)(?![a-z])"
+                        r"[^.\n]{0,40}?\sfran\s{1,3}(?:och\s{1,3}med\s{1,3})?(?:den\s{1,3})?$")
 _PARAGRAPH_AFTER = re.compile(r",?[ \t]{0,2}§[ \t]{0,2}\d")
 _BARE_FIELD = re.compile(r"\s{0,24}(?:plats och tid|tid och plats|datum och tid|tid|datum|plats)\s{0,3}:?\s{0,3}")
 
