@@ -54,6 +54,15 @@ from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.table_items import body_heading, fold_into_tables, items_from_tables, latest_year
 from planner.extract.tables import month_tables
+from planner.extract.text_years import (
+    MOVED_TO_YEAR,
+    NEXT_YEAR,
+    first_full_date,
+    headline_year,
+    list_end_years,
+    moved_year,
+    written_at,
+)
 from planner.extract.times import find_times
 from planner.extract.years import document_year, last_weekday_year, safe_date, weekday_fit_year, weekday_year
 
@@ -103,7 +112,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     meeting, header_mention = None, None
     if doc_kind != PLAN:
         # A notice reports from the day it was written: its first full date, not the year it names most.
-        first = _first_full_date(content) if doc_kind == NOTICE else None
+        first = first_full_date(content) if doc_kind == NOTICE else None
         # A yearless meeting date ("Datum 10 december") takes the year the file is named by, which names the minutes.
         meeting_year = first.year if first else named[0] if named else doc_year
         meeting, header_mention = find_meeting(doc, mentions, times, meeting_year, notice=doc_kind == NOTICE,
@@ -132,7 +141,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     # The date the text speaks from: the meeting's, else the page's own; a plan judges nothing past.
     ref = meeting.date if meeting else published if doc_kind != PLAN else None
     if ref is None and doc_kind in (MINUTES, KALLELSE):
-        ref = _first_full_date(content)
+        ref = first_full_date(content)
     if ref is None and doc_kind != PLAN and not dated and named and named[1]:
         ref = dt.date(named[0], named[1], 1)
     organization, body = find_org_body(doc)
@@ -151,9 +160,9 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         body = repair_text(body, ctx.lost_diacritics) if body else body
         ctx.body = body
     # A notice that gives no date of its own reads its yearless dates from its first full date.
-    year_ref = ref or (_first_full_date([m for m in content if id(m) not in publications])
+    year_ref = ref or (first_full_date([m for m in content if id(m) not in publications])
                        if doc_kind == NOTICE else None)
-    if year_ref is not None and ref is None and _NEXT_YEAR.search(doc.folded, 0, _at_of(content, year_ref)):
+    if year_ref is not None and ref is None and NEXT_YEAR.search(doc.folded, 0, written_at(content, year_ref)):
         # "Nästa år fyller SmåKom 30 år … 2019 års rikskonferens den 24-26 april 2019": the news is of the year before
         doc_year = year_ref.year - 1
         year_ref = None
@@ -161,18 +170,18 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == PLAN:
         ctx.plan_lines = listed_lines(doc, content)
         ctx.sections = _plan_sections(doc, ctx.plan_lines)
-    if year_ref is None and doc_kind == NOTICE and (headline := _headline_year(doc, content)) is not None:
+    if year_ref is None and doc_kind == NOTICE and (headline := headline_year(doc, content)) is not None:
         doc_year = headline  # "Mälardalsrådets Rådsmöte 2020" over "… den 21 augusti … flyttas fram till maj 2021"
     resolved = {}
     named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
-    list_years = _list_end_years(doc.folded, content)
-    moved_to = [(hit.end(), int(hit.group(1))) for hit in _MOVED_TO_YEAR.finditer(doc.folded)] \
+    list_years = list_end_years(doc.folded, content)
+    moved_to = [(hit.end(), int(hit.group(1))) for hit in MOVED_TO_YEAR.finditer(doc.folded)] \
         if "till" in doc.folded else []
     for m in content:
         context, read = None, m
         if m.year is None:
             context = year_context.year_for(m, sentence_of(ctx.bounds, m.start, len(doc.folded))[0]) \
-                or list_years.get(id(m)) or _moved_year(doc.folded, moved_to, m.start)
+                or list_years.get(id(m)) or moved_year(doc.folded, moved_to, m.start)
         elif m.year_at_end and named_days.get((m.month, m.day), m.year) != m.year:
             # "blev föräldraledig den 17:e augusti 2020 … gäller från den 17:e augusti t.o.m den 31:a december 2022"
             read = replace(m, year=named_days[(m.month, m.day)])
@@ -323,74 +332,6 @@ def _weekday_years(mentions: list[DateMention], doc_year: int) -> dict[int, Date
 def _name_year_month(source: str) -> tuple[int, int | None] | None:
     hit = _NAME_YEAR.search(source or "")
     return (int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None) if hit else None
-
-
-_HEADLINE_YEAR = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?![\d.:/-])")
-
-
-def _headline_year(doc: Doc, content: list[DateMention]) -> int | None:
-    """The one year a news item's headline names, outside any date: the year its yearless days are in."""
-    top = doc.first_nonblank(1)
-    if not top or len(doc.lines[top[0]]) > 80:
-        return None
-    line = top[0]
-    if content and doc.line_of(content[0].start) == line:  # the first line's dates come first: a dated headline
-        return None
-    years = _HEADLINE_YEAR.findall(doc.lines[line])
-    return int(years[0]) if len(years) == 1 else None
-
-
-_NEXT_YEAR = re.compile(r"(?<![a-z])(?:nasta|kommande)\s{1,3}[a4&]r(?![a-z])")  # OCR: "Nasta 4r"
-
-
-def _at_of(mentions: list[DateMention], day: dt.date) -> int:
-    """Where the first full date of `day` is written (0 when none is)."""
-    return next((m.start for m in mentions if m.precision == "day" and m.year and
-                 safe_date(m.year, m.month, m.day) == day), 0)
-
-
-# "Förbundsmötet 2020 flyttas till 2021. … Mötet kommer att genomföras under april": the year it moved to.
-_MOVED_TO_YEAR = re.compile(r"(?<![a-z])(?:flyttas|flyttats|flyttades|skjuts|senarelaggs|senarelades)(?![a-z])"
-                            r"[^.\n]{0,40}?\stil+\s{1,3}((?:19|20)\d\d)(?![\d-])")
-
-
-def _moved_year(folded: str, moved: list[tuple[int, int]], pos: int) -> int | None:
-    """The year a meeting was moved to, said in the paragraph before a yearless date (at most 300 characters)."""
-    for end, year in reversed(moved):
-        if end <= pos:
-            return year if pos - end <= 300 and folded.find("\n\n", end, pos) == -1 else None
-    return None
-
-
-_LIST_SEP = re.compile(r"\s{0,3}(?:,|;|och|samt|&)\s{0,3}(?:den\s{1,3})?")
-
-
-def _list_end_years(folded: str, mentions: list[DateMention]) -> dict[int, int]:
-    """"sammanträden den 1 april, 10 juni, 6 juli och 12 augusti 1999": the year after a list's last day is the
-    year of each day before it, by id. One pass from the end."""
-    years: dict[int, int] = {}
-    year = None
-    for k in range(len(mentions) - 1, -1, -1):
-        m = mentions[k]
-        if m.precision != "day":
-            year = None
-        elif m.year is not None:
-            year = m.year if not m.end_year else None
-        elif year is not None:
-            years[id(m)] = year
-        if k and not _LIST_SEP.fullmatch(folded, mentions[k - 1].end, m.start):
-            year = None
-    return years
-
-
-def _first_full_date(mentions: list[DateMention]) -> dt.date | None:
-    for m in mentions:
-        if m.precision == "day" and m.year:
-            date = safe_date(m.year, m.month, m.day)
-            if date:
-                return date
-    return None
-
 
 
 def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:

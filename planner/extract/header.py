@@ -36,6 +36,7 @@ from planner.extract.dates import DateMention
 from planner.extract.dockind import CALLS, METADATA, dateline, front_matter_lines
 from planner.extract.normalize import MARKUP_TAG, Doc
 from planner.extract.orgs import BODY
+from planner.extract.programme import LOCATION_FIELD, TIME_FIELD, noun_starts, programme_hours
 from planner.extract.times import TimeMention, loose_time
 from planner.extract.years import safe_date, weekday_year
 
@@ -441,17 +442,17 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
     elif meeting.end is None:  # the kallelse's "kl. 11.30", then the protocol's "12.10.2018. kl. 11.30 13.25"
         meeting.end = next((t.finish for _, t in _repeats(meeting, mentions, times)
                             if t.begin == meeting.start and t.finish), None)
-    if (programme := _programme(doc)) is not None:  # said outright, it wins over a time met near the date
+    if (programme := programme_hours(doc)) is not None:  # said outright, it wins over a time met near the date
         meeting.start, meeting.end = programme  # "08.30 Sammanträdet startar … 17.00 Sammanträdet avslutas"
     if meeting.start is None:
         labelled = _labelled_time(doc, times)
         if labelled is not None:
             meeting.start, meeting.end = labelled
-    if meeting.start is None and (field := _TIME_FIELD.search(doc.folded, 0, 1500)) is not None:
+    if meeting.start is None and (field := TIME_FIELD.search(doc.folded, 0, 1500)) is not None:
         meeting.start = f"{int(field.group(1)):02d}:{field.group(2)}"  # a template's `#let time = "17:31"`
-    if meeting.location is None and (place := _LOCATION_FIELD.search(doc.original, 0, 1500)) is not None:
+    if meeting.location is None and (place := LOCATION_FIELD.search(doc.original, 0, 1500)) is not None:
         meeting.location = place.group(1).strip()  # its `location: "EA"`
-    if meeting.start is None and (starts := _noun_starts(doc)) is not None:
+    if meeting.start is None and (starts := noun_starts(doc)) is not None:
         meeting.start = starts  # "• Förbundsmötet kl. 10:00" in the practical programme, "Årsmötet börjar kl. 19"
     if meeting.start is None or meeting.end is None:
         begin, end = _opened_closed(doc)
@@ -460,48 +461,6 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
         elif meeting.start and end and end > meeting.start:
             meeting.end = end
     return meeting
-
-
-# A day's programme, the time before what happens: "08.30 Sammanträdet startar", "17.00 Sammanträdet avslutas".
-_PROGRAMME = re.compile(r"(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)\s{1,3}(?:sammantradet|motet|stamman|fullmaktige)\s{1,3}"
-                        r"(?:(?P<open>startar|borjar|inleds|oppnas)|(?P<close>avslutas|slutar))(?![a-z])")
-
-
-def _programme(doc: Doc) -> tuple[str, str | None] | None:
-    head = doc.folded[:20000]
-    if not any(verb in head for verb in ("startar", "borjar", "inleds", "oppnas")):  # a programme starts somewhere
-        return None
-    start = end = None
-    for hit in _PROGRAMME.finditer(doc.folded, 0, 20000):
-        at = f"{int(hit.group('h')):02d}:{hit.group('m')}"
-        if hit.group("open") and start is None:
-            start = at
-        elif hit.group("close") and start is not None and at > start:
-            end = at
-    return (start, end) if start else None
-
-
-# A document template's fields, as Typst or YAML front matter writes them: `#let time = "17:31"`, `location: "EA"`
-_TIME_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:time|tid|starttid)[ \t]*[:=][ \t]*"
-                         r"[\"']?([0-2]?\d)[:.]([0-5]\d)")
-_LOCATION_FIELD = re.compile(r"(?m)^[ \t#]*(?:let[ \t]+)?(?:location|plats)[ \t]*[:=][ \t]*"
-                             r"[\"']([^\"'\n]{2,60})[\"']")
-# The meeting itself in a programme: "• Förbundsmötet kl. 10:00" (the noun leads its short line), or "Årsmötet
-# börjar kl. 19.00" anywhere; "nästa möte kl 18" is another meeting's.
-_NOUN_STARTS = re.compile(r"(?<![a-z])(?P<n>[a-z]{0,20}(?:sammantradet|motet|stamman|fullmaktige))\s{1,3}"
-                          r"(?P<v>(?:startar|borjar|inleds|oppnas)\s{1,3}(?:(?:redan|forst)\s{1,3})?)?"
-                          r"(?:kl\.?|klockan)\s{0,2}(?P<h>[0-2]?\d)(?:[.:](?P<m>[0-5]\d))?(?!\d|[.:]\d)")
-_LEADS_LINE = re.compile(r"[\s•*·-]{0,6}$")
-
-
-def _noun_starts(doc: Doc) -> str | None:
-    for hit in _NOUN_STARTS.finditer(doc.folded, 0, 20000) if "kl" in doc.folded else ():
-        line = doc.line_of(hit.start())
-        short = len(doc.lines[line].strip()) <= 60 and _LEADS_LINE.fullmatch(doc.folded, doc.starts[line], hit.start())
-        if (hit.group("v") or short) and not doc.folded.endswith("nasta ", 0, hit.start("n")) \
-                and int(hit.group("h")) < 24:
-            return f"{int(hit.group('h')):02d}:{hit.group('m') or '00'}"
-    return None
 
 
 def _alone_repeats(doc: Doc, meeting: Meeting, mentions: list[DateMention]) -> Iterator[DateMention]:
