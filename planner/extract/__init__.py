@@ -55,11 +55,11 @@ from planner.extract.sentences import sentence_bounds, sentence_of
 from planner.extract.table_items import body_heading, fold_into_tables, items_from_tables, latest_year
 from planner.extract.tables import month_tables
 from planner.extract.text_years import (
-    MOVED_TO_YEAR,
     NEXT_YEAR,
     first_full_date,
     headline_year,
     list_end_years,
+    moved_to_years,
     moved_year,
     written_at,
 )
@@ -175,8 +175,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     resolved = {}
     named_days: dict[tuple[int, int], int] = {}  # a day named with its own year earlier in the text
     list_years = list_end_years(doc.folded, content)
-    moved_to = [(hit.end(), int(hit.group(1))) for hit in MOVED_TO_YEAR.finditer(doc.folded)] \
-        if "till" in doc.folded else []
+    moved_to = moved_to_years(doc.folded)
     for m in content:
         context, read = None, m
         if m.year is None:
@@ -437,10 +436,10 @@ def _usual_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         month = _MONTHS_MEETING.search(doc.folded, s0, t.start)
         if month is not None and _THE_MEETING_STARTS_AT.search(doc.folded, month.end(), t.start):
             # "Juni månads möte, det sista innan sommaren, börjar klockan 18": the untimed meeting of that month
-            number = month_number(month.group("m"))
+            prefix = f"-{month_number(month.group('m')) or 0:02d}-"
             for item in items:
                 if item["kind"] in ("meeting", "next_meeting") and len(item["date"]) == 10 and not item["start"] \
-                        and number and int(item["date"][5:7]) == number and item.get("status") != "cancelled":
+                        and item["date"][4:8] == prefix and item.get("status") != "cancelled":
                     item["start"], item["end"] = t.begin, t.finish
             continue
         if bisect.bisect_left(ctx.mention_starts, s1) != bisect.bisect_left(ctx.mention_starts, s0):

@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.extract import cues
 from planner.extract.dates import DateMention
-from planner.extract.handover import UNNAMED, Handover, find_handovers
+from planner.extract.handover import PROPOSED, UNNAMED, Handover, find_handovers
 from planner.extract.items import Context
 from planner.extract.normalize import fold
 from planner.extract.relative import RELATIVE_DAY, named_day
@@ -73,7 +73,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = f"{year}-01-01", 0.7
         elif meeting is None and (took := _took_office(ctx, resolved, consumed, s1)) is not None:
             date, confidence = took, 0.65
-        elif meeting is None and _PROPOSED.search(doc.folded, s0, s1) \
+        elif meeting is None and PROPOSED.search(doc.folded, s0, s1) \
                 and (ahead := _electing_meeting_ahead(ctx, resolved, s1)) is not None:
             date, confidence = ahead, 0.6  # "föreslår X till ny ordförande … inför KF:s stämma den 16 april 2013"
         elif meeting is not None:
@@ -234,10 +234,6 @@ def _dated_just_before(ctx: Context, resolved: dict, consumed: set[int], s0: int
     days = [m for m in ctx.mentions if lo <= m.start < s0 and m.precision == "day" and id(m) not in consumed
             and resolved.get(id(m))]
     return resolved[id(days[-1])].first_day.isoformat() if days else None
-
-
-# A chair proposed or nominated, not yet elected: the meeting that elects is named later in the text.
-_PROPOSED = re.compile(r"(?<![a-z])(?:fores(?:lar|las|logs|lagits|lagen)|nominer(?:ar|as|ades|ad|ats|at))(?![a-z])")
 
 
 def _electing_meeting_ahead(ctx: Context, resolved: dict, s1: int) -> str | None:

@@ -344,8 +344,7 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
             return found
     nxt = doc.next_nonblank(index)
     candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
-    if nxt is not None and not candidates and not doc.folded[doc.starts[index]:line_end].replace(
-            doc.folded[m.start:m.end], "").strip() and _TIME_IN_PLACE.search(doc.folded_line(nxt)):
+    if nxt is not None and not candidates and dateline(doc, index, [m]) and _TIME_IN_PLACE.search(doc.folded_line(nxt)):
         candidates.append(nxt)  # "2019-01-30" alone, then "Faxepark, konferenslokal Europa, kl. 13:15 – 15:20"
     # A "Tid"/"Plats och tid" line elsewhere in the header block.
     for i in range(max(0, index - 3), min(len(doc.lines), index + 7)):
@@ -434,8 +433,8 @@ def complete(doc: Doc, meeting: Meeting, mentions: list[DateMention], times: lis
             if doc.line_of(m.start) not in front_matter_lines(doc) and doc.line_of(t.start) == doc.line_of(m.end):
                 meeting.start, meeting.end = t.begin, t.finish  # (a front-matter date says when the page was posted)
                 break
-    if meeting.start is None:  # "Titel:2019-01-30 Protokoll" above the form: "2019-01-30" / "Faxepark, kl. 13:15"
-        for m in _alone_repeats(doc, meeting, mentions):
+        # "Titel:2019-01-30 Protokoll" above the form: "2019-01-30" / "Faxepark, kl. 13:15"
+        for m in _alone_repeats(doc, meeting, mentions) if meeting.start is None else ():
             meeting.start, meeting.end = _time_near(doc, doc.line_of(m.start), m, times)
             if meeting.start is not None:
                 break
@@ -469,7 +468,7 @@ def _alone_repeats(doc: Doc, meeting: Meeting, mentions: list[DateMention]) -> I
     for m in mentions[:40]:
         index = doc.line_of(m.start)
         if m.precision == "day" and (m.year or meeting.date.year, m.month, m.day) == day and index != meeting.line \
-                and index < 60 and doc.lines[index].strip() == doc.original[m.start:m.end].strip():
+                and index < 60 and dateline(doc, index, [m]):
             yield m
 
 

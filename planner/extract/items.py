@@ -11,7 +11,7 @@ from typing import Any
 from planner.extract import cues, wording
 from planner.extract.confidence import item_confidence
 from planner.extract.dates import DateMention
-from planner.extract.dockind import place_dateline
+from planner.extract.dockind import dateline, place_dateline
 from planner.extract.history import told_as_past
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import diacritics_lost, repair_text
@@ -250,7 +250,7 @@ _BARE_FIELD = re.compile(r"\s{0,24}(?:plats och tid|tid och plats|datum och tid|
 def _date_alone_line(ctx: Context, line: int) -> bool:
     """A line that is one date and nothing else ("2015-06-15")."""
     found = mentions_between(ctx, ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line]))
-    return len(found) == 1 and ctx.doc.lines[line].strip() == ctx.doc.original[found[0].start:found[0].end].strip()
+    return len(found) == 1 and dateline(ctx.doc, line, found)
 
 
 def _under_admin_label(ctx: Context, line: int) -> bool:

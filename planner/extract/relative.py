@@ -24,16 +24,21 @@ RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
                           r"|(?<![a-z])(?P<yday>" + kw("gårdagens") + "?)(?![a-z])")  # "under gårdagens möte"
 
 
+def _weekday(word: str) -> int | None:
+    """Monday 0 … Sunday 6 for "måndags", "lördags" as folded or read by OCR ("lérdags"): by its consonants."""
+    return _WEEKDAYS_AGO.get(re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", word))
+
+
 def named_day(hit: re.Match[str], ref: dt.date) -> dt.date:
     """The day a RELATIVE_DAY match names, in a text written on `ref`."""
     if hit.group("today"):
         return ref
     if hit.group("yday"):
         return ref - dt.timedelta(days=1)
-    skeleton = re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") or hit.group("g") + "s")
-    if skeleton not in _WEEKDAYS_AGO:  # "i går"
+    weekday = _weekday(hit.group("w") or hit.group("g") + "s")
+    if weekday is None:  # "i går"
         return ref - dt.timedelta(days=1)
-    back = (ref.weekday() - _WEEKDAYS_AGO[skeleton]) % 7
+    back = (ref.weekday() - weekday) % 7
     if back == 0 and hit.group("w"):
         back = 7  # "i torsdags", written on a Thursday: a week ago
     return ref - dt.timedelta(days=back)
@@ -74,7 +79,7 @@ def coming_days(folded: str, bounds: list[int], ref: dt.date) -> list[tuple[dt.d
         if hit.group("tomorrow"):
             day = ref + dt.timedelta(days=1)
         else:
-            weekday = _WEEKDAYS_AGO[re.sub(r"[^bcdfghjklmnpqrstvwxz]", "", hit.group("w") + "s")]
+            weekday = _weekday(hit.group("w") + "s") or 0
             day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
         found.append((day, hit.start(), hit.end()))
     return found

@@ -35,8 +35,13 @@ def written_at(mentions: list[DateMention], day: dt.date) -> int:
 
 
 # "Förbundsmötet 2020 flyttas till 2021. … Mötet kommer att genomföras under april": the year it moved to.
-MOVED_TO_YEAR = re.compile(r"(?<![a-z])(?:flyttas|flyttats|flyttades|skjuts|senarelaggs|senarelades)(?![a-z])"
+_MOVED_TO_YEAR = re.compile(r"(?<![a-z])(?:flyttas|flyttats|flyttades|skjuts|senarelaggs|senarelades)(?![a-z])"
                             r"[^.\n]{0,40}?\stil+\s{1,3}((?:19|20)\d\d)(?![\d-])")
+
+
+def moved_to_years(folded: str) -> list[tuple[int, int]]:
+    """Where each "flyttas … till 2021" ends, and its year."""
+    return [(hit.end(), int(hit.group(1))) for hit in _MOVED_TO_YEAR.finditer(folded)] if "till" in folded else []
 
 
 def moved_year(folded: str, moved: list[tuple[int, int]], pos: int) -> int | None:
