@@ -511,3 +511,43 @@ def test_the_day_a_term_runs_from_is_no_meeting(sentence: str) -> None:
     text = "Nytt presidium\n\nPublicerad 2018-10-20\n\n" + sentence + "\n"
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2019-01-01") == "reference"
+
+
+def test_news_whose_post_stamp_stands_in_its_own_paragraph_reports_the_meeting_below_it() -> None:
+    # OCR and web pages set the stamp apart with a blank line; the stamp is the page's, the report below its own.
+    text = ("Förbundet inför nya rutiner\n\nNyhet 2021-03-12\n\n"
+            "Vid direktionssammanträdet fredag den 12 mars beslutade direktionen för förbundet att nya\n"
+            "rutiner ska gälla från och med 1 maj 2021.\n")
+    assert extract(text)["meeting"]["date"] == "2021-03-12"
+
+
+def test_a_cancelled_meeting_whose_sentence_wraps_onto_the_next_line_is_no_meeting() -> None:
+    text = ("Inställt - Kommunfullmäktige\n\nInget kommunfullmäktige 22 mars\n\n"
+            "På grund av det låga antalet ärenden till kommunfullmäktige den 22 mars, kommer detta\n"
+            "sammanträde att ställas in efter beslut av presidiet.\n\nNästa KF är planerat till den 26 april 2021.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["date"], i.get("status")) for i in result["items"] if i["date"] == "2021-03-22"] == \
+        [("2021-03-22", "cancelled")]
+
+
+def test_an_extra_meeting_announced_for_today_is_no_meeting_the_news_reports_held() -> None:
+    # "idag" in the headline is not said of the paragraph below, whose sentence tells what is to come.
+    text = ("Extrainsatt regionfullmäktige idag 20 december från klockan 15.00\n\n"
+            "Pressmeddelande - 20 december 2024\n\n"
+            "Den 20 december är det ett extrainsatt sammanträde för regionfullmäktige med start\n"
+            "klockan 15.00 på Regionens hus.\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert ("2024-12-20", "15:00") in {(i["date"], i["start"]) for i in result["items"]}
+
+
+def test_a_report_under_a_heading_that_names_the_meeting_is_read_with_its_heading() -> None:
+    # The heading alone above the paragraph names the meeting the paragraph reports as held: it is the news's own
+    # meeting, not a meeting to come.
+    text = ("Aktuellt startsida\n\nAnna Ek, Per Holm och Eva Lind\n\nFullmäktigesammanträde\n\n"
+            "Torsdagen den 14 januari samlades Norra Länets Kommunalförbunds fullmäktige till sitt första möte "
+            "den här mandatperioden.\n\nAnna Ek, Skara, valdes till ordförande i förbundet.\n")
+    result = extract(text, "news_2021_01.txt")
+    assert result["meeting"]["date"] == "2021-01-14"
+    assert [(i["kind"], i["date"]) for i in result["items"]] == [("chair_handover", "2021-01-14")]

@@ -85,3 +85,19 @@ def test_front_matter_that_lost_its_fences_dates_the_page_not_the_meeting() -> N
     text = ("title: Rapport fran arsmétet 2023\n\ndate: 2023-03-28\n\nForbundet hdll sitt Arsméte pa Best Western i\n"
             "Séderhamn pa fredagseftermiddagen den 24 mars. Ordféranden inledde métet.\n")
     assert extract(text)["meeting"]["date"] == "2023-03-24"
+
+
+def test_news_whose_ocr_lines_wrap_onto_protokollet_and_ordforande_stays_news() -> None:
+    # The page's line breaks survive OCR: "protokollet" and "ordférande (…)" begin lines a sentence wrapped onto,
+    # so neither is a minutes title nor a protocol's label; the news keeps its meeting and its new chair.
+    text = ("Nytt fran arsmétet\n\n"
+            "Tisdagen den 12 mars 2024 samlades drygt 90 medlemmar till arsméte i Folkets hus i Vasteras och\n"
+            "Sala. Har kan du lasa om besluten i korthet och ta del av hela protokollet om du vill.\n\n"
+            "Arsmétet beslutade att arvodet pa sammanlagt ett prisbasbelopp skulle delas mellan\n"
+            "ordférande (80%) och vice ordférande (20%).\n\n"
+            "Arsmétet valde Karin Berg till ny ordférande for de kommande tva aren.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "notice"
+    assert result["meeting"]["date"] == "2024-03-12"
+    handovers = [(i["date"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2024-03-12", "Karin Berg")]

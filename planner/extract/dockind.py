@@ -79,7 +79,7 @@ def document_kind(doc: Doc, mentions: list[DateMention], table_dates: int = 0) -
     folded, starts = doc.folded, doc.starts
     structure = {m.group("w").split()[0] for i, line in enumerate(doc.lines)
                  if 0 < len(line) < 120 and (m := _STRUCTURE.match(folded[starts[i]:starts[i] + len(line)]))
-                 and not _PROSE_AFTER.match(line, m.end("w"))}
+                 and not _PROSE_AFTER.match(line, m.end("w")) and not (line.lstrip()[:1].islower() and wrapped(doc, i))}
     if len(structure) <= 1 and _protocol_archive(doc, mentions):
         return PLAN  # a page of the body's minutes by date: no minutes of its own, a meeting on every date
     signs = len(structure) + (len(_SECTION.findall(doc.original)) >= 2) + 3 * _titled(doc, top)
@@ -173,7 +173,7 @@ def _titled(doc: Doc, top: list[int]) -> bool:
     """A title line that calls the text minutes ("Protokoll", "Minnesanteckningar"), not a page of them."""
     for index in top[:3]:
         line = doc.folded_line(index)
-        if len(line) > 120:  # a paragraph ("Kallelser och protokoll hittar du under …") is no title
+        if len(line) > 120 or wrapped(doc, index):  # a paragraph ("Kallelser och protokoll hittar du …") is no title
             continue
         hit = MINUTES_TITLE.search(line)
         if hit and not PLAN_WORDS.search(line) and not _FILE_NAME_TAIL.match(line, hit.end()):
@@ -182,6 +182,18 @@ def _titled(doc: Doc, top: list[int]) -> bool:
 
 
 _FILE_NAME_TAIL = re.compile(r"[a-z]{0,12}[-_./][a-z0-9]")  # "protokoll-2020-03-09.pdf": a file, not a title
+
+
+def wrapped(doc: Doc, index: int) -> bool:
+    """The line a sentence wrapped onto: the line before fills a page's width and stops mid-sentence (OCR and PDF
+    text keep the page's line breaks, so "… för de kommande" / "ordförande (85%) och …" is no label, no title)."""
+    if index == 0:
+        return False
+    before = doc.lines[index - 1].rstrip()
+    return len(before) >= _PAGE_WIDTH and before[-1] not in ".:!?;)"
+
+
+_PAGE_WIDTH = 70
 
 
 def structure_heads(structure: set[str]) -> set[str]:

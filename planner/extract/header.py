@@ -239,7 +239,11 @@ def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
     if m is not None and end - start > 160:
         start, end = max(start, m.start - 60), min(end, m.end + 60)
     elif m is not None:  # the sentence may begin on the line above: "… att ställa in sammanträdet\ntorsdagen den 19 …"
-        start = max(0, doc.folded.rfind(". ", max(0, m.start - 100), m.start) + 1, min(start, m.start - 100))
+        start = max(0, doc.folded.rfind(". ", max(0, m.start - 100), m.start) + 1, min(start, m.start - 100),
+                    doc.paragraph_start(index))  # not in the paragraph above ("Nyhet 2019-09-13", blank, …)
+        # … and may end on the line below: "… den 23 mars, kommer detta\nsammanträde att ställas in"
+        stop = doc.folded.find(". ", m.end, min(len(doc.folded), m.end + 100))
+        end = max(end, min(stop if stop != -1 else m.end + 100, doc.paragraph_end(index)))
     folded, original = doc.folded[start:end], doc.original[start:end]
     above = doc.prev_nonblank(index, 1)
     cancel = CANCELLED.search(folded)
@@ -257,7 +261,7 @@ def _reports_held(doc: Doc, index: int, m: DateMention) -> bool:
     # The sentence: from the last full stop before a blank, or before a line break and a capital, to the next one.
     ends = [e.start() for e in _LINE_END.finditer(doc.original, max(0, m.start - 200), m.end + 200)]
     lo = max(0, folded.rfind(". ", max(0, m.start - 200), m.start) + 1, m.start - 200,
-             *(e + 1 for e in ends if e < m.start))
+             *(e + 1 for e in ends if e < m.start), doc.paragraph_start(index, heading=True))
     # (a date may end in its own full stop: "väljs den 19 december.\n\nUnder mötet valdes …")
     stops = [at for at in (folded.find(". ", m.end, m.end + 200), *(e for e in ends if e >= m.end - 1)) if at != -1]
     hi = min(stops) if stops else min(len(folded), m.end + 200)

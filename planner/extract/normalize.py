@@ -86,6 +86,9 @@ def fold(text: str) -> str:
     return out.replace("|", "l")
 
 
+_HEADING_WIDTH = 60  # a heading is shorter than a sentence of a paragraph
+
+
 @dataclass
 class Doc:
     """The minutes as lines, with the folded text and per-line facts computed once."""
@@ -114,6 +117,25 @@ class Doc:
     def line_of(self, pos: int) -> int:
         """0-based line index of an offset."""
         return bisect.bisect_right(self.starts, pos) - 1
+
+    def paragraph_start(self, index: int, heading: bool = False) -> int:
+        """Where the paragraph of line `index` begins: after the blank line above it; with `heading`, at the heading
+        standing alone above it ("Fullmäktigesammanträde" over "Torsdagen den 15 januari samlades …")."""
+        lines = self.lines
+        while index > 0 and lines[index - 1].strip():
+            index -= 1
+        if heading and index >= 2 and not lines[index - 1].strip() and (line := lines[index - 2].strip()) \
+                and len(line) < _HEADING_WIDTH and line[-1] not in ".:,;" \
+                and (index < 3 or not lines[index - 3].strip()):
+            return self.starts[index - 2]
+        return self.starts[index]
+
+    def paragraph_end(self, index: int) -> int:
+        """Where the paragraph of line `index` ends: before the blank line below it."""
+        lines = self.lines
+        while index + 1 < len(lines) and lines[index + 1].strip():
+            index += 1
+        return self.starts[index] + len(lines[index])
 
     def folded_line(self, index: int) -> str:
         start = self.starts[index]
