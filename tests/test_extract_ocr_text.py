@@ -101,3 +101,11 @@ def test_news_whose_ocr_lines_wrap_onto_protokollet_and_ordforande_stays_news() 
     assert result["meeting"]["date"] == "2024-03-12"
     handovers = [(i["date"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2024-03-12", "Karin Berg")]
+
+
+def test_a_chair_whose_capital_i_ocr_read_as_l_is_named_with_the_i() -> None:
+    text = ("Eva lsaksson ny ordférande i férbundet\n\n"
+            "Eva lsaksson blir tillférordnad ordférande i férbundet efter att Per Holm har meddelat att han\n"
+            "lamnar sin post med omedelbar verkan.\n\nSidan uppdaterades: 6 oktober 2023\n")
+    handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2023-10-06", "Eva Isaksson")]

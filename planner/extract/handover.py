@@ -163,6 +163,8 @@ _PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s
 _NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the start of a name ("4M" is one)
 # "4M" is a name; OCR's "6ppnade" (öppnade) is a verb.
 _NAME_TOKEN = re.compile(r"(?:[A-ZÅÄÖÉ]|[0-9](?![a-zåäö]))[\wÅÄÖåäöé&-]*")
+# OCR reads a capital I as l: "Anna lwarsson", "lngrid Berg". No Swedish word starts with l and a consonant but j.
+_OCR_CAPITAL_I = re.compile(r"^l(?=[bcdfghkmnpqrstvwxz][a-zåäöé]{2})")
 _PLACE_NOUNS = {"kommun", "stad", "region"}
 # "– Jag är glad över förfrågan och … att bli föreslagen som ordförande": the speaker of a quote is named elsewhere.
 _PRONOUNS = {"jag", "du", "han", "hon", "hen", "vi", "ni", "de", "dom", "man"}
@@ -460,7 +462,7 @@ def _name_after(original: str, pos: int) -> str | None:
         if tokens and _PARTY.fullmatch(word):  # "Anna Svensson (S)," keeps her party as written
             tokens.append(word.rstrip(".,;:"))
             break
-        core = word.strip(".,;:()")
+        core = _OCR_CAPITAL_I.sub("I", word.strip(".,;:()"), 1)
         if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core) or not n and _NUMBER.fullmatch(core):
             if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
                 tokens.append(core)
@@ -489,7 +491,7 @@ def _name_before(original: str, pos: int) -> str | None:
     if before.endswith(")") and "(" in before:  # "Emma Eldevåg (Miljösamverkan Östra Skaraborg, MÖS) tog över"
         before = before[:before.rindex("(")]
     for word in reversed(before.split()[-3:]):
-        core = word.strip(".,;:()")
+        core = _OCR_CAPITAL_I.sub("I", word.strip(".,;:()"), 1)
         if not core or word.endswith((".", ",", ";", ":")) or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
             break
         tokens.insert(0, core)
