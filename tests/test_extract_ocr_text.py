@@ -109,3 +109,16 @@ def test_a_chair_whose_capital_i_ocr_read_as_l_is_named_with_the_i() -> None:
             "lamnar sin post med omedelbar verkan.\n\nSidan uppdaterades: 6 oktober 2023\n")
     handovers = [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
     assert handovers == [("2023-10-06", "Eva Isaksson")]
+
+
+def test_a_summons_whose_opening_ocr_wrapped_over_lines_is_still_a_kallelse() -> None:
+    # The lines a sentence wrapped onto belong to the line they continue: the opening still holds "kallelsen".
+    text = ("Arsméte 2024\n\n"
+            "24 augusti kommer vart arsméte hallas, efter att det har skjutits upp pa grund av renoveringen.\n"
+            "Ratt att narvara har alla medlemmar, och ratt att résta har medlemmar som finns i\n"
+            "medlemsregistret for 2023. Arsméteshandlingarna finns att lasa langst ner pa sidan. Den som\n"
+            "vill delta i métet ska anmala sig pa férhand, se mer information i kallelsen.\n\n"
+            "Lokal: Folkets hus, Storgatan 3.\n\nTid: métet bérjar klockan 13.00.\n")
+    result = extract(text)
+    assert result["doc_kind"] == "kallelse"
+    assert (result["meeting"]["date"], result["meeting"]["start"]) == ("2024-08-24", "13:00")

@@ -205,12 +205,14 @@ def _title_lines(doc: Doc) -> list[int]:
     top = []
     fence, closed = _fence_lines(doc)
     fence = fence if closed else set()
+    count = 0
     for index, line in enumerate(doc.lines):
         if index in fence and not _TITLE_FIELD.match(doc.folded_line(index)):
             continue
         if line.strip() and index not in doc.furniture:
             top.append(index)
-            if len(top) >= _TITLE_AREA:
+            count += not wrapped(doc, index)  # the lines a sentence wrapped onto are part of the line they continue
+            if count >= _TITLE_AREA:
                 break
     return top
 
