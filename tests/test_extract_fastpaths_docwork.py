@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from planner.extract import dates, item_titles, ocrwords, times
-from planner.extract.items import Context
+from planner.extract.context import Context
 from planner.extract.normalize import Doc
 from planner.extract.sentences import sentence_bounds, sentence_of
 

@@ -18,6 +18,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.cellrows import cell_rows
 from planner.extract.colplans import column_plans
+from planner.extract.context import Context
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dayrows import weekday_rows
@@ -39,7 +40,7 @@ from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.history import letterhead_dates
 from planner.extract.item_titles import finish_titles
-from planner.extract.items import Context, build_item, classify, next_meeting_lines
+from planner.extract.items import build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
 from planner.extract.monthrows import month_rows
 from planner.extract.months import month_number

@@ -12,9 +12,9 @@ from collections.abc import Collection
 from typing import Any
 
 from planner.extract import cues
+from planner.extract.context import Context
 from planner.extract.dates import DateMention
 from planner.extract.handover import PROPOSED, UNNAMED, Handover, find_handovers
-from planner.extract.items import Context
 from planner.extract.normalize import fold
 from planner.extract.relative import RELATIVE_DAY, named_day
 from planner.extract.resolve import Resolved

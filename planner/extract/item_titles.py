@@ -7,10 +7,12 @@ import re
 from operator import itemgetter
 
 from planner.extract import cues
+from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
 from planner.extract.dockind import CHANGE_KEYS, front_matter_lines
-from planner.extract.items import BULLET, GAP_FILLER, NUMBERED, Context, extra_meeting, mentions_between
+from planner.extract.items import BULLET, GAP_FILLER, NUMBERED
 from planner.extract.months import month_number
+from planner.extract.next_cues import extra_meeting
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
 from planner.extract.ocrwords import repaired_pieces
 from planner.extract.orgs import BODY

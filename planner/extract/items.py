@@ -5,16 +5,17 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from planner.extract import cues, wording
 from planner.extract.confidence import item_confidence
+from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
 from planner.extract.dockind import dateline, place_dateline
 from planner.extract.history import told_as_past
-from planner.extract.normalize import Doc, fold
-from planner.extract.ocrwords import diacritics_lost, repair_text
+from planner.extract.next_cues import next_cue_owns
+from planner.extract.normalize import Doc
+from planner.extract.ocrwords import repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
 from planner.extract.times import TimeMention
@@ -35,56 +36,6 @@ _COMING_WORD = re.compile(r"kommande\s")
 NUMBERED = re.compile(r"^\s{0,4}(?:\d{1,2}\s{0,2}[.)]\s{0,3}[a-z]|§)")
 _LOCATION = re.compile(r"^\s{0,3}(?:,|i lokal|i|på|pa|hos)\s{1,3}([A-ZÅÄÖ][^.;\n()]{1,60})")
 _DIGITAL = re.compile(r"(?<![a-z])(?:digitalt|digital[a-z]{0,3} mote|via teams|teams-mote|via zoom)(?![a-z])")
-@dataclass
-class Context:
-    doc: Doc
-    mentions: list[DateMention]
-    mention_starts: list[int]
-    times: list[TimeMention]
-    time_starts: list[int]
-    bounds: list[int]
-    ref: dt.date | None
-    body: str | None = None
-    memo: dict = field(default_factory=dict)
-    pieces: set[str] = field(default_factory=set)  # title words seen, to bound repair work per document
-    plan_lines: dict[int, int] = field(default_factory=dict)  # a plan page's lines of listed meeting dates → how many
-    sections: dict[int, str] = field(default_factory=dict)  # plan line → the body its section heading names
-    # When the text was written, where that differs from ref: a kallelse's ref is the meeting it calls, and the
-    # days before that meeting are still to come ("… ordföranden tillhanda … den 14/3" before an April meeting).
-    written: dt.date | None = None
-    written_known: bool = False
-
-    def sentence_has(self, s0: int, s1: int, pattern: re.Pattern[str]) -> bool:
-        """Whether a sentence contains a cue; asked once per sentence and cue, however many dates share it."""
-        key = (s0, pattern.pattern)
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = pattern.search(self.doc.folded, s0, s1) is not None
-        return found
-
-    def first_cue(self, s0: int, s1: int, pattern: re.Pattern[str]) -> re.Match[str] | None:
-        """The first match of a cue in folded[s0:s1], searched once however many dates ask."""
-        key = ("cue", s0, s1, pattern.pattern)
-        if key not in self.memo:
-            self.memo[key] = pattern.search(self.doc.folded, s0, s1)
-        return self.memo[key]
-
-    @property
-    def lost_diacritics(self) -> bool:
-        """Whether the text writes "pa", "ar", "mote" for "på", "är", "möte" (then plain words may be repaired)."""
-        found = self.memo.get("lost")
-        if found is None:
-            found = self.memo["lost"] = diacritics_lost(self.doc.original)
-        return found
-
-    def sentence_kind(self, s0: int, s1: int) -> str:
-        key = (s0, "kind")
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = cues.kind_from_context(self.doc.folded[s0:s1])
-        return found
-
-
 _COMING_LIST = re.compile(r"[\s#*>\d.):§]{0,10}kommande\s{1,3}(?:[a-z]{1,20}[- ]?)?"
                           r"(?:moten|sammantraden|traffar)(?![a-z])")
 
@@ -164,10 +115,10 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if first_in_section and not past:
         return "next_meeting", "heading"
     if line in ctx.plan_lines and not _line_has(ctx, line, cues.DEADLINE_STRONG):
-        if not past and _next_cue_owns(ctx, m, s0, s1):
+        if not past and next_cue_owns(ctx, m, s0, s1):
             return "next_meeting", "sentence"
         return "meeting", None  # every date a plan page lists is a meeting of the body
-    if not past and _next_cue_owns(ctx, m, s0, s1):
+    if not past and next_cue_owns(ctx, m, s0, s1):
         return "next_meeting", "sentence"
     if _holiday_line(ctx, line, s0, s1) is not None:
         return "holiday", None
@@ -337,94 +288,6 @@ _WORDS = re.compile(r"[a-z]{2,}")
 
 def _holiday_hint(text: str) -> bool:  # a cheap substring test before the regex
     return "ov" in text or "semester" in text or "helg" in text
-
-
-def _next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
-    key = (s0, "next")
-    if key not in ctx.memo:
-        sentence = ctx.doc.folded[s0:s1]
-        cue = cues.NEXT.search(sentence) or cues.NEXT_ACRONYM.search(ctx.doc.original, s0, s1) \
-            or cues.NEXT_ASSEMBLY.search(sentence)
-        if cue is not None and cue.re is cues.NEXT and cues.WITH_OTHERS.match(sentence, cue.end()) \
-                and not _with_itself(ctx, sentence, cue.end()):
-            cue = None  # "nästa möte med arbetsgruppen": another group's meeting
-        if cue is None:
-            ctx.memo[key] = _body_meets_next(ctx, sentence, s0)
-            if ctx.memo[key] is None and not _names_next(ctx):
-                ctx.memo[key] = extra_meeting(sentence, s0)
-        else:
-            ctx.memo[key] = cue.start() + (0 if cue.re is cues.NEXT_ACRONYM else s0)
-    cue_pos = ctx.memo[key]
-    if cue_pos is None:
-        return False
-    found = mentions_between(ctx, s0, s1)
-    # a week stands for the next meeting only where no day does ("Nästa möte: v. 15")
-    in_sentence = [d for d in found if d.precision != "week"] or found
-    after = [d for d in in_sentence if d.start >= cue_pos]
-    owner = after[0] if after else (in_sentence[-1] if in_sentence else None)
-    if owner is m and (extra := cues.EXTRA.match(ctx.doc.folded, cue_pos)) is not None:
-        return _extra_owns(ctx.doc.folded, extra, m)
-    return owner is m
-
-
-# What is done about an extra meeting, not the meeting: "inkom en begäran om", "beslutat att kalla till",
-# "skicka ut kallelsen till" (a date before these is the request's, the decision's, the letter's).
-_EXTRA_ACT = re.compile(r"(?<![a-z])(?:begaran|begara|begart|begar|kalla|kallar|kallat|kallas|kallelse|kallelsen|"
-                        r"inbjudan|inbjudningen)(?:\s{1,3}(?:om|till|att))?(?:\s{1,3}(?:ett|en|det))?\s{1,3}$")
-
-
-def _extra_owns(folded: str, extra: re.Match[str], m: DateMention) -> bool:
-    """An extra meeting's day: not one before the act of asking or calling for it, nor one after another meeting
-    named between them ("… det extra förbundsmötet, … inplanerat ett ordinarie förbundsmöte 28-29 september")."""
-    if m.start < extra.start():
-        return _EXTRA_ACT.search(folded, max(m.end, extra.start() - 40), extra.start()) is None
-    return cues.MEETING.search(folded, extra.end(), m.start) is None
-
-
-def _with_itself(ctx: Context, sentence: str, pos: int) -> bool:
-    """"Nästa ordinarie möte med kommunstyrelsen" in news of Kommunstyrelsen: the body's own meeting after all."""
-    other = re.match(r"\s{1,3}(?:med|mellan)\s{1,3}([a-z]{4,30})", sentence[pos:pos + 60])
-    body = fold(ctx.body or "").split()
-    return bool(other and body and _stem(other.group(1)) == _stem(body[-1]))
-
-
-def _names_next(ctx: Context) -> bool:
-    """The text says "nästa möte" somewhere: then that is the next meeting, and an extra one just a meeting."""
-    if "names_next" not in ctx.memo:
-        ctx.memo["names_next"] = cues.NEXT.search(ctx.doc.folded) is not None
-    return ctx.memo["names_next"]
-
-
-def extra_meeting(sentence: str, s0: int) -> int | None:
-    """Position of "ett extra fullmäktige", "extrainsatt sammanträde": an extra meeting of the body is its next."""
-    if "extra" not in sentence:
-        return None
-    for hit in cues.EXTRA.finditer(sentence):
-        if cues.MEETING_OR_COUNCIL.search(hit.group("noun")):
-            return s0 + hit.start()
-    return None
-
-
-def _stem(word: str) -> str:
-    return re.sub(r"(?:en|et|n)$", "", word)
-
-
-def _body_meets_next(ctx: Context, sentence: str, s0: int) -> int | None:
-    """Position of "X träffas nästa gång" when X is the body itself ("Nätverket", "Gruppen", "Vi")."""
-    hit = cues.NEXT_TIME.search(sentence) if cues.NEXT_TIME_TAIL.search(sentence) else None
-    if hit is None:
-        return None
-    subject = _stem(hit.group("subj"))
-    body = _stem(fold(ctx.body or "").replace(" ", ""))
-    if subject == "vi" or (len(subject) >= 4 and body and (body.endswith(subject) or subject.endswith(body))):
-        return s0 + hit.start()
-    return None
-
-
-def mentions_between(ctx: Context, start: int, end: int) -> list[DateMention]:
-    i = bisect.bisect_left(ctx.mention_starts, start)
-    j = bisect.bisect_left(ctx.mention_starts, end)
-    return ctx.mentions[i:j]
 
 
 def time_for(ctx: Context, m: DateMention) -> TimeMention | None:

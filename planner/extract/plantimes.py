@@ -11,8 +11,8 @@ import bisect
 import re
 from typing import Any
 
+from planner.extract.context import Context, mentions_between
 from planner.extract.cues import PLAN_TIME
-from planner.extract.items import Context, mentions_between
 from planner.extract.normalize import fold
 from planner.extract.orgs import BODY_WORDS
 from planner.extract.resolve import YEAR_LINE

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from planner.extract import cues
+from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
 from planner.extract.dockind import listed_lines
-from planner.extract.items import Context, mentions_between
 from planner.extract.normalize import fold
 from planner.extract.table_items import body_heading
 

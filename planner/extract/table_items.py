@@ -8,8 +8,8 @@ from functools import lru_cache
 from typing import Any
 
 from planner.extract import cues
+from planner.extract.context import Context
 from planner.extract.dockind import PLAN_WORDS
-from planner.extract.items import Context
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY
