@@ -258,3 +258,39 @@ def test_kommande_styrelsemoten_as_day_month_rows_across_a_year_line() -> None:
 @pytest.mark.parametrize("text", ["Protokoll\n1.2\nVal av justerare\n", "Punkter\n1.2\n3.4\n"])
 def test_one_or_two_number_rows_are_no_days(text: str) -> None:
     assert find_dates(fold(text)) == []
+
+
+def test_a_line_of_yearless_day_month_dates_is_the_body_s_plan_with_each_date_s_note() -> None:
+    # Finland-Swedish plans write "22.1   12.2": a run of day.month, the year in the heading, notes in brackets.
+    text = ("Stadsstyrelsen sammanträder i stadshuset på måndagarna kl. 15.00.\n\n"
+            "Sammanträdesdatum för stadsstyrelsen 2025:\n\n"
+            "20.1   10.2   3.3 (extrainsatt sammanträde)  17.3   (7.4 inhiberat) 28.4\n")
+    items = [i for i in extract(text)["items"] if i["kind"] != "reference"]
+    assert [(i["kind"], i["date"], i["start"]) for i in items] == [
+        ("meeting", day, "15:00") for day in ("2025-01-20", "2025-02-10", "2025-03-03", "2025-03-17", "2025-04-07",
+                                              "2025-04-28")]
+    assert [i.get("status") for i in items] == [None, None, None, None, "cancelled", None]
+    assert items[2]["title"] == "Stadsstyrelsens sammanträde (extrainsatt sammanträde)"
+    assert items[3]["title"] == "Stadsstyrelsens sammanträde"
+
+
+def test_numbers_with_a_dot_are_no_run_of_dates() -> None:
+    # Versions, section numbers and amounts: not three day.month tokens alone on a line in the calendar's order.
+    for line in ("1.2 Bakgrund\n2.1 Syfte\n3.4 Mål\n", "Version 2.1 3.0 1.4 av programmet\n", "4.3   2.1   1.1\n"):
+        assert [m for m in find_dates(fold(line)) if m.precision == "day"] == []
+
+
+def test_a_programme_of_zero_padded_rows_gives_each_row_its_day() -> None:
+    text = ("Pensionärsklubbens program 2026\n\nKlubben träffas måndagar kl. 14 - 16 på Silvermånen.\n\nJanuari\n"
+            "12.01    Vårens program presenteras\n19.01    Bingo spelas\n26.01    Årsmöte\n\nFebruari\n"
+            "02.02    Besök på museet\n")
+    days = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert days == ["2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"]
+
+
+def test_a_date_list_under_a_heading_that_names_the_meeting_is_titled_by_the_heading() -> None:
+    text = ("Gruppmöten 2019\n\nGruppmöten inför Kommunfullmäktige\n\n7 jan, 11 feb, 11 mars och 9 dec.\n\n"
+            "Gruppmöten inför Kommunstyrelsen\n\n28 jan, 25 feb, 23 april (OBS tisdag) och 16 dec\n")
+    titles = {i["date"]: i["title"] for i in extract(text)["items"]}
+    assert titles["2019-02-11"] == "Gruppmöte inför Kommunfullmäktige"
+    assert titles["2019-04-23"] == "Gruppmöte inför Kommunstyrelsen (OBS tisdag)"

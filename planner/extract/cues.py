@@ -55,7 +55,8 @@ CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställ
                   "ingen stämma", "annulleras", "annullerat", "inte kalla till", "uppskjut", "skjutas upp",
                   "skjutits upp", "skjutit upp", "sköts upp", "skjuter upp", "ställs tyvärr in", "ställs därför in",
                   "ställs dock in", "ställs nu in", "ställdes tyvärr in", "ställts tyvärr in", "ställas in",
-                  "ställes in", "inställes", "inställas", "avlyses", "avlysas", "avlysts", "ställ in")
+                  "ställes in", "inställes", "inställas", "avlyses", "avlysas", "avlysts", "ställ in",
+                  "inhiberat", "inhiberad", "inhiberade", "inhiberas", "annullerats", "annulerats")
 # The date a moved meeting had before: "Förbundskongressen planerades tidigare att hållas den 13-14 juni".
 # "Socialnämndens sammanträde skulle ägt rum den 18 mars" in a text that cancels it: the date it would have had.
 WAS_PLANNED = words("planerades", "var planerad", "var planerat", "var planerade", "ursprungligen", "skulle ha hållits",

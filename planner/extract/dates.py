@@ -172,13 +172,50 @@ def find_dates(folded: str) -> list[DateMention]:
 _DOTTED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?=[ \t]*(?:,|\n|$|[ \t]\())")
 
 
+# A programme's rows: "13.01    Vårens program presenteras", "03.02  Bingo": a zero-padded day.month leading each row
+# with its text after it (a section number "1.2 Bakgrund" is not padded); three rows or more, in the calendar's order.
+_PADDED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]\d)\.(?P<m>0[1-9]|1[0-2])\.?(?=[ \t]+[^\d\s])")
+# "22.1   12.2   4.3   25.3   6.5 (extrainsatt sammanträde)  13.5": yearless day.month runs, three or more a line
+# and nothing else on it but notes in brackets.
+_DOTTED_TOKEN = re.compile(r"(?<![\w.,/:-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?![\w,/:-]|\.\d)")
+_RUN_REST = re.compile(r"[\s,;]*(?:\([^()\n]{0,40}\)[\s,;]*)*")
+
+
 def _dotted_rows(folded: str) -> list[DateMention]:
     rows = []
     for hit in _DOTTED_ROW.finditer(folded):
         day, month = int(hit.group("d")), int(hit.group("m"))
         if _valid_day(day, month):
             rows.append(DateMention(hit.start("d"), hit.end("m"), "day", month, day, None))
-    return rows if len(rows) >= 3 else []
+    rows = rows if len(rows) >= 3 else []
+    return rows + _padded_rows(folded) + _dotted_runs(folded)
+
+
+def _in_order(days: list[DateMention]) -> bool:
+    """Each day after the one before, a turn of the year allowed once: a schedule, not a list of numbers."""
+    turns = sum((b.month, b.day) < (a.month, a.day) for a, b in zip(days, days[1:], strict=False))
+    return turns <= 1
+
+
+def _padded_rows(folded: str) -> list[DateMention]:
+    rows = [DateMention(hit.start("d"), hit.end("m"), "day", int(hit.group("m")), int(hit.group("d")), None)
+            for hit in _PADDED_ROW.finditer(folded) if _valid_day(int(hit.group("d")), int(hit.group("m")))]
+    return rows if len(rows) >= 3 and _in_order(rows) else []
+
+
+def _dotted_runs(folded: str) -> list[DateMention]:
+    found: list[DateMention] = []
+    line_start = 0
+    for line in folded.split("\n"):
+        if line.count(".") >= 3 and (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
+            days = [DateMention(line_start + h.start("d"), line_start + h.end("m"), "day", int(h.group("m")),
+                                int(h.group("d")), None)
+                    for h in hits if _valid_day(int(h.group("d")), int(h.group("m")))]
+            rest = _DOTTED_TOKEN.sub(" ", line)
+            if len(days) == len(hits) and _RUN_REST.fullmatch(rest) and _in_order(days):
+                found += days
+        line_start += len(line) + 1
+    return found
 
 
 # "2025-01-01--2027-12-31", "2024-12-01 – 2025-01-31": a period written in ISO dates.

@@ -175,14 +175,17 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     line = doc.line_of(m.start)
     line_start, line_end = doc.starts[line], doc.starts[line] + len(doc.lines[line])
     noun = _page_noun(ctx)
+    if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
+        return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
     if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
         listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
             return _listed_title(ctx, *listing, noun)
-        return _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
-    if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
-        return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
+        title = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
+        note = _NOTE_AFTER.match(doc.original, m.end)
+        return f"{title} ({note.group(1).strip()})" if note and not cues.CANCELLED.search(doc.folded, *note.span()) \
+            else title
     named = None
     if kind == "meeting":
         named = (_NAMED_BEFORE.search(doc.folded, max(s0, m.start - 70), m.start)
@@ -411,7 +414,12 @@ def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> boo
         pieces.append(ctx.doc.folded[pos:x])
         pos = max(pos, y)
     pieces.append(ctx.doc.folded[pos:end])
-    return not GAP_FILLER.sub("", "".join(pieces))
+    # "6.5 (extrainsatt sammanträde)  13.5   (3.6 inhiberat) 17.6": a note in brackets is one date's
+    return not GAP_FILLER.sub("", _NOTE.sub("", "#".join(pieces))).replace("#", "")
+
+
+_NOTE = re.compile(r"\((?:[^()#\n]{0,40}|#[ \t]{1,3}[a-z]{3,20})\)")  # no date inside, or the date and its word
+_NOTE_AFTER = re.compile(r"[ \t]{0,3}\(([^()\n]{2,40})\)")
 
 
 # A page's date fields as the secretary reads them: "date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12".

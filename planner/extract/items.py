@@ -390,8 +390,9 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return False
     folded = ctx.doc.folded
     cue = ctx.first_cue(s0, s1, cues.CANCELLED)
-    if cue is not None and "(" in folded[max(s0, cue.start() - 2):cue.start()]:
-        return False  # the sentence's "(inställt)" notes another date, one by one
+    if cue is not None and ("(" in folded[max(s0, cue.start() - 2):cue.start()]
+                            or _IN_DATED_NOTE.search(folded, max(s0, cue.start() - 16), cue.start())):
+        return False  # the sentence's "(inställt)", "(3.6 inhiberat)" notes another date, one by one
     if cue is not None and _AGENDA_ITEM_DROPPED.search(folded, max(s0, cue.start() - 40), cue.end()):
         return False  # "Ärende nr 11 utgår och behandlas vid styrelsens sammanträde den 12 november": a point
     if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
@@ -408,6 +409,7 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
+_IN_DATED_NOTE = re.compile(r"\([ \t]{0,2}\d{1,2}[./]\d{1,2}\.?[ \t]{1,3}$")
 _SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander)|detsamma\s{1,3}galler"
                          r"|(?:det\s{1,3})?samma\s{1,3}galler)(?![a-z])")
 # "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
@@ -436,6 +438,9 @@ def _changes(ctx: Context) -> bool:
 
 
 # A cancellation said of one date: "10:e 17:00 (inställt)", "7 maj – inställt".
+# Finland-Swedish writes "inhiberat" and "har annullerats" for a cancelled meeting.
+_CANCEL_NOTE = "installt|installd|installda|avlyst|avlysts|utgar|inhiberat|inhiberad|inhiberade|annullerat|annulerat"
 _CANCELLED_AFTER = re.compile(r"[ \t,]{0,3}(?:(?:kl\.?\s{0,2})?\d{1,2}[.:]\d\d(?:\s{0,2}[-–]\s{0,2}\d{1,2}[.:]\d\d)?)?"
-                              r"[ \t]{0,3}(?:\(|[-–][ \t]{0,2})[ \t]{0,2}"
-                              r"(?:installt|installd|installda|avlyst|avlysts|utgar)(?![a-z])")
+                              r"(?:[ \t]{0,3}(?:\(|[-–][ \t]{0,2})[ \t]{0,2}(?:" + _CANCEL_NOTE + r")(?![a-z])"
+                              # "(3.6 inhiberat)": the note closes the bracket the date opened
+                              r"|[ \t]{1,3}(?:" + _CANCEL_NOTE + r")[ \t]{0,2}\))")

@@ -27,8 +27,8 @@ def next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         else:
             ctx.memo[key] = cue.start() + (0 if cue.re is cues.NEXT_ACRONYM else s0)
     cue_pos = ctx.memo[key]
-    if cue_pos is None:
-        return False
+    if cue_pos is None or _DATE_NOTE_OPENS.search(ctx.doc.folded, max(0, cue_pos - 12), cue_pos):
+        return False  # "6.5 (extrainsatt sammanträde)  13.5": the note of the date before, no next meeting
     found = mentions_between(ctx, s0, s1)
     # a week stands for the next meeting only where no day does ("Nästa möte: v. 15")
     in_sentence = [d for d in found if d.precision != "week"] or found
@@ -39,6 +39,7 @@ def next_cue_owns(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     return owner is m
 
 
+_DATE_NOTE_OPENS = re.compile(r"\d[ \t]{0,3}\([ \t]{0,2}$")
 # What is done about an extra meeting, not the meeting: "inkom en begäran om", "beslutat att kalla till",
 # "skicka ut kallelsen till" (a date before these is the request's, the decision's, the letter's).
 _EXTRA_ACT = re.compile(r"(?<![a-z])(?:begaran|begara|begart|begar|kalla|kallar|kallat|kallas|kallelse|kallelsen|"
