@@ -551,3 +551,19 @@ def test_a_report_under_a_heading_that_names_the_meeting_is_read_with_its_headin
     result = extract(text, "news_2021_01.txt")
     assert result["meeting"]["date"] == "2021-01-14"
     assert [(i["kind"], i["date"]) for i in result["items"]] == [("chair_handover", "2021-01-14")]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Avdelningsstyrelsens sammanträde\n\nPublicerad 2027-02-20\n\nSammanträdet den 2 mars kommer bland annat att "
+     "behandla styrelsens förslag till representantskapets årssammanträde den 25 mars.\n", "2027-03-02"),
+    ("Resultatet i kårvalet 2027\n\nRösterna har räknats.\n\nValfullmäktige 24 maj\n\nDen 24 maj sammanträder de "
+     "nyvalda ledamöterna i fullmäktige för första gången. Mötet börjar klockan 18:00.\n", "2027-05-24"),
+])
+def test_news_of_the_body_s_meeting_to_come_names_its_next_meeting(text: str, day: str) -> None:
+    assert [i["date"] for i in extract(text)["items"] if i["kind"] == "next_meeting"] == [day]
+
+
+def test_news_of_a_meeting_held_names_no_next_meeting() -> None:
+    text = ("Nytt från styrelsen\n\nPublicerad 2027-03-05\n\nSammanträdet den 2 mars beslutade att anta "
+            "verksamhetsplanen.\n")
+    assert [i for i in extract(text)["items"] if i["kind"] == "next_meeting"] == []

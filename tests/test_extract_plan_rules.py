@@ -294,3 +294,13 @@ def test_a_date_list_under_a_heading_that_names_the_meeting_is_titled_by_the_hea
     titles = {i["date"]: i["title"] for i in extract(text)["items"]}
     assert titles["2019-02-11"] == "Gruppmöte inför Kommunfullmäktige"
     assert titles["2019-04-23"] == "Gruppmöte inför Kommunstyrelsen (OBS tisdag)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fullmäktigemötet, som normalt påbörjas 18:00, kommer under året hållas följande datum:",
+    "Stommen i verksamheten är månadsmöten, som hålles i Svenska gården andra fredagen i månaden kl. 18.",
+])
+def test_a_plan_s_time_said_with_pabörjas_or_halles_times_every_listed_date(sentence: str) -> None:
+    text = f"Mötesdagar 2026\n\n{sentence}\n\n14/9\n12/10\n16/11\n"
+    starts = [i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert starts == ["18:00", "18:00", "18:00"]

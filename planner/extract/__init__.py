@@ -18,7 +18,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.cellrows import cell_rows
 from planner.extract.colplans import column_plans
-from planner.extract.context import Context
+from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dayrows import weekday_rows
@@ -353,13 +353,17 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         m = item["_title"][0]
         s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
         lo, hi = bisect.bisect_left(ctx.mention_starts, s0), bisect.bisect_left(ctx.mention_starts, s1)
-        if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1:
+        # News of a meeting to come: "Sammanträdet den 2 mars kommer att behandla …", "Den 24 maj sammanträder de
+        # nyvalda ledamöterna i fullmäktige", "Det extra medlemsmötet kommer att äga rum 30 september"
+        announced = notice and item["date"] == first_ahead and _announced(ctx, m, s0, s1)
+        if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1 and not announced:
             continue  # a list of dates is a plan, not one next meeting
         before = doc.folded[max(s0, m.start - 80):m.start]
         if _HAS_BEFORE.search(before) and _SUPINE_AFTER.match(doc.folded, m.end):
             continue  # "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat …": a meeting held
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
             or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
+        own = own or announced
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item
@@ -368,6 +372,18 @@ def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> No
         best["confidence"] = min(best["confidence"], 0.7)
 
 
+def _announced(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
+    """The clause of a date, within its paragraph and up to the next date, names a meeting to come."""
+    doc = ctx.doc
+    line = doc.line_of(m.start)
+    lo, hi = max(s0, doc.paragraph_start(line)), min(s1, doc.paragraph_end(line))
+    later = mentions_between(ctx, m.end, hi)
+    hi = later[0].start if later else hi
+    return bool(cues.MEETING_OR_COUNCIL.search(doc.folded, lo, hi) and _TO_COME.search(doc.folded, lo, hi)
+                and not cues.HELD.search(doc.folded, lo, hi))
+
+
+_TO_COME = re.compile(r"(?<![a-z])(?:kommer|ska|skall|sammantrader|ager\s{1,3}rum)(?![a-z])")
 _HAS_BEFORE = re.compile(r"(?<![a-z])(?:har|hade)\s[^.]{0,60}$")
 _SUPINE_AFTER = re.compile(r"(?:\s{1,3}(?:19|20)\d\d)?\s{1,3}(?:[a-z]{2,12}\s{1,3})?[a-z]{3,}(?:at|it|tt)(?![a-z])")
 # "vid styrelsens sammanträde den 12 november" in a landstingsstyrelse's minutes: a body names itself by its head noun.

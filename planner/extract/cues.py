@@ -83,7 +83,8 @@ HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt",
                   + r"|(?<![a-z])(?:av)?" + HOLL + r"s?(?![a-z])")  # "höll", "hölls", "avhölls"
 # A sentence that gives the time of every meeting in a plan.
 PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "samlas", "börjar",
-                  "startar", "alla möten", "samtliga", "vanligtvis", "klockan",
+                  "startar", "påbörjas", "påbörjar", "hålls", "hålles", "alla möten", "samtliga", "vanligtvis",
+                  "klockan",
                   "sammanträdestid", "mötestid")
 # What minutes call themselves in a title.
 MINUTES_TITLE = words("protokoll", "minnesanteckning", "mötesanteckning", "anteckningar", "mötesprotokoll",
