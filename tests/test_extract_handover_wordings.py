@@ -279,3 +279,24 @@ def test_a_chair_to_be_elected_at_a_meeting_without_a_day_is_no_handover_yet() -
     text = ("Styrelsemöte 2023-01-31\n\n§ 5 Ordförande\n\nDivisionen vill ha en ny stämma för att välja en ny "
             "ordförande, helst under andra halvan av februari.\n")
     assert not [i for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+
+
+def _handovers(text: str) -> list[tuple[str, str | None]]:
+    return [(i["date"], i["to"]) for i in extract(text)["items"] if i["kind"] == "chair_handover"]
+
+
+def test_a_chair_who_has_been_voted_in_as_chair_is_the_new_chair_not_the_headline_s_words() -> None:
+    # "HAR EN" of a capitals headline is no name; "har valts in som ordförande" is an election.
+    text = ("NOTIS: FÖRENINGEN HAR EN NY ORDFÖRANDE\n\nKarin Berg har valts in som ordförande för föreningen under "
+            "verksamhetsåret 27/28.\n\nStyrelsen bokade in ett extrainsatt möte som hölls den 14 juni 2027.\n")
+    assert _handovers(text) == [("2027-06-14", "Karin Berg")]
+
+
+def test_a_new_chair_is_dated_by_the_day_the_new_board_takes_office_further_on() -> None:
+    text = ("Karin Berg (S) blir ny ordförande för studentkåren läsåret 2027/2028.\n\n"
+            "Kårfullmäktige valde styrelsen i förra veckan. Övriga ledamöter blir Per Holm och Eva Lind.\n\n"
+            "Studentkårens nya styrelse tillträder formellt den 1 juli 2027.\n")
+    result = extract(text)
+    assert _handovers(text) == [("2027-07-01", "Karin Berg")]
+    assert [i for i in result["items"] if i["kind"] == "meeting"] == []
+    assert result["meeting"] is None  # a sentence among the first lines is no title that records a meeting

@@ -72,7 +72,8 @@ _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(
              + r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])"
              r"(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
 ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|har\s{1,3}blivit\s{1,3})?" + _ELECT
-                            + r"(?:\s{1,3}(?:enhalligt|formellt|idag|i dag|sedan|nu))?" + _AS_CHAIR)
+                            + r"(?:\s{1,3}(?:enhalligt|formellt|idag|i dag|sedan|nu|in))?"  # "har valts in som …"
+                            + _AS_CHAIR)
 # An annual meeting's election list: "Ordförande, vald på två år: Bitte Holmquist, nyval" ("omval": the same chair).
 ELECTED_LISTED = re.compile(r"o(?<![a-z]o)rdf[a-z]{1,3}r[aeiouy]nde(?:,?\s{1,3}vald[^:\n]{0,30})?:\s{1,3}"
                             r"(?P<who>[a-z][a-z-]{1,20}(?:\s{1,3}[a-z][a-z-]{1,20}){0,2}),?\s{1,3}\(?nyval(?![a-z])")
@@ -169,7 +170,9 @@ _PLACE_NOUNS = {"kommun", "stad", "region"}
 # "– Jag är glad över förfrågan och … att bli föreslagen som ordförande": the speaker of a quote is named elsewhere.
 _PRONOUNS = {"jag", "du", "han", "hon", "hen", "vi", "ni", "de", "dom", "man"}
 _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
-         "då", "nu", "när", "där", "under", "inför", "sedan", "även"}
+         "då", "nu", "när", "där", "under", "inför", "sedan", "även",
+         # verbs and articles a headline runs into a name: "STUDENTKÅREN HAR EN NY ORDFÖRANDE"
+         "har", "hade", "en", "ett", "är", "ar", "blir", "blev", "var", "får", "far", "fick"}
 
 
 # "till tillträdande president Lars Schennings", "den nyvalda ordföranden Anna Berg": the incoming chair by name.

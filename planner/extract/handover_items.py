@@ -194,11 +194,26 @@ def _from_date_nearby(ctx: Context, resolved: dict, consumed: set[int], s0: int,
 def _took_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) -> str | None:
     """"X har valts till ny ordförande. … tillträdde han under Mälartinget i Örebro den 10 maj": when the office
     began, a few sentences on (under a headline that names the change). That day is another event's, named as such."""
+    folded = ctx.doc.folded
     for m in ctx.mentions:
-        if s1 <= m.start < s1 + 400 and id(m) not in consumed and m.precision == "day" and resolved.get(id(m)) \
-                and _TOOK_OFFICE.search(ctx.doc.folded, s1, m.start):
+        if m.start < s1 or id(m) in consumed or m.precision != "day" or not resolved.get(id(m)):
+            continue
+        # in a sentence of its own: "Umeå studentkårs nya styrelse tillträder formellt den 1 juli"
+        d0, _ = sentence_of(ctx.bounds, m.start, len(folded))
+        if _NEW_OFFICE.search(folded, d0, m.start) and _TOOK_OFFICE_ON.search(folded, d0, m.start):
+            consumed.add(id(m))  # the day the office begins, no meeting
+            return resolved[id(m)].first_day.isoformat()
+        if m.start < s1 + 400 and _TOOK_OFFICE.search(folded, s1, m.start):
             return resolved[id(m)].first_day.isoformat()
     return None
+
+
+# "tillträder formellt den 1 juli": the verb right before its day ("tillträdde han under Mälartinget … den 10 maj"
+# names the occasion, whose day it is)
+_TOOK_OFFICE_ON = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?:\s{1,3}(?!under|vid|pa|i\s)"
+                             r"[a-z]{2,12}){0,2}\s{1,3}(?:den\s{1,3}|fran\s{1,3}(?:och\s{1,3}med\s{1,3})?)?$")
+_NEW_OFFICE = re.compile(r"(?<![a-z])nya\s{1,3}(?:[a-z]{2,20}\s{1,3})?(?:styrelse|styrelsen|presidiet|ledningen)"
+                         r"(?![a-z])")
 
 
 _TOOK_OFFICE = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?![a-z])")

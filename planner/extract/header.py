@@ -225,9 +225,12 @@ def _notice_title(doc: Doc, index: int, found: list[DateMention]) -> bool:
     folded = doc.folded_line(index)
     if len(folded) > 200 or dateline(doc, index, found) or ANNOUNCED.search(folded):
         return False
+    if folded.rstrip().endswith(".") and len(folded.split()) >= _SENTENCE_WORDS:
+        return False  # "Studentkårens nya styrelse tillträder formellt den 1 juli 2027.": a sentence, no title
     return any(p.search(folded) for p in (MEETING, BODY, COUNCIL, HANDOVER_EVENT))
 
 
+_SENTENCE_WORDS = 6
 
 
 def _not_own(doc: Doc, index: int, m: DateMention | None = None) -> bool:
