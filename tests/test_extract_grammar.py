@@ -1094,3 +1094,15 @@ def test_a_permit_is_no_school_holiday(word: str, holiday: bool) -> None:
     from planner.extract.cues import HOLIDAY
 
     assert (HOLIDAY.search(fold(word)) is not None) == holiday
+
+
+def test_the_day_a_term_begins_and_election_day_are_no_meetings() -> None:
+    text = ("Stadsfullmäktige 2027\n\nBeslut\n\n"
+            "Det anges i lagen att valdagen vid 2027 års kommunalval är 13.6.2027.\n\n"
+            "Enligt lagen börjar mandattiden för de fullmäktige som väljs vid 2027 års kommunalval med avvikelse från "
+            "vad som föreskrivs i 15 § 1 mom. i kommunallagen (410/2015) 1.8.2027.\n\n"
+            "Stadsfullmäktige sammanträder måndag 2.8.2027 kl. 18.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds["2027-06-13"] == "reference"
+    assert kinds["2027-08-01"] == "reference"
+    assert kinds["2027-08-02"] != "reference"

@@ -1,7 +1,7 @@
 """Sentence spans of folded minutes: the context in which a date's cues are read.
 
-A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation: "fr.o.m.", "p.g.a.", "v."), before a
-numbered heading, bullet or section sign, and at two or more blank lines. A heading without a
+A sentence ends at . ! ? before whitespace (not after "kl" or an abbreviation: "fr.o.m.", "p.g.a.", "v.", a law's
+"1 mom."), before a numbered heading, bullet or section sign, and at two or more blank lines. A heading without a
 full stop runs on into the text below it, which is how "Nästa möte" reaches its date.
 Sentences are capped in length so that work per sentence stays bounded.
 """
@@ -15,7 +15,7 @@ MAX_SENTENCE = 400
 _END = re.compile(
     r"[.!?\n](?:(?<=[a-z0-9)\]»\"”'][.!?])(?=\s)"
     r"(?<![^a-z]kl\.)(?<![^a-z]ca\.)(?<![^a-z]bl\.)(?<![^a-z]ex\.)(?<![^a-z]nr\.)(?<![^a-z]jfr\.)(?<![^a-z]mm\.)"
-    r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)"
+    r"(?<![^a-z]st\.)(?<![^a-z]resp\.)(?<![^a-z]tel\.)(?<![^a-z]p\.)(?<![^a-z]s\.)(?<![^a-z]t\.)(?<![^a-z]mom\.)"
     r"(?<![^a-z]v\.)(?<!o\.m\.)(?<!g\.a\.)(?<!l\.a\.)(?<!s\.k\.)(?<!o\.s\.v\.)"
     # "den 17. oktober": an ordinal's full stop before a month is not a sentence's end
     r"(?!(?<=\d\.)\s{1,2}(?:jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec))"
