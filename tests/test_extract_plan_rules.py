@@ -304,3 +304,18 @@ def test_a_plan_s_time_said_with_pabörjas_or_halles_times_every_listed_date(sen
     text = f"Mötesdagar 2026\n\n{sentence}\n\n14/9\n12/10\n16/11\n"
     starts = [i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert starts == ["18:00", "18:00", "18:00"]
+
+
+def test_rows_under_a_heading_that_cancels_them_are_cancelled_past_month_headings() -> None:
+    text = ("Klubbens program 2026\n\nKlubben träffas måndagar kl. 14 - 16.\n\n"
+            "Mars\n02.03    Bingo\n09.03    Föredrag\n\n"
+            "INHIBERADE PROGRAM:\n\n16.03    Jazzorkester\n23.03    Föredrag om arvsrätt\n\nApril\n"
+            "06.04    Besök på fabriken\n\nVi höll i stället videomöten.\n")
+    status = {i["date"]: i.get("status") for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert status == {"2026-03-02": None, "2026-03-09": None, "2026-03-16": "cancelled", "2026-03-23": "cancelled",
+                      "2026-04-06": "cancelled"}
+
+
+def test_a_clock_s_hours_before_a_month_heading_are_no_days_of_that_month() -> None:
+    mentions = find_dates(fold("Klubben träffas måndagar kl. 14 - 16.\n\nMars\n02.03    Bingo\n"))
+    assert [(m.month, m.day) for m in mentions if m.precision == "day" and m.month == 3 and m.day == 14] == []

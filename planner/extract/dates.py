@@ -355,8 +355,8 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
         month = int(m.group("dm"))
         return DateMention(start, end, "day", month, d1, int(m.group("dy"))) if _valid_day(d1, month) else None
     word1, word2 = m.group("m1"), m.group("m2") or m.group("m2x")
-    if word1 is None and word2 is None:
-        return None
+    if word1 is None and word2 is None or _CLOCK_BEFORE.search(folded, max(0, start - 6), start):
+        return None  # "kl. 14 - 16.\n\nMars": a clock's hours before a month's heading
     if word1 and "\n" in folded[m.end("d1"):m.start("m1")] and _DAY_LED_ROW.match(folded, m.end("m1")):
         return None  # "Oktober 8, 29\nNovember 26": the next row's month leads its own days
     m1 = month_number(word1) if word1 else None

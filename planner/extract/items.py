@@ -384,6 +384,8 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     if _planned_before_move(ctx, m, s0):
         return True  # "Årsmötet som var planerat till den 17-18 mars är avlyst"
     line = ctx.doc.line_of(m.start)
+    if line in _cancelled_rows(ctx):
+        return True  # "INHIBERADE PROGRAM: / 16.03 Swing it / … / April / 06.04 Besök på Fazers fabrik"
     if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
         s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
     if not ctx.sentence_has(s0, s1, cues.CANCELLED) and not ctx.sentence_has(s0, s1, cues.CANCELLED_SPLIT):
@@ -415,6 +417,35 @@ def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
 
 
 _IN_DATED_NOTE = re.compile(r"\([ \t]{0,2}\d{1,2}[./]\d{1,2}\.?[ \t]{1,3}$")
+# A heading that cancels the rows below it: "Inställda möten:", "INHIBERADE PROGRAM:", "Inställda sammanträden".
+_CANCEL_HEADING = re.compile(r"[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s{1,3}[a-z]{3,20}"
+                             r"[ \t]{0,2}:?[ \t]*")
+_MONTH_HEADING = re.compile(r"[ \t*#]{0,4}(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
+                            r"|november|december)(?:\s{1,3}(?:19|20)\d\d)?[ \t:]*")
+
+
+def _cancelled_rows(ctx: Context) -> set[int]:
+    """The dated rows under a heading that cancels them, down past month headings to the first other line."""
+    rows = ctx.memo.get("cancelled rows")
+    if rows is None:
+        rows = ctx.memo["cancelled rows"] = set()
+        doc = ctx.doc
+        if "inst" in doc.folded or "inhib" in doc.folded or "avlyst" in doc.folded:
+            starts = set(ctx.mention_starts)
+            for index, line in enumerate(doc.lines):
+                if len(line) > 40 or not _CANCEL_HEADING.fullmatch(doc.folded_line(index)):
+                    continue
+                for below in range(index + 1, len(doc.lines)):
+                    text = doc.folded_line(below)
+                    lead = doc.starts[below] + len(text) - len(text.lstrip(" \t*•-"))
+                    if not text.strip() or _MONTH_HEADING.fullmatch(text):
+                        continue
+                    if lead not in starts:
+                        break  # a line not led by its date: the list has ended
+                    rows.add(below)
+    return rows
+
+
 _SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander)|detsamma\s{1,3}galler"
                          r"|(?:det\s{1,3})?samma\s{1,3}galler)(?![a-z])")
 # "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
