@@ -1106,3 +1106,10 @@ def test_the_day_a_term_begins_and_election_day_are_no_meetings() -> None:
     assert kinds["2027-06-13"] == "reference"
     assert kinds["2027-08-01"] == "reference"
     assert kinds["2027-08-02"] != "reference"
+
+
+def test_the_day_of_the_previous_minutes_is_decision_history() -> None:
+    text = ("PROTOKOLL\nDirektionen\nSammanträdesdatum 2027-02-24\n\n§ 4 Föregående mötesprotokoll\n"
+            "Föregående mötesprotokoll från 2026-12-09 läggs till handlingarna.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2026-12-09") in (None, "reference")
