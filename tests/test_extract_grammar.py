@@ -1113,3 +1113,11 @@ def test_the_day_of_the_previous_minutes_is_decision_history() -> None:
             "Föregående mötesprotokoll från 2026-12-09 läggs till handlingarna.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2026-12-09") in (None, "reference")
+
+
+@pytest.mark.parametrize("verb", ["besökte", "inhandlade"])
+def test_an_outing_the_minutes_report_in_the_past_tense_is_no_coming_meeting(verb: str) -> None:
+    text = ("Protokoll styrelsesammanträde 2027-11-19\n\nTid: 10.00-12.30\n\n§4. Rapporter. Den 15 november "
+            f"{verb} 23 seniorer arenan för att äta en trerätters middag.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert kinds.get("2027-11-15") in (None, "reference")

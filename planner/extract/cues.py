@@ -128,8 +128,9 @@ ADMIN = words("justera", "justering", "anslag", "uppsättande", "nedtagande", "f
 # Past and passive verb forms ("diskuterades", "beslutade", "hölls", "genomförts").
 # A whole word is taken at once (possessive) and its ending checked behind it: no backtracking per letter.
 PAST_FORM = re.compile(
-    r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|[adlmg]de)"
-    r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}[adlmg]de)|(?<=[a-z]{3}des)"
+    r"(?<![a-z])(?:[a-z]{3,}+(?<=[adti][a-z]s|[adlmg]de|[kp]te)"
+    # "besökte", "tryckte": the past of a verb whose stem ends voiceless
+    r"(?:(?<=[a-z]{3}ades)|(?<=[a-z]{3}ddes)|(?<=[a-z]{3}[adlmg]de)|(?<=[a-z]{3}des)|(?<=[a-z]{3}[kp]te)"
     # "sammanträde", "tillträde", "mötesplats": nouns
     r"|(?<=[a-z]{3}tes)|(?<=[a-z]{3}its)|(?<=[a-z]{3}tts)|(?<=[a-z]{3}ats)(?<!plats))(?<!trade)"
     r"|(?:holls|var|blev)(?![a-z]))")
