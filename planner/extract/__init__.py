@@ -18,7 +18,7 @@ from typing import Any
 from planner.extract import cues
 from planner.extract.cellrows import cell_rows
 from planner.extract.colplans import column_plans
-from planner.extract.context import Context, mentions_between
+from planner.extract.context import Context
 from planner.extract.dates import DateMention, find_dates
 from planner.extract.day_only import day_only_next
 from planner.extract.dayrows import weekday_rows
@@ -39,6 +39,7 @@ from planner.extract.grids import grid_tables
 from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.history import letterhead_dates
+from planner.extract.implied_next import implied_next
 from planner.extract.item_titles import finish_titles
 from planner.extract.items import build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
@@ -210,7 +211,7 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     if doc_kind == PLAN:
         plan_time(ctx, items)
     elif not any(i["kind"] == "next_meeting" for i in items):
-        _implied_next(ctx, items, doc_kind == NOTICE)
+        implied_next(ctx, items, doc_kind == NOTICE)
     if doc_kind == MINUTES and (listed := listed_lines(doc, content)):
         # minutes that fix next year's dates: "Sammanträdestid kl. 14:00. Datum för sammanträden är 6 februari, …"
         ctx.plan_lines = listed
@@ -334,71 +335,6 @@ def _name_year_month(source: str) -> tuple[int, int | None] | None:
     return (int(hit.group(1)), int(hit.group(2)) if hit.group(2) else None) if hit else None
 
 
-def _implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> None:
-    """The body's next meeting where no "Nästa möte" names it: "Direktionens första sammanträde skall hållas den
-    7 februari 2023", or, after a cancelled meeting, the later meeting its business moves to."""
-    doc = ctx.doc
-    stem = fold(ctx.body or "").split()[-1] if ctx.body else ""
-    stem = re.sub(r"(?:en|et|n)$", "", stem)
-    cancelled = [i["date"] for i in items if i.get("status") == "cancelled" and len(i["date"]) == 10] if notice else []
-    after = max(cancelled) if cancelled else ctx.ref.isoformat() if ctx.ref else ""
-    best = None
-    first_ahead = min((i["date"] for i in items if i["kind"] == "meeting" and len(i["date"]) == 10
-                       and i["date"] > after), default=None)
-    # "… den 17 december 2015:\n\nSkapad 2015-11-11": a page's own dates are no second date of the sentence
-    references = {i["_title"][0].start for i in items if i["kind"] == "reference" and "_title" in i}
-    for item in items:
-        if item["kind"] != "meeting" or item.get("status") or len(item["date"]) != 10 or item["date"] <= after:
-            continue
-        m = item["_title"][0]
-        s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-        lo, hi = bisect.bisect_left(ctx.mention_starts, s0), bisect.bisect_left(ctx.mention_starts, s1)
-        # News of a meeting to come: "Sammanträdet den 2 mars kommer att behandla …", "Den 24 maj sammanträder de
-        # nyvalda ledamöterna i fullmäktige", "Det extra medlemsmötet kommer att äga rum 30 september"
-        announced = notice and item["date"] == first_ahead and _announced(ctx, m, s0, s1)
-        if sum(start not in references for start in ctx.mention_starts[lo:hi]) > 1 and not announced:
-            continue  # a list of dates is a plan, not one next meeting
-        before = doc.folded[max(s0, m.start - 80):m.start]
-        if _HAS_BEFORE.search(before) and _SUPINE_AFTER.match(doc.folded, m.end):
-            continue  # "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat …": a meeting held
-        own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
-            or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
-        own = own or announced
-        if own or (cancelled and cues.MEETING.search(before)):
-            if best is None or item["date"] < best["date"]:
-                best = item
-    if best is not None:
-        best["kind"] = "next_meeting"
-        best["confidence"] = min(best["confidence"], 0.7)
-
-
-def _announced(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
-    """The clause of a date, within its paragraph and up to the next date, names a meeting to come."""
-    doc = ctx.doc
-    line = doc.line_of(m.start)
-    lo, hi = max(s0, doc.paragraph_start(line)), min(s1, doc.paragraph_end(line))
-    later = mentions_between(ctx, m.end, hi)
-    hi = later[0].start if later else hi
-    return bool(_SITTING.search(doc.folded, lo, hi) and _TO_COME.search(doc.folded, lo, hi)
-                and not cues.HELD.search(doc.folded, lo, hi))
-
-
-# The body's own sitting ("sammanträdet", "sammanträder", "medlemsmötet"), not a conference or a party it holds.
-_SITTING = re.compile(r"(?:sammantr[a-z]{0,6}|m[aeiouyd]{1,2}te(?:t|n)?)(?![a-z])")
-_TO_COME = re.compile(r"(?<![a-z])(?:kommer|ska|skall|sammantrader|ager\s{1,3}rum)(?![a-z])")
-_HAS_BEFORE = re.compile(r"(?<![a-z])(?:har|hade)\s[^.]{0,60}$")
-_SUPINE_AFTER = re.compile(r"(?:\s{1,3}(?:19|20)\d\d)?\s{1,3}(?:[a-z]{2,12}\s{1,3})?[a-z]{3,}(?:at|it|tt)(?![a-z])")
-# "vid styrelsens sammanträde den 12 november" in a landstingsstyrelse's minutes: a body names itself by its head noun.
-_GENERIC_HEAD = re.compile(r"(?<![a-z])(styrelse|namnd|direktion|utskott|fullmaktige|beredning|rad)(?:ens|ns|ets|s)"
-                           r"\s{1,3}(?:[a-z]{1,14}\s{1,3})?(?:sammantrade|mote)(?![a-z])")
-
-
-def _by_generic_head(stem: str, before: str) -> bool:
-    stem = stem.removesuffix("e")  # "styrels" of "Kommunstyrelsen", "landstingsstyrelse"
-    return any(stem.endswith(m.group(1).removesuffix("e")) for m in _GENERIC_HEAD.finditer(before))
-
-
-# A sub-heading that names a part of the body above it ("Nämnd 2023 (klockan 8.15)", "Arbetsutskott 2023").
 _PART_OF_BODY = re.compile(r"^[\s#*]{0,6}(namnd(?:en)?|arbetsutskott(?:et)?|utskott(?:et)?|presidi(?:et|um))\b"
                            r"[\s\d():.,kl-]*(?:klockan[\s\d:.]*\)?)?\s*$")
 
