@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from planner.extract.normalize import fold
-from planner.extract.places import municipality, restore
+from planner.extract.person_names import ROLE_WORDS, name_after, name_before, named_subject, subject_before
+from planner.extract.places import restore
 
 CHAIR = r"ordf[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb)[a-z]{0,4}"
 GIVE = (r"(?<![a-z])(?:[aeiouyd]{1,2}v[aeiouy]r)?[li1t][aeiouyd]{1,2}mn(?:ar|ade|at|a)"
@@ -160,19 +161,8 @@ def _elect_near(folded: str, lo: int, hi: int) -> bool:
 
 
 _IS_BEFORE = re.compile(r"(?<![a-z])(?:ar|blir|blev)\s[^.\n]{0,40}$")
-_PERSON_PLACE = re.compile(r",\s{1,2}([A-ZÅÄÖ][\wåäöé-]+)(?=[.;)]|\s*$|\s*\n)")
-_NUMBER = re.compile(r"[\d.:/-]+")  # "2023-03-27 Styrelsen": a date, not the start of a name ("4M" is one)
-# "4M" is a name; OCR's "6ppnade" (öppnade) is a verb.
-_NAME_TOKEN = re.compile(r"(?:[A-ZÅÄÖÉ]|[0-9](?![a-zåäö]))[\wÅÄÖåäöé&-]*")
-# OCR reads a capital I as l: "Anna lwarsson", "lngrid Berg". No Swedish word starts with l and a consonant but j.
-_OCR_CAPITAL_I = re.compile(r"^l(?=[bcdfghkmnpqrstvwxz][a-zåäöé]{2})")
-_PLACE_NOUNS = {"kommun", "stad", "region"}
 # "– Jag är glad över förfrågan och … att bli föreslagen som ordförande": the speaker of a quote is named elsewhere.
 _PRONOUNS = {"jag", "du", "han", "hon", "hen", "vi", "ni", "de", "dom", "man"}
-_STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enligt", "som", "för", "for", "till", "det",
-         "då", "nu", "när", "där", "under", "inför", "sedan", "även",
-         # verbs and articles a headline runs into a name: "STUDENTKÅREN HAR EN NY ORDFÖRANDE"
-         "har", "hade", "en", "ett", "är", "ar", "blir", "blev", "var", "får", "far", "fick"}
 
 
 # "till tillträdande president Lars Schennings", "den nyvalda ordföranden Anna Berg": the incoming chair by name.
@@ -231,9 +221,9 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     for m in INCOMING.finditer(folded) if any(map(folded.__contains__, _INCOMING_HINTS)) else ():
         if any(h.start <= m.start() < h.end + 40 for h in found):
             continue  # already read by a pattern in its window
-        to_party = _name_after(original, m.end())
+        to_party = name_after(original, m.end())
         outgoing = [o for o in OUTGOING.finditer(folded, max(0, m.start() - 200), m.start())]
-        from_party = _name_after(original, outgoing[-1].end()) if outgoing else None
+        from_party = name_after(original, outgoing[-1].end()) if outgoing else None
         if to_party:
             found.append(Handover(m.start(), m.end(), from_party, to_party))
     return sorted(found, key=lambda h: h.start)
@@ -295,7 +285,7 @@ def _giver_after(folded: str, original: str, pos: int) -> str | None:
     """The outgoing chair named after the elected one's chair word ("… till ny ordförande efter avgående X")."""
     chair = _AS_CHAIR_AHEAD.search(folded, pos, pos + 90)
     after = _AFTER_GIVER.match(folded, chair.end()) if chair is not None else None
-    return _name_after(original, after.end()) if after is not None else None
+    return name_after(original, after.end()) if after is not None else None
 
 
 def _a_change(folded: str, h: Handover) -> bool:
@@ -330,97 +320,97 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
     # Each pattern runs only where its window holds the letters every match of it holds (_HINTS).
     window = folded[lo:hi]
     for m in GIVE_TO.finditer(folded, lo, hi) if _may_match(GIVE_TO, window) else ():
-        giver = _name_before(original, m.start())
+        giver = name_before(original, m.start())
         if giver is None and (inverted := _GIVER_INVERTED.match(folded, m.start())):  # "lämnar Nacka ordf… till"
-            giver = _name_after(original, inverted.start("who"))
-        found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
+            giver = name_after(original, inverted.start("who"))
+        found.append(Handover(m.start(), m.end(), giver, name_after(original, m.end())))
     for m in TAKE.finditer(folded, lo, hi) if _may_match(TAKE, window) else ():
-        after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
-        taker = _name_before(original, m.start())
+        after = name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
+        taker = name_before(original, m.start())
         if taker is None and (_VICE_IN.search(m.group(0)) or _VICE_BEFORE.search(folded, max(0, m.start() - 24),
                                                                                     m.start())):
             taker = _vice_chair(folded, original)  # "… övertar vice ordförande ordförandeskapet": the one named so
         found.append(Handover(m.start(), m.end(), after, taker))
     for m in TAKE_INVERTED.finditer(folded, lo, hi) if _may_match(TAKE_INVERTED, window) else ():
-        after = _name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
-        found.append(Handover(m.start(), m.end(), after, _name_after(original, m.start("to"))))
+        after = name_after(original, m.end()) if m.group(0).rstrip().endswith(("fran", "efter")) else None
+        found.append(Handover(m.start(), m.end(), after, name_after(original, m.start("to"))))
     for m in TAKE_OVER_BARE.finditer(folded, lo, hi) if _may_match(TAKE_OVER_BARE, window) else ():
         if "ordf" in folded[max(lo, m.start() - 150):m.start()] and original[m.start("to")].isupper():
             held = list(_IS_CHAIR.finditer(folded, max(lo, m.start() - 150), m.start()))
-            giver = _name_after(original, held[-1].start("who")) if held else None
-            found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.start("to"))))
+            giver = name_after(original, held[-1].start("who")) if held else None
+            found.append(Handover(m.start(), m.end(), giver, name_after(original, m.start("to"))))
     for m in SUCCEEDED_BY.finditer(folded, lo, hi) if _may_match(SUCCEEDED_BY, window) else ():
         if "ordf" in folded[max(lo, m.start() - 200):m.start()]:
             left = list(_LEAVING.finditer(folded, max(lo, m.start() - 200), m.start()))
-            giver = _name_before(original, left[-1].start()) if left else None
-            found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
+            giver = name_before(original, left[-1].start()) if left else None
+            found.append(Handover(m.start(), m.end(), giver, name_after(original, m.end())))
     for m in PASSES.finditer(folded, lo, hi) if _may_match(PASSES, window) else ():
-        giver = _name_after(original, m.start("frm")) if m.group("frm") else None
-        found.append(Handover(m.start(), m.end(), giver, _name_after(original, m.end())))
+        giver = name_after(original, m.start("frm")) if m.group("frm") else None
+        found.append(Handover(m.start(), m.end(), giver, name_after(original, m.end())))
     for m in NEW_CHAIR.finditer(folded, lo, hi) if _may_match(NEW_CHAIR, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.end())))
     for m in ROLE_BECOMES.finditer(folded, lo, hi) if _may_match(ROLE_BECOMES, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.end())))
     for m in IS_FROM.finditer(folded, lo, hi) if _may_match(IS_FROM, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
+        found.append(Handover(m.start(), m.end(), None, subject_before(original, m.start())))
     for m in FROM_IS.finditer(folded, lo, hi) if _may_match(FROM_IS, window) else ():
         named = restore(" ".join(original[m.start("to"):m.end("to")].split()))
         if named[:1].isupper():
             found.append(Handover(m.start(), m.end(), None, named))
     for m in ELECTED_BEFORE.finditer(folded, lo, hi) if _may_match(ELECTED_BEFORE, window) else ():
-        if subject := _named_subject(original, m.start()):
+        if subject := named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in NAMED_NEW.finditer(folded, lo, hi) if _may_match(NAMED_NEW, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+        found.append(Handover(m.start(), m.end(), None, name_before(original, m.start())))
     for m in ELECTED_INVERTED.finditer(folded, lo, hi) if _may_match(ELECTED_INVERTED, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.end())))
     for m in ELECTED_AFTER.finditer(folded, lo, hi) if _may_match(ELECTED_AFTER, window) else ():
         found.append(Handover(m.start(), m.end(), _giver_after(folded, original, m.end()),
-                              _name_after(original, m.end())))
+                              name_after(original, m.end())))
     for m in TAKES_ROLE.finditer(folded, lo, hi) if _may_match(TAKES_ROLE, window) else ():
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
-            found.append(Handover(m.start(), m.end(), None, _subject_before(original, m.start())))
+            found.append(Handover(m.start(), m.end(), None, subject_before(original, m.start())))
     for m in TAKES_AFTER.finditer(folded, lo, hi) if _may_match(TAKES_AFTER, window) else ():
         if "ordf" in folded[max(0, m.start() - 300):m.end() + 60]:
             who = _WHO.search(folded, max(0, m.start() - 12), m.start())
-            taker = _name_before(original, who.start()) if who else _name_before(original, m.start())
-            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
+            taker = name_before(original, who.start()) if who else name_before(original, m.start())
+            found.append(Handover(m.start(), m.end(), name_after(original, m.end()), taker))
     for m in ACTING.finditer(folded, lo, hi) if _may_match(ACTING, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.end())))
     for m in CLEFT_CHAIR.finditer(folded, lo, hi) if _may_match(CLEFT_CHAIR, window) else ():
         if _CLEFT_START.search(folded, max(lo, m.start() - 120), m.start()):
-            found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+            found.append(Handover(m.start(), m.end(), None, name_before(original, m.start())))
     for m in SUCCEEDS.finditer(folded, lo, hi) if _may_match(SUCCEEDS, window) else ():
         if "ordf" in folded[max(lo, m.start() - 120):m.end() + 120]:
-            taker = _subject_before(original, m.start())
+            taker = subject_before(original, m.start())
             chairs = list(CHAIR_IS.finditer(folded, max(lo, m.start() - 100), m.start()))
-            if chairs and (taker is None or fold(taker) in _ROLE_WORDS):  # "Ordförande är NN, som efterträder …"
-                taker = _name_after(original, chairs[-1].end())
-            found.append(Handover(m.start(), m.end(), _name_after(original, m.end()), taker))
+            if chairs and (taker is None or fold(taker) in ROLE_WORDS):  # "Ordförande är NN, som efterträder …"
+                taker = name_after(original, chairs[-1].end())
+            found.append(Handover(m.start(), m.end(), name_after(original, m.end()), taker))
     for m in STEPS_IN.finditer(folded, lo, hi) if _may_match(STEPS_IN, window) else ():
         # "Eva Lind är förste vice ordförande och går nu in som …": the clause's subject
-        if subject := _named_subject(original, m.start()):
+        if subject := named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in POST_TAKEN.finditer(folded, lo, hi) if _may_match(POST_TAKEN, window) else ():
         chair = list(_CHAIR_NAMED.finditer(folded, max(lo, m.start() - 160), m.start()))
-        found.append(Handover(m.start(), m.end(), _name_after(original, chair[-1].end()) if chair else None,
-                              _name_after(original, m.end())))
+        found.append(Handover(m.start(), m.end(), name_after(original, chair[-1].end()) if chair else None,
+                              name_after(original, m.end())))
     for m in TAKES_AS.finditer(folded, lo, hi) if _may_match(TAKES_AS, window) else ():
-        if subject := _named_subject(original, m.start()):
+        if subject := named_subject(original, m.start()):
             found.append(Handover(m.start(), m.end(), None, subject))
     for m in VICE_STEPS_IN.finditer(folded, lo, hi) if _may_match(VICE_STEPS_IN, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.start("who"))))
     for m in UNNAMED_NEW.finditer(folded, lo, hi) if _may_match(UNNAMED_NEW, window) else ():
         found.append(Handover(m.start(), m.end(), None, UNNAMED))
     for m in WILL_TAKE.finditer(folded, lo, hi) if _may_match(WILL_TAKE, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.start("who"))))
     for m in ELECTED_LISTED.finditer(folded, lo, hi) if _may_match(ELECTED_LISTED, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_after(original, m.start("who"))))
+        found.append(Handover(m.start(), m.end(), None, name_after(original, m.start("who"))))
     for m in BECOMES_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_CHAIR, window) else ():
-        found.append(Handover(m.start(), m.end(), None, _name_before(original, m.start())))
+        found.append(Handover(m.start(), m.end(), None, name_before(original, m.start())))
     for m in BECOMES_BODY_CHAIR.finditer(folded, lo, hi) if _may_match(BECOMES_BODY_CHAIR, window) else ():
         if hit := _FULL_NAME_BEFORE.search(original, max(0, m.start() - 60), m.start()):  # not "… från Skövde blir"
-            taker = _name_before(original, m.start())
+            taker = name_before(original, m.start())
             found.append(Handover(m.start(), m.end(), None, f"{taker} {hit.group('party')}"
                                   if taker and hit.group("party") else taker))
     return [_with_predecessor(folded, original, h) for h in found if h.to_party]
@@ -434,7 +424,7 @@ def _with_predecessor(folded: str, original: str, h: Handover) -> Handover:
     if h.from_party is not None or "efter" not in folded[h.end:h.end + 80]:
         return h
     hit = _AFTER_NAME.match(folded, h.end)
-    name = _name_after(original, hit.end()) if hit else None
+    name = name_after(original, hit.end()) if hit else None
     if name is None or len(name.split()) < 2 or name == h.to_party:
         return h  # "efter Olles avgång": no full name, no predecessor
     return Handover(h.start, h.end, name, h.to_party)
@@ -449,76 +439,7 @@ _VICE_NAMED = re.compile(r"(?<![a-z])vice\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?:n)?
 def _vice_chair(folded: str, original: str) -> str | None:
     """The person the text names as vice chair ("Vice ordförande Olov Nilsson Sträng öppnade mötet")."""
     for hit in _VICE_NAMED.finditer(folded):
-        name = _name_after(original, hit.end())
+        name = name_after(original, hit.end())
         if name:
             return name
     return None
-
-
-_PARTY = re.compile(r"\([A-ZÅÄÖ]{1,3}\)[.,;:]?")
-
-
-def _name_after(original: str, pos: int) -> str | None:
-    tokens: list[str] = []
-    words = original[pos:pos + 80].split()[:5]
-    for n, word in enumerate(words[:4]):
-        if tokens and _PARTY.fullmatch(word):  # "Anna Svensson (S)," keeps her party as written
-            tokens.append(word.rstrip(".,;:"))
-            break
-        core = _OCR_CAPITAL_I.sub("I", word.strip(".,;:()"), 1)
-        if not core or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core) or not n and _NUMBER.fullmatch(core):
-            if tokens and core.lower() in _PLACE_NOUNS:  # "Marks kommun", "Mölndals stad"
-                tokens.append(core)
-            break
-        tokens.append(core)
-        if word != core or n == 3:
-            break
-    # "Anna Svensson, Härryda.": a person with the municipality they come from.
-    tail = _PERSON_PLACE.match(original, pos + len(" ".join(tokens)), pos + 120) if len(tokens) >= 2 else None
-    place = municipality(tail.group(1)) if tail else None
-    if place:
-        tokens[-1] += ","
-        tokens.append(place)
-    return restore(" ".join(tokens)) if tokens else None
-
-
-def _name_before(original: str, pos: int) -> str | None:
-    tokens: list[str] = []
-    line_start = original.rfind("\n", 0, pos) + 1
-    if not original[line_start:pos].strip() and line_start:  # "… Finland\nÖvertar ordförandeskapet": a wrapped line
-        pos = line_start - 1
-        line_start = original.rfind("\n", 0, pos) + 1
-    before = original[max(line_start, pos - 120):pos].rstrip()
-    if before.endswith(")") and "(" not in before and line_start:  # "Jan Lamby (tidigare vice / ordförande)": wrapped
-        before = original[max(original.rfind("\n", 0, line_start - 1) + 1, pos - 160):pos].replace("\n", " ").rstrip()
-    if before.endswith(")") and "(" in before:  # "Emma Eldevåg (Miljösamverkan Östra Skaraborg, MÖS) tog över"
-        before = before[:before.rindex("(")]
-    for word in reversed(before.split()[-3:]):
-        core = _OCR_CAPITAL_I.sub("I", word.strip(".,;:()"), 1)
-        if not core or word.endswith((".", ",", ";", ":")) or core.lower() in _STOP or not _NAME_TOKEN.fullmatch(core):
-            break
-        tokens.insert(0, core)
-    return restore(" ".join(tokens)) if tokens else None
-
-
-_CLAUSE_START = re.compile(r"(?:[.!?]\s|\n)(?=[^.!?\n]*$)")
-
-
-def _named_subject(original: str, pos: int) -> str | None:
-    """The name right before `pos`, else the name its clause opens with; never a role ("Vice ordförande går in …")."""
-    subject = _name_before(original, pos) or _subject_before(original, pos)
-    return subject if subject and fold(subject.split()[0]) not in _ROLE_WORDS | {"vice"} else None
-
-
-def _subject_before(original: str, pos: int) -> str | None:
-    """The name a clause opens with: "Jenny Malmsten, kommundirektör i Malax, efterträder …"."""
-    lo = max(0, pos - 160)
-    cut = _CLAUSE_START.search(original, lo, pos)
-    start = cut.end() if cut else lo
-    while start < pos and original[start] in _BULLETS:  # "– Kerstin Hjortsberg efterträder …" in a list
-        start += 1
-    return _name_after(original, start) if start < pos else None
-
-
-_ROLE_WORDS = {"ordforande", "ordforanden", "hon", "han", "de", "den", "det"}
-_BULLETS = frozenset(" \t–—-•*·")
