@@ -2,8 +2,9 @@
 
 dates._worded_before lets a month word skip the ordinal and preposition searches before it; ocrwords.repair_word
 counts no OCR marks in a word of plain ASCII letters; ocrwords._best_listed skips the word as written without reading
-it letter by letter; item_titles memoises the page's meeting noun and a run of dates' subject per document. Each is
-checked against the work it stands in for, on every text of the corpora and on wordings written out here.
+it letter by letter; item_titles memoises the page's meeting noun and list_titles a run of dates' subject per
+document. Each is checked against the work it stands in for, on every text of the corpora and on wordings written out
+here.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.extract import dates, item_titles, ocrwords, times
+from planner.extract import dates, item_titles, list_titles, ocrwords, times
 from planner.extract.context import Context
 from planner.extract.normalize import Doc
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -110,7 +111,7 @@ def test_the_memoised_run_subject_and_page_noun_are_what_each_date_reads(text: s
     shared = _context(text)
     for m in shared.mentions:
         s0, s1 = sentence_of(shared.bounds, m.start, len(shared.doc.folded))
-        assert item_titles._listing_subject(shared, m, s0, s1) == item_titles._listing_subject(
+        assert list_titles.listing_subject(shared, m, s0, s1) == list_titles.listing_subject(
             _context(text), m, s0, s1)
     assert item_titles._page_noun(shared) == ("sammanträde" if "sammantr" in shared.doc.folded else "möte")
 
@@ -118,10 +119,10 @@ def test_the_memoised_run_subject_and_page_noun_are_what_each_date_reads(text: s
 def test_the_listings_have_their_subjects() -> None:
     ctx = _context(LISTINGS[0])
     s0, s1 = sentence_of(ctx.bounds, ctx.mentions[1].start, len(ctx.doc.folded))
-    assert item_titles._listing_subject(ctx, ctx.mentions[1], s0, s1) == ("Styrelsen", False)
+    assert list_titles.listing_subject(ctx, ctx.mentions[1], s0, s1) == ("Styrelsen", False)
     ctx = _context(LISTINGS[1])
     s0, s1 = sentence_of(ctx.bounds, ctx.mentions[0].start, len(ctx.doc.folded))
-    assert item_titles._listing_subject(ctx, ctx.mentions[0], s0, s1) == ("Styrelsemöte", True)
+    assert list_titles.listing_subject(ctx, ctx.mentions[0], s0, s1) == ("Styrelsemöte", True)
 
 
 def test_a_word_whose_key_has_nothing_above_the_cut_has_no_repair() -> None:

@@ -10,7 +10,8 @@ from planner.extract import cues
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
 from planner.extract.dockind import CHANGE_KEYS, front_matter_lines
-from planner.extract.items import BULLET, GAP_FILLER, NUMBERED
+from planner.extract.items import BULLET, NUMBERED
+from planner.extract.list_titles import NOTE_AFTER, date_list, listed_title, listing_subject
 from planner.extract.months import month_number
 from planner.extract.next_cues import extra_meeting
 from planner.extract.normalize import MARKUP_TAG, Doc, fold
@@ -33,13 +34,6 @@ _TITLE_JUNK = re.compile(r"^(?:[\s.)§:*•·-]|\d+(?![^\W_])|o\s)+(?=\S)|^(?:(?
                          r"|^(?:summary|title|description|excerpt|lead)\s{0,2}[:=]\s*", re.IGNORECASE)
 _TRAILING_WORDS = {"i", "på", "pa", "under", "den", "från", "fran", "till", "senast", "om", "vid", "med", "kl", "kl.",
                    "och", "samt", "alla", "samtliga", "t.o.m", "fr.o.m"}
-
-def _as_body(ctx: Context, subject: str) -> str:
-    """"Fullmäktige" in the minutes of regionfullmäktige is that body: its own name says whose meetings they are."""
-    body = ctx.body or ""
-    short, full = fold(subject).strip(), fold(body).strip()
-    return body if " " not in short and len(full) > len(short) and full.endswith(short) else subject
-
 
 # A list row led by its own label: "- **Halvtidsavstämning:** 2024-11-29 kl 09:20".
 _ROW_LABEL = re.compile(r"[\s*#>•-]{0,8}(?P<t>[a-z][a-z /-]{2,40}?)[\s*]{0,3}:[\s*]{0,3}"
@@ -106,16 +100,6 @@ def _event_before(ctx: Context, m: DateMention, s0: int) -> str | None:
     return f"{words} i {place.group(1)}" if place else words
 
 
-def _listed_title(ctx: Context, subject: str, is_meeting: bool, noun: str) -> str:
-    """A listed date's title from the run's subject: "Styrelsemöte" as the text says; a bare "Sammanträde" is the
-    body's ("Datum för sammanträden är 6 februari, 5 mars …" in Kultur- och fritidsnämnden's minutes)."""
-    if not is_meeting:
-        return body_meeting_title(_as_body(ctx, subject), noun)
-    if fold(subject) in ("sammantrade", "mote") and ctx.body:
-        return body_meeting_title(ctx.body, subject.lower())
-    return subject
-
-
 def _page_noun(ctx: Context) -> str:
     """The word the page itself uses for a meeting; read once per document, not once per title (a 100-page text
     without it was searched to its end for every title)."""
@@ -177,13 +161,13 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     noun = _page_noun(ctx)
     if kind == "meeting" and (own := section_title(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
         return own  # "ÅRSSTÄMMA / Onsdag 13 november Lokalen kl 19": the row's section heading names its meeting
-    if kind == "meeting" and _date_list(ctx, line_start, line_end, t):
+    if kind == "meeting" and date_list(ctx, line_start, line_end, t):
         # "5/2, 19/3, 7/5 och 10/12": the body's own meeting plan, or the run a sentence above began
-        listing = _listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
+        listing = listing_subject(ctx, m, s0, s1) if s0 < line_start and line not in ctx.sections else None
         if listing is not None:
-            return _listed_title(ctx, *listing, noun)
+            return listed_title(ctx, *listing, noun)
         title = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
-        note = _NOTE_AFTER.match(doc.original, m.end)
+        note = NOTE_AFTER.match(doc.original, m.end)
         return f"{title} ({note.group(1).strip()})" if note and not cues.CANCELLED.search(doc.folded, *note.span()) \
             else title
     named = None
@@ -196,12 +180,12 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
         # as the sentence names it
         words = " ".join(doc.original[named.start("t"):named.end("t")].split())
         return words[0].upper() + words[1:]
-    listing = _listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
+    listing = listing_subject(ctx, m, s0, s1) if kind == "meeting" else None
     if listing is not None:
         # "Regionfullmäktige sammanträder följande datum under 2020: 4 februari, 21 april, 19 maj …";
         # "Planerade styrelsemöten under 2024 är 6 februari, 14 maj …": each a "Styrelsemöte"
         subject, is_meeting = listing
-        return _listed_title(ctx, subject, is_meeting, noun)
+        return listed_title(ctx, subject, is_meeting, noun)
     if kind == "meeting" and line_end - line_start <= 80:
         cleaned = _clean_title(ctx, line_start, line_end, t).strip(" ()+")
         minutes_of = _MINUTES_OF.fullmatch(fold(cleaned))
@@ -360,68 +344,6 @@ _COUNCIL_BEFORE = re.compile(r"(?<![a-z])(?:pa|vid|infor)\s{1,2}(?P<t>(?:kommun|
 _SUBJECT_HELD = re.compile(r"(?<![a-z])(?P<t>[a-z]{0,20}(?:mote|sammantrade|stamma|traff))(?:t|n|en|et)?\s{1,2}"
                            r"(?:som\s{1,2})?(?:halls|ager\s{1,2}rum|kommer\s{1,2}att\s{1,2}hallas|ska\s{1,2}hallas)\s{1,2}"
                            r"(?:(?:pa\s{1,2})?[a-z]{3,9}dag(?:en)?\s{1,2})?(?:den\s{1,2})?$")
-_MEETINGS_PLURAL = re.compile(r"(?<![a-z])[a-z]{0,20}" + cues.MEETING_NOUN + r"(?P<end>na|n)(?![a-z])")
-_MEET_VERB = (r"(?:(?:foreslas|kommer\s{1,2}att|ska|skall|planerar\s{1,2}att|avser\s{1,2}att"
-              r"|(?:har\s{1,2})?beslut(?:ar|ade|at)\s{1,2}att)\s{1,2})?"
-              r"(?:sammantrader|sammantrada|traffas|mots|har\s{1,2}(?:mote|sammantrade))(?![a-z])")
-_MEETS = re.compile(r"\s{0,3}(?P<subj>[a-z][a-z-]{1,30}(?:[ \t]{1,2}[a-z-]{2,30}){0,2}?)\s{1,2}" + _MEET_VERB)
-# The same in a sentence that a heading runs into (a PDF's lines joined): the body named right before the verb.
-_BODY_MEETS = re.compile(r"(?P<subj>" + BODY.pattern + r")\s{1,2}" + _MEET_VERB)
-
-
-def _listing_subject(ctx: Context, m: DateMention, s0: int, s1: int) -> tuple[str, bool] | None:
-    """The body of "X sammanträder …: d1, d2, d3 …" (False), or the meeting of "Planerade styrelsemöten … är d1, d2,
-    d3" in the singular (True), when m stands in that run of three or more dates."""
-    listed = [d for d in mentions_between(ctx, s0, s1) if d.precision == "day"]
-    if len(listed) < 3 or m not in listed:
-        return None
-    folded = ctx.doc.folded
-    k = listed.index(m)
-    lo = hi = k
-    while lo > 0 and not GAP_FILLER.sub("", folded[listed[lo - 1].end:listed[lo].start]):
-        lo -= 1
-    while hi + 1 < len(listed) and not GAP_FILLER.sub("", folded[listed[hi].end:listed[hi + 1].start]):
-        hi += 1
-    if hi - lo < 2:
-        return None
-    # Every date of the run asks for the same words before it: read once per run.
-    key = ("listing", s0, listed[lo].start)
-    if key not in ctx.memo:
-        ctx.memo[key] = _run_subject(ctx, s0, listed[lo].start)
-    return ctx.memo[key]
-
-
-def _run_subject(ctx: Context, s0: int, first: int) -> tuple[str, bool] | None:
-    folded = ctx.doc.folded
-    hit = _MEETS.match(folded, s0, first) or _BODY_MEETS.search(folded, s0, first)
-    if hit is not None:
-        return ctx.doc.original[hit.start("subj"):hit.end("subj")], False
-    plural = _MEETINGS_PLURAL.search(folded, s0, first)
-    if plural is None:
-        return None
-    word = ctx.doc.original[plural.start():plural.end() - len(plural.group("end"))]  # "styrelsemöten" → "…möte"
-    return word[0].upper() + word[1:], True
-
-
-def _date_list(ctx: Context, start: int, end: int, t: TimeMention | None) -> bool:
-    """A line of two or more dates and nothing else (separators, "och", a time)."""
-    listed = mentions_between(ctx, start, end)
-    if len(listed) < 2:
-        return False
-    cut = [(d.start, d.end) for d in listed] + ([(t.start, t.end)] if t and start <= t.start < end else [])
-    pieces, pos = [], start
-    for x, y in sorted(cut):
-        pieces.append(ctx.doc.folded[pos:x])
-        pos = max(pos, y)
-    pieces.append(ctx.doc.folded[pos:end])
-    # "6.5 (extrainsatt sammanträde)  13.5   (3.6 inhiberat) 17.6": a note in brackets is one date's
-    return not GAP_FILLER.sub("", _NOTE.sub("", "#".join(pieces))).replace("#", "")
-
-
-_NOTE = re.compile(r"\((?:[^()#\n]{0,40}|#[ \t]{1,3}[a-z]{3,20})\)")  # no date inside, or the date and its word
-_NOTE_AFTER = re.compile(r"[ \t]{0,3}\(([^()\n]{2,40})\)")
-
-
 # A page's date fields as the secretary reads them: "date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12".
 _FIELD_KEY = re.compile(r"[\s.#*>-]{0,6}(?:\w+\s{1,3}){0,6}?(?P<k>" + CHANGE_KEYS + r"|date)\s{0,2}[:=]")
 _FIELD_TITLES = {"lastmod": "Senast ändrad", "last_modified": "Senast ändrad", "modified": "Senast ändrad",
