@@ -15,6 +15,7 @@ import re
 
 from planner.extract.cues import CANCELLED, COUNCIL, HOLL, MINUTES_TITLE, PUBLISHED
 from planner.extract.dates import DateMention
+from planner.extract.front_matter import TITLE_FIELD, fence_lines, front_matter_lines
 from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
 from planner.extract.orgs import BODY
@@ -203,11 +204,11 @@ def structure_heads(structure: set[str]) -> set[str]:
 def _title_lines(doc: Doc) -> list[int]:
     """The first lines a reader sees: a leading front-matter block counts only by its title field."""
     top = []
-    fence, closed = _fence_lines(doc)
+    fence, closed = fence_lines(doc)
     fence = fence if closed else set()
     count = 0
     for index, line in enumerate(doc.lines):
-        if index in fence and not _TITLE_FIELD.match(doc.folded_line(index)):
+        if index in fence and not TITLE_FIELD.match(doc.folded_line(index)):
             continue
         if line.strip() and index not in doc.furniture:
             top.append(index)
@@ -434,54 +435,6 @@ def page_month(doc: Doc) -> str | None:
 
 # Front matter of a published page ("date: 2020-11-05 22:42:00 CET", "lastmod = 2013-03-12", ".. date: …"). A plain
 # "Date: 23/9-19 8:15-9:15" is a minutes header: "date" counts only with a clock to the second ("T21:30:00").
-CHANGE_KEYS = r"(?:lastmod|last_modified|created|updated|modified|publishdate|pubdate|published|posted)"
-METADATA = re.compile(r"^[\s.#*>-]{0,6}(?:" + CHANGE_KEYS + r"\s{0,2}[:=]|date\s{0,2}[:=][^\n]{0,30}\d\d:\d\d:\d\d)")
-
-
-_FENCE = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|<!--)\s*$")
-_FENCE_END = re.compile(r"^\s{0,3}(?:-{3,}|\+{3,}|-->)\s*$")
-
-
-def front_matter_lines(doc: Doc) -> set[int]:
-    """The page's own date fields: metadata fields in the first lines, and any "date:" of a leading
-    ---/+++/<!-- … --> block (its title and summary are content). Read once per document."""
-    found = doc.memo.get("front_matter")
-    if found is None:
-        found = doc.memo["front_matter"] = _front_matter_lines(doc)
-    return found
-
-
-def _fence_lines(doc: Doc) -> tuple[set[int], bool]:
-    """The lines of a leading ---/+++/<!-- … --> block (its fences included; at most 40 lines when it never
-    closes), and whether it closes. Read once per document."""
-    found = doc.memo.get("fence")
-    if found is None:
-        lines, closed = set(), False
-        first = next((i for i, line in enumerate(doc.lines[:5]) if line.strip()), None)
-        if first is not None and _FENCE.match(doc.lines[first]):
-            last = min(len(doc.lines), first + 40) - 1
-            for i in range(first + 1, last + 1):
-                if _FENCE_END.match(doc.lines[i]):
-                    last, closed = i, True
-                    break
-            lines = set(range(first, last + 1))
-        found = doc.memo["fence"] = (lines, closed)
-    return found
-
-
-def _front_matter_lines(doc: Doc) -> set[int]:
-    lines = {i for i in range(min(20, len(doc.lines))) if METADATA.match(doc.folded_line(i))}
-    fenced = {i for i in _fence_lines(doc)[0] if _DATE_FIELD.match(doc.folded_line(i))}
-    if not fenced and (lines or any(_FRONT_TITLE.match(doc.folded_line(i)) for i in range(min(3, len(doc.lines))))):
-        # Front matter whose --- fences OCR or a copy lost: "title: …", "lastmod: …", "date: 2013-03-12" on top.
-        fenced = {i for i in range(min(12, len(doc.lines))) if _DATE_FIELD.match(doc.folded_line(i))}
-    return lines | fenced
-
-
-_FRONT_TITLE = re.compile(r"^\s{0,4}title\s{0,2}:\s")  # a "title:" key on top, as front matter writes it
-_DATE_FIELD = re.compile(r"^[\s.]{0,4}(?:date|" + CHANGE_KEYS + r")\s{0,2}[:=]")
-
-
 def dateline(doc: Doc, line: int, found: list[DateMention]) -> bool:
     """A line that is only its date ("2019-12-03", "| 9 mars 2022"): a news item's publication date."""
     if len(doc.lines[line]) > 80:
@@ -496,9 +449,6 @@ def dateline(doc: Doc, line: int, found: list[DateMention]) -> bool:
 _WEEKDAY = re.compile(r"(?<![a-z])(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?(?![a-z])")
 
 
-_TITLE_FIELD = re.compile(r"^[\s.#*>-]{0,6}(?:title\s{0,2}[:=]|#{1,3}\s)")
-
-
 def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention | None:
     """A blog post of a meeting ("title = "Styrelsemöte augusti"", "date = "2017-08-28T20:12:00"") is dated by
     its front matter when the text dates the meeting nowhere else."""
@@ -507,7 +457,7 @@ def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention |
     titled = False
     for index in range(min(len(doc.lines), 12)):
         text = doc.folded_line(index)
-        if _TITLE_FIELD.match(text) and MEETING.search(text) and not (ANNOUNCED.search(text) or CALLS.search(text)):
+        if TITLE_FIELD.match(text) and MEETING.search(text) and not (ANNOUNCED.search(text) or CALLS.search(text)):
             titled = True
     if not titled:
         return None
@@ -516,6 +466,6 @@ def front_matter_meeting(doc: Doc, mentions: list[DateMention]) -> DateMention |
         line = doc.line_of(m.start)
         if line >= 40:
             break
-        if m.precision == "day" and m.year and line in front and not _TITLE_FIELD.match(doc.folded_line(line)):
+        if m.precision == "day" and m.year and line in front and not TITLE_FIELD.match(doc.folded_line(line)):
             return m
     return None

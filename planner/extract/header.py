@@ -33,7 +33,8 @@ from planner.extract.cues import (
     WAS_PLANNED,
 )
 from planner.extract.dates import DateMention
-from planner.extract.dockind import CALLS, METADATA, dateline, front_matter_lines
+from planner.extract.dockind import CALLS, dateline
+from planner.extract.front_matter import METADATA, front_matter_lines
 from planner.extract.normalize import MARKUP_TAG, Doc
 from planner.extract.opened_closed import opened_closed
 from planner.extract.orgs import BODY

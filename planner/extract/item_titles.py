@@ -9,7 +9,7 @@ from operator import itemgetter
 from planner.extract import cues
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
-from planner.extract.dockind import CHANGE_KEYS, front_matter_lines
+from planner.extract.front_matter import CHANGE_KEYS, front_matter_lines
 from planner.extract.items import BULLET, NUMBERED
 from planner.extract.list_titles import NOTE_AFTER, date_list, listed_title, listing_subject
 from planner.extract.months import month_number
