@@ -1121,3 +1121,11 @@ def test_an_outing_the_minutes_report_in_the_past_tense_is_no_coming_meeting(ver
             f"{verb} 23 seniorer arenan för att äta en trerätters middag.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2027-11-15") in (None, "reference")
+
+
+def test_minutes_that_list_the_coming_meetings_name_the_first_as_the_next() -> None:
+    text = ("Protokoll styrelsemöte 2027-06-07\n\n§ 63 Grillkvällar startar den 28 juni.\n\n"
+            "§ 64 Datum inför höstens möten:\n\n  • 16 augusti kl 18:15\n\n  • 13 september kl 18:15\n\n"
+            "  • 18 oktober kl 18:15\n")
+    nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
+    assert nexts == [("2027-08-16", "18:15")]

@@ -39,7 +39,7 @@ from planner.extract.grids import grid_tables
 from planner.extract.handover_items import dated_handovers
 from planner.extract.header import Meeting, complete, find_meeting
 from planner.extract.history import letterhead_dates
-from planner.extract.implied_next import implied_next
+from planner.extract.implied_next import implied_next, listed_next
 from planner.extract.item_titles import finish_titles
 from planner.extract.items import build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
@@ -217,6 +217,8 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         ctx.plan_lines = listed
         plan_time(ctx, items)
         ctx.plan_lines = {}
+        if meeting is not None and not any(i["kind"] == "next_meeting" for i in items):
+            listed_next(doc, items, listed, meeting.date.isoformat())
     if meeting is not None and doc_kind == MINUTES and not any(i["kind"] == "next_meeting" for i in items) \
             and (day := day_only_next(doc, ctx.bounds, ctx.mention_starts, meeting.date)) is not None \
             and (r := resolve(day, meeting.date, None)) is not None:

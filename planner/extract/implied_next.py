@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from typing import Any
 
 from planner.extract import cues
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
-from planner.extract.normalize import fold
+from planner.extract.normalize import Doc, fold
 from planner.extract.sentences import sentence_of
 
 
@@ -78,3 +79,23 @@ def _by_generic_head(stem: str, before: str) -> bool:
 
 
 # A sub-heading that names a part of the body above it ("Nämnd 2023 (klockan 8.15)", "Arbetsutskott 2023").
+
+
+def listed_next(doc: Doc, items: list[dict[str, Any]], listed: Collection[int], held: str) -> None:
+    """"§ 64 Datum inför höstens möten: / • 16 augusti kl 18:15 / • 13 september …" in minutes that name no next
+    meeting: the first listed meeting after the one held is the next."""
+    ahead = [i for i in items if i["kind"] == "meeting" and not i.get("status") and len(i["date"]) == 10
+             and i["date"] > held and i["evidence"]["line"] - 1 in listed]
+    if len(ahead) < 2:
+        return
+    first = min(ahead, key=lambda i: i["date"])
+    line = first["evidence"]["line"] - 1
+    above = next((i for i in range(line - 1, max(-1, line - 4), -1) if doc.lines[i].strip()), None)
+    heading = doc.folded_line(above).rstrip() if above is not None else ""
+    if heading.endswith(":") and _MEETINGS_HEADING.search(heading):  # a heading over the rows, not a plan's own line
+        first["kind"] = "next_meeting"
+
+
+# The heading of the coming dates: "Datum inför höstens möten:", "Kommande sammanträden", "Mötesdagar hösten 2018".
+_MEETINGS_HEADING = re.compile(r"(?:moten|motena|sammantraden|sammantradena|motesdagar|motesdatum|sammantradesdagar"
+                               r"|sammantradesdatum|sammantradestider|motestider|traffar)(?![a-z])")
