@@ -319,3 +319,16 @@ def test_rows_under_a_heading_that_cancels_them_are_cancelled_past_month_heading
 def test_a_clock_s_hours_before_a_month_heading_are_no_days_of_that_month() -> None:
     mentions = find_dates(fold("Klubben träffas måndagar kl. 14 - 16.\n\nMars\n02.03    Bingo\n"))
     assert [(m.month, m.day) for m in mentions if m.precision == "day" and m.month == 3 and m.day == 14] == []
+
+
+def test_bulleted_day_month_rows_with_notes_are_the_plan_s_days_and_its_decisions_are_history() -> None:
+    text = ("Stadsfullmäktige\n\nmötesdagar 2027:\n\n • 8.2, Rådhusgatan 33\n • 15.3\n"
+            " • 5.4. extra mötet har annullerats\n"
+            " • 7.6 bokslut och ramar\n • 15.11 budget\n\nsammanträdena hålls på måndagar klockan 17.45.\n\n"
+            "protokoll som tillhör denna sida:\nstadsfullmäktiges beslut 14.12.2026 124 bilaga sammanträden 2027\n")
+    items = {i["date"]: i for i in extract(text)["items"]}
+    assert [d for d, i in items.items() if i["kind"] == "meeting"] == [
+        "2027-02-08", "2027-03-15", "2027-04-05", "2027-06-07", "2027-11-15"]
+    assert items["2027-04-05"].get("status") == "cancelled"
+    assert items["2027-06-07"]["start"] == "17:45"
+    assert items["2026-12-14"]["kind"] == "reference"

@@ -172,6 +172,8 @@ def find_dates(folded: str) -> list[DateMention]:
 _DOTTED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?=[ \t]*(?:,|\n|$|[ \t]\())")
 
 
+# "• 2.4. extra mötet har annulerats", "• 10.6 bokslut och ramar": a bullet's day.month with its note after it.
+_BULLETED_ROW = re.compile(r"\n[ \t]{0,4}[•*-][ \t]{1,3}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?=[ \t]+[a-z])")
 # A programme's rows: "13.01    Vårens program presenteras", "03.02  Bingo": a zero-padded day.month leading each row
 # with its text after it (a section number "1.2 Bakgrund" is not padded); three rows or more, in the calendar's order.
 _PADDED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]\d)\.(?P<m>0[1-9]|1[0-2])\.?(?=[ \t]+[^\d\s])")
@@ -183,11 +185,11 @@ _RUN_REST = re.compile(r"[\s,;]*(?:\([^()\n]{0,40}\)[\s,;]*)*")
 
 def _dotted_rows(folded: str) -> list[DateMention]:
     rows = []
-    for hit in _DOTTED_ROW.finditer(folded):
+    for hit in chain(_DOTTED_ROW.finditer(folded), _BULLETED_ROW.finditer(folded)):
         day, month = int(hit.group("d")), int(hit.group("m"))
         if _valid_day(day, month):
             rows.append(DateMention(hit.start("d"), hit.end("m"), "day", month, day, None))
-    rows = rows if len(rows) >= 3 else []
+    rows = sorted(rows, key=lambda row: row.start) if len(rows) >= 3 else []
     return rows + _padded_rows(folded) + _dotted_runs(folded)
 
 

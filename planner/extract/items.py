@@ -131,9 +131,11 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
-    if (before := ctx.written or ctx.ref) is not None and r.first_day < before \
-            and told_as_past(doc, m, s0):
-        return "reference", None  # "Laglighetsprövning av kommunstyrelsens beslut 12 maj 2014": decision history
+    if ((before := ctx.written or ctx.ref) is not None and r.first_day < before
+            or before is None and ctx.plan_lines and line not in ctx.plan_lines) and told_as_past(doc, m, s0):
+        # "Laglighetsprövning av kommunstyrelsens beslut 12 maj 2014": decision history; on a plan page, "stads-
+        # fullmäktiges beslut 18.12.2017" below the listed days
+        return "reference", None
     now = ctx.written if ctx.written_known else ctx.ref
     # (a period from the day itself runs on past it: "… konferens den 14-15 mars", the meeting the 14th)
     not_future = now is not None and (r.first_day < now or r.first_day == now and not r.end_date)
