@@ -332,3 +332,13 @@ def test_bulleted_day_month_rows_with_notes_are_the_plan_s_days_and_its_decision
     assert items["2027-04-05"].get("status") == "cancelled"
     assert items["2027-06-07"]["start"] == "17:45"
     assert items["2026-12-14"]["kind"] == "reference"
+
+
+def test_an_association_s_season_programme_is_a_plan_of_its_year() -> None:
+    text = ("Program\n\nProgram för hösten 2027\n\nSöndag 22 augusti 09:00\n\nSödra Kilsbergen.\n\n"
+            "Lördag 11 september 09:00\n\nSvamputflykt\n\nLördag 25 september 09:00\n\nHöstvandring\n\n"
+            "Fredag 4 februari 2028 19:00\n\nMånadsmöte\n")
+    result = extract(text)
+    assert result["doc_kind"] == "plan"
+    assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
+        "2027-08-22", "2027-09-11", "2027-09-25", "2028-02-04"]

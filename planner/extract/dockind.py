@@ -58,7 +58,11 @@ PLAN_WORDS = words("sammanträdestider", "sammanträdesdatum", "sammanträdesdag
                    "mötestider", "mötesdatum", "mötesdagar", "mötesplan", "sammanträder", "sammanträden", "träffas",
                    "årshjul", "årsplan", "möteskalender", "sammanträdeskalender", "följande datum", "följande dagar",
                    "enligt följande", "planerade möten", "planerade sammanträden", "kommande möten",
-                   "kommande styrelsemöten", "kommande sammanträden")
+                   "kommande styrelsemöten", "kommande sammanträden",
+                   # an association's season programme: "Program för hösten 2019", "Vårens program"
+                   "program för hösten", "program för våren", "programmet för hösten", "programmet för våren",
+                   "höstens program", "vårens program", "höstprogram", "vårprogram", "höstprogrammet",
+                   "vårprogrammet")
 _TITLE_AREA = 4
 # A title "Möten 2023", "Träffar under 2024": the year's meetings.
 _MEETINGS_OF_YEAR = re.compile(r"(?<![a-z])(?:moten|traffar|motestider)\s{1,3}(?:under\s{1,3}|for\s{1,3})?"
