@@ -300,3 +300,32 @@ def test_a_new_chair_is_dated_by_the_day_the_new_board_takes_office_further_on()
     assert _handovers(text) == [("2027-07-01", "Karin Berg")]
     assert [i for i in result["items"] if i["kind"] == "meeting"] == []
     assert result["meeting"] is None  # a sentence among the first lines is no title that records a meeting
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "blir SFS nästa ordförande": the body's abbreviation and "nästa" before the chair
+    ("På förbundets fullmäktigesammanträde den 6 maj 2027 valdes organisationens nya presidium. Per Ek blir SFS "
+     "nästa ordförande och Eva Lind blir vice ordförande.\n", [("2027-05-06", "Per Ek")]),
+    # "Ny ordförande, Gary A, valdes på 1 år": the name between commas
+    ("Årsmötet\n\nI söndags den 14 mars 2027 höll vi årsmöte utomhus.\n\nNy ordförande, Gary A, valdes på 1 år. "
+     "Ny kassör, Kjell H, valdes på 2 år.\n", [("2027-03-14", "Gary A")]),
+])
+def test_a_new_chair_in_the_wordings_of_unions_and_clubs(text: str, expected: list) -> None:
+    assert _handovers(text) == expected
+
+
+def test_a_new_chair_is_dated_by_the_day_they_take_office_said_right_after_the_election() -> None:
+    text = ("Publicerad: 2027-06-25\n\nKarin Berg ny ordförande i kommunstyrelsen\n\n"
+            "Vid gårdagens möte med kommunfullmäktige valdes Karin Berg (M) till ny ordförande i kommunstyrelsen. "
+            "Hon tillträder uppdraget den 1 juli 2027 och är vald för den pågående mandatperioden.\n")
+    result = extract(text)
+    assert _handovers(text) == [("2027-07-01", "Karin Berg (M)")]
+    assert result["meeting"]["date"] == "2027-06-24"
+    assert [i for i in result["items"] if i["kind"] == "meeting"] == []
+
+
+def test_a_past_weekday_with_its_date_after_it_is_dated_by_the_date() -> None:
+    # OCR's "| söndags" for "I söndags", the year's full stop spaced off: the date written after it names the day.
+    text = ("Årsmötet\n\n| söndags den 14 mars 2027 kunde vi hålla årsmöte utomhus . Inga motioner\nhade inkommit.\n\n"
+            "Ny ordförande, Gary A, valdes på 1 år.\n")
+    assert _handovers(text) == [("2027-03-14", "Gary A")]

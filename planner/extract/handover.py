@@ -39,7 +39,9 @@ PASSES = re.compile(CHAIR + r"\s{1,3}(?:gar|[oe6]vergar|gar\s{1,3}[oe6]ver)\s{1,
 # "Ny ordförande från 1 januari är Halmstad", "Halmstad blir ny ordförande".
 # "Ny ordförande från 1 juli: Anna Svensson, Härryda": a colon introduces the new chair too.
 NEW_CHAIR = re.compile(r"n(?<![a-z]n)ya?\s{1,3}ordf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}[a-z0-9.-]{1,15}){0,5}?"
-                       r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3})")
+                       r"(?:\s{1,3}(?:ar|blir)\s{1,3}|:\s{1,3}"
+                       # "Ny ordförande, Gary A, valdes på 1 år": the name between commas, then the election
+                       r"|,\s{1,3}(?=[a-z][a-z -]{1,40},\s{1,3}(?:valdes|utsags|blev)(?![a-z])))")
 # "Ordförande i kommunstyrelsen för 2020–2021 blir Mats Ekholm": the role first, the one who becomes it after "blir".
 ROLE_BECOMES = re.compile(r"o(?<![a-z]o)(?<!vice\so)rdf[a-z]{1,3}r[aeiouy]nden?(?:\s{1,3}(?:i|for|pa|fran)"
                           r"(?:\s{1,3}[a-z0-9.–-]{1,25}){1,6}?)?\s{1,3}blir\s{1,3}(?=[a-z])")
@@ -49,7 +51,9 @@ BECOMES_CHAIR = re.compile(r"\s{1,3}(?:blir|ar)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3}
 # "Andreas Svahn blir regionstyrelsens ordförande", "… där Peter Friström (S) blev kommunfullmäktiges ordförande":
 # becoming it is the change.
 BECOMES_BODY_CHAIR = re.compile(r"\s{1,3}(?:blir|blev)\s{1,3}(?:darmed\s{1,3}|nu\s{1,3})?"
-                                r"(?:[a-z]{3,25}(?:ens|ets|ns|s)\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
+                                # "blir SFS nästa ordförande"
+                                r"(?:[a-z]{2,25}(?:ens|ets|ns|s)\s{1,3})?(?:nasta\s{1,3})?"
+                                r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 _FULL_NAME_BEFORE = re.compile(r"(?<![\wåäöé])[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?\s[A-ZÅÄÖ][a-zåäöé-]+"
                                r"(?:\s(?P<party>\([A-ZÅÄÖ]{1,3}\)))?$")
 # "Från och med 1 januari 2026 är Mölndals kommun ordförande": a dated start with the new chair before the title.

@@ -37,6 +37,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
     by_date: dict[str, list[dict[str, Any]]] = {}
     undated = []
     changes: set[int] = set()  # the days that date a handover: the next sentence's change may be the same one
+    by_meeting: set[str] = set()  # the days a handover has only because the news reports that meeting
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
@@ -53,7 +54,9 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
         if not dated and not year_end and term is None:  # "… väljs till ordförande. Beslutet gäller från den 17:e …"
             dated = _from_date_nearby(ctx, resolved, consumed, s0, s1, starts_only=h.to_party == UNNAMED)
         term_end = None if dated or term or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
-        relative = None if dated or term_end else _relative_day(ctx, s0, s1, written or ctx.ref)
+        # "… valdes X till ny ordförande. Han tillträder uppdraget den 1 juli": the day the new chair begins
+        starts = None if dated or term or term_end else _starts_office(ctx, resolved, consumed, s1)
+        relative = None if dated or term_end or starts else _relative_day(ctx, s0, s1, written or ctx.ref)
         if h.to_party == UNNAMED and not (dated or term or term_end or relative):
             continue  # "… för att välja en ny ordförande": to come, at a meeting the text gives no day for
         if dated:
@@ -65,6 +68,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = term, 0.7
         elif term_end is not None:
             date, confidence = term_end, 0.7
+        elif starts is not None:
+            date, confidence = starts, 0.75
         elif relative is not None:
             date, confidence = relative, 0.7
         elif since is not None and (year_end or _YEAR_END.search(doc.folded, h.start, s1)):
@@ -78,6 +83,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = ahead, 0.6  # "föreslår X till ny ordförande … inför KF:s stämma den 16 april 2013"
         elif meeting is not None:
             date, confidence = meeting.date.isoformat(), 0.75
+            by_meeting.add(date)
         elif (before := _dated_just_before(ctx, resolved, consumed - changes, s0)) is not None:
             date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
         elif (occasion := _occasion_above(ctx, resolved, s0)) is not None:
@@ -110,6 +116,10 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             line = doc.line_of(h.start)
             by_date[date] = [_item(date, h, 0.7, line, doc.lines[line])]
     items = [item for day in by_date.values() for item in day]
+    # A chair the news dates more closely elsewhere ("Han tillträder uppdraget den 1 juli") is no second change on
+    # the day of the meeting it was told of
+    dated_names = {w for item in items if item["date"] not in by_meeting for w in _name_words(item["to"])}
+    items = [item for item in items if item["date"] not in by_meeting or not _name_words(item["to"]) & dated_names]
     for item in items:
         giver = f" från {item['from']}" if item["from"] else ""
         item["title"] = f"Ordförandeskapet går{giver} till {item['to']}"
@@ -143,9 +153,14 @@ def _relative_day(ctx: Context, s0: int, s1: int, ref: dt.date | None) -> str | 
     """"I lördags … Till ny ordförande valdes …" in a post dated Monday 24 August: Saturday the 22nd (reckoned from
     the day the post was written, not from the meeting it reports)."""
     hit = RELATIVE_DAY.search(ctx.doc.folded, _sentence_before(ctx, s0), s1)
+    if hit is not None and not hit.group("today") and _DATE_AFTER.match(ctx.doc.folded, hit.end()):
+        return None  # "I söndags den 14 mars": the date itself says which day
     if hit is not None and hit.group("today"):
         ref = ctx.ref  # "avsäger sig idag den 19 februari": the day the text speaks from
     return named_day(hit, ref).isoformat() if hit is not None and ref is not None else None
+
+
+_DATE_AFTER = re.compile(r"\s{1,3}(?:den\s{1,3})?\d")
 
 
 def _term_end(ctx: Context, resolved: dict, giver: str, before: int) -> str | None:
@@ -208,6 +223,26 @@ def _took_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) -> s
     return None
 
 
+def _name_words(name: str | None) -> set[str]:
+    return {w for w in fold(name or "").split() if len(w) > 2 and not w.startswith("(")}
+
+
+def _starts_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) -> str | None:
+    """"Han tillträder uppdraget den 1 juli 2019" right after the election: the day the new chair begins (that day no
+    meeting)."""
+    folded = ctx.doc.folded
+    n0, n1 = sentence_of(ctx.bounds, min(len(folded) - 1, s1 + 1), len(folded))
+    if not _HE_OR_SHE.match(folded, n0):
+        return None
+    for m in ctx.mentions:
+        if n0 <= m.start < n1 and id(m) not in consumed and m.precision == "day" and resolved.get(id(m)) \
+                and _TOOK_OFFICE_ON.search(folded, n0, m.start):
+            consumed.add(id(m))
+            return resolved[id(m)].first_day.isoformat()
+    return None
+
+
+_HE_OR_SHE = re.compile(r"\s{0,3}(?:han|hon|hen)\s{1,3}")
 # "tillträder formellt den 1 juli": the verb right before its day ("tillträdde han under Mälartinget … den 10 maj"
 # names the occasion, whose day it is)
 _TOOK_OFFICE_ON = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?:\s{1,3}(?!under|vid|pa|i\s)"
