@@ -1129,3 +1129,9 @@ def test_minutes_that_list_the_coming_meetings_name_the_first_as_the_next() -> N
             "  • 18 oktober kl 18:15\n")
     nexts = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] == "next_meeting"]
     assert nexts == [("2027-08-16", "18:15")]
+
+
+@pytest.mark.parametrize(("written", "year"), [("28/8-90", 1990), ("28/8-19", 2019), ("28 aug-95", 1995)])
+def test_a_two_digit_year_past_the_pivot_is_of_the_nineteen_hundreds(written: str, year: int) -> None:
+    days = [m for m in find_dates(fold(f"Mötet hölls i Rösebo {written}\n")) if m.precision == "day"]
+    assert [(m.year, m.month, m.day) for m in days] == [(year, 8, 28)]

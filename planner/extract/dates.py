@@ -318,8 +318,15 @@ def _year(match: re.Match[str]) -> int | None:
     if "y" in names and (year := match.group("y")):
         return int(year)
     if "yy" in names and (short := match.group("yy")):
-        return 2000 + int(short)
+        return _century(int(short))
     return None
+
+
+_PIVOT = 40  # a two-digit year past it is of the 1900s: "Rösebo 28/8-90" is 1990
+
+
+def _century(short: int) -> int:
+    return 1900 + short if short > _PIVOT else 2000 + short
 
 
 def _valid_day(day: int, month: int) -> bool:
@@ -341,7 +348,7 @@ def _number(m: re.Match[str], folded: str) -> DateMention | None:
         if m.group("sd2"):
             sd2, sm2 = int(m.group("sd2")), int(m.group("sm2"))
             return DateMention(start, end, "day", month, d1, None, sd2, sm2, None) if _valid_day(sd2, sm2) else None
-        year = int(m.group("sy")) if m.group("sy") else 2000 + int(m.group("syy")) if m.group("syy") else None
+        year = int(m.group("sy")) if m.group("sy") else _century(int(m.group("syy"))) if m.group("syy") else None
         if year is None and (_FRACTION_AFTER.match(folded, end)
                              or _PAGE_BEFORE.search(folded, max(0, start - 8), start)):
             return None  # "en tiondel (1/10) av", "Sid 2/8": a fraction, a page of a document
