@@ -1135,3 +1135,11 @@ def test_minutes_that_list_the_coming_meetings_name_the_first_as_the_next() -> N
 def test_a_two_digit_year_past_the_pivot_is_of_the_nineteen_hundreds(written: str, year: int) -> None:
     days = [m for m in find_dates(fold(f"Mötet hölls i Rösebo {written}\n")) if m.precision == "day"]
     assert [(m.year, m.month, m.day) for m in days] == [(year, 8, 28)]
+
+
+def test_a_paper_s_issue_days_are_no_meetings() -> None:
+    text = ("Årsprogram 2027\n\nTidningen I Halland, 2 nr:\nNr 1, utgivning 5 maj.\nNr2, utgivning 8 dec.\n\n"
+            "Protokoll styrelsemöte 2027-05-02\n\n§ 6 Bladets juninummer utdelas till hushållen inom "
+            "föreningens område tisdag 8 juni.\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert {kinds.get(day) for day in ("2027-05-05", "2027-12-08", "2027-06-08")} <= {None, "reference"}

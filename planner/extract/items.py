@@ -87,6 +87,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if _ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
+        return "reference", None  # "Nr 1, utgivning 5 maj", "juninummer utdelas … tisdag 8 juni": a paper's issue
     if _PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or _TERM_TURNS.search(doc.folded, s0, m.start):
         # "Den nya fullmäktigeperioden började 1.8.2021", "Enligt lagen börjar mandattiden för de fullmäktige som
         # väljs … 1.8.2021": when a term begins or ends; "valdagen … är 13.6.2021": the voters', no meeting
@@ -196,6 +198,8 @@ _PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inle
                            r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
 
 
+_ISSUE_OUT = re.compile(r"(?<![a-z])(?:utgivning(?:sdag|sdatum)?|utkommer|kommer\s{1,3}ut|utdelas|delas\s{1,3}ut)"
+                        r"(?![a-z])[^.\n]{0,60}$")
 _TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s{1,3}mandat(?:tid|period)(?:en)?"
                          r"|mandat(?:tid|period)(?:en)?\s{1,3}(?:borjar|inleds|startar|slutar|upphor)"
                          r"|valdag(?:en)?)(?![a-z])[^\n]{0,180}$")  # within its sentence ("15 § 1 mom. i …")
