@@ -1143,3 +1143,15 @@ def test_a_paper_s_issue_days_are_no_meetings() -> None:
             "föreningens område tisdag 8 juni.\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert {kinds.get(day) for day in ("2027-05-05", "2027-12-08", "2027-06-08")} <= {None, "reference"}
+
+
+def test_a_time_alone_on_the_line_below_a_date_is_that_date_s_time() -> None:
+    # A table flattened a cell a line: date, time, what happens.
+    text = ("Evenemang 2027\n\n17 mars\n\n14.00\n\nÅrsmöte i sockenstugan.\n\n11 maj\n\n9.00\n\nStäddag\n\n"
+            "25 maj\n\n18.30\n\nGränsträff med grannföreningen.\n")
+    starts = {i["date"]: i["start"] for i in extract(text)["items"]}
+    assert starts == {"2027-03-17": "14:00", "2027-05-11": "09:00", "2027-05-25": "18:30"}
+
+
+def test_a_lone_day_month_is_no_time() -> None:
+    assert [t.begin for t in find_times(fold("Styrelsen\n\n12.10\n\nMöte\n"))] == []

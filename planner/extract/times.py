@@ -37,6 +37,9 @@ _START_UNTIL = re.compile(
 _BETWEEN = re.compile(
     rf"m(?<![a-z]m)ellan\s{{1,3}}(?:(?P<kl>kl\.?|klockan)\s{{0,2}})?(?P<h1>{_H})(?:[.:](?P<m1>{_M}))?\s{{1,3}}och\s{{1,3}}"
     rf"(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h2>{_H})(?:[.:](?P<m2>{_M}))?(?![\d]|[.:]\d)")
+# "17 mars / 14.00 / Årsmöte …": a table flattened a cell a line; a time alone on its line whose minutes no month
+# has ("14.00", "18.30") is no date.
+_ALONE = re.compile(r"\n[ \t]{0,4}(?P<h1>[0-2]?\d)\.(?P<m1>00|1[3-9]|[2-5]\d)[ \t]*(?=\n|$)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
@@ -81,6 +84,9 @@ def find_times(folded: str) -> list[TimeMention]:
         begin, finish = _hm(m.group("h1"), m.group("m1")), _hm(m.group("h2"), m.group("m2"))
         if begin is not None and finish is not None and finish > begin:
             found.append(TimeMention(m.start(), m.end(), begin, finish))
+    for m in _ALONE.finditer(folded):
+        if (begin := _hm(m.group("h1"), m.group("m1"))) is not None:
+            found.append(TimeMention(m.start("h1"), m.end(), begin, None))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
