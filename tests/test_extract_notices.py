@@ -558,6 +558,8 @@ def test_a_report_under_a_heading_that_names_the_meeting_is_read_with_its_headin
      "behandla styrelsens förslag till representantskapets årssammanträde den 25 mars.\n", "2027-03-02"),
     ("Resultatet i kårvalet 2027\n\nRösterna har räknats.\n\nValfullmäktige 24 maj\n\nDen 24 maj sammanträder de "
      "nyvalda ledamöterna i fullmäktige för första gången. Mötet börjar klockan 18:00.\n", "2027-05-24"),
+    ("Valresultat 2027\n\nVad händer nu?\n\nLedamöterna tillträder på konstituerande fullmäktige – Konst-FUM – som "
+     "äger rum tisdag 11 maj 2027 i Markan.\n", "2027-05-11"),
 ])
 def test_news_of_the_body_s_meeting_to_come_names_its_next_meeting(text: str, day: str) -> None:
     assert [i["date"] for i in extract(text)["items"] if i["kind"] == "next_meeting"] == [day]

@@ -59,12 +59,15 @@ def _announced(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     lo, hi = max(s0, doc.paragraph_start(line)), min(s1, doc.paragraph_end(line))
     later = mentions_between(ctx, m.end, hi)
     hi = later[0].start if later else hi
-    return bool(_SITTING.search(doc.folded, lo, hi) and _TO_COME.search(doc.folded, lo, hi)
+    sitting = _SITTING.search(doc.folded, lo, hi) or cues.COUNCIL.search(doc.folded, lo, hi) \
+        and _TAKES_PLACE.search(doc.folded, lo, hi)  # "konstituerande fullmäktige … som äger rum tisdag 9 maj"
+    return bool(sitting and _TO_COME.search(doc.folded, lo, hi)
                 and not cues.HELD.search(doc.folded, lo, hi))
 
 
 # The body's own sitting ("sammanträdet", "sammanträder", "medlemsmötet"), not a conference or a party it holds.
 _SITTING = re.compile(r"(?:sammantr[a-z]{0,6}|m[aeiouyd]{1,2}te(?:t|n)?)(?![a-z])")
+_TAKES_PLACE = re.compile(r"(?<![a-z])(?:ager\s{1,3}rum|halls)(?![a-z])")
 _TO_COME = re.compile(r"(?<![a-z])(?:kommer|ska|skall|sammantrader|ager\s{1,3}rum)(?![a-z])")
 _HAS_BEFORE = re.compile(r"(?<![a-z])(?:har|hade)\s[^.]{0,60}$")
 _SUPINE_AFTER = re.compile(r"(?:\s{1,3}(?:19|20)\d\d)?\s{1,3}(?:[a-z]{2,12}\s{1,3})?[a-z]{3,}(?:at|it|tt)(?![a-z])")
