@@ -342,3 +342,10 @@ def test_an_association_s_season_programme_is_a_plan_of_its_year() -> None:
     assert result["doc_kind"] == "plan"
     assert [i["date"] for i in result["items"] if i["kind"] == "meeting"] == [
         "2027-08-22", "2027-09-11", "2027-09-25", "2028-02-04"]
+
+
+def test_dates_on_dash_bulleted_lines_are_days_each_not_a_range() -> None:
+    mentions = find_dates(fold("Förslag på sammanträdesdatum 2027:\n\n- 24 januari\n\n- 21 februari\n- 20 mars\n"))
+    assert [(m.day, m.month, m.end_day) for m in mentions] == [(24, 1, None), (21, 2, None), (20, 3, None)]
+    ranged = find_dates(fold("Konferensen pågår 24 januari – 26 januari och 3 mars\ntill 5 mars.\n"))
+    assert [(m.day, m.end_day) for m in ranged] == [(24, 26), (3, 5)]

@@ -37,7 +37,8 @@ class DateMention:
         return self.year is not None
 
 
-_SEP = r"\s{0,3}(?:[-–—](?:\s{0,2}till)?|till(?:\s{1,3}och\s{1,3}med)?|t\.\s?o\.\s?m\.?)\s{0,3}(?:den\s{1,3})?"
+_SEP = (r"(?:[ \t]{0,3}[-–—](?:\s{0,2}till)?|\s{0,3}(?:till(?:\s{1,3}och\s{1,3}med)?|t\.\s?o\.\s?m\.?))\s{0,3}"
+        r"(?:den\s{1,3})?")
 _DAY = r"(?P<{n}>\d\d?)(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?"  # "17:e", "27nd" (English ordinals too)
 _WORD = r"(?P<{n}>[jfmasond][a-z]{{2,10}})\.?"  # months all begin with one of these
 # A year across a blank line, or alone on the next line, heads what follows ("28 november\n\n2023\n30 januari").
@@ -64,7 +65,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"|(?:/|\s|-)(?P<sy>(?:19|20)\d\d)|[/-](?P<syy>\d\d)(?![\d/.:]))?(?![\d/]|\.\d\d?\.\d)"
         r"|\.(?P<dm>\d\d?)\.(?P<dy>(?:19|20)\d\d)(?!\d)"
         r"|(?::?[ae](?![a-z])|\.|(?:st|nd|rd|th)(?![a-z]))?(?:\s{1,3}of\s{1,3}|\s{0,6}|-(?=[jfmasond]))"
-        r"(?:" + _WORD.format(n="m1") + r"\s{0,3}"
+        # (a dash that begins a later line is its bullet, no range: "- 24 januari / - 21 februari")
+        r"(?:" + _WORD.format(n="m1") + r"(?:[ \t]{0,3}|\s{0,3}(?=till|t\.))"
         r"(?:" + _SEP + _DAY.format(n="d2") + r"\s{0,6}" + _WORD.format(n="m2") + r")?"
         r"|" + _SEP + _DAY.format(n="d2x") + r"\s{0,6}" + _WORD.format(n="m2x") + r")" + _YEAR +
         # "den 6-7/11", "6–7.11 2014": days of one month, the month given once after the last day
