@@ -1155,3 +1155,11 @@ def test_a_time_alone_on_the_line_below_a_date_is_that_date_s_time() -> None:
 
 def test_a_lone_day_month_is_no_time() -> None:
     assert [t.begin for t in find_times(fold("Styrelsen\n\n12.10\n\nMöte\n"))] == []
+
+
+def test_a_weekday_that_fits_only_years_away_is_a_slip_not_another_year() -> None:
+    # 28 July 2021 is a Wednesday; the nearest year where it is a Monday is 2025: the writer meant June.
+    text = ("Kallelse\n\nKommunfullmäktige sammanträder måndag den 28 juli klockan 13.00 i Folkets hus.\n\n"
+            "Kommunfullmäktige den 28 juni 2021\n")
+    meeting = extract(text)["meeting"]
+    assert meeting is not None and meeting["date"].startswith("2021-")

@@ -313,6 +313,10 @@ _LABEL_END = re.compile(r"(?<![a-z])(?<!viktiga )(?<!kommande )(?<!aktuella )(?<
                         r"(?<!nya )(?:dag|datum|sammantradesdatum|motesdatum)\s{0,3}:?\s{0,3}$")
 
 
+# A weekday that fits only years away is a slip of the writer ("måndag den 28 juli" for 28 juni), not another year.
+_WEEKDAY_REACH = 2
+
+
 def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], doc_year: int | None,
                 labelled: bool) -> Meeting | None:
     year = m.year
@@ -321,7 +325,7 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
             return None
         year = doc_year
         if m.weekday is not None:
-            year = weekday_year(m.month, m.day, m.weekday, doc_year) or doc_year
+            year = weekday_year(m.month, m.day, m.weekday, doc_year, span=_WEEKDAY_REACH) or doc_year
     date = safe_date(year, m.month, m.day)
     if date is None:
         return None
