@@ -569,3 +569,12 @@ def test_news_of_a_meeting_held_names_no_next_meeting() -> None:
     text = ("Nytt från styrelsen\n\nPublicerad 2027-03-05\n\nSammanträdet den 2 mars beslutade att anta "
             "verksamhetsplanen.\n")
     assert [i for i in extract(text)["items"] if i["kind"] == "next_meeting"] == []
+
+
+def test_a_deadline_reckoned_back_from_the_called_meeting_is_dated() -> None:
+    text = ("Årsmöte 2027\n\nKallelse till Årsmöte 28/3 kl 19:00 för alla medlemmar, plats klubbens lokal.\n\n"
+            "Obs. Motioner ska vara inkomna senast 4 veckor före årsmötet enligt föreningens stadgar.\n\n"
+            "Handlingar ska finnas tillgängliga senast en vecka innan årsmötet, dvs. 21 mars.\n")
+    items = extract(text)["items"]
+    assert [i["date"] for i in items if i["kind"] == "deadline"][:1] == ["2027-02-28"]
+    assert [i["date"] for i in items].count("2027-03-21") == 1  # "dvs. 21 mars": the text's own day, once

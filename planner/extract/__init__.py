@@ -50,7 +50,7 @@ from planner.extract.ocrwords import repair_text
 from planner.extract.orgs import BODY, find_org_body
 from planner.extract.pipetables import pipe_tables
 from planner.extract.plantimes import plan_time
-from planner.extract.relative import coming_days, held_on_named_day
+from planner.extract.relative import before_meeting, coming_days, held_on_named_day
 from planner.extract.resolve import SECTION_HEADING, YearContext, resolve
 from planner.extract.rowgrids import row_grid_tables
 from planner.extract.sentences import sentence_bounds, sentence_of
@@ -152,6 +152,11 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         coming = [DateMention(start, end, "day", day.month, day.day, day.year)
                   for day, start, end in coming_days(doc.folded, bounds, published)]
         content = sorted(content + coming, key=attrgetter("start")) if coming else content
+    if meeting is not None and doc_kind in (KALLELSE, NOTICE):
+        # "Motioner ska vara inkomna senast 4 veckor före årsmötet": the day reckoned back from the called meeting
+        ahead = [DateMention(start, end, "day", day.month, day.day, day.year)
+                 for day, start, end in before_meeting(doc.folded, meeting.date)]
+        content = sorted(content + ahead, key=attrgetter("start")) if ahead else content
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   bounds, ref, body)

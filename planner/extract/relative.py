@@ -83,3 +83,31 @@ def coming_days(folded: str, bounds: list[int], ref: dt.date) -> list[tuple[dt.d
             day = ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
         found.append((day, hit.start(), hit.end()))
     return found
+
+
+# "Motioner ska vara inkomna senast 4 veckor före årsmötet", "senast tio dagar innan stämman": a deadline reckoned
+# back from the meeting the text calls.
+_NUMBERS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9,
+            "tio": 10, "elva": 11, "tolv": 12, "fjorton": 14, "tjugo": 20, "trettio": 30}
+_UNITS = {"dag": 1, "dagar": 1, "vecka": 7, "veckor": 7}
+_BEFORE_MEETING = re.compile(r"s(?<![a-z]s)enast\s{1,3}(?P<n>\d{1,3}|" + "|".join(_NUMBERS) + r")\s{1,3}"
+                             r"(?P<u>dagar|dag|veckor|vecka)\s{1,3}(?:fore|innan)\s{1,3}(?P<what>[a-z]{4,30})(?![a-z])")
+
+
+def before_meeting(folded: str, meeting: dt.date) -> list[tuple[dt.date, int, int]]:
+    """The days "senast N dagar/veckor före mötet" names, reckoned from the meeting's day: (day, start, end)."""
+    if "senast" not in folded:
+        return []
+    found = []
+    for hit in _BEFORE_MEETING.finditer(folded):
+        if not cues.MEETING_OR_COUNCIL.search(hit.group("what")):
+            continue
+        if _OWN_DATE_AFTER.match(folded, hit.end()):
+            continue  # "senast fem veckor före årsmötet. (31 jan)": the text reckons the day itself
+        n = hit.group("n")
+        days = (int(n) if n.isdigit() else _NUMBERS[n]) * _UNITS[hit.group("u")]
+        found.append((meeting - dt.timedelta(days=days), hit.start(), hit.end()))
+    return found
+
+
+_OWN_DATE_AFTER = re.compile(r"[\s.,]{0,4}(?:\(|,|–|-|dvs\.?|det vill saga)\s{0,3}(?:den\s{1,3})?\d")
