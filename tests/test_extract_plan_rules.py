@@ -349,3 +349,19 @@ def test_dates_on_dash_bulleted_lines_are_days_each_not_a_range() -> None:
     assert [(m.day, m.month, m.end_day) for m in mentions] == [(24, 1, None), (21, 2, None), (20, 3, None)]
     ranged = find_dates(fold("Konferensen pågår 24 januari – 26 januari och 3 mars\ntill 5 mars.\n"))
     assert [(m.day, m.end_day) for m in ranged] == [(24, 26), (3, 5)]
+
+
+def test_weekday_led_day_month_dates_with_closing_stops_share_the_line_s_one_time() -> None:
+    text = ("Sammanträdesinformation 2027\n\nStadsstyrelsen sammanträden:\n"
+            "Tisdag 19.1., tisdag 2.2., tisdag 2.3., tisdag 23.3. och tisdag 13.4. kl. 15.00. Om ändringar "
+            "besluter ordföranden.\n")
+    rows = [(i["date"], i["start"]) for i in extract(text, "kasko_2027.txt")["items"] if i["kind"] == "meeting"]
+    assert rows == [(day, "15:00") for day in ("2027-01-19", "2027-02-02", "2027-03-02", "2027-03-23", "2027-04-13")]
+
+
+def test_the_one_time_of_a_line_of_dates_that_ocr_wrapped_is_every_date_s() -> None:
+    text = ("Sammantradesinformation 2027\n\nStadsstyrelsen sammantraden:\n\n"
+            "Tisdag 19.1., tisdag 2.2., tisdag 2.3., tisdag 23.3., tisdag 13.4., tisdag 11.5., tisdag 1.6.,\n"
+            "tisdag 15.6., tisdag 7.9. och tisdag 14.12. kl..15.00. Om andringar besluter ordforanden.\n")
+    starts = {i["start"] for i in extract(text, "kasko_2027.txt")["items"] if i["kind"] == "meeting"}
+    assert starts == {"15:00"}

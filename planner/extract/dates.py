@@ -207,11 +207,22 @@ def _padded_rows(folded: str) -> list[DateMention]:
     return rows if len(rows) >= 3 and _in_order(rows) else []
 
 
+# "Tisdag 23.1., tisdag 6.2., tisdag 6.3. … kl. 15.00": the Finland-Swedish day.month. with its closing full stop,
+# three or more on a line, whatever else the line says.
+_CLOSED_DM = re.compile(r"(?<![\w.,/:-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?=[,;]|\s|$)")
+
+
 def _dotted_runs(folded: str) -> list[DateMention]:
     found: list[DateMention] = []
     line_start = 0
     for line in folded.split("\n"):
-        if line.count(".") >= 3 and (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
+        closed = [DateMention(line_start + h.start("d"), line_start + h.end("m") + 1, "day", int(h.group("m")),
+                              int(h.group("d")), None)
+                  for h in _CLOSED_DM.finditer(line) if _valid_day(int(h.group("d")), int(h.group("m")))] \
+            if line.count(".") >= 6 else []
+        if len(closed) >= 3 and _in_order(closed):
+            found += closed
+        elif line.count(".") >= 3 and (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
             days = [DateMention(line_start + h.start("d"), line_start + h.end("m"), "day", int(h.group("m")),
                                 int(h.group("d")), None)
                     for h in hits if _valid_day(int(h.group("d")), int(h.group("m")))]

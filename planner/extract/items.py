@@ -11,7 +11,7 @@ from planner.extract import cues, wording
 from planner.extract.confidence import item_confidence
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
-from planner.extract.dockind import dateline, place_dateline
+from planner.extract.dockind import dateline, place_dateline, wrapped
 from planner.extract.history import told_as_past
 from planner.extract.next_cues import next_cue_owns
 from planner.extract.normalize import Doc
@@ -312,6 +312,9 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
             between = mentions_between(ctx, m.end, t.start)
             if (same_line and not between) or _clean_gap(ctx, m.end, t.start):
                 return t
+        elif t.start - m.end <= _LIST_REACH and _one_line(doc, doc.line_of(m.start), doc.line_of(t.start)) \
+                and _clean_gap(ctx, m.end, t.start):
+            return t  # "Tisdag 23.1., tisdag 6.2., … och tisdag 18.12. kl. 15.00": a line of dates, one time for all
     if i > 0:
         t = ctx.times[i - 1]
         t_line = doc.line_of(t.start)
@@ -332,6 +335,14 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
                 if not doc.folded[start:ctx.times[k].start].strip(" \t:").replace("tid", "").strip(" :"):
                     return ctx.times[k]
     return None
+
+
+_LIST_REACH = 400
+
+
+def _one_line(doc: Doc, first: int, last: int) -> bool:
+    """The same line of the page, or one that OCR or a PDF wrapped over the lines between."""
+    return all(wrapped(doc, index) for index in range(first + 1, last + 1))
 
 
 def _clean_gap(ctx: Context, start: int, end: int) -> bool:

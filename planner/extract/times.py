@@ -21,7 +21,7 @@ _RANGE_SEP = r"\s{0,2}(?:[-–—](?:\.(?=\d))?|~|till|ca\.?(?=\s))\s{0,2}"  # "
 # A transcript that lost the dash: "kl. 13.00 15.30" (a blank, then a second time with its minutes).
 _SPACED = rf"\s{{1,2}}(?={_H}[.:]{_M}(?![\d]|[.:/-]\d))"
 _KL = re.compile(
-    rf"kl(?<![a-z]kl)(?:ockan)?[.:]?\s{{0,2}}(?P<h1>{_H})(?:[.:,;]?(?P<m1>{_M}))?"  # "kl 1300" too
+    rf"kl(?<![a-z]kl)(?:ockan)?[.:]{{0,2}}\s{{0,2}}(?P<h1>{_H})(?:[.:,;]?(?P<m1>{_M}))?"  # "kl 1300" too
     rf"(?:(?:{_RANGE_SEP}|{_SPACED})(?:kl\.?\s{{0,2}}|ca\.?\s{{0,2}})?(?P<h2>{_H})(?:[.:,;-](?P<m2>{_M}))?)?(?![\d])")
 _BARE = re.compile(
     rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?)[.:](?P<m1>{_M}){_RANGE_SEP}(?:ca\.?\s{{0,2}})?(?P<h2>{_H})"
