@@ -1163,3 +1163,12 @@ def test_a_weekday_that_fits_only_years_away_is_a_slip_not_another_year() -> Non
             "Kommunfullmäktige den 28 juni 2021\n")
     meeting = extract(text)["meeting"]
     assert meeting is not None and meeting["date"].startswith("2021-")
+
+
+def test_the_letters_listed_under_anmalningar_are_no_meetings() -> None:
+    text = ("MINNESANTECKNINGAR 2027-04-07\n\nBeredningsgruppen\n\nÄrenden:\n\nAnmälningar\nHöjeåprojektet\n"
+            "2027-02-06 Ladugårdsmarken - tilläggsbeställning omprövning dikningsföretag\n"
+            "2027-02-16 Genarp ARV - Länsstyrelsen meddelande om slututbetalning\nArbetsutskottet\n"
+            "2027-02-11 Protokoll AU\n\nBeredningsgruppen beslutar\n- att lägga anmälningarna till handlingarna\n")
+    kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
+    assert {kinds.get(day) for day in ("2027-02-06", "2027-02-16", "2027-02-11")} <= {None, "reference"}

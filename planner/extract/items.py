@@ -133,6 +133,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
+    if (before := ctx.written or ctx.ref) is not None and r.first_day < before and _correspondence(ctx, line):
+        return "reference", None  # "Anmälningar / 2015-02-16 Genarp ARV - Länsstyrelsen meddelande …": letters in
     if ((before := ctx.written or ctx.ref) is not None and r.first_day < before
             or before is None and ctx.plan_lines and line not in ctx.plan_lines) and told_as_past(doc, m, s0):
         # "Laglighetsprövning av kommunstyrelsens beslut 12 maj 2014": decision history; on a plan page, "stads-
@@ -338,6 +340,28 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
 
 
 _LIST_REACH = 400
+# The agenda point that lists the letters and decisions come in since the last meeting, one dated row each.
+_CORRESPONDENCE = re.compile(r"[\s§\d.):*-]{0,8}(?:anmalningar|anmalningsarenden|delgivningar|meddelanden|inkomna"
+                             r"\s{1,3}skrivelser|skrivelser|delegationsbeslut|redovisning\s{1,3}av\s{1,3}delegationsbeslut"
+                             r"|inkommande\s{1,3}post|korrespondens)[\s:]*")
+_ROW_REACH = 15
+
+
+def _correspondence(ctx: Context, line: int) -> bool:
+    """A dated row under the minutes' "Anmälningar" (or "Delgivningar", "Meddelanden"), past the sub-headings and
+    the sibling rows between."""
+    doc = ctx.doc
+    if not doc.folded_line(line).lstrip(" \t•*-")[:1].isdigit():
+        return False
+    for index in range(line - 1, max(-1, line - _ROW_REACH), -1):
+        text = doc.folded_line(index)
+        if _CORRESPONDENCE.fullmatch(text):
+            return True
+        if not text.strip():
+            continue  # (OCR sets blank lines between the rows)
+        if len(text) > 90 or text.rstrip().endswith((".", ":")) and not text.strip()[:1].isdigit():
+            return False  # a paragraph: the list has ended
+    return False
 
 
 def _one_line(doc: Doc, first: int, last: int) -> bool:
