@@ -329,3 +329,9 @@ def test_a_past_weekday_with_its_date_after_it_is_dated_by_the_date() -> None:
     text = ("Årsmötet\n\n| söndags den 14 mars 2027 kunde vi hålla årsmöte utomhus . Inga motioner\nhade inkommit.\n\n"
             "Ny ordförande, Gary A, valdes på 1 år.\n")
     assert _handovers(text) == [("2027-03-14", "Gary A")]
+
+
+def test_a_chair_who_has_taken_office_told_as_a_cleft_sentence() -> None:
+    text = ("Byte av kommunstyrelsens ordförande\n\n1 december 2027 fick kommunen en ny ordförande för "
+            "kommunstyrelsen. Det är Eva Lind (S) som tillträtt, samtidigt som Per Holm (M) lämnat uppdraget.\n")
+    assert [(day, to) for day, to in _handovers(text)] == [("2027-12-01", "Eva Lind")]

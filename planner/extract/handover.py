@@ -105,7 +105,8 @@ ACTING = re.compile(r"t(?<![a-z]t)(?:janstgor|janstgjorde)\s{1,3}"
                     r"(?:(?:som\s{1,3})?(?:forste\s{1,3}|1:e\s{1,3})?vice\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde[n]?\s{1,3}(?=[a-z])")
 CLEFT_CHAIR = re.compile(r",?\s{1,3}som\s{1,3}(?:har\s{1,3}uppdraget\s{1,3}som\s{1,3}ordf|leder\s{1,3}"
                          r"(?:arbetet|styrelsen|motena|gruppen|natverket)|ar\s{1,3}ordf"
-                         r"|haller\s{1,3}i\s{1,3}(?:ordforande)?klubban)")  # "… är det X som håller i klubban"
+                         r"|haller\s{1,3}i\s{1,3}(?:ordforande)?klubban"  # "… är det X som håller i klubban"
+                         r"|(?:har\s{1,3})?tilltratt(?![a-z])|tilltrader(?![a-z]))")  # "Det är X som tillträtt"
 # "Kommunstyrelsens ordförande A (S) tackade för sig och hans post togs över av B (S)": B, after A.
 POST_TAKEN = re.compile(r"(?<![a-z])(?:post|uppdrag|roll|plats|klubba)(?:en|et|n)?\s{1,3}(?:togs|tas|har\s{1,3}tagits"
                         r"|kommer\s{1,3}att\s{1,3}tas)\s{1,3}[aeiouyd]{1,2}ver\s{1,3}av\s{1,3}(?=[a-z])")
@@ -126,7 +127,7 @@ UNNAMED = "ny ordförande"
 UNNAMED_NEW = re.compile(r"(?<![a-z])(?:valja|utse)\s{1,3}(?:en\s{1,3})?ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
                          r"|(?<![a-z])ny\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:(?:ska|skall|kan)\s{1,3})?"
                          r"(?:valjas|valjs|utses)(?![a-z])")
-_CLEFT_START = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}det\s{1,3}")
+_CLEFT_START = re.compile(r"(?<![a-z])(?:(?:ar|blir)\s{1,3}det|det\s{1,3}(?:ar|blir))\s{1,3}")
 SUCCEEDS = re.compile(r"e(?<![a-z]e)ftertr[aeiouyd]{1,2}d(?:er|de|t|a)\s{1,3}")  # "kommer att efterträda"
 # "föreslår att Magnus Berntsson (KD) går in som ordförande": the one who steps in, named before.
 # "… har vice ordförande Anna Ljungberg (C) klivit in som tillfällig ordförande".
