@@ -15,6 +15,7 @@ from planner.extract.dockind import dateline, place_dateline, wrapped
 from planner.extract.history import told_as_past
 from planner.extract.next_cues import next_cue_owns
 from planner.extract.normalize import Doc
+from planner.extract.not_events import ISSUE_OUT, PERIOD_TURNS, TERM_FROM, TERM_TURNS, correspondence
 from planner.extract.ocrwords import repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -77,7 +78,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if not m.end_day and (m.start - s0 <= 30 and wording.VALID_FROM.fullmatch(doc.folded, s0, m.start)
                           or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)
-                          or _TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)):
+                          or TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)):
         # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds; "… vilka personer som
         # ska ingå i kommunens nämnder och styrelser från den 1 januari 2019": from when a term runs
         return "reference", None
@@ -87,9 +88,9 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
-    if _ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
+    if ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
         return "reference", None  # "Nr 1, utgivning 5 maj", "juninummer utdelas … tisdag 8 juni": a paper's issue
-    if _PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or _TERM_TURNS.search(doc.folded, s0, m.start):
+    if PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or TERM_TURNS.search(doc.folded, s0, m.start):
         # "Den nya fullmäktigeperioden började 1.8.2021", "Enligt lagen börjar mandattiden för de fullmäktige som
         # väljs … 1.8.2021": when a term begins or ends; "valdagen … är 13.6.2021": the voters', no meeting
         return "reference", None
@@ -133,7 +134,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None
     if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
-    if (before := ctx.written or ctx.ref) is not None and r.first_day < before and _correspondence(ctx, line):
+    if (before := ctx.written or ctx.ref) is not None and r.first_day < before and correspondence(ctx.doc, line):
         return "reference", None  # "Anmälningar / 2015-02-16 Genarp ARV - Länsstyrelsen meddelande …": letters in
     if ((before := ctx.written or ctx.ref) is not None and r.first_day < before
             or before is None and ctx.plan_lines and line not in ctx.plan_lines) and told_as_past(doc, m, s0):
@@ -196,17 +197,6 @@ def _adjusters_place(ctx: Context, line: int) -> bool:
         and _line_has(ctx, above[0], cues.ADMIN)
 
 
-_PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inleds|startade|startar|slutade|slutar"
-                           r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
-
-
-_ISSUE_OUT = re.compile(r"(?<![a-z])(?:utgivning(?:sdag|sdatum)?|utkommer|kommer\s{1,3}ut|utdelas|delas\s{1,3}ut)"
-                        r"(?![a-z])[^.\n]{0,60}$")
-_TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s{1,3}mandat(?:tid|period)(?:en)?"
-                         r"|mandat(?:tid|period)(?:en)?\s{1,3}(?:borjar|inleds|startar|slutar|upphor)"
-                         r"|valdag(?:en)?)(?![a-z])[^\n]{0,180}$")  # within its sentence ("15 § 1 mom. i …")
-_TERM_FROM = re.compile(r"(?<![a-z])(?:inga|ingar|sitta|sitter|galla|galler|tjanstgora|tjanstgor)(?![a-z])"
-                        r"[^.\n]{0,40}?\sfran\s{1,3}(?:och\s{1,3}med\s{1,3})?(?:den\s{1,3})?$")
 _PARAGRAPH_AFTER = re.compile(r",?[ \t]{0,2}§[ \t]{0,2}\d")
 _BARE_FIELD = re.compile(r"\s{0,24}(?:plats och tid|tid och plats|datum och tid|tid|datum|plats)\s{0,3}:?\s{0,3}")
 
@@ -340,28 +330,7 @@ def time_for(ctx: Context, m: DateMention) -> TimeMention | None:
 
 
 _LIST_REACH = 400
-# The agenda point that lists the letters and decisions come in since the last meeting, one dated row each.
-_CORRESPONDENCE = re.compile(r"[\s§\d.):*-]{0,8}(?:anmalningar|anmalningsarenden|delgivningar|meddelanden|inkomna"
-                             r"\s{1,3}skrivelser|skrivelser|delegationsbeslut|redovisning\s{1,3}av\s{1,3}delegationsbeslut"
-                             r"|inkommande\s{1,3}post|korrespondens)[\s:]*")
-_ROW_REACH = 15
 
-
-def _correspondence(ctx: Context, line: int) -> bool:
-    """A dated row under the minutes' "Anmälningar" (or "Delgivningar", "Meddelanden"), past the sub-headings and
-    the sibling rows between."""
-    doc = ctx.doc
-    if not doc.folded_line(line).lstrip(" \t•*-")[:1].isdigit():
-        return False
-    for index in range(line - 1, max(-1, line - _ROW_REACH), -1):
-        text = doc.folded_line(index)
-        if _CORRESPONDENCE.fullmatch(text):
-            return True
-        if not text.strip():
-            continue  # (OCR sets blank lines between the rows)
-        if len(text) > 90 or text.rstrip().endswith((".", ":")) and not text.strip()[:1].isdigit():
-            return False  # a paragraph: the list has ended
-    return False
 
 
 def _one_line(doc: Doc, first: int, last: int) -> bool:

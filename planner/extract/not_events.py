@@ -1,0 +1,42 @@
+"""Dates that are no events of a calendar: when a term begins or ends, a paper's issue, the letters a protocol lists
+as come in since the last meeting."""
+
+from __future__ import annotations
+
+import re
+
+from planner.extract.normalize import Doc
+
+# "Den nya fullmäktigeperioden började 1.8.2021"
+PERIOD_TURNS = re.compile(r"period(?:en)?\s{1,3}(?:borjade|borjar|inleddes|inleds|startade|startar|slutade|slutar"
+                          r"|gick\s{1,3}ut|gar\s{1,3}ut|loper\s{1,3}ut)\s{1,3}(?:(?:den|pa|fran|i)\s{1,3})?$")
+
+
+ISSUE_OUT = re.compile(r"(?<![a-z])(?:utgivning(?:sdag|sdatum)?|utkommer|kommer\s{1,3}ut|utdelas|delas\s{1,3}ut)"
+                       r"(?![a-z])[^.\n]{0,60}$")
+TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s{1,3}mandat(?:tid|period)(?:en)?"
+                        r"|mandat(?:tid|period)(?:en)?\s{1,3}(?:borjar|inleds|startar|slutar|upphor)"
+                        r"|valdag(?:en)?)(?![a-z])[^\n]{0,180}$")  # within its sentence ("15 § 1 mom. i …")
+TERM_FROM = re.compile(r"(?<![a-z])(?:inga|ingar|sitta|sitter|galla|galler|tjanstgora|tjanstgor)(?![a-z])"
+                       r"[^.\n]{0,40}?\sfran\s{1,3}(?:och\s{1,3}med\s{1,3})?(?:den\s{1,3})?$")
+# The agenda point that lists the letters and decisions come in since the last meeting, one dated row each.
+_CORRESPONDENCE = re.compile(r"[\s§\d.):*-]{0,8}(?:anmalningar|anmalningsarenden|delgivningar|meddelanden|inkomna"
+                             r"\s{1,3}skrivelser|skrivelser|delegationsbeslut|redovisning\s{1,3}av\s{1,3}delegationsbeslut"
+                             r"|inkommande\s{1,3}post|korrespondens)[\s:]*")
+_ROW_REACH = 15
+
+
+def correspondence(doc: Doc, line: int) -> bool:
+    """A dated row under the minutes' "Anmälningar" (or "Delgivningar", "Meddelanden"), past the sub-headings and
+    the sibling rows between."""
+    if not doc.folded_line(line).lstrip(" \t•*-")[:1].isdigit():
+        return False
+    for index in range(line - 1, max(-1, line - _ROW_REACH), -1):
+        text = doc.folded_line(index)
+        if _CORRESPONDENCE.fullmatch(text):
+            return True
+        if not text.strip():
+            continue  # (OCR sets blank lines between the rows)
+        if len(text) > 90 or text.rstrip().endswith((".", ":")) and not text.strip()[:1].isdigit():
+            return False  # a paragraph: the list has ended
+    return False
