@@ -35,7 +35,8 @@ from planner.extract.cues import (
 from planner.extract.dates import DateMention
 from planner.extract.dockind import CALLS, dateline
 from planner.extract.front_matter import METADATA, front_matter_lines
-from planner.extract.normalize import MARKUP_TAG, Doc
+from planner.extract.meeting_place import TIME_IN_PLACE, location
+from planner.extract.normalize import Doc
 from planner.extract.opened_closed import opened_closed
 from planner.extract.orgs import BODY
 from planner.extract.programme import LOCATION_FIELD, TIME_FIELD, noun_starts, programme_hours
@@ -53,12 +54,7 @@ _INLINE_LABEL = re.compile(r"(?<![a-z])(?:sammantradesdatum|sammantradesdag|mote
                            r"(?:(?<=plats och tid )(?:[a-z0-9 .-]{2,30}?"
                            r"(?:,\s{1,3}|\s(?=(?:man|tis|ons|tors|fre|lor|son)dag))){1,2})?"
                            r"(?:(?:man|tis|ons|tors|fre|lor|son)dag(?:en)?\s{1,3})?(?:den\s{1,3})?$")
-PLACE = re.compile(r"^\s{0,24}(?:plats och tid|motesplats|plats|lokal)(?![a-z])\s{0,3}:?\s{0,3}")
 TIME_LABEL = re.compile(r"^\s{0,24}(?:tid|plats och tid|tid och plats|klockslag)(?![a-z])")
-# OCR's "kI"/"k1" too, glued to the place before it ("KommunhusetkI 08.30-11.45").
-_TIME_IN_PLACE = re.compile(r"[,;]?\s*(?:k[li1|]\.?\s*|klockan\s*)?\d{1,2}(?:[.:]\d{2})?\s*[-–]\s*\d{1,2}"
-                            r"(?:[.:]\d{2})?.*$"
-                            r"|[,;]?\s*(?:k[li1|]\.?|klockan)\s*\d.*$")
 TIME_LINE = re.compile(r"^\s{0,6}(?:tid(?![a-z])\s{0,3}:?\s{0,3})?(?:kl|\d)")
 TOP_LINES = 14
 
@@ -331,7 +327,7 @@ def _meeting_at(doc: Doc, m: DateMention, index: int, times: list[TimeMention], 
         return None
     # A page's front matter ("date: 2024-04-18 12:00 CET") gives when it was posted, not when the meeting began.
     start, end = (None, None) if index in front_matter_lines(doc) else _time_near(doc, index, m, times)
-    return Meeting(date, start, end, _location(doc, index), index, labelled, m.year is not None)
+    return Meeting(date, start, end, location(doc, index), index, labelled, m.year is not None)
 
 
 _CLOCK_BEFORE_DATE = re.compile(r"(?<![\d.:])(?:kl\.?\s{0,2}|klockan\s{1,2})?([0-2]?\d)[.:]([0-5]\d)\s{1,3}"
@@ -357,7 +353,7 @@ def _time_near(doc: Doc, index: int, m: DateMention, times: list[TimeMention]) -
             return found
     nxt = doc.next_nonblank(index)
     candidates = [nxt] if nxt is not None and TIME_LINE.match(doc.folded_line(nxt)) else []
-    if nxt is not None and not candidates and dateline(doc, index, [m]) and _TIME_IN_PLACE.search(doc.folded_line(nxt)):
+    if nxt is not None and not candidates and dateline(doc, index, [m]) and TIME_IN_PLACE.search(doc.folded_line(nxt)):
         candidates.append(nxt)  # "2019-01-30" alone, then "Faxepark, konferenslokal Europa, kl. 13:15 – 15:20"
     # A "Tid"/"Plats och tid" line elsewhere in the header block.
     for i in range(max(0, index - 3), min(len(doc.lines), index + 7)):
@@ -485,21 +481,3 @@ def _repeats(meeting: Meeting, mentions: list[DateMention], times: list[TimeMent
         i = bisect.bisect_left(starts, m.end)
         if i < len(times) and times[i].start - m.end <= 12:
             yield m, times[i]
-
-
-def _location(doc: Doc, index: int) -> str | None:
-    for i in range(max(0, index - 2), min(len(doc.lines), index + 6)):
-        folded = doc.folded_line(i)
-        m = PLACE.match(folded)
-        if m:
-            raw = doc.lines[i]
-            if "<" in raw:
-                raw = MARKUP_TAG.sub(lambda t: " " * len(t.group()), raw)
-            raw = raw[m.end():]
-            # The time is found on the folded line ("kI 13.3O" reads "kl 13.30") and cut from the original.
-            hit = _TIME_IN_PLACE.search(folded, m.end()) if len(folded) == len(doc.lines[i]) else None
-            value = (raw[:hit.start() - m.end()] if hit else _TIME_IN_PLACE.sub("", raw))
-            value = " ".join(value.split()).strip(" :,;\t")
-            if value:
-                return value[:120]
-    return None
