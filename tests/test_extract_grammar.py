@@ -1165,8 +1165,9 @@ def test_a_weekday_that_fits_only_years_away_is_a_slip_not_another_year() -> Non
     assert meeting is not None and meeting["date"].startswith("2021-")
 
 
-def test_the_letters_listed_under_anmalningar_are_no_meetings() -> None:
-    text = ("MINNESANTECKNINGAR 2027-04-07\n\nBeredningsgruppen\n\nÄrenden:\n\nAnmälningar\nHöjeåprojektet\n"
+@pytest.mark.parametrize("heading", ["Anmälningar", "Anméalningar"])  # OCR's é for ä, and an extra vowel
+def test_the_letters_listed_under_anmalningar_are_no_meetings(heading: str) -> None:
+    text = ("MINNESANTECKNINGAR 2027-04-07\n\nBeredningsgruppen\n\nÄrenden:\n\n" + heading + "\nHöjeåprojektet\n"
             "2027-02-06 Ladugårdsmarken - tilläggsbeställning omprövning dikningsföretag\n"
             "2027-02-16 Genarp ARV - Länsstyrelsen meddelande om slututbetalning\nArbetsutskottet\n"
             "2027-02-11 Protokoll AU\n\nBeredningsgruppen beslutar\n- att lägga anmälningarna till handlingarna\n")

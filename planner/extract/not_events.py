@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from planner.extract.fuzzy import words
 from planner.extract.normalize import Doc
 
 # "Den nya fullmäktigeperioden började 1.8.2021"
@@ -20,9 +21,11 @@ TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s
 TERM_FROM = re.compile(r"(?<![a-z])(?:inga|ingar|sitta|sitter|galla|galler|tjanstgora|tjanstgor)(?![a-z])"
                        r"[^.\n]{0,40}?\sfran\s{1,3}(?:och\s{1,3}med\s{1,3})?(?:den\s{1,3})?$")
 # The agenda point that lists the letters and decisions come in since the last meeting, one dated row each.
-_CORRESPONDENCE = re.compile(r"[\s§\d.):*-]{0,8}(?:anmalningar|anmalningsarenden|delgivningar|meddelanden|inkomna"
-                             r"\s{1,3}skrivelser|skrivelser|delegationsbeslut|redovisning\s{1,3}av\s{1,3}delegationsbeslut"
-                             r"|inkommande\s{1,3}post|korrespondens)[\s:]*")
+# (OCR-tolerant: "Anméalningar")
+_CORRESPONDENCE = re.compile(r"[\s§\d.):*-]{0,8}(?:" + words(
+    "anmälningar", "anmälningsärenden", "delgivningar", "meddelanden", "inkomna skrivelser", "skrivelser",
+    "delegationsbeslut", "redovisning av delegationsbeslut", "inkommande post", "korrespondens",
+    prefix=False, suffix="").pattern + r")[\s:]*")
 _ROW_REACH = 15
 
 
