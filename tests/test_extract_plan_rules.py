@@ -365,3 +365,10 @@ def test_the_one_time_of_a_line_of_dates_that_ocr_wrapped_is_every_date_s() -> N
             "tisdag 15.6., tisdag 7.9. och tisdag 14.12. kl..15.00. Om andringar besluter ordforanden.\n")
     starts = {i["start"] for i in extract(text, "kasko_2027.txt")["items"] if i["kind"] == "meeting"}
     assert starts == {"15:00"}
+
+
+def test_a_year_in_one_row_s_note_is_no_year_of_the_rows_below() -> None:
+    text = ("Klubbens program 2027\n\nJanuari\n12.01    Vårens program presenteras. Bilder från vårutfärden 2026\n"
+            "19.01    Anna Ek: Användning av mobiltelefonen\n26.01    Årsmöte\n")
+    days = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert days == ["2027-01-12", "2027-01-19", "2027-01-26"]

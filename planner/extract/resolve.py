@@ -50,6 +50,9 @@ class Resolved:
     weekday_ok: bool | None
 
 
+_DATE_LED = re.compile(r"[\s•*-]{0,6}[0-3]?\d[./][01]?\d\.?[ \t]")
+
+
 class YearContext:
     """Per-line years given by the text around a line: listed full dates and schedule headings."""
 
@@ -85,6 +88,9 @@ class YearContext:
         while colon > 0 and folded[colon - 1].isdigit() and (folded[colon + 1:colon + 2].isdigit()
                                                               or folded[colon + 1:colon + 2] in ("a", "e")):
             colon = folded.rfind(":", sentence_start, colon)  # a clock ("17:00") or an ordinal ("12:e"): before it
+        if colon > 0 and _DATE_LED.match(folded, self.doc.starts[self.doc.line_of(colon)]) \
+                and self.doc.line_of(colon) != line:
+            colon = -1  # "20.01    Caj Kortman: Användning …" over "27.01 Årsmöte": another row's colon
         if colon > 0:
             # "Utbildningsdagar 2018 för fullmäktiges ledamöter: 5 november och 10 december"; a list item's line above
             # ("- rambeslut om budget 2004\nUnderlag senast: 6 juni") is its own row and names no year for the label
