@@ -1173,3 +1173,11 @@ def test_the_letters_listed_under_anmalningar_are_no_meetings(heading: str) -> N
             "2027-02-11 Protokoll AU\n\nBeredningsgruppen beslutar\n- att lägga anmälningarna till handlingarna\n")
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert {kinds.get(day) for day in ("2027-02-06", "2027-02-16", "2027-02-11")} <= {None, "reference"}
+
+
+def test_an_agenda_titled_by_its_body_and_day_calls_that_meeting() -> None:
+    text = ("Styrelsen 26 oktober\n\nTid:     Kl 09.00-12.30, därefter lunch.\n\nPlats: Gästgifveriet, Söderåkra\n\n"
+            "Föredragningslista\n\n1. Sammanträdet öppnas\n\n2. Val av justerare\n\n15. Anmälningsärenden\n"
+            "A. Arbetsutskottets protokoll 271005\n")
+    meeting = extract(text, "styrelsen_2027_10.txt")["meeting"]
+    assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-10-26", "09:00", "12:30")

@@ -137,7 +137,9 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
                 continue  # a kallelse's account of last year's meeting ("Lördag 19 september 2020 hölls vårt årsmöte")
             # "21 augusti kommer vårt årsmöte hållas": the meeting a kallelse announces, its year the text's
             announced = called and not notice and m.year is None and _WILL_BE_HELD.match(doc.folded, m.end) is not None
-            if m.year is not None or m.weekday is not None or held or announced:
+            # "Styrelsen 26 oktober" as an agenda's title: the body and the day it is called for
+            titled = called and not notice and seen == 1 and _BODY_DAY_TITLE.fullmatch(doc.folded_line(index))
+            if m.year is not None or m.weekday is not None or held or announced or titled:
                 year = (_title_year(doc) or doc_year) if announced else doc_year  # "Årsmöte 2027 / 21 augusti …"
                 found = _meeting_at(doc, m, index, times, year, labelled=False)
                 if found:
@@ -183,6 +185,8 @@ def _title_year(doc: Doc) -> int | None:
 
 
 _YEAR_IN_TITLE = re.compile(r"(?<![\d-])(?:19|20)\d\d(?![\d-])")
+_BODY_DAY_TITLE = re.compile(r"[\s#*]{0,4}(?:" + BODY.pattern + r")[a-z]{0,4}[\s,:–-]{1,4}(?:den\s{1,3})?"
+                             r"[0-3]?\d\s{1,2}[a-z]{3,9}\.?\s*")
 _WILL_BE_HELD = re.compile(r"[ \t,]{1,3}(?:kommer|ska|skall)\s{1,3}(?:[a-z]{2,12}\s{1,3}){0,3}?(?:att\s{1,3})?"
                            r"(?:hallas|halla|aga\s{1,3}rum|genomforas)(?![a-z])"
                            r"|[ \t,]{1,3}(?:halls|ager\s{1,3}rum)(?![a-z])")
