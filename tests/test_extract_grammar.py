@@ -1181,3 +1181,15 @@ def test_an_agenda_titled_by_its_body_and_day_calls_that_meeting() -> None:
             "A. Arbetsutskottets protokoll 271005\n")
     meeting = extract(text, "styrelsen_2027_10.txt")["meeting"]
     assert (meeting["date"], meeting["start"], meeting["end"]) == ("2027-10-26", "09:00", "12:30")
+
+
+def test_a_date_written_year_month_day_with_stops_is_a_date() -> None:
+    days = [(m.year, m.month, m.day) for m in find_dates(fold("Datum:         2027.04.07\n"))]
+    assert days == [(2027, 4, 7)]
+    assert [m for m in find_dates(fold("Version 2027.04.07.1 av mallen")) if m.precision == "day"] == []
+
+
+def test_the_previous_minutes_dated_after_a_comma_are_history() -> None:
+    text = ("Protokoll styrelsemöte 2027-03-20\n\n§ 3\nGenomgång av föregående protokoll, 2027-01-16 som godkänns av "
+            "styrelsen.\n")
+    assert {i["kind"] for i in extract(text)["items"] if i["date"] == "2027-01-16"} <= {"reference"}

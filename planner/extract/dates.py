@@ -74,10 +74,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
         r"(?:(?:/|\s|-)(?P<ry>(?:19|20)\d\d)(?!\d))?(?![\d/])"
         ")"),
      "0123456789/.:-,"),
-    # "2024-03-21", the compact "20240321" of file names and stamps, and "2020 04 25" with blanks for the dashes.
+    # "2024-03-21", the compact "20240321" of file names and stamps, "2020 04 25" with blanks for the dashes and
+    # "2013.04.07" with stops.
     # One pattern per century: a literal start is searched for as a substring, much faster than a digit class.
-    ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>[- ]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
-    ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>[- ]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?!\d)"), "0123456789-"),
+    ("iso", re.compile(r"(?P<y>20\d\d)(?P<sep>[-. ]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d.]\d)"), "0123456789-"),
+    ("iso", re.compile(r"(?P<y>19\d\d)(?P<sep>[-. ]?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d.]\d)"), "0123456789-"),
     # "24-10-21" (Sammanfattning 24-10-21): the short ISO form, year first.
     # … and "Styrelsemötet 210527", the compact six-digit form of Swedish offices, year first (one scan for both).
     ("isoshort", re.compile(r"(?P<yy>[0-3]\d)(?:-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?![\d-]|[.,]\d)"

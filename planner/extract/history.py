@@ -15,7 +15,7 @@ from planner.extract.years import safe_date
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 # "Arbetsutskottets protokoll 117, 2019-10-03", "protokoll § 45 2019-10-03": the record's number before its day.
 # "Föregående mötesprotokoll från 2016-12-09 läggs till handlingarna": the previous minutes, a compound too.
-DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|[a-z]{0,16}protokoll(?:et)?"
+DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|[a-z]{0,16}protokoll(?:et)?,?"
                         r"(?:\s{1,3}(?:nr\.?\s{0,2}|§\s{0,2})?\d{1,4},?)?)"
                         r"\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?"
                         r"(?:\d{1,2}\s{1,2}[a-z]{3,9}\s{1,2}(?:19|20)\d\d\s{1,3}(?:och|samt)\s{1,3})?$")
