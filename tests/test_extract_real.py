@@ -64,8 +64,15 @@ FLOORS = {
     # texts), and the rules they showed (the day a news item's post names, "på måndag", a chair not yet named, a
     # protocol form's labels above its values, day.month rows, …) took the corpus of 456 to F1 0.960 / time 0.947 /
     # next 37 / handovers 49 / cancelled 64 (OCR 0.932 / 0.904 / 37 / 45 / 63); the floors sit just under.
-    "tests/data/real": (0.955, 0.94, 37, 49, 64, 0.72),
-    "tests/data/real ocr": (0.925, 0.90, 37, 45, 63, 0.65),
+    # Eight more blind batches (d, e, f, j, o, i, l, c; 2026-12-04; 192 texts), each scored once at first contact
+    # (F1 0.78 / 0.76 / 0.85 / 0.82 / 0.81 / 0.85 / 0.84 / 0.78 on the texts), pulled the corpus down to F1 0.945 /
+    # time 0.921 before the rules they showed; after them (day.month runs and programme rows, plan notes, the
+    # announced next meeting, paragraph-bounded sentences, chair wordings, …) the corpus of 648 stands at F1 0.943 /
+    # time 0.911 / title 0.694 / next 60 / handovers 74 / cancelled 86 (OCR 0.919 / 0.869 / 0.636 / 61 / 69 / 77), and
+    # the 456 texts of the start at 0.961 / 0.935 (were 0.961 / 0.933). The floors came down to just under that; the
+    # issue's 0.93 of the text holds.
+    "tests/data/real": (0.94, 0.905, 60, 74, 86, 0.69),
+    "tests/data/real ocr": (0.915, 0.865, 61, 69, 77, 0.63),
 }
 
 
