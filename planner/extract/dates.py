@@ -214,23 +214,30 @@ _CLOSED_DM = re.compile(r"(?<![\w.,/:-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?=[,;]
 
 
 def _dotted_runs(folded: str) -> list[DateMention]:
+    # One scan for the tokens of the whole text; only the lines that hold three or more are read again.
+    per_line: dict[int, int] = {}
+    for hit in _DOTTED_TOKEN.finditer(folded):
+        line_start = folded.rfind("\n", 0, hit.start()) + 1
+        per_line[line_start] = per_line.get(line_start, 0) + 1
     found: list[DateMention] = []
-    line_start = 0
-    for line in folded.split("\n"):
+    for line_start, count in per_line.items():
+        if count < 3:
+            continue
+        end = folded.find("\n", line_start)
+        line = folded[line_start:end if end != -1 else len(folded)]
         closed = [DateMention(line_start + h.start("d"), line_start + h.end("m") + 1, "day", int(h.group("m")),
                               int(h.group("d")), None)
                   for h in _CLOSED_DM.finditer(line) if _valid_day(int(h.group("d")), int(h.group("m")))] \
             if line.count(".") >= 6 else []
         if len(closed) >= 3 and _in_order(closed):
             found += closed
-        elif line.count(".") >= 3 and (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
+        elif (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
             days = [DateMention(line_start + h.start("d"), line_start + h.end("m"), "day", int(h.group("m")),
                                 int(h.group("d")), None)
                     for h in hits if _valid_day(int(h.group("d")), int(h.group("m")))]
             rest = _DOTTED_TOKEN.sub(" ", line)
             if len(days) == len(hits) and _RUN_REST.fullmatch(rest) and _in_order(days):
                 found += days
-        line_start += len(line) + 1
     return found
 
 

@@ -430,20 +430,22 @@ _IN_DATED_NOTE = re.compile(r"\([ \t]{0,2}\d{1,2}[./]\d{1,2}\.?[ \t]{1,3}$")
 # A heading that cancels the rows below it: "Inställda möten:", "INHIBERADE PROGRAM:", "Inställda sammanträden".
 _CANCEL_HEADING = re.compile(r"[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s{1,3}[a-z]{3,20}"
                              r"[ \t]{0,2}:?[ \t]*")
+_CANCEL_HEADING_LINE = re.compile(r"(?m)^[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s")
 _MONTH_HEADING = re.compile(r"[ \t*#]{0,4}(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
                             r"|november|december)(?:\s{1,3}(?:19|20)\d\d)?[ \t:]*")
 
 
 def _cancelled_rows(ctx: Context) -> set[int]:
     """The dated rows under a heading that cancels them, down past month headings to the first other line."""
-    rows = ctx.memo.get("cancelled rows")
+    rows = ctx.doc.memo.get("cancelled rows")
     if rows is None:
-        rows = ctx.memo["cancelled rows"] = set()
+        rows = ctx.doc.memo["cancelled rows"] = set()
         doc = ctx.doc
         if "inst" in doc.folded or "inhib" in doc.folded or "avlyst" in doc.folded:
             starts = set(ctx.mention_starts)
-            for index, line in enumerate(doc.lines):
-                if len(line) > 40 or not _CANCEL_HEADING.fullmatch(doc.folded_line(index)):
+            for hit in _CANCEL_HEADING_LINE.finditer(doc.folded):  # one scan for the headings, not one per line
+                index = doc.line_of(hit.start())
+                if len(doc.lines[index]) > 40 or not _CANCEL_HEADING.fullmatch(doc.folded_line(index)):
                     continue
                 for below in range(index + 1, len(doc.lines)):
                     text = doc.folded_line(below)
