@@ -578,3 +578,11 @@ def test_a_deadline_reckoned_back_from_the_called_meeting_is_dated() -> None:
     items = extract(text)["items"]
     assert [i["date"] for i in items if i["kind"] == "deadline"][:1] == ["2027-02-28"]
     assert [i["date"] for i in items].count("2027-03-21") == 1  # "dvs. 21 mars": the text's own day, once
+
+
+def test_a_moved_stamma_s_new_preliminary_day_is_not_cancelled() -> None:
+    # "flyttas fram – genomförs preliminärt 26 maj": the day it is held now, not the one moved from
+    text = ("Årsstämman flyttas fram – genomförs preliminärt 26 maj\n\nStyrelsen väljer att följa uppmaningen från "
+            "HSB. Nytt preliminärt datum för stämman är 26 maj.\n")
+    items = [i for i in extract(text, "brf_2027_03.txt")["items"] if i["date"] == "2027-05-26"]
+    assert [i.get("status") for i in items] == [None]

@@ -40,7 +40,9 @@ EXTRA = re.compile(r"(?<![a-z])extra(?:insatt|inkallat|inkallad)?[a-z]{0,2}[\s-]
 WITH_OTHERS = re.compile(r"\s{1,3}(?:med|mellan)\s{1,3}(?!oss(?![a-z]))[a-z]")
 # The new date of a moved meeting: "flyttat till den 25 april".
 MOVED_TO = re.compile(r"(?:till|istallet|i stallet)\s{1,3}(?:den\s{1,3})?$")
-NEW_DATE = re.compile(r"(?<![a-z])(?:(?<!kalla\s)till|istallet|i stallet|ersatts|nytt|ny)(?![a-z])")  # not "kalla till"
+# (not "kalla till"); "Årsstämman flyttas fram – genomförs preliminärt 26 maj": where it is held now
+NEW_DATE = re.compile(r"(?<![a-z])(?:(?<!kalla\s)till|istallet|i stallet|ersatts|nytt|ny|genomfors|halls|preliminart)"
+                      r"(?![a-z])")
 # The particle after what is cancelled: "… så ställs nätverksträffen i Täby den 17/3 in." (on folded text).
 CANCELLED_SPLIT = re.compile(r"s(?<![a-z]s)tall(?:s|es|des|ts)\s[^.\n!?]{1,120}?\sin(?=\s{0,2}[.!,;]|\s{0,2}$)", re.M)
 CANCELLED = words("inställt", "inställd", "ställs in", "ställts in", "ställdes in", "ställer in", "utgår", "flyttas",
