@@ -101,9 +101,9 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             continue
         by_date.setdefault(date, []).append(_item(date, h, confidence, line, doc.lines[line]))
     # News that dates the change no other way is dated by the page: unless another sentence already dated it.
-    named = {w for day in by_date.values() for item in day for w in fold(item["to"] or "").split() if len(w) > 2}
+    named = {w for day in by_date.values() for item in day for w in _name_words(item["to"])}
     for h in undated:
-        if not named & {w for w in fold(h.to_party or "").split() if len(w) > 2}:
+        if not named & _name_words(h.to_party):
             date = written.isoformat() if written else page_month or ""
             line = doc.line_of(h.start)
             day = by_date.setdefault(date, [])
@@ -245,13 +245,14 @@ def _starts_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) ->
 _HE_OR_SHE = re.compile(r"\s{0,3}(?:han|hon|hen)\s{1,3}")
 # "tillträder formellt den 1 juli": the verb right before its day ("tillträdde han under Mälartinget … den 10 maj"
 # names the occasion, whose day it is)
-_TOOK_OFFICE_ON = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?:\s{1,3}(?!under|vid|pa|i\s)"
-                             r"[a-z]{2,12}){0,2}\s{1,3}(?:den\s{1,3}|fran\s{1,3}(?:och\s{1,3}med\s{1,3})?)?$")
+_TAKES_OFFICE = r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)"
+_TOOK_OFFICE_ON = re.compile(_TAKES_OFFICE + r"(?:\s{1,3}(?!under|vid|pa|i\s)[a-z]{2,12}){0,2}\s{1,3}"
+                             r"(?:den\s{1,3}|fran\s{1,3}(?:och\s{1,3}med\s{1,3})?)?$")
 _NEW_OFFICE = re.compile(r"(?<![a-z])nya\s{1,3}(?:[a-z]{2,20}\s{1,3})?(?:styrelse|styrelsen|presidiet|ledningen)"
                          r"(?![a-z])")
 
 
-_TOOK_OFFICE = re.compile(r"(?<![a-z])(?:tilltradde|tilltrader|tilltrada|tilltratt)(?![a-z])")
+_TOOK_OFFICE = re.compile(_TAKES_OFFICE + r"(?![a-z])")
 
 
 _LEFT = re.compile(r"(?<![a-z])(?:slutade|avgick|lamnade|avsade|avgatt|slutat)(?![a-z])")

@@ -122,8 +122,7 @@ class Doc:
         """Where the paragraph of line `index` begins: after the blank line above it; with `heading`, at the heading
         standing alone above it ("Fullmäktigesammanträde" over "Torsdagen den 15 januari samlades …")."""
         lines = self.lines
-        while index > 0 and lines[index - 1].strip():
-            index -= 1
+        index = self._paragraphs()[index][0]
         if heading and index >= 2 and not lines[index - 1].strip() and (line := lines[index - 2].strip()) \
                 and len(line) < _HEADING_WIDTH and line[-1] not in ".:,;" \
                 and (index < 3 or not lines[index - 3].strip()):
@@ -132,10 +131,23 @@ class Doc:
 
     def paragraph_end(self, index: int) -> int:
         """Where the paragraph of line `index` ends: before the blank line below it."""
-        lines = self.lines
-        while index + 1 < len(lines) and lines[index + 1].strip():
-            index += 1
-        return self.starts[index] + len(lines[index])
+        last = self._paragraphs()[index][1]
+        return self.starts[last] + len(self.lines[last])
+
+    def _paragraphs(self) -> list[tuple[int, int]]:
+        """Each line's paragraph as (first line, last line), read once per document: the bounds are asked for many
+        lines, and a flattened PDF is one paragraph thousands of lines long."""
+        found = self.memo.get("paragraphs")
+        if found is None:
+            found = self.memo["paragraphs"] = []
+            first = 0
+            for index, line in enumerate(self.lines):
+                if not line.strip():
+                    found.extend((first, index - 1) for _ in range(first, index))
+                    found.append((index, index))  # a blank line is a paragraph of its own
+                    first = index + 1
+            found.extend((first, len(self.lines) - 1) for _ in range(first, len(self.lines)))
+        return found
 
     def folded_line(self, index: int) -> str:
         start = self.starts[index]
