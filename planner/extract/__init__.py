@@ -149,14 +149,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
     organization, body = find_org_body(doc)
     if doc_kind == NOTICE and published is not None:
         # "På måndag samlas det nya kommunfullmäktige" in news of Tuesday 23 October: Monday the 29th
-        coming = [DateMention(start, end, "day", day.month, day.day, day.year)
-                  for day, start, end in coming_days(doc.folded, bounds, published)]
-        content = sorted(content + coming, key=attrgetter("start")) if coming else content
+        content = _with_days(content, coming_days(doc.folded, bounds, published))
     if meeting is not None and doc_kind in (KALLELSE, NOTICE):
         # "Motioner ska vara inkomna senast 4 veckor före årsmötet": the day reckoned back from the called meeting
-        ahead = [DateMention(start, end, "day", day.month, day.day, day.year)
-                 for day, start, end in before_meeting(doc.folded, meeting.date)]
-        content = sorted(content + ahead, key=attrgetter("start")) if ahead else content
+        content = _with_days(content, before_meeting(doc.folded, meeting.date))
 
     ctx = Context(doc, content, [m.start for m in content], times, [t.start for t in times],
                   bounds, ref, body)
@@ -244,6 +240,14 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         "meeting": reported,
         "items": items,
     }
+
+
+def _with_days(content: list[DateMention], days: list[tuple[dt.date, int, int]]) -> list[DateMention]:
+    """The mentions with days the text names without writing them ("på måndag", "senast 4 veckor före"), in order."""
+    if not days:
+        return content
+    named = [DateMention(start, end, "day", day.month, day.day, day.year) for day, start, end in days]
+    return sorted(content + named, key=attrgetter("start"))
 
 
 def _reported_meeting(items: list[dict[str, Any]], published: dt.date | None) -> dict[str, Any] | None:
