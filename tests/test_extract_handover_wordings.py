@@ -335,3 +335,31 @@ def test_a_chair_who_has_taken_office_told_as_a_cleft_sentence() -> None:
     text = ("Byte av kommunstyrelsens ordförande\n\n1 december 2027 fick kommunen en ny ordförande för "
             "kommunstyrelsen. Det är Eva Lind (S) som tillträtt, samtidigt som Per Holm (M) lämnat uppdraget.\n")
     assert [(day, to) for day, to in _handovers(text)] == [("2027-12-01", "Eva Lind")]
+
+
+def test_two_chairs_of_two_bodies_elected_on_one_day_are_two_changes() -> None:
+    text = ("Nytt styre i regionen\n\nPå regionfullmäktige den 14 oktober 2027 blev det klart vem som leder.\n\n"
+            "Anna Berg (M) valdes till ordförande för regionstyrelsen, Per Ek (C) till vice ordförande. "
+            "Karin Holm (L) blev utsedd till ordförande för regionfullmäktige.\n")
+    assert sorted((day, to.split(" (")[0]) for day, to in _handovers(text)) == [("2027-10-14", "Anna Berg"),
+                                                                                ("2027-10-14", "Karin Holm")]
+
+
+def test_one_change_told_twice_stays_one_handover() -> None:
+    # The municipality and its chair: one change of one body, its names joined.
+    text = ("Protokoll 2027-12-06\n\nÖrebro överlämnar i samband med mötet sitt ordförandeskap till Eskilstuna.\n\n"
+            "Anna Berg överlämnar ordförandeskapet för nätverket till Per Ek.\n")
+    assert len(_handovers(text)) == 1
+
+
+def test_the_chair_of_the_meeting_is_no_new_chair_of_the_association() -> None:
+    text = ("Årsmöte\n\nFöreningen höll årsmöte den 4 februari 2027.\n\nTill mötets ordförande valdes Eva Lind. "
+            "Per Ek valdes till sekreterare.\n\nNy ordförande är Per Holm.\n")
+    assert _handovers(text) == [("2027-02-04", "Per Holm")]
+
+
+def test_a_chair_called_re_elected_further_on_is_no_new_chair() -> None:
+    text = ("Förbundet har inlett mandatperioden\n\nPublicerad 15 april 2027\n\n"
+            "Vid förbundsstyrelsens sammanträde utsågs Anna Berg (M) till styrelseordförande för förbundet.\n\n"
+            "– Jag är hedrad över förtroendet, säger Anna Berg (M), omvald styrelseordförande.\n")
+    assert _handovers(text) == []

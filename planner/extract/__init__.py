@@ -469,7 +469,8 @@ def _merge(items: list[dict[str, Any]], meeting_date: str | None, meeting_start:
             continue
         if "-W" in date and _week_has_day(date, item["evidence"]["line"], line_days):
             continue  # "v 8 (22 feb-26 feb)", "Fredag 29 mars (v 13)": the week of a day the line gives
-        key = (kind, date, item["start"])
+        # (two chairs elected on one day, of the council and of the board, are two changes)
+        key = (kind, date, item["start"], item.get("to") if kind == "chair_handover" else None)
         if key in index:
             kept = index[key]
             kept["confidence"] = max(kept["confidence"], item["confidence"])

@@ -223,6 +223,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     for lo, hi in windows:
         found += [h for h in _find_in(folded, original, lo, hi)
                   if _a_change(folded, h) and (h.to_party or "").lower() not in _PRONOUNS]
+    again = _reelected_chairs(folded) if found else ""
+    found = [h for h in found if not again or not _named_in(h.to_party, again)]
     for m in INCOMING.finditer(folded) if any(map(folded.__contains__, _INCOMING_HINTS)) else ():
         if any(h.start <= m.start() < h.end + 40 for h in found):
             continue  # already read by a pattern in its window
@@ -277,7 +279,8 @@ _REELECTED = re.compile(r"(?<![a-z])(?:omvald[a-z]*|omval(?![a-z])|atervald[a-z]
 # "Till ordförande på årsmötet valdes NN" (but "… tog över ordförandeskapet enligt beslutet vid årsmötet" is a change).
 _CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:pa|vid)\s{1,3}"
                              r"(?:motet|arsmotet|stamman)(?![a-z])|for\s{1,3}(?:motet|dagens\s{1,3}mote|arsmotet|stamman|sammantradet"
-                             r"|(?:arsmotes|motes|stammo)?forhandlingarna)(?![a-z])|motesordforande|dagens\s{1,3}ordforande)")
+                             r"|(?:arsmotes|motes|stammo)?forhandlingarna)(?![a-z])|motesordforande|dagens\s{1,3}ordforande"
+                             r"|(?<![a-z])(?:motets|arsmotets|stammans|sammantradets)\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde)")
 
 
 _AS_CHAIR_AHEAD = re.compile(_AS_CHAIR)
@@ -293,6 +296,9 @@ def _giver_after(folded: str, original: str, pos: int) -> str | None:
     return name_after(original, after.end()) if after is not None else None
 
 
+_TWO_SENTENCES = re.compile(r"[a-z]\.\s")  # ("1. Val av ordförande för stämman." is one)
+
+
 def _a_change(folded: str, h: Handover) -> bool:
     """Not the same chair re-elected, nor the chair of the meeting: its line and the heading above it say so."""
     line_start = folded.rfind("\n", 0, h.start) + 1
@@ -305,9 +311,24 @@ def _a_change(folded: str, h: Handover) -> bool:
     if _REELECTED.search(folded, max(line_start, folded.rfind(". ", line_start, h.start) + 1),
                          line_end if stop == -1 else stop):
         return False  # in the sentence of the change
-    heading = folded[above:line_start].strip()  # the line above, past one blank line
+    heading = folded[above:line_start].strip()  # the line above, past one blank line (two sentences are no heading)
     return not (_CHAIRS_MEETING.search(folded, line_start, line_end)
-                or len(heading) < 80 and _CHAIRS_MEETING.search(heading))
+                or len(heading) < 80 and not _TWO_SENTENCES.search(heading) and _CHAIRS_MEETING.search(heading))
+
+
+# "… säger Ola Karlsson (M), omvald styrelseordförande": re-elected as chair, told apart from where the election is.
+_REELECTED_CHAIR = re.compile(_REELECTED.pattern
+                              + r"[a-z]*\s{1,3}(?:(?:som|till)\s{1,3})?[a-z]{0,12}ordf[a-z]{1,3}r[aeiouy]nde")
+
+
+def _reelected_chairs(folded: str) -> str:
+    """The text just before each "omvald ordförande": where the name of a chair who stays is written."""
+    return " ".join(folded[max(0, m.start() - 60):m.start()] for m in _REELECTED_CHAIR.finditer(folded))
+
+
+def _named_in(name: str | None, text: str) -> bool:
+    words = [w for w in fold(re.sub(r"\(.*?\)", " ", name or "")).split() if len(w) > 2]
+    return bool(words) and all(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) for w in words)
 
 
 def _may_match(pattern: re.Pattern[str], window: str) -> bool:

@@ -38,6 +38,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
     undated = []
     changes: set[int] = set()  # the days that date a handover: the next sentence's change may be the same one
     by_meeting: set[str] = set()  # the days a handover has only because the news reports that meeting
+    dated_in: dict[int, tuple[str, float]] = {}  # the first change each paragraph dates, by where it starts
+    bodies: dict[int, str | None] = {}  # the body each change's chair word names, by the item's id
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
@@ -88,18 +90,25 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
         elif (occasion := _occasion_above(ctx, resolved, s0)) is not None:
             date, confidence = occasion, 0.7  # "Presidentskifte 24 juni 2020" as the heading of the report
+        elif (paragraph := doc.paragraph_start(doc.line_of(h.start))) in dated_in:
+            # "X blev vald till ordförande för regionstyrelsen, … Y blev utsedd till ordförande för regionfullmäktige":
+            # the change the paragraph dated before, on the same day
+            date, confidence = dated_in[paragraph]
         elif written is not None or page_month is not None:
             undated.append(h)
             continue
         else:
             continue
         line = doc.line_of(h.start)
-        same = by_date.get(date, [])  # one change read by several patterns (their names joined)
-        if same:
+        dated_in.setdefault(doc.paragraph_start(line), (date, confidence))
+        body = _body_at(doc.folded, h)
+        same = [item for item in by_date.get(date, []) if bodies.get(id(item)) in (None, body) or body is None]
+        if same:  # one change read by several patterns (their names joined)
             same[0]["from"] = join_names(same[0]["from"], h.from_party)
             same[0]["to"] = join_names(same[0]["to"], h.to_party)
             continue
-        by_date.setdefault(date, []).append(_item(date, h, confidence, line, doc.lines[line]))
+        by_date.setdefault(date, []).append(item := _item(date, h, confidence, line, doc.lines[line]))
+        bodies[id(item)] = body
     # News that dates the change no other way is dated by the page: unless another sentence already dated it.
     named = {w for day in by_date.values() for item in day for w in _name_words(item["to"])}
     for h in undated:
@@ -221,6 +230,20 @@ def _took_office(ctx: Context, resolved: dict, consumed: set[int], s1: int) -> s
         if m.start < s1 + 400 and _TOOK_OFFICE.search(folded, s1, m.start):
             return resolved[id(m)].first_day.isoformat()
     return None
+
+
+# The body a chair word names in the clause of the change: "regionstyrelsens ordförande", "ordförande i den
+# fokusberedning", "till kommunfullmäktiges presidium valdes": two chairs of two bodies on one day are two changes.
+_BODY = re.compile(r"(fullmaktig|styrels|namnd|beredning|utskott|direktion)")
+_CLAUSE_END = re.compile(r"[.,;:!?\n]|\s(?:och|medan|samt)\s")
+
+
+def _body_at(folded: str, h: Handover) -> str | None:
+    lo = max(0, h.start - 60)
+    lo = max([m.end() for m in _CLAUSE_END.finditer(folded, lo, h.start)], default=lo)
+    end = _CLAUSE_END.search(folded, h.end, h.end + 45)
+    body = _BODY.search(folded, lo, end.start() if end else min(len(folded), h.end + 45))
+    return body.group(1) if body else None
 
 
 def _name_words(name: str | None) -> set[str]:
