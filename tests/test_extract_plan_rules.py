@@ -372,3 +372,47 @@ def test_a_year_in_one_row_s_note_is_no_year_of_the_rows_below() -> None:
             "19.01    Anna Ek: Användning av mobiltelefonen\n26.01    Årsmöte\n")
     days = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
     assert days == ["2027-01-12", "2027-01-19", "2027-01-26"]
+
+
+def test_a_calendar_of_day_month_rows_with_a_colon_and_a_note_gives_each_row_its_day() -> None:
+    # The Finland-Swedish day.month with no year, the year only in the sentence above the rows.
+    text = ("Möteskalender\n\nNämnden och styrelsen håller följande möten 2031:\n\nJanuari\n\n21.1: styrelsen\n\n"
+            "Februari\n\n3.2: nämnden\n\n11.2: styrelsen (bokslut)\n\nJuni\n\n1.6 seminarium\n\n15.6: nämnden\n")
+    days = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert days == ["2031-01-21", "2031-02-03", "2031-02-11", "2031-06-01", "2031-06-15"]
+
+
+def test_a_month_named_before_its_day_month_is_a_day_of_that_month() -> None:
+    text = "Nämnden\n\nMötesdagar 2031\n\n • februari 10.2.\n • mars 23.3.\n • november 16.11. budget\n"
+    days = [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert days == ["2031-02-10", "2031-03-23", "2031-11-16"]
+
+
+def test_numbered_sections_of_minutes_are_no_days() -> None:
+    text = ("Protokoll styrelsemöte 2031-05-04\n\n3.1 Kassören har fått veta att det finns en infopunkt\n"
+            "3.2 Insparken har fått ett bidrag\n3.3 Arbetsgruppen har avslutat sitt arbete\n"
+            "4.1 Punkten bordlades till nästa möte\n4.2 Styrelsen diskuterar öppettider\n")
+    assert [i for i in extract(text)["items"] if i["kind"] != "reference"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fullmäktiges mandatperiod är 1.8.2031 – 31.5.2035.",
+    "Ordförandens mandatperiod 1.6.2033-31.5.2035",
+    "Fullmäktiges mandattid är fyra år och den började 1.8.2031 och den slutar 31.5.2035.",
+])
+def test_a_term_of_office_in_day_month_year_dates_is_no_meeting(sentence: str) -> None:
+    text = f"Stadsfullmäktige\n\nMötesdagar 2032\n\n{sentence}\n\nMötena är öppna för allmänheten.\n"
+    assert [i for i in extract(text)["items"] if i["kind"] != "reference"] == []
+
+
+def test_calendar_rows_are_titled_by_their_body_not_by_the_next_month_s_heading() -> None:
+    text = ("Möteskalender\n\nNämnden och styrelsen håller följande möten 2031:\n\nJanuari\n\n21.1: styrelsen\n\n"
+            "Februari\n\n3.2: nämnden\n\n11.2: styrelsen (bokslut)\n\nJuni\n\n1.6 seminarium\n\n15.6: nämnden\n")
+    titles = [i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert titles == ["Styrelsens möte", "Nämndens sammanträde", "Styrelsens möte (bokslut)", "Seminarium",
+                      "Nämndens sammanträde"]
+
+
+def test_a_plan_s_rows_that_repeat_only_their_month_are_the_body_s_meetings() -> None:
+    text = "Nämnden\n\nMötesdagar 2031\n\n • februari 10.2.\n • mars 23.3.\n • november 16.11.\n"
+    assert {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"Nämndens sammanträde"}

@@ -7,34 +7,16 @@ Every pattern is a flat alternation with bounded repeats, so matching stays line
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import chain
 from operator import itemgetter
 
+from planner.extract.dotted_rows import dotted_rows
+from planner.extract.mention import DateMention
+from planner.extract.mention import valid_day as _valid_day
 from planner.extract.months import month_number, weekday_number
 
-
-@dataclass
-class DateMention:
-    start: int
-    end: int
-    precision: str  # "day", "month" or "week"
-    month: int = 0
-    day: int = 0
-    year: int | None = None
-    end_day: int | None = None
-    end_month: int | None = None
-    end_year: int | None = None
-    week: int = 0
-    end_week: int | None = None
-    weekday: int | None = None
-    month_meeting: bool = False
-    year_at_end: bool = False  # "17:e augusti t.o.m den 31:a december 2022": the year was written after the end
-    since: bool = False  # "sedan april": a month already begun, not a coming one
-
-    @property
-    def explicit_year(self) -> bool:
-        return self.year is not None
+__all__ = ["DateMention", "find_dates"]
 
 
 _SEP = (r"(?:[ \t]{0,3}[-–—](?:\s{0,2}till)?|\s{0,3}(?:till(?:\s{1,3}och\s{1,3}med)?|t\.\s?o\.\s?m\.?))\s{0,3}"
@@ -151,7 +133,7 @@ def find_dates(folded: str) -> list[DateMention]:
                 elif name == "number" and mention.precision == "day" and not mention.end_day:
                     more = _days_before(mention, folded)
                     candidates += [(d.start, -(d.end - d.start), _PRIORITY[name], d) for d in more]
-    candidates += [(d.start, -(d.end - d.start), len(_PATTERNS), d) for d in _dotted_rows(folded)]
+    candidates += [(d.start, -(d.end - d.start), len(_PATTERNS), d) for d in dotted_rows(folded)]
     candidates.sort(key=itemgetter(0, 1, 2))
     chosen: list[DateMention] = []
     last_end = -1
@@ -170,82 +152,12 @@ def find_dates(folded: str) -> list[DateMention]:
     return chosen
 
 
-# "Kommande styrelsemöten 2024 / 28.11 / 2025 / 15.2 / 18.3 / 25.3, även fullmäktigemöte": yearless day.month rows,
-# each leading its own line; a lone "1.2" is a number, three such rows or more are a list of days.
-_DOTTED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)(?=[ \t]*(?:,|\n|$|[ \t]\())")
-
-
-# "• 2.4. extra mötet har annulerats", "• 10.6 bokslut och ramar": a bullet's day.month with its note after it.
-_BULLETED_ROW = re.compile(r"\n[ \t]{0,4}[•*-][ \t]{1,3}(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?=[ \t]+[a-z])")
-# A programme's rows: "13.01    Vårens program presenteras", "03.02  Bingo": a zero-padded day.month leading each row
-# with its text after it (a section number "1.2 Bakgrund" is not padded); three rows or more, in the calendar's order.
-_PADDED_ROW = re.compile(r"\n[ \t•*-]{0,4}(?P<d>[0-3]\d)\.(?P<m>0[1-9]|1[0-2])\.?(?=[ \t]+[^\d\s])")
-# "22.1   12.2   4.3   25.3   6.5 (extrainsatt sammanträde)  13.5": yearless day.month runs, three or more a line
-# and nothing else on it but notes in brackets.
-_DOTTED_TOKEN = re.compile(r"(?<![\w.,/:-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.?(?![\w,/:-]|\.\d)")
-_RUN_REST = re.compile(r"[\s,;]*(?:\([^()\n]{0,40}\)[\s,;]*)*")
-
-
-def _dotted_rows(folded: str) -> list[DateMention]:
-    rows = []
-    for hit in chain(_DOTTED_ROW.finditer(folded), _BULLETED_ROW.finditer(folded)):
-        day, month = int(hit.group("d")), int(hit.group("m"))
-        if _valid_day(day, month):
-            rows.append(DateMention(hit.start("d"), hit.end("m"), "day", month, day, None))
-    rows = sorted(rows, key=lambda row: row.start) if len(rows) >= 3 else []
-    return rows + _padded_rows(folded) + _dotted_runs(folded)
-
-
-def _in_order(days: list[DateMention]) -> bool:
-    """Each day after the one before, a turn of the year allowed once: a schedule, not a list of numbers."""
-    turns = sum((b.month, b.day) < (a.month, a.day) for a, b in zip(days, days[1:], strict=False))
-    return turns <= 1
-
-
-def _padded_rows(folded: str) -> list[DateMention]:
-    rows = [DateMention(hit.start("d"), hit.end("m"), "day", int(hit.group("m")), int(hit.group("d")), None)
-            for hit in _PADDED_ROW.finditer(folded) if _valid_day(int(hit.group("d")), int(hit.group("m")))]
-    return rows if len(rows) >= 3 and _in_order(rows) else []
-
-
-# "Tisdag 23.1., tisdag 6.2., tisdag 6.3. … kl. 15.00": the Finland-Swedish day.month. with its closing full stop,
-# three or more on a line, whatever else the line says.
-_CLOSED_DM = re.compile(r"(?<![\w.,/:-])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?=[,;]|\s|$)")
-
-
-def _dotted_runs(folded: str) -> list[DateMention]:
-    # One scan for the tokens of the whole text; only the lines that hold three or more are read again.
-    per_line: dict[int, int] = {}
-    for hit in _DOTTED_TOKEN.finditer(folded):
-        line_start = folded.rfind("\n", 0, hit.start()) + 1
-        per_line[line_start] = per_line.get(line_start, 0) + 1
-    found: list[DateMention] = []
-    for line_start, count in per_line.items():
-        if count < 3:
-            continue
-        end = folded.find("\n", line_start)
-        line = folded[line_start:end if end != -1 else len(folded)]
-        closed = [DateMention(line_start + h.start("d"), line_start + h.end("m") + 1, "day", int(h.group("m")),
-                              int(h.group("d")), None)
-                  for h in _CLOSED_DM.finditer(line) if _valid_day(int(h.group("d")), int(h.group("m")))] \
-            if line.count(".") >= 6 else []
-        if len(closed) >= 3 and _in_order(closed):
-            found += closed
-        elif (hits := list(_DOTTED_TOKEN.finditer(line))) and len(hits) >= 3:
-            days = [DateMention(line_start + h.start("d"), line_start + h.end("m"), "day", int(h.group("m")),
-                                int(h.group("d")), None)
-                    for h in hits if _valid_day(int(h.group("d")), int(h.group("m")))]
-            rest = _DOTTED_TOKEN.sub(" ", line)
-            if len(days) == len(hits) and _RUN_REST.fullmatch(rest) and _in_order(days):
-                found += days
-    return found
-
-
 # "2025-01-01--2027-12-31", "2024-12-01 – 2025-01-31": a period written in ISO dates.
 _ISO_TAIL = re.compile(r"[ \t]{0,2}(?:-{1,2}|–|—|till)[ \t]{0,2}(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
                        r"(?!\d)")
 
 
+_DOTTED_TAIL = re.compile(r"(?:-{1,2}|–|—)(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\d)")
 _ISO_DAY_TAIL = re.compile(r"[ \t]?(?:–|—|--)[ \t]?(?P<d>[0-3]?\d)(?![\d:\-/]|[.:]\d)")
 
 
@@ -264,8 +176,25 @@ def _iso_ranges(chosen: list[DateMention], folded: str) -> list[DateMention]:
                 and mention.day < int(day.group("d")) and _valid_day(int(day.group("d")), mention.month):
             mention = replace(mention, end=day.end(), end_year=mention.year, end_month=mention.month,
                               end_day=int(day.group("d")))  # "2019-03-14—15"
+        elif mention.year and not mention.end_day and (hit := _DOTTED_TAIL.match(folded, mention.end)) is not None \
+                and _valid_day(int(hit.group("d")), int(hit.group("m"))) \
+                and (int(hit.group("y")), int(hit.group("m")), int(hit.group("d"))) \
+                > (mention.year, mention.month, mention.day):  # "1.6.2023-31.5.2025": the dash hides the end
+            mention = replace(mention, end=hit.end(), end_year=int(hit.group("y")), end_month=int(hit.group("m")),
+                              end_day=int(hit.group("d")))
+        elif result and _dated_pair(result[-1], mention, folded):
+            # "1.8.2021 – 31.5.2025", "17.8.2020–20.8.2020": two whole dates joined by a dash are one period
+            first = result.pop()
+            mention = replace(first, end=mention.end, end_year=mention.year, end_month=mention.month,
+                              end_day=mention.day)
         result.append(mention)
     return result
+
+
+def _dated_pair(first: DateMention, second: DateMention, folded: str) -> bool:
+    return bool(first.year and second.year and first.precision == second.precision == "day" and not first.end_day
+                and not second.end_day and folded[first.end:second.start].strip(" \t") in ("-", "--", "–", "—")
+                and (second.year, second.month, second.day) > (first.year, first.month, first.day))
 
 
 def _cell_then_month(match: re.Match[str], folded: str) -> bool:
@@ -348,10 +277,6 @@ _PIVOT = 40  # a two-digit year past it is of the 1900s: "Rösebo 28/8-90" is 19
 
 def _century(short: int) -> int:
     return 1900 + short if short > _PIVOT else 2000 + short
-
-
-def _valid_day(day: int, month: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
 
 
 _PAGE_BEFORE = re.compile(r"(?<![a-z])(?:sid|sida|sidan|s\.|page|blad)\.?[ \t]{0,2}$")

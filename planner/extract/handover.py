@@ -317,12 +317,15 @@ def _a_change(folded: str, h: Handover) -> bool:
 
 
 # "… säger Ola Karlsson (M), omvald styrelseordförande": re-elected as chair, told apart from where the election is.
-_REELECTED_CHAIR = re.compile(_REELECTED.pattern
-                              + r"[a-z]*\s{1,3}(?:(?:som|till)\s{1,3})?[a-z]{0,12}ordf[a-z]{1,3}r[aeiouy]nde")
+_REELECTED_CHAIR = re.compile(r"(?<![a-z])(?:omval|atervald|valdes\s{1,3}om)[a-z]*\s{1,3}(?:(?:som|till)\s{1,3})?"
+                              r"[a-z]{0,12}ordf[a-z]{1,3}r[aeiouy]nde")
+_REELECTED_HINTS = ("omval", "atervald", "valdes om")
 
 
 def _reelected_chairs(folded: str) -> str:
     """The text just before each "omvald ordförande": where the name of a chair who stays is written."""
+    if not any(hint in folded for hint in _REELECTED_HINTS):
+        return ""
     return " ".join(folded[max(0, m.start() - 60):m.start()] for m in _REELECTED_CHAIR.finditer(folded))
 
 

@@ -24,6 +24,7 @@ from planner.extract.times import TimeMention
 from planner.extract.titles import body_meeting_title, tidy_title
 
 _DANGLING = re.compile(r"[\s,;:](?:[\s,;:]|och(?![a-zåäö]))*(?=[,.;:]|$)")
+_BODY_NOTE = re.compile(r"([^()]{3,40}?)\s{0,2}\(([^()]{2,40})\)?")
 _DEFAULT_TITLE = {"meeting": "Möte", "next_meeting": "Nästa möte", "deadline": "Deadline", "holiday": "Lov",
                   "reference": "Datum som nämns"}
 
@@ -202,7 +203,11 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
             # "Kommunstyrelsen kl 13.00: 19 januari, …": the line's own body, as a table's row names it; the line
             # below a row of a date and its body may say what meeting it is ("Seminarium")
             below = kind_below(ctx, line) if doc.folded[m.end:line_end].strip(" ,:–-") == fold(rest) else None
-            return f"{rest}: {below}" if below else rest
+            return f"{rest}: {below}" if below else body_meeting_title(rest, noun)
+        noted = _BODY_NOTE.fullmatch(rest)
+        if noted is not None and BODY.fullmatch(fold(noted.group(1))):
+            # "31.3: stadsstyrelsen (bokslut)": the row's own body, with its note
+            return f"{body_meeting_title(noted.group(1), noun)} ({noted.group(2)})"
         base = _section_body(ctx, line) or body_meeting_title(ctx.sections.get(line) or ctx.body, noun)
         return f"{base} ({rest})" if len(rest) >= 3 else base
     if kind == "deadline" and (clause := due_clause(ctx, m, lambda a, b: _clean_title(ctx, a, b, t))):
@@ -243,12 +248,16 @@ def title_for(ctx: Context, m: DateMention, t: TimeMention | None, kind: str) ->
     spans.append((s0, s1))
     for number, (a, b) in enumerate(spans):
         text = _clean_title(ctx, a, b, t)
+        if text and all(month_number(word) for word in re.findall(r"[a-z]+", fold(text))):
+            continue  # "februari 19.2. / mars 25.3.": the months the rows repeat, no title
         if len(text) >= (5 if number == 0 else 12):
             if kind == "meeting" and ctx.body and _PLAN_PHRASE.match(fold(text)):
                 # "Förslag till sammanträdestidpunkter för nämnden vårperioden 2019:" above the rows: each the
                 # body's meeting
                 return body_meeting_title(ctx.body, noun)
             return text
+    if kind == "meeting" and ctx.body:
+        return body_meeting_title(ctx.body, noun)  # a plan's date with no words of its own: the body's meeting
     return _DEFAULT_TITLE.get(kind, "Möte")
 
 

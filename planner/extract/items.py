@@ -15,7 +15,7 @@ from planner.extract.dockind import dateline, place_dateline, wrapped
 from planner.extract.history import told_as_past
 from planner.extract.next_cues import next_cue_owns
 from planner.extract.normalize import Doc
-from planner.extract.not_events import ISSUE_OUT, PERIOD_TURNS, TERM_FROM, TERM_TURNS, correspondence
+from planner.extract.not_events import ISSUE_OUT, PERIOD_TURNS, TERM_FROM, TERM_TURNS, TURNS_BEFORE, correspondence
 from planner.extract.ocrwords import repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -90,9 +90,12 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
     if ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
         return "reference", None  # "Nr 1, utgivning 5 maj", "juninummer utdelas … tisdag 8 juni": a paper's issue
-    if PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or TERM_TURNS.search(doc.folded, s0, m.start):
+    if PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or TERM_TURNS.search(doc.folded, s0, m.start) \
+            or TURNS_BEFORE.search(doc.folded, max(s0, m.start - 20), m.start) \
+            and ctx.sentence_has(s0, s1, cues.TERM):
         # "Den nya fullmäktigeperioden började 1.8.2021", "Enligt lagen börjar mandattiden för de fullmäktige som
-        # väljs … 1.8.2021": when a term begins or ends; "valdagen … är 13.6.2021": the voters', no meeting
+        # väljs … 1.8.2021": when a term begins or ends; "valdagen … är 13.6.2021": the voters', no meeting;
+        # "Fullmäktiges mandattid är fyra år och den började 1.8.2021 och den slutar 31.5.2025"
         return "reference", None
     if m.precision == "month" and place_dateline(doc, line, m) \
             and not doc.folded[m.end:doc.starts[line] + len(doc.lines[line])].strip(" ."):

@@ -18,6 +18,9 @@ ISSUE_OUT = re.compile(r"(?<![a-z])(?:utgivning(?:sdag|sdatum)?|utkommer|kommer\
 TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s{1,3}mandat(?:tid|period)(?:en)?"
                         r"|mandat(?:tid|period)(?:en)?\s{1,3}(?:borjar|inleds|startar|slutar|upphor)"
                         r"|valdag(?:en)?)(?![a-z])[^\n]{0,180}$")  # within its sentence ("15 § 1 mom. i …")
+# "… och den började 1.8.2021": a turn right before the date, in a sentence about a term.
+TURNS_BEFORE = re.compile(r"(?<![a-z])(?:borja(?:r|de)|slutar|slutade|upphor|upphorde|inleds|inleddes)[\s'’]{1,3}"
+                          r"(?:(?:den|pa|fran)\s{1,3})?$")
 TERM_FROM = re.compile(r"(?<![a-z])(?:inga|ingar|sitta|sitter|galla|galler|tjanstgora|tjanstgor)(?![a-z])"
                        r"[^.\n]{0,40}?\sfran\s{1,3}(?:och\s{1,3}med\s{1,3})?(?:den\s{1,3})?$")
 # The agenda point that lists the letters and decisions come in since the last meeting, one dated row each.

@@ -16,6 +16,7 @@ from planner.extract import cues
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
 from planner.extract.dockind import listed_lines
+from planner.extract.months import month_number
 from planner.extract.normalize import fold
 from planner.extract.table_items import body_heading
 
@@ -252,6 +253,7 @@ def kind_below(ctx: Context, line: int) -> str | None:
     text = doc.lines[below].strip()
     start = doc.starts[below]
     if not text or len(text) > _KIND_MAX or not text[0].isupper() or any(c.isdigit() or c in ":;=" for c in text) \
-            or mentions_between(ctx, start, start + len(doc.lines[below])) or body_heading(text):
+            or mentions_between(ctx, start, start + len(doc.lines[below])) or body_heading(text) \
+            or month_number(fold(text).rstrip(" .:")) is not None:  # the next month's heading ("Februari")
         return None
     return text.rstrip(".")
