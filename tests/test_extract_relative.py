@@ -18,6 +18,7 @@ THURSDAY = dt.date(2026, 1, 15)
     ("i måndags", dt.date(2026, 1, 12)),
     ("på söndagens", dt.date(2026, 1, 11)),
     ("i går", dt.date(2026, 1, 14)),
+    ("igår", dt.date(2026, 1, 14)),  # written as one word
     ("under gårdagens", dt.date(2026, 1, 14)),
     ("i dag", THURSDAY),
 ])
@@ -72,3 +73,21 @@ def test_a_coming_weekday_with_its_date_or_without_a_meeting_is_no_extra_day() -
     text = ("Nyheter\n\n2018-10-23 11:15\n\nPå måndag den 12 november samlas fullmäktige. "
             "Men på måndag ska förslaget i alla fall vara klart.\n")
     assert {i["date"] for i in extract(text)["items"] if i["kind"] != "reference"} == {"2018-11-12"}
+
+
+def test_news_that_the_annual_meeting_was_held_yesterday_written_as_one_word_dates_it() -> None:
+    text = ("Klubben har hållit årsmöte\n\n • 26/06/2031\n\nIgår kväll hölls klubbens årsmöte nere på "
+            "idrottsplatsen och närvarande var en trogen skara.\n")
+    assert extract(text)["meeting"]["date"] == "2031-06-25"
+
+
+def test_a_page_dated_only_by_the_month_of_its_file_name_reckons_no_yesterday() -> None:
+    # "Igår" counts from the day a page was written; a file named by a month gives no day to count from.
+    text = ("Per Ek\n\nAnna Berg (M) vald till ny ordförande för förbundet!\n\nPartierna tillbaka vid makten i "
+            "förbundet! Igår var 400 ombud samlade till kongress med förbundet i Stockholm. Efter höstens val 2030 "
+            "stärkte partierna sina positioner i kommuner och regioner. Ledamoten Anna Berg blev igår vald av "
+            "kongressen till ordförande i styrelsen, då även ett antal andra val förrättades. Själv blev jag vald "
+            "till ordförande för valutskottet på kongressen.\n\nIdag – på den nyvalda styrelsens första möte – "
+            "kommer ytterligare ett antal val att genomföras.\n")
+    result = extract(text, "nyhet_ny_ordforande_2031_03.txt")
+    assert "2031-02-28" not in [i["date"] for i in result["items"] if i["kind"] == "chair_handover"]

@@ -58,7 +58,9 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
         term_end = None if dated or term or not h.from_party else _term_end(ctx, resolved, h.from_party, s0)
         # "… valdes X till ny ordförande. Han tillträder uppdraget den 1 juli": the day the new chair begins
         starts = None if dated or term or term_end else _starts_office(ctx, resolved, consumed, s1)
-        relative = None if dated or term_end or starts else _relative_day(ctx, s0, s1, written or ctx.ref)
+        # ("igår" counts from a day the page or the meeting gives, never from a month its file name gives)
+        told = written or (meeting.date if meeting else None)
+        relative = None if dated or term_end or starts else _relative_day(ctx, s0, s1, told)
         if h.to_party == UNNAMED and not (dated or term or term_end or relative):
             continue  # "… för att välja en ny ordförande": to come, at a meeting the text gives no day for
         if dated:

@@ -18,7 +18,7 @@ _WEEKDAYS_AGO = {"mndgs": 0, "tsdgs": 1, "nsdgs": 2, "trsdgs": 3, "frdgs": 4, "l
 _DAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 # … and "På söndagens förbundsmöte valdes …", "Under torsdagen hade …": the definite weekday.
 _AGO = "|".join(kw(word) for word in (*(day + "s" for day in _DAYS), "går"))
-RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{1,3}(?P<w>" + _AGO + ")(?![a-z])"
+RELATIVE_DAY = re.compile(r"(?<![a-z])[i|l1]\s{0,3}(?P<w>" + _AGO + ")(?![a-z])"
                           r"|(?<![a-z])(?:pa|vid|under)\s{1,3}(?P<g>" + "|".join(map(kw, _DAYS)) + r")ens?(?![a-z])"
                           r"|(?<![a-z])(?P<today>i\s?dag)(?![a-z])"
                           r"|(?<![a-z])(?P<yday>" + kw("gårdagens") + "?)(?![a-z])")  # "under gårdagens möte"
@@ -47,7 +47,7 @@ def named_day(hit: re.Match[str], ref: dt.date) -> dt.date:
 def held_on_named_day(folded: str, bounds: list[int], ref: dt.date) -> tuple[dt.date, int] | None:
     """"Under torsdagen hade förbundets fullmäktige sammanträde": the meeting news reports, and where it is said.
     Its sentence says the meeting was held."""
-    if "dag" not in folded:  # every match names a day
+    if "dag" not in folded and "gar" not in folded:  # every match names a day, or "igår"
         return None
     for hit in RELATIVE_DAY.finditer(folded):
         if hit.group("today"):
