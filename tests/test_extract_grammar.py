@@ -1193,3 +1193,13 @@ def test_the_previous_minutes_dated_after_a_comma_are_history() -> None:
     text = ("Protokoll styrelsemöte 2027-03-20\n\n§ 3\nGenomgång av föregående protokoll, 2027-01-16 som godkänns av "
             "styrelsen.\n")
     assert {i["kind"] for i in extract(text)["items"] if i["date"] == "2027-01-16"} <= {"reference"}
+
+
+@pytest.mark.parametrize("text", ["prioriteras under verksamhetsåret 07/08", "styrelseledamot i kåren 06/07.",
+                                  "inför säsongen 10/11"])
+def test_a_pair_of_years_is_no_day(text: str) -> None:
+    assert find_dates(fold(text)) == []
+
+
+def test_a_day_written_like_a_pair_of_years_after_den_stays_a_day() -> None:
+    assert [(m.day, m.month) for m in find_dates(fold("mötet den 06/07 kl 18"))] == [(6, 7)]

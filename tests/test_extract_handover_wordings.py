@@ -363,3 +363,14 @@ def test_a_chair_called_re_elected_further_on_is_no_new_chair() -> None:
             "Vid förbundsstyrelsens sammanträde utsågs Anna Berg (M) till styrelseordförande för förbundet.\n\n"
             "– Jag är hedrad över förtroendet, säger Anna Berg (M), omvald styrelseordförande.\n")
     assert _handovers(text) == []
+
+
+def test_a_new_chair_of_a_compound_title_is_dated_by_the_day_the_new_term_starts() -> None:
+    # "ny kårordförande": the chair word glued to what it chairs; "från första juli" the day they take over,
+    # also in the photo caption, which is no meeting.
+    text = ("2031-04-03\n\nEva Lind ny kårordförande\n\nFrån och med första juli har kåren ny ledning. I veckan "
+            "valdes Eva Lind, 25 år, till att ta över efter Per Holm.\n\nEva Lind är ny kårordförande från första "
+            "juli. Bild: Per Ek\n")
+    result = extract(text)
+    assert _handovers(text) == [("2031-07-01", "Eva Lind")]
+    assert [i for i in result["items"] if i["kind"] == "meeting"] == []

@@ -144,12 +144,28 @@ def find_dates(folded: str) -> list[DateMention]:
     if "flytt" in folded:
         chosen = [part for mention in chosen for part in _split_move(mention, folded)]
     chosen = _iso_ranges(chosen, folded)
+    if "/" in folded:
+        chosen = [mention for mention in chosen if not _year_pair(mention, folded)]
     for mention in chosen:
         if mention.precision == "day" and "dag" in folded[max(0, mention.start - 24):mention.start]:
             before = _WEEKDAY_BEFORE.search(folded, max(0, mention.start - 24), mention.start)
             if before:
                 mention.weekday = weekday_number(before.group(1))
     return chosen
+
+
+# "verksamhetsåret 07/08", "styrelseledamot 06/07": two years, the second the next, both written with two digits.
+_YEAR_PAIR = re.compile(r"(?P<a>\d\d)/(?P<b>\d\d)(?![\d/.:-])")
+_SEASON_BEFORE = re.compile(r"(?:ar|aret|arets|sasong|sasongen|termin|terminen|period|perioden)\s{1,3}$")
+
+
+def _year_pair(mention: DateMention, folded: str) -> bool:
+    pair = _YEAR_PAIR.fullmatch(folded, mention.start, mention.end)
+    if pair is None or mention.year or int(pair.group("b")) != int(pair.group("a")) + 1 \
+            or folded[max(0, mention.start - 4):mention.start] == "den ":
+        return False  # ("den 06/07": a day)
+    return pair.group("a")[0] == "0" or _SEASON_BEFORE.search(folded, max(0, mention.start - 20),
+                                                               mention.start) is not None
 
 
 # "2025-01-01--2027-12-31", "2024-12-01 – 2025-01-31": a period written in ISO dates.

@@ -73,6 +73,7 @@ _ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|v
           r"|nominerar|nomineras|nominerades|nominerad|nominerats|nominerat)")
 # "föreningsordförande", "förbundsordförande": a chair as a compound (an honorary or a meeting's chair is none)
 _COMPOUND = r"(?:(?!heders|motes|arsmotes|dagens|vice)[a-z]{3,20}[se])?"  # "fullmäktigeordförande" too
+_GLUED = r"(?:(?!heders|motes|arsmotes|dagens|vice)[a-z]{2,20})?"  # … and after "ny": "ny kårordförande"
 _AS_CHAIR = (r"\s{1,3}(?:till|som)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?(?:ny\s{1,3})?" + _COMPOUND
              + r"ordf(?:[a-z]{1,3}r[aeiouy]nde|\.)(?![a-z])"
              r"(?!\s{1,3}(?:for|i|pa|vid)\s{1,3}(?:dagens|detta|motet|mote|sammantradet|arsmotet|stamman))")
@@ -83,7 +84,8 @@ ELECTED_BEFORE = re.compile(r"(?<![a-z])(?:har\s{1,3}|blev\s{1,3}|blivit\s{1,3}|
 ELECTED_LISTED = re.compile(r"o(?<![a-z]o)rdf[a-z]{1,3}r[aeiouy]nde(?:,?\s{1,3}vald[^:\n]{0,30})?:\s{1,3}"
                             r"(?P<who>[a-z][a-z-]{1,20}(?:\s{1,3}[a-z][a-z-]{1,20}){0,2}),?\s{1,3}\(?nyval(?![a-z])")
 # "Den nya styrelsen består av Susanne Degerstedt ny ordförande, …": the name right before "ny ordförande".
-NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
+NAMED_NEW = re.compile(r"(?<=[a-z)])\s{1,3}(?:som\s{1,3})?(?:ny|nyvald)\s{1,3}" + _GLUED
+                       + r"ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])"
                        r"(?!\s{1,3}(?:ar|blir|for\s{1,3}(?:dagens|motet))(?![a-z]))")
 # "Till (ny) ordförande valdes Tomas Törnros", "Som ordförande valdes Anders Knape (M)": the inverted order.
 ELECTED_INVERTED = re.compile(r"(?:t(?<![a-z]t)ill|s(?<![a-z]s)om)\s{1,3}(?:ny\s{1,3})?(?:[a-z]{1,25}s\s{1,3})?"
@@ -193,7 +195,7 @@ class Handover:
 # Windows open only where a chairmanship word occurs, not at every "ordförande" in a list of names.
 # The literal "ordf" leads so that the regex engine skips ahead by substring search.
 _ANCHOR = re.compile(r"ordf(?P<word>[a-z]{1,3}r[aeiouy]nde(?:skap|post|klubb))?")
-_NEW_BEFORE = re.compile(r"(?<![a-z])nya?\s{1,3}$")
+_NEW_BEFORE = re.compile(r"(?<![a-z])nya?\s{1,3}" + _GLUED + "$")  # "ny ordförande", "ny kårordförande"
 WINDOW = 200
 
 
@@ -201,7 +203,7 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     """Handovers, searched only in windows around chairmanship words so the scan stays cheap on long texts."""
     spans: list[tuple[int, int]] = []
     for anchor in _ANCHOR.finditer(folded):
-        new = _NEW_BEFORE.search(folded, max(0, anchor.start() - 6), anchor.start())
+        new = _NEW_BEFORE.search(folded, max(0, anchor.start() - 26), anchor.start())
         if new is not None:  # "ny ordförande"
             spans.append((new.start(), anchor.start() + 4))
         elif anchor.group("word"):

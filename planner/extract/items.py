@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from planner.extract import cues, wording
+from planner.extract.cancelled import called_off, changes
 from planner.extract.confidence import item_confidence
 from planner.extract.context import Context, mentions_between
 from planner.extract.dates import DateMention
@@ -67,6 +68,10 @@ def next_meeting_lines(doc: Doc) -> dict[int, int]:
     return sections
 
 
+_FROM_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:fran|fr\.?\s?o\.?\s?m\.?|fran\s{1,3}och\s{1,3}med)\s{1,3}"
+                                r"(?:den\s{1,3})?$")
+
+
 def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) -> tuple[str, str | None]:
     """The item's kind and, for a next meeting, which cue said so."""
     doc = ctx.doc
@@ -78,9 +83,12 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
         return ("reference", None) if earlier else ("next_meeting", "month")
     if not m.end_day and (m.start - s0 <= 30 and wording.VALID_FROM.fullmatch(doc.folded, s0, m.start)
                           or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)
-                          or TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)):
+                          or TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)
+                          or _FROM_RIGHT_BEFORE.search(doc.folded, max(s0, m.start - 16), m.start)
+                          and cues.CHAIR_WORD.search(doc.folded, s0, s1)):
         # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds; "… vilka personer som
-        # ska ingå i kommunens nämnder och styrelser från den 1 januari 2019": from when a term runs
+        # ska ingå i kommunens nämnder och styrelser från den 1 januari 2019": from when a term runs; "X är ny
+        # ordförande från första juli": from when a chair leads
         return "reference", None
     if r.end_date and len(r.end_date) == 10 \
             and (dt.date.fromisoformat(r.end_date) - r.first_day).days > wording.LONGEST_EVENT:
@@ -135,7 +143,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if _near_has(ctx, m, line, cues.ADMIN) or cues.DIED.search(doc.folded, max(s0, m.start - 25), m.start) \
             or _adjusters_place(ctx, line) or _under_admin_label(ctx, line):
         return "reference", None
-    if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and _changes(ctx):
+    if cues.WAS_PLANNED.search(doc.folded, max(s0, m.start - 60), m.start) and changes(ctx):
         return "meeting", None  # "Årsmötet var planerat till den 14 maj", in a text about its move: the old date
     if (before := ctx.written or ctx.ref) is not None and r.first_day < before and correspondence(ctx.doc, line):
         return "reference", None  # "Anmälningar / 2015-02-16 Genarp ARV - Länsstyrelsen meddelande …": letters in
@@ -150,7 +158,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not_future and now is not None and (
             ctx.sentence_has(s0, s1, cues.PAST) or ctx.sentence_has(s0, s1, cues.PAST_FORM)
             or (now - r.first_day).days > 366 or wording.alone_on_line(doc, m, line)):
-        if (now - r.first_day).days <= 92 and _cancelled(ctx, m, s0, s1):
+        if (now - r.first_day).days <= 92 and called_off(ctx, m, s0, s1):
             return "meeting", None  # "Pubaftonen den 8 nov blev också inställd": the calendar's entry says so too
         return "reference", None
     heading = _list_heading(doc, line)
@@ -365,7 +373,7 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
     doc = ctx.doc
     t = time_for(ctx, m) if m.precision == "day" else None
     s0, s1 = sentence_of(ctx.bounds, m.start, len(doc.folded))
-    cancelled = kind in ("meeting", "next_meeting") and _cancelled(ctx, m, s0, s1)
+    cancelled = kind in ("meeting", "next_meeting") and called_off(ctx, m, s0, s1)
     status = "cancelled" if cancelled else None
     location = None
     if kind in ("meeting", "next_meeting"):
@@ -388,110 +396,3 @@ def build_item(ctx: Context, m: DateMention, r: Resolved, kind: str, cue: str | 
         item["status"] = status
     item["_title"] = (m, t)
     return item
-
-
-def _cancelled(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
-    """Cancelled or moved away from, unless this is the new date ("flyttas till den 25 april")."""
-    if _CANCELLED_AFTER.match(ctx.doc.folded, m.end):
-        return True  # "november 10:e 17:00 (inställt)": said of this date alone
-    if _planned_before_move(ctx, m, s0):
-        return True  # "Årsmötet som var planerat till den 17-18 mars är avlyst"
-    line = ctx.doc.line_of(m.start)
-    if line in _cancelled_rows(ctx):
-        return True  # "INHIBERADE PROGRAM: / 16.03 Swing it / … / April / 06.04 Besök på Fazers fabrik"
-    if line in ctx.plan_lines:  # "Tisdag 18 mars – inställt" under rows with no full stops: each row for itself
-        s0, s1 = ctx.doc.starts[line], ctx.doc.starts[line] + len(ctx.doc.lines[line])
-    if not ctx.sentence_has(s0, s1, cues.CANCELLED) and not ctx.sentence_has(s0, s1, cues.CANCELLED_SPLIT):
-        # "… sammanträden den 18 augusti och den 8 september ställs in. Samma sak sker med fullmäktiges möte den 24
-        # september": the sentence says the one before it again
-        if s0 > 0 and _SAME_AGAIN.match(ctx.doc.folded, s0):
-            p0, p1 = sentence_of(ctx.bounds, s0 - 1, len(ctx.doc.folded))
-            return ctx.sentence_has(p0, p1, cues.CANCELLED) and not cues.MOVED_TO.search(ctx.doc.folded, p0, p1)
-        return False
-    folded = ctx.doc.folded
-    cue = ctx.first_cue(s0, s1, cues.CANCELLED)
-    if cue is not None and ("(" in folded[max(s0, cue.start() - 2):cue.start()]
-                            or _IN_DATED_NOTE.search(folded, max(s0, cue.start() - 16), cue.start())):
-        return False  # the sentence's "(inställt)", "(3.6 inhiberat)" notes another date, one by one
-    if cue is not None and _AGENDA_ITEM_DROPPED.search(folded, max(s0, cue.start() - 40), cue.end()):
-        return False  # "Ärende nr 11 utgår och behandlas vid styrelsens sammanträde den 12 november": a point
-    if cue is not None and cue.end() <= m.start and (cues.NEW_DATE.search(folded, cue.end(), m.start)
-                                                     or cues.NEW_DATE.search(cue.group(0))):
-        return False  # "… flyttas. Nytt datum är den 23 juni": the cue names the new date
-    # A headline above the sentence ("Ändrade mötesdagar", no full stop) is no verb of it
-    para = folded.rfind("\n\n", s0, m.start)
-    own = para + 2 if para != -1 else s0
-    if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, own, m.start)
-                                                     or cues.PAST_FORM.search(folded, own, m.start)
-                                                     or cues.AFTER_IT.search(folded, max(m.end, cue.start() - 30),
-                                                                         cue.start())):
-        return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
-    return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
-
-
-_IN_DATED_NOTE = re.compile(r"\([ \t]{0,2}\d{1,2}[./]\d{1,2}\.?[ \t]{1,3}$")
-# A heading that cancels the rows below it: "Inställda möten:", "INHIBERADE PROGRAM:", "Inställda sammanträden".
-_CANCEL_HEADING = re.compile(r"[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s{1,3}[a-z]{3,20}"
-                             r"[ \t]{0,2}:?[ \t]*")
-_CANCEL_HEADING_LINE = re.compile(r"(?m)^[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s")
-_MONTH_HEADING = re.compile(r"[ \t*#]{0,4}(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober"
-                            r"|november|december)(?:\s{1,3}(?:19|20)\d\d)?[ \t:]*")
-
-
-def _cancelled_rows(ctx: Context) -> set[int]:
-    """The dated rows under a heading that cancels them, down past month headings to the first other line."""
-    rows = ctx.doc.memo.get("cancelled rows")
-    if rows is None:
-        rows = ctx.doc.memo["cancelled rows"] = set()
-        doc = ctx.doc
-        if "inst" in doc.folded or "inhib" in doc.folded or "avlyst" in doc.folded:
-            starts = set(ctx.mention_starts)
-            for hit in _CANCEL_HEADING_LINE.finditer(doc.folded):  # one scan for the headings, not one per line
-                index = doc.line_of(hit.start())
-                if len(doc.lines[index]) > 40 or not _CANCEL_HEADING.fullmatch(doc.folded_line(index)):
-                    continue
-                for below in range(index + 1, len(doc.lines)):
-                    text = doc.folded_line(below)
-                    lead = doc.starts[below] + len(text) - len(text.lstrip(" \t*•-"))
-                    if not text.strip() or _MONTH_HEADING.fullmatch(text):
-                        continue
-                    if lead not in starts:
-                        break  # a line not led by its date: the list has ended
-                    rows.add(below)
-    return rows
-
-
-_SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander)|detsamma\s{1,3}galler"
-                         r"|(?:det\s{1,3})?samma\s{1,3}galler)(?![a-z])")
-# "Ärende nr 11 utgår", "Punkt 7 utgår", "§ 12 utgår", "Frågan utgår": an agenda point dropped, the meeting stays.
-_AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
-                                  r"|§|paragraf(?:en)?)"
-                                  r"(?:\s{1,3}(?:nr\.?\s{0,2})?\d{1,3}(?:\s{0,2}(?:och|,|-)\s{0,2}\d{1,3})*)?\s{1,3}utg[aeiouyd]{1,2}r(?![a-z])")
-
-
-def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:
-    """In a text about a move or a cancellation, "… planerades tidigare att hållas den 13-14 juni" gives the date
-    moved away from, "… skulle ägt rum den 18 mars" the one called off."""
-    cue = cues.WAS_PLANNED.search(ctx.doc.folded, max(s0, m.start - 60), m.start)
-    if cue is None:
-        return False
-    between = mentions_between(ctx, cue.end(), m.start)
-    if between and cues.MOVED_TO.search(ctx.doc.folded, between[-1].end, m.start):
-        return False  # "… som var planerat till den 18 december flyttas till den 15 december": the 15th is the new one
-    return _changes(ctx)
-
-
-def _changes(ctx: Context) -> bool:
-    """The text moves or cancels a meeting somewhere."""
-    if "changes" not in ctx.memo:
-        ctx.memo["changes"] = bool(cues.MOVE_VERB.search(ctx.doc.folded) or cues.CANCELLED.search(ctx.doc.folded))
-    return ctx.memo["changes"]
-
-
-# A cancellation said of one date: "10:e 17:00 (inställt)", "7 maj – inställt".
-# Finland-Swedish writes "inhiberat" and "har annullerats" for a cancelled meeting.
-_CANCEL_NOTE = "installt|installd|installda|avlyst|avlysts|utgar|inhiberat|inhiberad|inhiberade|annullerat|annulerat"
-_CANCELLED_AFTER = re.compile(r"[ \t,]{0,3}(?:(?:kl\.?\s{0,2})?\d{1,2}[.:]\d\d(?:\s{0,2}[-–]\s{0,2}\d{1,2}[.:]\d\d)?)?"
-                              r"(?:[ \t]{0,3}(?:\(|[-–][ \t]{0,2})[ \t]{0,2}(?:" + _CANCEL_NOTE + r")(?![a-z])"
-                              # "(3.6 inhiberat)": the note closes the bracket the date opened
-                              r"|[ \t]{1,3}(?:" + _CANCEL_NOTE + r")[ \t]{0,2}\))")
