@@ -586,3 +586,17 @@ def test_a_moved_stamma_s_new_preliminary_day_is_not_cancelled() -> None:
             "HSB. Nytt preliminärt datum för stämman är 26 maj.\n")
     items = [i for i in extract(text, "brf_2027_03.txt")["items"] if i["date"] == "2027-05-26"]
     assert [i.get("status") for i in items] == [None]
+
+
+def test_three_meetings_moved_in_two_sentences_each_leave_their_old_day_cancelled() -> None:
+    # Each old day has its own "flyttas" right after it; "Det planerade sammanträdet" is the planned one, not one
+    # that decided; "de beslut som" is a noun and "de senaste dagarna" no deadline; how long the notice stands is
+    # no meeting.
+    text = ("Sammanträden flyttas\n\nPublicerad 2.3.2031 11:32\n\nMeddelandet är tillgängligt t.o.m. 28.4.2031 "
+            "23:59\n\nMed anledning av de beslut som regeringen tagit de senaste dagarna har ordföranden beslutat "
+            "meddela att styrelsesammanträdet den 10 mars flyttas till den 31 mars och fullmäktigesammanträdet den "
+            "17 mars flyttas till den 21 april. Det planerade styrelsesammanträdet den 7 april flyttas till den "
+            "28 april.\n")
+    items = {(i["date"], i.get("status")) for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert items == {("2031-03-10", "cancelled"), ("2031-03-31", None), ("2031-03-17", "cancelled"),
+                     ("2031-04-21", None), ("2031-04-07", "cancelled"), ("2031-04-28", None)}

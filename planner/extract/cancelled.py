@@ -31,6 +31,12 @@ def called_off(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return False
     folded = ctx.doc.folded
     cue = ctx.first_cue(s0, s1, cues.CANCELLED)
+    own_cue = cues.CANCELLED.search(folded, m.end, s1) \
+        if cue is not None and cue.start() < m.start and mentions_between(ctx, cue.end(), m.start) else None
+    if own_cue is not None and not mentions_between(ctx, m.end, own_cue.start()):
+        # "… sammanträdet den 10 mars flyttas till den 31 mars och fullmäktige den 17 mars flyttas till den 21
+        # april": each day's own verb, right after it
+        cue = own_cue
     if cue is not None and ("(" in folded[max(s0, cue.start() - 2):cue.start()]
                             or _IN_DATED_NOTE.search(folded, max(s0, cue.start() - 16), cue.start())):
         return False  # the sentence's "(inställt)", "(3.6 inhiberat)" notes another date, one by one
@@ -43,13 +49,21 @@ def called_off(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
     para = folded.rfind("\n\n", s0, m.start)
     own = para + 2 if para != -1 else s0
     if cue is not None and cue.start() >= m.end and (cues.HELD.search(folded, own, m.start)
-                                                     or cues.PAST_FORM.search(folded, own, m.start)
+                                                     or _past_verb(folded, own, m.start)
                                                      or cues.AFTER_IT.search(folded, max(m.end, cue.start() - 30),
                                                                          cue.start())):
         return False  # "Styrelsen fattade på sitt möte den 7 april beslut om att flytta …": the meeting that decided
     return not cues.MOVED_TO.search(folded, max(s0, m.start - 20), m.start)
 
 
+def _past_verb(folded: str, start: int, end: int) -> bool:
+    """A verb in the past before the day, not a participle after an article ("Det planerade sammanträdet den 7
+    april flyttas"): the meeting that decided, not the one moved."""
+    return any(not _ARTICLE_BEFORE.search(folded, max(0, hit.start() - 6), hit.start())
+               for hit in cues.PAST_FORM.finditer(folded, start, end))
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![a-z])(?:det|den|de)\s{1,2}$")
 _IN_DATED_NOTE = re.compile(r"\([ \t]{0,2}\d{1,2}[./]\d{1,2}\.?[ \t]{1,3}$")
 # A heading that cancels the rows below it: "Inställda möten:", "INHIBERADE PROGRAM:", "Inställda sammanträden".
 _CANCEL_HEADING = re.compile(r"[ \t*#]{0,4}(?:installda|inhiberade|avlysta|installt|inhiberat)\s{1,3}[a-z]{3,20}"

@@ -79,10 +79,12 @@ HANDOVER_EVENT = re.compile(r"(?:ordf[a-z]{1,3}r[aeiouy]nde|president|styrelse)s
 # "hölls" (was held) spelled out, OCR's "hdlls", "hdélls" and "hoells" too: kw()'s OCR-tolerant ö would also read
 # the present "hålls" (is held) as the past.
 HOLL = r"h(?:o|oe|do|d)ll"  # "höll" (hölls: HOLL + "s")
-HELD = re.compile(words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hade", "genomfördes", "genomförde",
-                        "ägde", "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs", "utsågs",
-                        "godkände", "godkändes", "tog", suffix=r"(?![a-z])").pattern
-                  + r"|(?<![a-z])(?:av)?" + HOLL + r"s?(?![a-z])")  # "höll", "hölls", "avhölls"
+# (kw()'s OCR-tolerant ö reads the noun "beslut" as "beslöt": the noun is no verb of a held meeting)
+HELD = re.compile(r"(?!beslut(?![a-z]))(?:"
+                  + words("valdes", "valde", "beslutade", "beslutades", "beslöt", "hade", "genomfördes", "genomförde",
+                          "ägde", "samlades", "träffades", "möttes", "sammanträdde", "i dag", "idag", "antogs",
+                          "utsågs", "godkände", "godkändes", "tog", suffix=r"(?![a-z])").pattern
+                  + r"|(?<![a-z])(?:av)?" + HOLL + r"s?(?![a-z]))")  # "höll", "hölls", "avhölls"
 # A sentence that gives the time of every meeting in a plan.
 PLAN_TIME = words("sammanträder", "sammanträdena", "sammanträdet", "mötena", "möten", "träffas", "samlas", "börjar",
                   "startar", "påbörjas", "påbörjar", "hålls", "hålles", "alla möten", "samtliga", "vanligtvis",
@@ -139,9 +141,11 @@ PAST_FORM = re.compile(
 # (a building, ground or demolition permit, "bygglov", "marklov", "rivningslov", is no holiday)
 HOLIDAY = re.compile(r"(?<![a-z])(?:(?!bygg|mark|rivn)[a-z]{2,7}[li1]ov(?:et|en)?|semester[a-z]{0,8}"
                      r"|jul-? och nyarshelg[a-z]*)(?![a-z])")
-DEADLINE_STRONG = words("senast", "deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
-                        "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa", "tillhanda",
-                        "ska vara inne", "ska vara klar", "förfaller")
+# ("de senaste dagarna", "senaste nytt": the adjective is no deadline; "senast den 5 maj" is)
+DEADLINE_STRONG = re.compile(words("deadline", "sista dag", "sista anmälningsdag", "sista svarsdag",
+                                   "sista inlämningsdag", "löper ut", "löpa ut", "går ut", "till handa", "tillhanda",
+                                   "ska vara inne", "ska vara klar", "förfaller").pattern
+                             + r"|(?<![a-z])s[aeiouy]n[aeiouy]st(?![aeiouy][a-z]?(?![a-z]))[a-z]{0,12}")
 # Meeting nouns also end compounds ("planeringskonferens", "heldagsmöte"), so no word-start anchor.
 # Branches are grouped by first letter so that the engine tries few of them at each position.
 MEETING = re.compile(

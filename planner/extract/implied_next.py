@@ -43,13 +43,18 @@ def implied_next(ctx: Context, items: list[dict[str, Any]], notice: bool) -> Non
             continue  # "Förbundsstyrelsen har på styrelsemöte den 3 februari 2024 beslutat …": a meeting held
         own = len(stem) >= 5 and stem in before and cues.MEETING.search(before) or cues.RESUMED.search(before) \
             or item["date"] == first_ahead and _by_generic_head(stem, before)  # no listed meeting before it
-        own = own or announced
+        own = (own and not _PAST_MEETING.search(before)) or announced
         if own or (cancelled and cues.MEETING.search(before)):
             if best is None or item["date"] < best["date"]:
                 best = item
     if best is not None:
         best["kind"] = "next_meeting"
         best["confidence"] = min(best["confidence"], 0.7)
+
+
+# "Styrelsen beslutade vid sitt senaste sammanträde att ändra detta till den 12-13 september": the meeting that
+# decided is a past one, its body's name no sign that the date is the body's own next meeting.
+_PAST_MEETING = re.compile(r"(?<![a-z])(?:senaste|forra|foregaende)\s{1,3}[a-z]{0,20}(?:mote|sammantrade)")
 
 
 def _announced(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:

@@ -16,7 +16,15 @@ from planner.extract.dockind import dateline, place_dateline, wrapped
 from planner.extract.history import told_as_past
 from planner.extract.next_cues import next_cue_owns
 from planner.extract.normalize import Doc
-from planner.extract.not_events import ISSUE_OUT, PERIOD_TURNS, TERM_FROM, TERM_TURNS, TURNS_BEFORE, correspondence
+from planner.extract.not_events import (
+    AVAILABLE_UNTIL,
+    ISSUE_OUT,
+    PERIOD_TURNS,
+    TERM_FROM,
+    TERM_TURNS,
+    TURNS_BEFORE,
+    correspondence,
+)
 from planner.extract.ocrwords import repair_text
 from planner.extract.resolve import Resolved
 from planner.extract.sentences import sentence_of
@@ -96,6 +104,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if AVAILABLE_UNTIL.search(doc.folded, max(s0, m.start - 40), m.start):
+        return "reference", None  # "Meddelandet är tillgängligt t.o.m. 28.4.2021": how long the page stands
     if ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
         return "reference", None  # "Nr 1, utgivning 5 maj", "juninummer utdelas … tisdag 8 juni": a paper's issue
     if PERIOD_TURNS.search(doc.folded, max(s0, m.start - 50), m.start) or TERM_TURNS.search(doc.folded, s0, m.start) \

@@ -18,6 +18,11 @@ ISSUE_OUT = re.compile(r"(?<![a-z])(?:utgivning(?:sdag|sdatum)?|utkommer|kommer\
 TERM_TURNS = re.compile(r"(?<![a-z])(?:(?:borjar|inleds|startar|slutar|upphor)\s{1,3}mandat(?:tid|period)(?:en)?"
                         r"|mandat(?:tid|period)(?:en)?\s{1,3}(?:borjar|inleds|startar|slutar|upphor)"
                         r"|valdag(?:en)?)(?![a-z])[^\n]{0,180}$")  # within its sentence ("15 § 1 mom. i …")
+# "Meddelandet är tillgängligt t.o.m. 28.4.2021", "Erbjudandet gäller till 30 juni": how long a page or an offer
+# stands, no event.
+AVAILABLE_UNTIL = re.compile(r"(?<![a-z])(?:tillganglig[a-z]{0,2}|synlig[a-z]{0,2}|giltig[a-z]{0,2}|galler|visas)"
+                             r"\s{1,3}(?:t\.?\s?o\.?\s?m\.?|till\s{1,3}och\s{1,3}med|fram\s{1,3}till|till|intill)"
+                             r"\s{1,3}(?:den\s{1,3})?$")
 # "… och den började 1.8.2021": a turn right before the date, in a sentence about a term.
 TURNS_BEFORE = re.compile(r"(?<![a-z])(?:borja(?:r|de)|slutar|slutade|upphor|upphorde|inleds|inleddes)[\s'’]{1,3}"
                           r"(?:(?:den|pa|fran)\s{1,3})?$")
