@@ -21,6 +21,9 @@ from planner.extract.normalize import fold
     ("Istället kommer Emma Ankargren i sin roll som vice ordförande att ta över ordförandeskapet fram till stämman.",
      None, "Emma Ankargren"),
     ("Efter Olles avgång har Eva Lind tillsatts som ordförande.", None, "Eva Lind"),
+    # the supine after "har": "har valt X till ny förbundsordförande"
+    ("Förbundet har valt Eva Lind till ny förbundsordförande under sin kongress. Hon efterträder Per Holm.", None,
+     "Eva Lind"),
     # The role first, the one who becomes it after "blir"; a vice chair so named is no new chair.
     ("Ordförande i kommunstyrelsen för 2020–2021 blir Mats Ekholm, med Sven Blomberg som personlig ersättare.", None,
      "Mats Ekholm"),

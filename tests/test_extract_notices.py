@@ -600,3 +600,9 @@ def test_three_meetings_moved_in_two_sentences_each_leave_their_old_day_cancelle
     items = {(i["date"], i.get("status")) for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert items == {("2031-03-10", "cancelled"), ("2031-03-31", None), ("2031-03-17", "cancelled"),
                      ("2031-04-21", None), ("2031-04-07", "cancelled"), ("2031-04-28", None)}
+
+
+def test_a_byline_that_prints_its_month_twice_gives_no_meeting_of_that_month() -> None:
+    text = ("Förbundet\n\nHär är frågorna på kongressen\n\nPublicerad 15 juni jun 2031\nFoto: Per Ek\n\n"
+            "Den 17–19 juni samlas 240 ombud från hela landet för att delta i kongressen.\n")
+    assert [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"] == ["2031-06-17"]

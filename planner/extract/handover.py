@@ -66,7 +66,7 @@ IS_FROM = re.compile(r"(?<![a-z])(?:ar|blir)\s{1,3}(?:(?:darfor|nu|numera|alltsa
                      r"(?:ny\s{1,3})?ordf[a-z]{1,3}r[aeiouy]nde(?![a-z])")
 # Elections: "Barbro Larsson valdes till avdelningens ordförande", "valdes Henrik Thureson till ordförande",
 # "Förbundsdirektionen har beslutat att välja Emma Feldman (M), Järfälla kommun som Ordförande".
-_ELECT = (r"(?:valdes|valjs|valts|vald|utsags|utses|utsetts|utsedd|valja|valde|valjer|utse|utsag|utser"
+_ELECT = (r"(?:valdes|valjs|valts|vald|valt|utsags|utses|utsetts|utsett|utsedd|valja|valde|valjer|utse|utsag|utser"
           r"|tillsatts|tillsattes|tillsatt"
           # a proposed or nominated chair: "Valberedningen föreslår Anders Sundström till ny ordförande"
           r"|foreslar|foreslas|foreslogs|foreslagits|foreslagen"

@@ -104,6 +104,9 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if m.precision == "month" and len(doc.lines[line]) < 100 \
+            and cues.PUBLISHED.match(doc.folded_line(line).lstrip(" |*-•")):
+        return "reference", None  # "Publicerad 15 juni jun 2022": the byline's month, as the page prints it twice
     if AVAILABLE_UNTIL.search(doc.folded, max(s0, m.start - 40), m.start):
         return "reference", None  # "Meddelandet är tillgängligt t.o.m. 28.4.2021": how long the page stands
     if ISSUE_OUT.search(doc.folded, max(s0, m.start - 80), m.start):
