@@ -154,7 +154,8 @@ _PROPOSE_WORDS = r"fores(?:lar|las|logs|lagits|lagen)|nominer(?:ar|as|ades|ad|at
 # A chair proposed or nominated, not yet elected (handover_items dates it by the meeting that will elect).
 PROPOSED = re.compile(r"(?<![a-z])(?:" + _PROPOSE_WORDS + r")(?![a-z])")
 _ELECT_NEAR_PARTS = tuple(re.compile(part) for part in (
-    r"val(?:des|js|ts|d|ja|de|jer)(?![a-z])", r"uts(?:ags|es|etts|edd|e|ag|er)(?![a-z])", r"tillsatt(?:s|es)?(?![a-z])",
+    r"val(?:des|js|ts|d|t|ja|de|jer)(?![a-z])", r"uts(?:ags|es|etts|ett|edd|e|ag|er)(?![a-z])",
+    r"tillsatt(?:s|es)?(?![a-z])",
     r"(?:" + _PROPOSE_WORDS + r")(?![a-z])",
     r"eftertr[aeiouyd]{1,2}d", r"(?:tog|togs|tagit)\s{1,3}[aeiouyd]{1,2}ver", r"tar\s{1,3}[aeiouyd]{1,2}ver\s{1,3}som"))
 _ELECT_NEAR_BEHIND = (re.compile(r"(?<=[aeiouyd])vert(?:og|a\s{1,3}uppdraget)"), re.compile(r"(?<=\s)in\s{1,3}som\s"))
