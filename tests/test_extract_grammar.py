@@ -1203,3 +1203,15 @@ def test_a_pair_of_years_is_no_day(text: str) -> None:
 
 def test_a_day_written_like_a_pair_of_years_after_den_stays_a_day() -> None:
     assert [(m.day, m.month) for m in find_dates(fold("mötet den 06/07 kl 18"))] == [(6, 7)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tid: 18.30", ("18:30", None)), ("Tid 13-17", ("13:00", "17:00")), ("Tid: 18:10", ("18:10", None)),
+])
+def test_a_time_after_its_label(text: str, expected: tuple) -> None:
+    assert [(t.begin, t.finish) for t in find_times(fold(text))] == [expected]
+
+
+@pytest.mark.parametrize("text", ["under tid 3 år", "Tid 2 timmar"])
+def test_a_number_after_tid_that_is_no_clock_time(text: str) -> None:
+    assert find_times(fold(text)) == []

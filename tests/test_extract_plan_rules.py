@@ -416,3 +416,11 @@ def test_calendar_rows_are_titled_by_their_body_not_by_the_next_month_s_heading(
 def test_a_plan_s_rows_that_repeat_only_their_month_are_the_body_s_meetings() -> None:
     text = "Nämnden\n\nMötesdagar 2031\n\n • februari 10.2.\n • mars 23.3.\n • november 16.11.\n"
     assert {i["title"] for i in extract(text)["items"] if i["kind"] == "meeting"} == {"Nämndens sammanträde"}
+
+
+@pytest.mark.parametrize("time_line", ["Tid: 18.30", "Tisdagar kl 18.30, sammanträdesrummet\n\n(Ändringar kan ske)"])
+def test_a_section_s_time_line_above_its_rows_times_each_row(time_line: str) -> None:
+    text = (f"Sammanträdesdagar 2031\n\nKommunfullmäktige\n\nPlats: Stadshuset, aulan\n{time_line}\n\n24 februari\n"
+            "26 mars\n27 april\n15 juni\n")
+    starts = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
+    assert starts == {"2031-02-24": "18:30", "2031-03-26": "18:30", "2031-04-27": "18:30", "2031-06-15": "18:30"}

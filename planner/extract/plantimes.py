@@ -39,10 +39,14 @@ def plan_time(ctx: Context, items: list[dict[str, Any]]) -> None:
         # "… sammanträder klockan 18.30 följande datum:" with the list in the same sentence (no blank line before it)
         colon = doc.folded.find(":", t.end, s1)
         own_end = colon if colon != -1 and doc.folded.find("\n", colon, s1) != -1 else s1
+        own_end = min(own_end, doc.paragraph_end(line))  # ("Tisdagar kl 08.30 …", a blank line, then the rows)
         rows_end = _rows_below(ctx, line) if own_end > doc.starts[line] + len(doc.lines[line]) else None
         if rows_end is not None:  # "… klockan 18.00\n10 januari\n7 februari": the line heads the list below it
             own_end = doc.starts[line] + len(doc.lines[line])
-        if (PLAN_TIME.search(doc.folded, s0, own_end) or _alone_below_rows(ctx, line)) and bisect.bisect_left(
+        alone = _TIME_ALONE.fullmatch(doc.folded_line(line)) is not None
+        # ("Tid: 18.30" alone on its line, right above the rows or right below them)
+        if (PLAN_TIME.search(doc.folded, s0, own_end) or _WEEKDAYS.search(doc.folded, s0, t.start)
+                or alone and (rows_end is not None or _alone_below_rows(ctx, line))) and bisect.bisect_left(
                 ctx.mention_starts, own_end) == bisect.bisect_left(ctx.mention_starts, s0):
             if not shared or shared[-1][0] != line:  # "… börjar 09:30. Tvådagarssammanträde … 09:00 dag 2": the first
                 shared.append((line, t, rows_end))
@@ -83,6 +87,8 @@ def _heading_above(ctx: Context, line: int) -> str:
     return ctx.doc.folded_line(index) if index != line else ""
 
 
+# "Tisdagar kl 08.30, Kommunledningskontorets sammanträdesrum": the weekday the body sits on, each week.
+_WEEKDAYS = re.compile(r"(?<![a-z])(?:mandagar|tisdagar|onsdagar|torsdagar|fredagar)(?![a-z])")
 # "Kl. 13.00–16.00", "Tid: 18.00": a line that holds a time and nothing else.
 _TIME_ALONE = re.compile(r"\s{0,4}(?:(?:kl\.?|klockan|tid:?|tider:?)\s{0,3})?[0-9.:\s–-]{2,16}\s{0,4}")
 
@@ -90,7 +96,7 @@ _TIME_ALONE = re.compile(r"\s{0,4}(?:(?:kl\.?|klockan|tid:?|tider:?)\s{0,3})?[0-
 def _alone_below_rows(ctx: Context, line: int) -> bool:
     """A time alone on its line right below a plan's listed rows holds for them, as a line above them would."""
     above = ctx.doc.prev_nonblank(line, 1)
-    return bool(above) and above[0] in ctx.plan_lines and _TIME_ALONE.fullmatch(ctx.doc.folded_line(line)) is not None
+    return bool(above) and above[0] in ctx.plan_lines
 
 
 def _long_row(ctx: Context, item: dict[str, Any], line: int) -> bool:

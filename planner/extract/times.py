@@ -40,6 +40,7 @@ _BETWEEN = re.compile(
 # "17 mars / 14.00 / Årsmöte …": a table flattened a cell a line; a time alone on its line whose minutes no month
 # has ("14.00", "18.30") is no date.
 _ALONE = re.compile(r"\n[ \t]{0,4}(?P<h1>[0-2]?\d)\.(?P<m1>00|1[3-9]|[2-5]\d)[ \t]*(?=\n|$)")
+_TID = re.compile(r"t(?<![a-z]t)id(?:punkt)?[ \t]{0,2}:?[ \t]{0,3}(?=\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
 
@@ -89,6 +90,13 @@ def find_times(folded: str) -> list[TimeMention]:
             found.append(TimeMention(m.start("h1"), m.end(), begin, None))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
+    for m in _TID.finditer(folded) if "tid" in folded else ():  # "Tid: 18.30", "Tid 13-17": the label says a time comes
+        eol = folded.find("\n", m.end())
+        hit = _LOOSE.match(folded, m.end(), eol if eol != -1 else len(folded))
+        if hit is not None and (hit.group("m1") or hit.group("h2") and "-" in hit.group(0) or "–" in hit.group(0)):
+            read = loose_time(folded, m.end(), hit.end())
+            if read is not None:
+                found.append(TimeMention(m.end(), hit.end(), read[0], read[1]))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     result: list[TimeMention] = []
     for t in found:
