@@ -606,3 +606,10 @@ def test_a_byline_that_prints_its_month_twice_gives_no_meeting_of_that_month() -
     text = ("Förbundet\n\nHär är frågorna på kongressen\n\nPublicerad 15 juni jun 2031\nFoto: Per Ek\n\n"
             "Den 17–19 juni samlas 240 ombud från hela landet för att delta i kongressen.\n")
     assert [i["date"] for i in extract(text)["items"] if i["kind"] == "meeting"] == ["2031-06-17"]
+
+
+def test_a_page_s_machine_stamps_are_no_events_and_an_event_s_own_timestamp_gives_its_time() -> None:
+    text = ("Aktiviteter\n\nÅrsmöte\n  • 2031-02-17T15:00:00.0000000\nVälkomna till årsmötet i bygdegården.\n"
+            "- Läs mer\n- 2031-01-25T16:51:33.0000000+00:00\n")
+    meetings = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")]
+    assert meetings == [("2031-02-17", "15:00")]

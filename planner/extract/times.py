@@ -40,6 +40,7 @@ _BETWEEN = re.compile(
 # "17 mars / 14.00 / Årsmöte …": a table flattened a cell a line; a time alone on its line whose minutes no month
 # has ("14.00", "18.30") is no date.
 _ALONE = re.compile(r"\n[ \t]{0,4}(?P<h1>[0-2]?\d)\.(?P<m1>00|1[3-9]|[2-5]\d)[ \t]*(?=\n|$)")
+_ISO_CLOCK = re.compile(r"(?<=\d\dt)(?P<h1>[01]\d|2[0-3]):(?P<m1>[0-5]\d):00(?:\.\d{1,7})?")
 _TID = re.compile(r"t(?<![a-z]t)id(?:punkt)?[ \t]{0,2}:?[ \t]{0,3}(?=\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
@@ -90,6 +91,8 @@ def find_times(folded: str) -> list[TimeMention]:
             found.append(TimeMention(m.start("h1"), m.end(), begin, None))
     for m in _LUNCH.finditer(folded):
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
+    for m in _ISO_CLOCK.finditer(folded) if ":00" in folded else ():  # "2026-02-17T15:00:00.0000000"
+        found.append(TimeMention(m.start("h1"), m.end(), f"{m.group('h1')}:{m.group('m1')}", None))
     for m in _TID.finditer(folded) if "tid" in folded else ():  # "Tid: 18.30", "Tid 13-17": the label says a time comes
         eol = folded.find("\n", m.end())
         hit = _LOOSE.match(folded, m.end(), eol if eol != -1 else len(folded))
