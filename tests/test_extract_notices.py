@@ -609,7 +609,9 @@ def test_a_byline_that_prints_its_month_twice_gives_no_meeting_of_that_month() -
 
 
 def test_a_page_s_machine_stamps_are_no_events_and_an_event_s_own_timestamp_gives_its_time() -> None:
-    text = ("Aktiviteter\n\nÅrsmöte\n  • 2031-02-17T15:00:00.0000000\nVälkomna till årsmötet i bygdegården.\n"
-            "- Läs mer\n- 2031-01-25T16:51:33.0000000+00:00\n")
+    text = ("Poesi och litteratur.\nNu startar vi vår studiecirkel. Torsdagen den 12 februari 2031 kl. 10-12 och "
+            "varannan vecka.\n- Läs mer\n- 2031-01-25T16:51:33.0000000+00:00\nQuiz 20 feb\nDen 20 februari klockan "
+            "18.00 träffas vi på Trädgården.\n- Läs mer\n- 2031-01-22T10:50:39.0000000+00:00\nÅrsmöte\n"
+            "  • 2031-02-17T15:00:00.0000000\nVälkomna till årsmötet.\n")
     meetings = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")]
-    assert meetings == [("2031-02-17", "15:00")]
+    assert sorted(meetings) == [("2031-02-12", "10:00"), ("2031-02-17", "15:00"), ("2031-02-20", "18:00")]
