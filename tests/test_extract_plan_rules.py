@@ -424,3 +424,18 @@ def test_a_section_s_time_line_above_its_rows_times_each_row(time_line: str) -> 
             "26 mars\n27 april\n15 juni\n")
     starts = {i["date"]: i["start"] for i in extract(text)["items"] if i["kind"] == "meeting"}
     assert starts == {"2031-02-24": "18:30", "2031-03-26": "18:30", "2031-04-27": "18:30", "2031-06-15": "18:30"}
+
+
+def test_a_year_s_programme_by_month_gives_each_month_its_events_into_the_next_year() -> None:
+    text = ("Årsplanering 2031\n\nFöreningen\n\nFebruari       Årsmöte\nMars             Månadsmöte. Musik.\n"
+            "Maj              Månadsmöte, föredrag.\nSeptember  Månadsmöte.\nDecember    Julmys.\n"
+            "Januari         Månadsmöte.\n")
+    items = [(i["date"], i["title"]) for i in extract(text)["items"] if i["kind"] == "meeting"]
+    assert [date for date, _ in items] == ["2031-02", "2031-03", "2031-05", "2031-09", "2031-12", "2032-01"]
+    assert items[0][1] == "Årsmöte"
+
+
+def test_sentences_that_begin_with_a_month_are_no_programme() -> None:
+    text = ("Protokoll 2031-05-04\n\nMaj månad blev kall.\nJuni var varmare än väntat.\nJuli blir semester för "
+            "alla.\nAugusti ska vi ses igen.\n")
+    assert [i for i in extract(text)["items"] if len(i["date"]) == 7] == []

@@ -43,7 +43,7 @@ from planner.extract.implied_next import implied_next, listed_next
 from planner.extract.item_titles import finish_titles
 from planner.extract.items import build_item, classify, next_meeting_lines
 from planner.extract.loosegrids import loose_grid_tables
-from planner.extract.monthrows import month_rows
+from planner.extract.monthrows import month_programme, month_rows
 from planner.extract.months import month_number
 from planner.extract.normalize import Doc, fold
 from planner.extract.ocrwords import repair_text
@@ -81,6 +81,10 @@ def extract(text: str, source: str = "") -> dict[str, Any]:
         mentions = sorted(mentions + rows, key=attrgetter("start"))
     if (by_month := month_rows(doc, mentions)) is not None:
         mentions = by_month
+    if programme := month_programme(doc):  # "Februari  Årsmöte / Mars  Månadsmöte …": the rows that name no day
+        dated_lines = {doc.line_of(m.start) for m in mentions}
+        mentions = sorted(mentions + [m for m in programme if doc.line_of(m.start) not in dated_lines],
+                          key=attrgetter("start"))
     times = find_times(doc.folded)
     content = [m for m in mentions if doc.line_of(m.start) not in doc.furniture] if doc.furniture else mentions
     links = _link_spans(doc.original)

@@ -46,3 +46,31 @@ def month_rows(doc: Doc, mentions: list[DateMention]) -> list[DateMention] | Non
     kept = [m for m in mentions
             if doc.line_of(m.start) not in rows and doc.line_of(max(m.start, m.end - 1)) not in rows]
     return sorted(kept + [m for found in rows.values() for m in found], key=lambda m: m.start)
+
+
+# A year's programme by month: "Februari       Årsmöte", "Mars             Månadsmöte. Musikunderhållning …": the
+# month leads each row, what happens that month follows it; a row may name two ("Juni, juli  Sommaruppehåll").
+_PROGRAMME_ROW = re.compile(r"(?m)^[ \t•*-]{0,4}(?P<m>[a-z]{3,9})(?:,[ \t]{0,2}[a-z]{3,9})?"
+                            r"(?P<gap>[ \t.]{2,}|[ \t]{0,2}[:–][ \t]{1,3}|[ \t])(?=[a-z])")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MIN_PROGRAMME = 4
+
+
+def month_programme(doc: Doc) -> list[DateMention]:
+    """A programme's month rows as month mentions, in the year the text names above them, the next from January on
+    after a December; none unless four rows or more run in the calendar's order (a year's turn allowed once)."""
+    # (one blank, as OCR leaves the columns, only before a capital: "Mars Månadsmöte", not "Maj månad …")
+    rows = [(hit, month) for hit in _PROGRAMME_ROW.finditer(doc.folded)
+            if (month := month_number(hit.group("m"))) is not None
+            and (hit.group("gap") != " " or doc.original[hit.end()].isupper())]
+    if len(rows) < _MIN_PROGRAMME or sum(b[1] < a[1] for a, b in zip(rows, rows[1:], strict=False)) > 1:
+        return []
+    years = _YEAR.findall(doc.folded, 0, rows[0][0].start())
+    year = int(years[-1]) if years else None
+    found, last = [], 0
+    for hit, month in rows:
+        if year is not None and month < last:
+            year += 1
+        last = month
+        found.append(DateMention(hit.start("m"), hit.end("m"), "month", month, 0, year))
+    return found
