@@ -1215,3 +1215,11 @@ def test_a_time_after_its_label(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", ["under tid 3 år", "Tid 2 timmar"])
 def test_a_number_after_tid_that_is_no_clock_time(text: str) -> None:
     assert find_times(fold(text)) == []
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("I september hålls två möten; den 3 och den 17 september.", [3, 17]),
+    ("Mötena hålls den 3, den 10 och den 17 september.", [3, 10, 17]),
+])
+def test_days_each_with_their_own_den_share_the_month(text: str, days: list[int]) -> None:
+    assert [(m.day, m.month) for m in find_dates(fold(text)) if m.precision == "day"] == [(day, 9) for day in days]

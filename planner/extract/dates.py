@@ -237,13 +237,14 @@ def _more_days(mention: DateMention, folded: str) -> list[DateMention]:
 
 
 # "3, 17 och 31 januari": days listed before the month they share, rising.
-_DAY_BEFORE = re.compile(r"(?<![\d.:/,-])(\d{1,2})[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(?:och[ \t]{1,2})?$")
+# ("den 3 och den 17 september", "den 3, den 10 och den 17 september": each day with its own "den")
+_DAY_BEFORE = re.compile(r"(?<![\d.:/,-])(\d{1,2})[ \t]{0,2}(?:,|och|&)[ \t]{0,2}(?:och[ \t]{1,2})?(?:den[ \t]{1,2})?$")
 
 
 def _days_before(mention: DateMention, folded: str) -> list[DateMention]:
     found: list[DateMention] = []
     pos, last = mention.start, mention.day
-    while (hit := _DAY_BEFORE.search(folded, max(0, pos - 12), pos)) is not None:
+    while (hit := _DAY_BEFORE.search(folded, max(0, pos - 16), pos)) is not None:
         day = int(hit.group(1))
         if not day < last or not _valid_day(day, mention.month):
             break
