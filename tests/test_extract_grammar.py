@@ -1223,3 +1223,8 @@ def test_a_number_after_tid_that_is_no_clock_time(text: str) -> None:
 ])
 def test_days_each_with_their_own_den_share_the_month(text: str, days: list[int]) -> None:
     assert [(m.day, m.month) for m in find_dates(fold(text)) if m.precision == "day"] == [(day, 9) for day in days]
+
+
+def test_two_colon_times_a_blank_apart_are_a_range_whose_dash_was_lost() -> None:
+    assert [(t.begin, t.finish) for t in find_times(fold("27 sep 2031 19:00 21:00"))] == [("19:00", "21:00")]
+    assert [(t.begin, t.finish) for t in find_times(fold("Start 19:00 18:30"))] == [("19:00", None), ("18:30", None)]

@@ -28,6 +28,9 @@ _BARE = re.compile(
     rf"(?:[.:,-](?P<m2>{_M_SPLIT}))?(?![\d]|\.\d)")
 # A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
 _COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
+# "19:00 21:00": two colon times a blank apart, the later second, are a range whose dash was lost.
+_COLON_PAIR = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})[ \t]{{1,2}}(?P<h2>\d\d?):(?P<m2>{_M})"
+                         rf"(?![\d:]|\.\d)")
 # "… börjar 18.30 och håller på längst till kl. 21.00", "startar kl 9.00": a start word, and an end after "till".
 _START_UNTIL = re.compile(
     rf"(?<![a-z])(?:borjar|startar)\s{{1,3}}(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h1>{_H})[.:](?P<m1>{_M})(?![\d])"
@@ -68,6 +71,12 @@ def find_times(folded: str) -> list[TimeMention]:
             finish = _hm(m.group("h2"), m.group("m2")) if m.group("h2") else None
             if finish is not None and finish <= begin:
                 finish = None
+            found.append(TimeMention(m.start(), m.end(), begin, finish))
+    for m in _COLON_PAIR.finditer(folded) if ":" in folded else ():  # "27 sep 2021 19:00 21:00": the dash lost
+        if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
+            continue
+        begin, finish = _hm(m.group("h1"), m.group("m1")), _hm(m.group("h2"), m.group("m2"))
+        if begin is not None and finish is not None and finish > begin:
             found.append(TimeMention(m.start(), m.end(), begin, finish))
     for m in _COLON.finditer(folded) if ":" in folded else ():  # a substring test before the digit scan
         if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
