@@ -91,3 +91,15 @@ def test_a_page_dated_only_by_the_month_of_its_file_name_reckons_no_yesterday() 
             "kommer ytterligare ett antal val att genomföras.\n")
     result = extract(text, "nyhet_ny_ordforande_2031_03.txt")
     assert "2031-02-28" not in [i["date"] for i in result["items"] if i["kind"] == "chair_handover"]
+
+
+def test_news_that_a_committee_has_met_today_in_the_perfect_dates_the_meeting_by_the_post() -> None:
+    text = ("16 september, 2031\n\nUtskottet har sammanträde…\n\nIdag har utskottet, som bereder ärenden till "
+            "kyrkorådet, haft sammanträde. Eva Lind leder arbetet.\n")
+    assert extract(text)["meeting"]["date"] == "2031-09-16"
+
+
+def test_a_news_title_that_gives_the_year_beside_its_day_records_the_meeting() -> None:
+    text = ("Föreningen Årsmöte 2031 14 februari\n\nMed ett hjärtligt välkommen öppnades föreningens årsmöte i "
+            "Medborgarhuset. Ordföranden hälsade alla välkomna.\n")
+    assert extract(text)["meeting"]["date"] == "2031-02-14"

@@ -139,7 +139,9 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             announced = called and not notice and m.year is None and _WILL_BE_HELD.match(doc.folded, m.end) is not None
             # "Styrelsen 26 oktober" as an agenda's title: the body and the day it is called for
             titled = called and not notice and seen == 1 and _BODY_DAY_TITLE.fullmatch(doc.folded_line(index))
-            if m.year is not None or m.weekday is not None or held or announced or titled:
+            # "SPF Vitsippan Årsmöte 2024 14 februari": a news title that gives the year beside its day
+            year_beside = title and m.year is None and _YEAR_WORD.search(doc.folded_line(index)) is not None
+            if m.year is not None or m.weekday is not None or held or announced or titled or year_beside:
                 year = (_title_year(doc) or doc_year) if announced else doc_year  # "Årsmöte 2027 / 21 augusti …"
                 found = _meeting_at(doc, m, index, times, year, labelled=False)
                 if found:
@@ -155,6 +157,9 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             if found:
                 return complete(doc, found, mentions, times), m
     return None, None
+
+
+_YEAR_WORD = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?![\d.:/-])")
 
 
 # "Stämmoombud ska kallas till stämman senast 2 månader (21 juli) före stämman": when the call is due, not the meeting.

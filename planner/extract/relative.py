@@ -44,17 +44,21 @@ def named_day(hit: re.Match[str], ref: dt.date) -> dt.date:
     return ref - dt.timedelta(days=back)
 
 
+_HAD_TODAY = re.compile(r"\s{1,3}(?:har|hade)\s[^.\n]{0,80}?\s(?:haft|hallit|genomfort)(?![a-z])")
+
+
 def held_on_named_day(folded: str, bounds: list[int], ref: dt.date) -> tuple[dt.date, int] | None:
     """"Under torsdagen hade förbundets fullmäktige sammanträde": the meeting news reports, and where it is said.
     Its sentence says the meeting was held."""
     if "dag" not in folded and "gar" not in folded:  # every match names a day, or "igår"
         return None
     for hit in RELATIVE_DAY.finditer(folded):
-        if hit.group("today"):
-            continue  # "Extrainsatt regionfullmäktige idag 27 december": the day is written out, or the news is live
         s0, s1 = sentence_of(bounds, hit.start(), len(folded))
+        if hit.group("today") and not _HAD_TODAY.search(folded, hit.end(), s1):
+            continue  # "Extrainsatt regionfullmäktige idag 27 december": the day is written out, or the news is live
+        # ("Idag har beredningsutskottet … haft sammanträde": held today, said in the perfect)
         # "gårdagens möte" is past by itself; another day's needs a verb of a held meeting
-        held = hit.group("yday") and cues.MEETING_OR_COUNCIL.match(folded, hit.end() + 1) \
+        held = hit.group("today") or hit.group("yday") and cues.MEETING_OR_COUNCIL.match(folded, hit.end() + 1) \
             or any(not verb.group(0).endswith("dag") for verb in cues.HELD.finditer(folded, s0, s1))
         if held and cues.MEETING_OR_COUNCIL.search(folded, s0, s1):
             return named_day(hit, ref), hit.start()
