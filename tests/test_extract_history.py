@@ -71,3 +71,15 @@ def test_the_day_a_term_begins_is_no_meeting() -> None:
     kinds = {i["date"]: i["kind"] for i in extract(text)["items"]}
     assert kinds.get("2021-08-01") in (None, "reference")
     assert [day for day, kind in kinds.items() if kind == "meeting"] == ["2023-01-18", "2023-02-15", "2023-03-15"]
+
+
+def test_a_summary_of_decisions_dates_neither_its_page_nor_the_decision_it_carries_out_as_meetings() -> None:
+    text = ("Styrelsens beslut 9.3.2031\n\nStyrelsens beslut 9.3.2031\n\n10.03.2031\n\nStyrelsen höll möte den 9 "
+            "mars 2031 och behandlade ett brett paket av ärenden. Protokollet publiceras på vår webbplats då det är "
+            "klart.\n\n§25 Godkännande av föredragningslistan\nStyrelsen godkände föredragningslistan.\n\n§26 Beslut "
+            "i ärenden\nStyrelsen antecknade samtliga beslut för kännedom.\n\n§27 Verkställighet av fullmäktiges "
+            "beslut\nStyrelsen beslöt att verkställa fullmäktiges beslut från mötet den 17 februari 2031.\n\n§28 "
+            "Ärenden för information\nStyrelsen noterade att förslag till medaljer ska lämnas in senast 16 mars.\n")
+    result = extract(text, "beslut_2031_03.txt")
+    assert result["meeting"]["date"] == "2031-03-09"
+    assert [(i["kind"], i["date"]) for i in result["items"] if i["kind"] != "reference"] == [("deadline", "2031-03-16")]

@@ -15,9 +15,11 @@ from planner.extract.years import safe_date
 # "föreningsstämmans beslut den 2023-05-11", "protokollet från 12 mars": a decision or record already made.
 # "Arbetsutskottets protokoll 117, 2019-10-03", "protokoll § 45 2019-10-03": the record's number before its day.
 # "Föregående mötesprotokoll från 2016-12-09 läggs till handlingarna": the previous minutes, a compound too.
+# "… verkställa fullmäktiges beslut från mötet den 17 februari 2026": the meeting that decided.
 DECIDED_ON = re.compile(r"(?<![a-z])(?:beslut(?:et)?|[a-z]{0,16}protokoll(?:et)?,?"
                         r"(?:\s{1,3}(?:nr\.?\s{0,2}|§\s{0,2})?\d{1,4},?)?)"
-                        r"\s{1,3}(?:fran\s{1,3}|den\s{1,3}|av\s{1,3})?"
+                        r"\s{1,3}(?:(?:fran|vid)\s{1,3}(?:[a-z]{0,20}(?:motet|sammantradet|stamman)\s{1,3})?|den\s{1,3}"
+                        r"|av\s{1,3})?(?:den\s{1,3})?"
                         r"(?:\d{1,2}\s{1,2}[a-z]{3,9}\s{1,2}(?:19|20)\d\d\s{1,3}(?:och|samt)\s{1,3})?$")
 # "Föreligger tjänsteutlåtande 2005-11-02", "Tjänsteskrivelse från socialförvaltningen daterad 6 februari": the day a
 # paper for the meeting was written.

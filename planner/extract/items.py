@@ -80,6 +80,7 @@ _FROM_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:fran|fr\.?\s?o\.?\s?m\.?|fran\s{1
                                 r"(?:den\s{1,3})?$")
 
 
+_TOP_LINES = 4
 # An ISO timestamp to the second that no person would set for an event ("T16:51:33"): a machine's record. An event's
 # own timestamp has whole minutes ("2026-02-17T15:00:00").
 _MACHINE_STAMP = re.compile(r"t[0-2]\d:[0-5]\d:(?!00)[0-5]\d")
@@ -109,6 +110,12 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if ctx.sentence_has(s0, s1, cues.TERM) and not ctx.sentence_has(s0, s1, cues.DEADLINE_STRONG) and (
             m.precision == "month" or cues.PERIOD_BOUND.search(doc.folded, max(s0, m.start - 30), m.start)):
         return "reference", None  # "mandatperioden … från första juli till sista juni": a rule's period, no event
+    if ctx.ref is not None and ctx.written is None and ctx.ref < r.first_day <= ctx.ref + dt.timedelta(days=31) \
+            and m.year and not m.end_day and line in doc.first_nonblank(_TOP_LINES) \
+            and not (doc.folded[doc.starts[line]:m.start] + doc.folded[m.end:doc.starts[line] + len(doc.lines[line])]
+                     ).strip(" .,|"):
+        # "Stadsstyrelsens beslut 9.3.2026 / 10.03.2026": the page's date alone under its title, days after the meeting
+        return "reference", None
     if _MACHINE_STAMP.match(doc.folded, m.end):
         return "reference", None  # "2026-01-25T16:51:33.0000000+00:00": when a page's entry was saved
     if m.precision == "month" and len(doc.lines[line]) < 100 \
