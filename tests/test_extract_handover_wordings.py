@@ -377,3 +377,10 @@ def test_a_new_chair_of_a_compound_title_is_dated_by_the_day_the_new_term_starts
     result = extract(text)
     assert _handovers(text) == [("2031-07-01", "Eva Lind")]
     assert [i for i in result["items"] if i["kind"] == "meeting"] == []
+
+
+def test_a_new_chair_after_one_who_declined_re_election_is_a_change_dated_by_the_meeting_two_sentences_back() -> None:
+    text = ("Föreningens årsmöte\n\nFöreningens årsmöte den 11 mars 2031 i bygdegården samlade hela 14 intresserade. "
+            "Några av deltagarna ser ni på bilden. Till ny ordförande för föreningen valdes Per Ek (efter Eva Lind som "
+            "avböjt omval), kassör Anna Berg.\n")
+    assert _handovers(text) == [("2031-03-11", "Per Ek")]

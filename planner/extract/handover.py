@@ -278,6 +278,8 @@ _HINTS: dict[re.Pattern[str], tuple[tuple[str, ...], ...]] = {
 # The same chair again: "Margareta Johansson omvaldes", "fick förnyat förtroende och valdes till ordförande".
 _REELECTED = re.compile(r"(?<![a-z])(?:omvald[a-z]*|omval(?![a-z])|atervald[a-z]*|valdes\s{1,3}om(?![a-z])"
                         r"|fornyat\s{1,3}fortroende|sitter\s{1,3}kvar|kvarstar\s{1,3}som)")
+_DECLINED = re.compile(r"(?<![a-z])(?:avbojt|avbojde|avboja|avsagt\s{1,3}sig|avsade\s{1,3}sig|undanbett\s{1,3}sig"
+                       r"|undanbad\s{1,3}sig|inte|ej)\s{1,3}(?:[a-z]{1,12}\s{1,3})?$")
 # The chair of the meeting itself: "§ 3 Val av ordförande och sekreterare för mötet / Till ordförande valdes NN",
 # "Till ordförande på årsmötet valdes NN" (but "… tog över ordförandeskapet enligt beslutet vid årsmötet" is a change).
 _CHAIRS_MEETING = re.compile(r"(?<![a-z])(?:ordf[a-z]{1,3}r[aeiouy]nde\s{1,3}(?:pa|vid)\s{1,3}"
@@ -311,9 +313,10 @@ def _a_change(folded: str, h: Handover) -> bool:
     if not folded[above:line_start].strip() and above:  # a blank line between heading and text (OCR, web pages)
         above = folded.rfind("\n", 0, above - 1) + 1
     stop = folded.find(". ", h.end, line_end)
-    if _REELECTED.search(folded, max(line_start, folded.rfind(". ", line_start, h.start) + 1),
-                         line_end if stop == -1 else stop):
-        return False  # in the sentence of the change
+    again = _REELECTED.search(folded, max(line_start, folded.rfind(". ", line_start, h.start) + 1),
+                              line_end if stop == -1 else stop)
+    if again is not None and not _DECLINED.search(folded, max(0, again.start() - 24), again.start()):
+        return False  # in the sentence of the change (but "efter X som avböjt omval" is one)
     heading = folded[above:line_start].strip()  # the line above, past one blank line (two sentences are no heading)
     return not (_CHAIRS_MEETING.search(folded, line_start, line_end)
                 or len(heading) < 80 and not _TWO_SENTENCES.search(heading) and _CHAIRS_MEETING.search(heading))

@@ -304,11 +304,14 @@ def _item(date: str, h: Handover, confidence: float, line: int, text: str) -> di
 
 
 def _dated_just_before(ctx: Context, resolved: dict, consumed: set[int], s0: int) -> str | None:
-    """The day the sentence before, in the same paragraph, gives: the event the handover happened at."""
-    lo = _sentence_before(ctx, s0)
-    lo = max(lo, ctx.doc.folded.rfind("\n\n", lo, s0) + 2)  # the paragraph's own sentences only
+    """The day the sentence before, in the same paragraph, gives: the event the handover happened at; two sentences
+    back, only a meeting's day ("Föreningens årsmöte den 11 mars … samlade 14. Några … Till ny ordförande valdes …")."""
+    folded = ctx.doc.folded
+    near = _sentence_before(ctx, s0)
+    lo = max(_sentence_before(ctx, near), folded.rfind("\n\n", 0, s0) + 2)  # the paragraph's own sentences only
     days = [m for m in ctx.mentions if lo <= m.start < s0 and m.precision == "day" and id(m) not in consumed
-            and resolved.get(id(m))]
+            and resolved.get(id(m))
+            and (m.start >= near or cues.MEETING_OR_COUNCIL.search(folded, max(lo, m.start - 30), m.start))]
     return resolved[id(days[-1])].first_day.isoformat() if days else None
 
 
