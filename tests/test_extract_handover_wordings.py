@@ -384,3 +384,11 @@ def test_a_new_chair_after_one_who_declined_re_election_is_a_change_dated_by_the
             "Några av deltagarna ser ni på bilden. Till ny ordförande för föreningen valdes Per Ek (efter Eva Lind som "
             "avböjt omval), kassör Anna Berg.\n")
     assert _handovers(text) == [("2031-03-11", "Per Ek")]
+
+
+def test_a_presidentskifte_heading_over_who_is_succeeded_by_whom_is_a_handover_on_the_heading_s_day() -> None:
+    text = ("Presidentskifte – 8/7 – Mötesreferat\n\nPresidentskifte\n\nHenrik Berg efterträds av Eva Lind\n\n"
+            "Henrik har under året haft tre mål med presidentskapet.\n")
+    result = extract(text, "presidentskifte_2031_07.txt")
+    handovers = [(i["date"], i["from"], i["to"]) for i in result["items"] if i["kind"] == "chair_handover"]
+    assert handovers == [("2031-07-08", "Henrik Berg", "Eva Lind")]

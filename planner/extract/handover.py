@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from planner.extract.cues import HANDOVER_EVENT
 from planner.extract.normalize import fold
 from planner.extract.person_names import ROLE_WORDS, name_after, name_before, named_subject, subject_before
 from planner.extract.places import restore
@@ -215,6 +216,8 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
             spans.append((max(0, anchor.start() - 100), anchor.start() + 4))
     # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
     spans += [cleft.span() for cleft in _CLEFT_LEADS.finditer(folded)] if "som leder" in folded else []
+    # "Presidentskifte / Henrik Gustafsson efterträds av Zvonko Turujilija": the occasion's heading, then the change
+    spans += [event.span() for event in HANDOVER_EVENT.finditer(folded)] if "skifte" in folded else []
     windows: list[list[int]] = []
     for start, end in sorted(spans):  # overlapping windows are read as one
         lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)
@@ -379,6 +382,9 @@ def _find_in(folded: str, original: str, lo: int, hi: int) -> list[Handover]:
             left = list(_LEAVING.finditer(folded, max(lo, m.start() - 200), m.start()))
             giver = name_before(original, left[-1].start()) if left else None
             found.append(Handover(m.start(), m.end(), giver, name_after(original, m.end())))
+        elif HANDOVER_EVENT.search(folded, max(lo, m.start() - 200), m.start()):
+            # "Presidentskifte / Henrik Gustafsson efterträds av Zvonko Turujilija": the one named first leaves
+            found.append(Handover(m.start(), m.end(), name_before(original, m.start()), name_after(original, m.end())))
     for m in PASSES.finditer(folded, lo, hi) if _may_match(PASSES, window) else ():
         giver = name_after(original, m.start("frm")) if m.group("frm") else None
         found.append(Handover(m.start(), m.end(), giver, name_after(original, m.end())))

@@ -335,7 +335,8 @@ def _occasion_above(ctx: Context, resolved: dict, s0: int) -> str | None:
         if len(doc.lines[index]) <= 80 and cues.HANDOVER_EVENT.search(doc.folded, start, start + len(doc.lines[index])):
             days = [m for m in ctx.mentions if start <= m.start < start + len(doc.lines[index])
                     and m.precision == "day" and resolved.get(id(m))]
-            return resolved[id(days[0])].first_day.isoformat() if days else None
+            if days:  # ("Presidentskifte – 8/7 – Mötesreferat / Presidentskifte": the heading above that has its day)
+                return resolved[id(days[0])].first_day.isoformat()
     return None
 
 

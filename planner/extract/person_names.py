@@ -22,10 +22,16 @@ _STOP = {"den", "vid", "från", "fran", "och", "i", "på", "pa", "efter", "enlig
 _PARTY = re.compile(r"\([A-ZÅÄÖ]{1,3}\)[.,;:]?")
 
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
 def name_after(original: str, pos: int) -> str | None:
     """The capitalised words from `pos` on: a name, with its party in brackets or its municipality after a comma."""
     tokens: list[str] = []
-    words = original[pos:pos + 80].split()[:5]
+    chunk = original[pos:pos + 80]
+    if (blank := _BLANK_LINE.search(chunk)) is not None:
+        chunk = chunk[:blank.start()]  # a name ends with its paragraph ("… av Zvonko Turujilija\n\nHenrik har …")
+    words = chunk.split()[:5]
     for n, word in enumerate(words[:4]):
         if tokens and _PARTY.fullmatch(word):  # "Anna Svensson (S)," keeps her party as written
             tokens.append(word.rstrip(".,;:"))
