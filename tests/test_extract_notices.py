@@ -615,3 +615,15 @@ def test_a_page_s_machine_stamps_are_no_events_and_an_event_s_own_timestamp_give
             "  • 2031-02-17T15:00:00.0000000\nVälkomna till årsmötet.\n")
     meetings = [(i["date"], i["start"]) for i in extract(text)["items"] if i["kind"] in ("meeting", "next_meeting")]
     assert sorted(meetings) == [("2031-02-12", "10:00"), ("2031-02-17", "15:00"), ("2031-02-20", "18:00")]
+
+
+def test_a_notice_titled_by_a_cancellation_calls_off_the_meeting_its_text_names_first() -> None:
+    # The title names no day; the text tells of the planned meeting, the board's decision day and the page's edit.
+    text = ("HÖSTMÖTET INSTÄLLT\n\nFöreningen hade planerat att som vanligt inbjuda till HÖSTMÖTE söndagen den 15 "
+            "november kl 15.00 i Bygdegården i enlighet med gammal sed: År 1937 bildades föreningen och då beslutades "
+            "att mötet skulle hållas i Bygdegården.\n\nMed anledning av rekommendationerna har styrelsen den 2 "
+            "november beslutat att ställa in mötet.\n\nEditerad av: Per Ek (2031-10-30 14:24:15)\n")
+    result = extract(text)
+    assert result["meeting"] is None
+    assert [(i["date"], i.get("status")) for i in result["items"] if i["kind"] in ("meeting", "next_meeting")] == [
+        ("2031-11-15", "cancelled")]

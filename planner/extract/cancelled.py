@@ -17,6 +17,8 @@ def called_off(ctx: Context, m: DateMention, s0: int, s1: int) -> bool:
         return True  # "november 10:e 17:00 (inställt)": said of this date alone
     if _planned_before_move(ctx, m, s0):
         return True  # "Årsmötet som var planerat till den 17-18 mars är avlyst"
+    if _first_under_cancel_title(ctx, m):
+        return True  # "ÅRSMÖTET INSTÄLLT / … hade planerat att inbjuda till ÅRSMÖTE söndagen den 26 april"
     line = ctx.doc.line_of(m.start)
     if line in _cancelled_rows(ctx):
         return True  # "INHIBERADE PROGRAM: / 16.03 Swing it / … / April / 06.04 Besök på Fazers fabrik"
@@ -102,6 +104,22 @@ _SAME_AGAIN = re.compile(r"\s{0,3}(?:samma\s{1,3}sak\s{1,3}(?:sker|galler|hander
 _AGENDA_ITEM_DROPPED = re.compile(r"(?<![a-z])(?:[aeiouyd]{1,2}rende(?:t|na)?|punkt(?:en|erna)?|fr[aeiouyd]{1,2}gan"
                                   r"|§|paragraf(?:en)?)"
                                   r"(?:\s{1,3}(?:nr\.?\s{0,2})?\d{1,3}(?:\s{0,2}(?:och|,|-)\s{0,2}\d{1,3})*)?\s{1,3}utg[aeiouyd]{1,2}r(?![a-z])")
+
+
+def _first_under_cancel_title(ctx: Context, m: DateMention) -> bool:
+    """A notice titled by a cancellation that names no day ("Föreningsstämma inställd"): the first meeting's day
+    of its text is the one called off, unless the text then names another one to come in its stead."""
+    doc = ctx.doc
+    memo = ctx.memo.get("cancel_title")
+    if memo is None:
+        first = doc.first_nonblank(1)
+        title = doc.folded_line(first[0]) if first else ""
+        days = [d for d in ctx.mentions if d.precision == "day" and doc.line_of(d.start) != (first or [-1])[0]
+                and cues.MEETING_OR_COUNCIL.search(doc.folded, max(0, d.start - 50), d.start)]
+        own = len(title) < 60 and not any(c.isdigit() for c in title) and cues.CANCELLED.search(title) \
+            and not cues.MOVED_TO.search(title) and not cues.NEW_DATE.search(title)
+        memo = ctx.memo["cancel_title"] = days[0].start if own and days else -1
+    return m.start == memo and not cues.MOVED_TO.search(doc.folded, max(0, m.start - 20), m.start)
 
 
 def _planned_before_move(ctx: Context, m: DateMention, s0: int) -> bool:

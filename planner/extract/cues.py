@@ -100,7 +100,7 @@ PUBLISHED = words("publicerad", "publicerat", "publicerades", "publiceringsdatum
                   "uppdaterades", "senast ändrad", "skrevs",
                   "senast granskad", "sidan ändrades", "sidan uppdaterades", "skapad", "skapat", "daterad", "nyheter",
                   "nyhet", "pressmeddelande", "artikeln är skriven", "sidansvarig", "last updated", "posted",
-                  "published", suffix=r"(?![a-z])")
+                  "published", "editerad", "editerat", "redigerad", "redigerat", suffix=r"(?![a-z])")
 PAST = words("beslutade", "beslutades", "beslutats", "beslutat", "antogs", "antagits", "antog", "inleddes",
              "godkändes", "fastställdes", "genomfördes", "hölls", "skedde", "daterad", "sedan",
              "anteckningarna från", "protokollet från", "protokoll från", "justera", "avsändare",

@@ -81,6 +81,7 @@ _FROM_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:fran|fr\.?\s?o\.?\s?m\.?|fran\s{1
 
 
 _TOP_LINES = 4
+_DECIDED_AFTER = re.compile(r"[ \t)]{0,3}(?:har[ \t]{1,3})?(?:beslutat|beslutade|beslot|beslutades)(?![a-z])")
 # An ISO timestamp to the second that no person would set for an event ("T16:51:33"): a machine's record. An event's
 # own timestamp has whole minutes ("2026-02-17T15:00:00").
 _MACHINE_STAMP = re.compile(r"t[0-2]\d:[0-5]\d:(?!00)[0-5]\d")
@@ -116,6 +117,8 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
                      ).strip(" .,|"):
         # "Stadsstyrelsens beslut 9.3.2026 / 10.03.2026": the page's date alone under its title, days after the meeting
         return "reference", None
+    if _DECIDED_AFTER.match(doc.folded, m.end):
+        return "reference", None  # "… har styrelsen idag (30 okt) beslutat att ställa in mötet": the day of a decision
     if _MACHINE_STAMP.match(doc.folded, m.end):
         return "reference", None  # "2026-01-25T16:51:33.0000000+00:00": when a page's entry was saved
     if m.precision == "month" and len(doc.lines[line]) < 100 \
