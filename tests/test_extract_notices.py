@@ -627,3 +627,13 @@ def test_a_notice_titled_by_a_cancellation_calls_off_the_meeting_its_text_names_
     assert result["meeting"] is None
     assert [(i["date"], i.get("status")) for i in result["items"] if i["kind"] in ("meeting", "next_meeting")] == [
         ("2031-11-15", "cancelled")]
+
+
+def test_news_that_the_council_sits_on_a_day_makes_that_day_its_meeting_unless_the_meeting_moved() -> None:
+    text = ("Kommunfullmäktige sammanträder\n\nMåndagen den 12 december sammanträder kommunfullmäktige på "
+            "Kulturhuset, klockan 18.00. Du är välkommen på mötet.\n\nFullmäktige väljer ledamöter för perioden "
+            "2031-2034.\n")
+    assert extract(text, "kf_2030_12.txt")["meeting"]["date"] == "2030-12-12"
+    moved = ("Fullmäktige flyttas en vecka framåt\n\nFullmäktiges möte som skulle ha hållits i kväll flyttas en vecka "
+             "framåt. Stadsfullmäktige sammanträder i stället tisdagen den 16 juni 2020 i ett elektroniskt möte.\n")
+    assert extract(moved)["meeting"] is None

@@ -131,7 +131,11 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
             if _admin_dated(doc, index, m):
                 continue  # "Justeringens plats och tid Förvaltningsbyggnaden, onsdagen den 18 februari 2015"
             held = notice and _reports_held(doc, index, m)
-            if notice and not held and not title:
+            # "Måndagen den 12 december sammanträder kommunfullmäktige på Kulturhuset": the meeting the news announces
+            sits = notice and seen <= 3 and m.year is None and _SITS.search(
+                doc.folded, max(doc.starts[index], m.start - 60), min(len(doc.folded), m.end + 60)) is not None \
+                and CANCELLED.search(doc.folded, 0, 2000) is None  # (a moved meeting's new day is an item)
+            if notice and not held and not title and not sits:
                 continue
             if called and not notice and _reports_held(doc, index, m):
                 continue  # a kallelse's account of last year's meeting ("Lördag 19 september 2020 hölls vårt årsmöte")
@@ -159,6 +163,9 @@ def find_meeting(doc: Doc, mentions: list[DateMention], times: list[TimeMention]
     return None, None
 
 
+_SITS = re.compile(r"(?<![a-z])(?:sammantrader|sammankommer)\s{1,3}[a-z]{0,20}(?:fullmaktige|styrelsen|namnden"
+                   r"|direktionen|kyrkoradet)(?![a-z])|(?:fullmaktige|styrelsen|namnden|direktionen|kyrkoradet)"
+                   r"\s{1,3}(?:sammantrader|sammankommer)(?![a-z])")
 _YEAR_WORD = re.compile(r"(?<![\d.:/-])(?:19|20)\d\d(?![\d.:/-])")
 
 
