@@ -71,8 +71,15 @@ FLOORS = {
     # time 0.911 / title 0.694 / next 60 / handovers 74 / cancelled 86 (OCR 0.919 / 0.869 / 0.636 / 61 / 69 / 77), and
     # the 456 texts of the start at 0.961 / 0.935 (were 0.961 / 0.933). The floors came down to just under that; the
     # issue's 0.93 of the text holds.
-    "tests/data/real": (0.94, 0.905, 60, 74, 86, 0.69),
-    "tests/data/real ocr": (0.915, 0.865, 61, 69, 77, 0.63),
+    # Six more blind batches (a, b, aa, bb, cc, dd; 2026-12-04; 148 texts), each scored once at first contact (F1
+    # 0.505 / 0.669 / 0.840 / 0.747 / 0.904 / 0.510 on the texts: Finland-Swedish day.month calendars, chair news of
+    # clubs and churches, cancellation notices), and the rules they showed (calendar rows, terms of office as periods,
+    # two bodies' chairs on one day, moves in one sentence, month programmes, 'Tid: 18.30', machine stamps, …) leave
+    # the corpus of 796 at F1 0.933 / time 0.924 / title 0.672 / next 64 / handovers 87 / cancelled 101 (OCR 0.907 /
+    # 0.877 / 0.613 / 65 / 81 / 91), and the 648 texts of the start at 0.944 / 0.920 (were 0.943 / 0.919; times 0.911
+    # → 0.926). The F1, time and title floors came down because the new batches are harder, not because a text lost.
+    "tests/data/real": (0.93, 0.92, 64, 87, 101, 0.67),
+    "tests/data/real ocr": (0.905, 0.875, 65, 81, 91, 0.61),
 }
 
 

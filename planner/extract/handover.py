@@ -217,7 +217,11 @@ def find_handovers(folded: str, original: str) -> list[Handover]:
     # "Från nyår är det Anna Ek som leder nätverket": a cleft that names no chair word
     spans += [cleft.span() for cleft in _CLEFT_LEADS.finditer(folded)] if "som leder" in folded else []
     # "Presidentskifte / Henrik Gustafsson efterträds av Zvonko Turujilija": the occasion's heading, then the change
-    spans += [event.span() for event in HANDOVER_EVENT.finditer(folded)] if "skifte" in folded else []
+    at = folded.find("skifte")
+    while at != -1:  # (a substring search first: the pattern itself has no literal to skip ahead by)
+        if (event := HANDOVER_EVENT.search(folded, max(0, at - 20), at + 6)) is not None:
+            spans.append(event.span())
+        at = folded.find("skifte", at + 6)
     windows: list[list[int]] = []
     for start, end in sorted(spans):  # overlapping windows are read as one
         lo, hi = max(0, start - WINDOW), min(len(folded), end + WINDOW)

@@ -50,7 +50,8 @@ def month_rows(doc: Doc, mentions: list[DateMention]) -> list[DateMention] | Non
 
 # A year's programme by month: "Februari       Årsmöte", "Mars             Månadsmöte. Musikunderhållning …": the
 # month leads each row, what happens that month follows it; a row may name two ("Juni, juli  Sommaruppehåll").
-_PROGRAMME_ROW = re.compile(r"(?m)^[ \t•*-]{0,4}(?P<m>[a-z]{3,9})(?:,[ \t]{0,2}[a-z]{3,9})?"
+_PROGRAMME_ROW = re.compile(r"(?m)^[ \t•*-]{0,4}(?P<m>januari|februari|mars|april|maj|juni|juli|augusti|september"
+                            r"|oktober|november|december)(?:,[ \t]{0,2}[a-z]{3,9})?"
                             r"(?P<gap>[ \t.]{2,}|[ \t]{0,2}[:–][ \t]{1,3}|[ \t])(?=[a-z])")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MIN_PROGRAMME = 4

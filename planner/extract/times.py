@@ -28,9 +28,6 @@ _BARE = re.compile(
     rf"(?:[.:,-](?P<m2>{_M_SPLIT}))?(?![\d]|\.\d)")
 # A lone "12:15" (colon, two-digit minutes) is a clock time too; a lone "12.15" may be a date.
 _COLON = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})(?![\d:]|\.\d)")
-# "19:00 21:00": two colon times a blank apart, the later second, are a range whose dash was lost.
-_COLON_PAIR = re.compile(rf"(?P<h1>[0-9](?<![0-9.:,/\-].)\d?):(?P<m1>{_M})[ \t]{{1,2}}(?P<h2>\d\d?):(?P<m2>{_M})"
-                         rf"(?![\d:]|\.\d)")
 # "… börjar 18.30 och håller på längst till kl. 21.00", "startar kl 9.00": a start word, and an end after "till".
 _START_UNTIL = re.compile(
     rf"(?<![a-z])(?:borjar|startar)\s{{1,3}}(?:kl\.?\s{{0,2}}|klockan\s{{1,2}})?(?P<h1>{_H})[.:](?P<m1>{_M})(?![\d])"
@@ -43,10 +40,21 @@ _BETWEEN = re.compile(
 # "17 mars / 14.00 / Årsmöte …": a table flattened a cell a line; a time alone on its line whose minutes no month
 # has ("14.00", "18.30") is no date.
 _ALONE = re.compile(r"\n[ \t]{0,4}(?P<h1>[0-2]?\d)\.(?P<m1>00|1[3-9]|[2-5]\d)[ \t]*(?=\n|$)")
-_ISO_CLOCK = re.compile(r"(?<=\d\dt)(?P<h1>[01]\d|2[0-3]):(?P<m1>[0-5]\d):00(?:\.\d{1,7})?")
+# (literal-led, so the scan skips ahead by substring search)
+_ISO_CLOCK = re.compile(r"t(?<=\d\dt)(?P<h1>[01]\d|2[0-3]):(?P<m1>[0-5]\d):00(?:\.\d{1,7})?")
 _TID = re.compile(r"t(?<![a-z]t)id(?:punkt)?[ \t]{0,2}:?[ \t]{0,3}(?=\d)")
 _LUNCH = re.compile(r"lunch(?<![a-z]lunch)\s{0,3}(?:-|–|—|till)\s{0,3}lunch(?![a-z])")
 _BAD_BEFORE = set("0123456789.:,/-")
+
+
+def _tid_labels(folded: str) -> list[re.Match[str]]:
+    """Each "tid" that labels a time, found by substring search (a scan from every "t" costs more)."""
+    found, at = [], folded.find("tid")
+    while at != -1:
+        if (hit := _TID.match(folded, at)) is not None:
+            found.append(hit)
+        at = folded.find("tid", at + 3)
+    return found
 
 
 def _hm(hour: str | None, minute: str | None) -> str | None:
@@ -72,18 +80,18 @@ def find_times(folded: str) -> list[TimeMention]:
             if finish is not None and finish <= begin:
                 finish = None
             found.append(TimeMention(m.start(), m.end(), begin, finish))
-    for m in _COLON_PAIR.finditer(folded) if ":" in folded else ():  # "27 sep 2021 19:00 21:00": the dash lost
-        if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
-            continue
-        begin, finish = _hm(m.group("h1"), m.group("m1")), _hm(m.group("h2"), m.group("m2"))
-        if begin is not None and finish is not None and finish > begin:
-            found.append(TimeMention(m.start(), m.end(), begin, finish))
+    colons: list[TimeMention] = []
     for m in _COLON.finditer(folded) if ":" in folded else ():  # a substring test before the digit scan
         if m.start() and folded[m.start() - 1] in _BAD_BEFORE:
             continue
         begin = _hm(m.group("h1"), m.group("m1"))
         if begin is not None and begin != "24:00":
-            found.append(TimeMention(m.start(), m.end(), begin, None))
+            colons.append(TimeMention(m.start(), m.end(), begin, None))
+    for a, b in zip(colons, colons[1:], strict=False):
+        # "27 sep 2021 19:00 21:00": two colon times a blank apart, the later second, are a range whose dash was lost
+        if 1 <= b.start - a.end <= 2 and not folded[a.end:b.start].strip(" \t") and b.begin > a.begin:
+            found.append(TimeMention(a.start, b.end, a.begin, b.begin))
+    found += colons
     for m in _START_UNTIL.finditer(folded) if "rjar" in folded or "startar" in folded else ():
         begin = _hm(m.group("h1"), m.group("m1"))
         if begin is not None:
@@ -102,7 +110,7 @@ def find_times(folded: str) -> list[TimeMention]:
         found.append(TimeMention(m.start(), m.end(), "12:00", None))
     for m in _ISO_CLOCK.finditer(folded) if ":00" in folded else ():  # "2026-02-17T15:00:00.0000000"
         found.append(TimeMention(m.start("h1"), m.end(), f"{m.group('h1')}:{m.group('m1')}", None))
-    for m in _TID.finditer(folded) if "tid" in folded else ():  # "Tid: 18.30", "Tid 13-17": the label says a time comes
+    for m in _tid_labels(folded):  # "Tid: 18.30", "Tid 13-17": the label says a time comes
         eol = folded.find("\n", m.end())
         hit = _LOOSE.match(folded, m.end(), eol if eol != -1 else len(folded))
         if hit is not None and (hit.group("m1") or hit.group("h2") and "-" in hit.group(0) or "–" in hit.group(0)):
