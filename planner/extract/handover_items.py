@@ -42,6 +42,8 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
     bodies: dict[int, str | None] = {}  # the body each change's chair word names, by the item's id
     for h in find_handovers(doc.folded, doc.original):
         s0, s1 = sentence_of(ctx.bounds, h.start, len(doc.folded))
+        line = doc.line_of(h.start)
+        paragraph = doc.paragraph_start(line)
         dated = [m for m in ctx.mentions if s0 <= m.start < s1 and resolved.get(id(m)) and m.precision != "week"
                  and id(m) not in consumed and not _UNTIL_BEFORE.search(doc.folded, max(0, m.start - 60), m.start)]
         # (a chair not yet named is elected on a day said after it: "… sedan X lämnade i november … då ska en ny
@@ -92,7 +94,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             date, confidence = before, 0.65  # "Tisdagen den 16/6 avslutade vi året. Vår president … överlämnade …"
         elif (occasion := _occasion_above(ctx, resolved, s0)) is not None:
             date, confidence = occasion, 0.7  # "Presidentskifte 24 juni 2020" as the heading of the report
-        elif (paragraph := doc.paragraph_start(doc.line_of(h.start))) in dated_in:
+        elif paragraph in dated_in:
             # "X blev vald till ordförande för regionstyrelsen, … Y blev utsedd till ordförande för regionfullmäktige":
             # the change the paragraph dated before, on the same day
             date, confidence = dated_in[paragraph]
@@ -101,8 +103,7 @@ def dated_handovers(ctx: Context, resolved: dict, consumed: set[int], meeting, w
             continue
         else:
             continue
-        line = doc.line_of(h.start)
-        dated_in.setdefault(doc.paragraph_start(line), (date, confidence))
+        dated_in.setdefault(paragraph, (date, confidence))
         body = _body_at(doc.folded, h)
         same = [item for item in by_date.get(date, []) if bodies.get(id(item)) in (None, body) or body is None]
         if same:  # one change read by several patterns (their names joined)

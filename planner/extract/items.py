@@ -76,10 +76,6 @@ def next_meeting_lines(doc: Doc) -> dict[int, int]:
     return sections
 
 
-_FROM_RIGHT_BEFORE = re.compile(r"(?<![a-z])(?:fran|fr\.?\s?o\.?\s?m\.?|fran\s{1,3}och\s{1,3}med)\s{1,3}"
-                                r"(?:den\s{1,3})?$")
-
-
 _TOP_LINES = 4
 _DECIDED_AFTER = re.compile(r"[ \t)]{0,3}(?:har[ \t]{1,3})?(?:beslutat|beslutade|beslot|beslutades)(?![a-z])")
 # An ISO timestamp to the second that no person would set for an event ("T16:51:33"): a machine's record. An event's
@@ -99,7 +95,7 @@ def classify(ctx: Context, m: DateMention, r: Resolved, first_in_section: bool) 
     if not m.end_day and (m.start - s0 <= 30 and wording.VALID_FROM.fullmatch(doc.folded, s0, m.start)
                           or wording.VALID_FROM.fullmatch(doc.folded, doc.starts[line], m.start)
                           or TERM_FROM.search(doc.folded, max(s0, m.start - 60), m.start)
-                          or _FROM_RIGHT_BEFORE.search(doc.folded, max(s0, m.start - 16), m.start)
+                          or wording.VALID_FROM.search(doc.folded, max(s0, m.start - 16), m.start)
                           and cues.CHAIR_WORD.search(doc.folded, s0, s1)):
         # "Från och med 8 oktober 2021 sammanträder direktionen fysiskt": from when it holds; "… vilka personer som
         # ska ingå i kommunens nämnder och styrelser från den 1 januari 2019": from when a term runs; "X är ny

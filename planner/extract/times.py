@@ -113,10 +113,10 @@ def find_times(folded: str) -> list[TimeMention]:
     for m in _tid_labels(folded):  # "Tid: 18.30", "Tid 13-17": the label says a time comes
         eol = folded.find("\n", m.end())
         hit = _LOOSE.match(folded, m.end(), eol if eol != -1 else len(folded))
-        if hit is not None and (hit.group("m1") or hit.group("h2") and "-" in hit.group(0) or "–" in hit.group(0)):
-            read = loose_time(folded, m.end(), hit.end())
-            if read is not None:
-                found.append(TimeMention(m.end(), hit.end(), read[0], read[1]))
+        if hit is None or not (hit.group("m1") or hit.group("h2")):
+            continue  # a bare number after the label is no time: "Tid 2 timmar"
+        if (read := loose_time(folded, m.end(), hit.end())) is not None:
+            found.append(TimeMention(m.end(), hit.end(), read[0], read[1]))
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     result: list[TimeMention] = []
     for t in found:
